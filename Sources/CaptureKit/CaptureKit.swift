@@ -1,0 +1,1 @@
+// CaptureKit: see ARCHITECTURE.md.

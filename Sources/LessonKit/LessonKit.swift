@@ -1,0 +1,1 @@
+// LessonKit: see ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// TutorCurses: see ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// TutorSession: see ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// TutorUI: see ARCHITECTURE.md.
