@@ -1,1 +1,0 @@
-// LessonKit: see ARCHITECTURE.md.

@@ -1,0 +1,92 @@
+/// Every reason the engine can give for sending, dropping or answering a segment and for changing state,
+/// each tied to the RFC 9293 section that says so. The quiz feedback and the narration of captures are
+/// built from these.
+public enum Rule: String, Hashable, Sendable, CaseIterable {
+    // OPEN, SEND, RECEIVE, CLOSE, ABORT (§3.10.1–§3.10.5)
+    case passiveOpen
+    case activeOpen
+    case sendData
+    case closeSendsFin
+    case closeInListen
+    case closeInSynSent
+    case closeQueuedUntilDataSent
+    case closeWithUnreadDataResets
+    case abortSendsReset
+    case abortWithoutReset
+
+    // SEGMENT ARRIVES, CLOSED (§3.10.7.1)
+    case closedDiscardsReset
+    case closedResetsAckSegment
+    case closedResetsNonAckSegment
+
+    // SEGMENT ARRIVES, LISTEN (§3.10.7.2)
+    case listenIgnoresReset
+    case listenResetsAck
+    case listenAnswersSyn
+    case listenDropsOther
+
+    // SEGMENT ARRIVES, SYN-SENT (§3.10.7.3)
+    case synSentResetsBadAck
+    case synSentIgnoresUnacceptableAck
+    case synSentAcceptsReset
+    case synSentDropsResetWithoutAck
+    case synSentCompletesHandshake
+    case synSentSimultaneousOpen
+    case synSentDropsOther
+
+    // SEGMENT ARRIVES, other states (§3.10.7.4)
+    case unacceptableSegmentAcked
+    case unacceptableResetIgnored
+    case resetInSynReceivedFromPassiveOpen
+    case resetCloses
+    case resetChallengeAck
+    case synChallengeAck
+    case synReceivedInTimeWait
+    case noAckDropped
+    case synReceivedAckEstablishes
+    case synReceivedBadAckResets
+    case ackAdvancesSendUna
+    case duplicateAckIgnored
+    case ackOfUnsentDataAcked
+    case finWait1FinAcked
+    case closingFinAcked
+    case lastAckFinAcked
+    case timeWaitFinRetransmission
+    case dataAcknowledged
+    case dataAfterCloseResets
+    case finReceived
+    case finReceivedInFinWait1
+    case finReceivedInFinWait2
+    case finAcknowledged
+    case outOfOrderQueued
+    case acceptableAckOnly
+
+    // Timeouts (§3.10.8, §3.8.1)
+    case retransmissionTimeout
+    case timeWaitExpired
+    case userTimeout
+
+    /// The RFC 9293 section that states the rule.
+    public var section: String {
+        switch self {
+        case .passiveOpen, .activeOpen: "§3.10.1"
+        case .sendData: "§3.10.2"
+        case .closeSendsFin, .closeInListen, .closeInSynSent, .closeQueuedUntilDataSent: "§3.10.4"
+        case .closeWithUnreadDataResets, .dataAfterCloseResets: "§3.6.1"
+        case .abortSendsReset, .abortWithoutReset: "§3.10.5"
+        case .closedDiscardsReset, .closedResetsAckSegment, .closedResetsNonAckSegment: "§3.10.7.1"
+        case .listenIgnoresReset, .listenResetsAck, .listenAnswersSyn, .listenDropsOther: "§3.10.7.2"
+        case .synSentResetsBadAck, .synSentIgnoresUnacceptableAck, .synSentAcceptsReset, .synSentDropsResetWithoutAck,
+            .synSentCompletesHandshake, .synSentSimultaneousOpen, .synSentDropsOther:
+            "§3.10.7.3"
+        case .unacceptableSegmentAcked, .unacceptableResetIgnored, .resetInSynReceivedFromPassiveOpen, .resetCloses,
+            .resetChallengeAck, .synChallengeAck, .synReceivedInTimeWait, .noAckDropped, .synReceivedAckEstablishes,
+            .synReceivedBadAckResets, .ackAdvancesSendUna, .duplicateAckIgnored, .ackOfUnsentDataAcked,
+            .finWait1FinAcked, .closingFinAcked, .lastAckFinAcked, .timeWaitFinRetransmission, .dataAcknowledged,
+            .finReceived, .finReceivedInFinWait1, .finReceivedInFinWait2, .finAcknowledged, .outOfOrderQueued,
+            .acceptableAckOnly:
+            "§3.10.7.4"
+        case .retransmissionTimeout, .timeWaitExpired, .userTimeout: "§3.10.8"
+        }
+    }
+}
