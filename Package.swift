@@ -43,7 +43,9 @@ let package = Package(
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "TCPCore"]),
         .testTarget(name: "CaptureKitTests", dependencies: ["CaptureKit", "TCPCore"]),
         .testTarget(name: "TutorSessionTests", dependencies: ["TutorSession", "LessonKit", "TCPCore"]),
-        .testTarget(name: "TutorUITests", dependencies: ["TutorUI", "TutorSession", "LessonKit"]),
+        .testTarget(
+            name: "TutorUITests", dependencies: ["TutorUI", "TutorSession", "LessonKit"], exclude: ["Snapshots"]
+        ),
         .testTarget(name: "TerminalTests"),
     ],
     swiftLanguageModes: [.v6]

@@ -1,1 +1,233 @@
-// TutorSession: see ARCHITECTURE.md.
+import LessonKit
+
+/// The whole interaction as a value: which screen is up, where the student is, and what the keys do.
+///
+/// The front end feeds it `Message`s and carries out the `Effect`s it returns; drawing reads its state.
+public struct TutorSession: Hashable, Sendable {
+    /// The screen behind any dialog.
+    public enum Screen: Hashable, Sendable {
+        case menu
+        case lesson(LessonPlayer)
+    }
+
+    /// A small window over the screen that takes the keys until it closes.
+    public enum Dialog: Hashable, Sendable {
+        case help
+        /// Entering a step number; `digits` is what was typed so far.
+        case jump(digits: String)
+    }
+
+    public let lessons: [LessonEntry]
+    public private(set) var screen: Screen = .menu
+    public private(set) var menuSelection = 0
+    public private(set) var dialog: Dialog?
+    public private(set) var language: Language
+    public private(set) var showsTCB = false
+    /// The numbering chosen with `r`; nil follows each lesson's own.
+    public private(set) var numberingChoice: Numbering?
+    public private(set) var progress: ProgressBook
+    /// A message shown above the menu until the student leaves it (for example: progress was unreadable).
+    public var notice: LocalizedText?
+    /// Whether a segment is animated crossing the wire after each step forward.
+    public let animates: Bool
+
+    public init(
+        lessons: [LessonEntry], progress: ProgressBook = ProgressBook(), language: Language? = nil,
+        animates: Bool = true
+    ) {
+        self.lessons = lessons
+        self.progress = progress
+        self.language = language ?? progress.language ?? .en
+        self.animates = animates
+    }
+
+    /// The lesson being stepped through, if one is open.
+    public var player: LessonPlayer? {
+        if case .lesson(let player) = screen { return player }
+        return nil
+    }
+
+    /// The numbering used on screen for the open lesson.
+    public var numbering: Numbering? {
+        player.map { numberingChoice ?? $0.timeline.numbering }
+    }
+
+    /// Whether the front end should keep sending ticks.
+    public var isAnimating: Bool { player?.crossing != nil }
+
+    /// Handles one message and says what the front end must do.
+    public mutating func update(_ message: Message) -> [Effect] {
+        switch message {
+        case .tick:
+            return tick()
+        case .key(let key):
+            if key == .interrupt { return [.saveProgress, .quit] }
+            // A key press finishes a running animation at once, then acts as usual.
+            finishCrossing()
+            if let dialog { return handleDialog(dialog, key) }
+            switch screen {
+            case .menu: return handleMenu(key)
+            case .lesson(let player): return handleLesson(player, key)
+            }
+        }
+    }
+
+    private mutating func tick() -> [Effect] {
+        guard case .lesson(var player) = screen, var crossing = player.crossing else { return [] }
+        crossing.tick += 1
+        player.crossing = crossing.isFinished ? nil : crossing
+        screen = .lesson(player)
+        return []
+    }
+
+    private mutating func finishCrossing() {
+        guard case .lesson(var player) = screen, player.crossing != nil else { return }
+        player.crossing = nil
+        screen = .lesson(player)
+    }
+
+    // MARK: Keys that work on every screen
+
+    private mutating func handleCommon(_ key: Key) -> [Effect]? {
+        switch key {
+        case .character("?"):
+            dialog = .help
+            return []
+        case .character("l"), .character("L"):
+            language = language == .en ? .zh : .en
+            progress.language = language
+            return [.saveProgress]
+        default:
+            return nil
+        }
+    }
+
+    // MARK: Menu
+
+    private mutating func handleMenu(_ key: Key) -> [Effect] {
+        if let effects = handleCommon(key) { return effects }
+        switch key {
+        case .up, .pageUp, .left, .character("k"):
+            return moveSelection(by: -1)
+        case .down, .pageDown, .character("j"), .character("\t"):
+            return moveSelection(by: 1)
+        case .home:
+            menuSelection = 0
+            return []
+        case .end:
+            menuSelection = max(lessons.count - 1, 0)
+            return []
+        case .enter, .right, .space:
+            return openSelectedLesson()
+        case .character("q"), .character("Q"), .escape:
+            return key == .escape ? [] : [.saveProgress, .quit]
+        default:
+            return [.bell]
+        }
+    }
+
+    private mutating func moveSelection(by delta: Int) -> [Effect] {
+        let target = menuSelection + delta
+        guard lessons.indices.contains(target) else { return [.bell] }
+        menuSelection = target
+        return []
+    }
+
+    private mutating func openSelectedLesson() -> [Effect] {
+        guard lessons.indices.contains(menuSelection), let timeline = lessons[menuSelection].timeline,
+            !timeline.frames.isEmpty
+        else { return [.bell] }
+        let saved = progress[timeline.lessonID]
+        screen = .lesson(LessonPlayer(timeline: timeline, step: saved?.step ?? 0))
+        notice = nil
+        return recordPosition()
+    }
+
+    // MARK: Lesson
+
+    private mutating func handleLesson(_ player: LessonPlayer, _ key: Key) -> [Effect] {
+        var player = player
+        if let quiz = player.pendingQuiz.map(QuizHandover.init(point:)) {
+            switch quiz.answer(key) {
+            case .reveal:
+                _ = player.forward(animate: animates)
+                screen = .lesson(player)
+                return recordPosition()
+            case .notForQuiz:
+                break
+            }
+        }
+        if let effects = handleCommon(key) { return effects }
+        switch key {
+        case .right, .pageDown, .space, .enter:
+            guard player.forward(animate: animates) else { return [.bell] }
+        case .left, .pageUp, .backspace:
+            guard player.back() else { return [.bell] }
+        case .home:
+            player.jumpToStart()
+        case .end:
+            player.jumpToEnd()
+        case .character("g"), .character("G"):
+            dialog = .jump(digits: "")
+            return []
+        case .character("t"), .character("T"):
+            showsTCB.toggle()
+            return []
+        case .character("r"), .character("R"):
+            numberingChoice = numbering == .absolute ? .relative : .absolute
+            return []
+        case .character("q"), .character("Q"):
+            screen = .menu
+            return [.saveProgress]
+        default:
+            return [.bell]
+        }
+        screen = .lesson(player)
+        return recordPosition()
+    }
+
+    /// Writes the open lesson's position into the progress book.
+    private mutating func recordPosition() -> [Effect] {
+        guard let player else { return [] }
+        progress.record(lessonID: player.timeline.lessonID, step: player.stop.frameIndex, stepCount: player.stepCount)
+        return [.saveProgress]
+    }
+
+    // MARK: Dialogs
+
+    private mutating func handleDialog(_ dialog: Dialog, _ key: Key) -> [Effect] {
+        switch dialog {
+        case .help:
+            self.dialog = nil
+            switch key {
+            case .escape, .enter, .character("?"), .character("q"), .character("Q"): return []
+            default: return update(.key(key))
+            }
+        case .jump(let digits):
+            return handleJump(digits, key)
+        }
+    }
+
+    private mutating func handleJump(_ digits: String, _ key: Key) -> [Effect] {
+        switch key {
+        case .escape:
+            dialog = nil
+            return []
+        case .backspace, .left:
+            dialog = .jump(digits: String(digits.dropLast()))
+            return []
+        case .character(let character) where character.isASCII && character.isNumber:
+            guard digits.count < 6 else { return [.bell] }
+            dialog = .jump(digits: digits + String(character))
+            return []
+        case .enter:
+            guard var player, let step = Int(digits), (1...player.stepCount).contains(step) else { return [.bell] }
+            player.jump(toFrame: step - 1)
+            screen = .lesson(player)
+            dialog = nil
+            return recordPosition()
+        default:
+            return [.bell]
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import LessonKit
+
+/// Why a lesson file could not be turned into a timeline.
+public struct LessonProblem: Error, Hashable, Sendable {
+    public var message: String
+
+    public init(message: String) {
+        self.message = message
+    }
+}
+
+/// One line of the lesson menu: a lesson file that loaded, or one that did not (shown with its error).
+public struct LessonEntry: Hashable, Sendable {
+    /// The file name, which sets the path order.
+    public var fileName: String
+    public var content: Result<Timeline, LessonProblem>
+
+    public init(fileName: String, content: Result<Timeline, LessonProblem>) {
+        self.fileName = fileName
+        self.content = content
+    }
+
+    public var timeline: Timeline? {
+        if case .success(let timeline) = content { return timeline }
+        return nil
+    }
+
+    /// The title to show in the menu: the lesson's own, or the file name when it failed to load.
+    public func title(_ language: Language) -> String {
+        timeline?.title.text(language) ?? fileName
+    }
+}

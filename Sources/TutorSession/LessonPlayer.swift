@@ -1,0 +1,84 @@
+import LessonKit
+
+/// A lesson being stepped through: a timeline, a position among its stops, and the crossing animation.
+///
+/// Frames are immutable values, so stepping back is only moving `position`: the earlier state is exactly
+/// the earlier frame.
+public struct LessonPlayer: Hashable, Sendable {
+    public let timeline: Timeline
+    public let stops: [Stop]
+    /// Index into `stops`.
+    public private(set) var position: Int
+    /// Set while the current segment is being animated across the wire.
+    public internal(set) var crossing: Crossing?
+
+    /// Opens `timeline` at the frame `step` (0-based), on its question if it has one.
+    public init(timeline: Timeline, step: Int = 0) {
+        self.timeline = timeline
+        self.stops = Stop.stops(of: timeline)
+        self.position = 0
+        self.crossing = nil
+        self.position = firstStop(ofFrame: min(max(step, 0), timeline.frames.count - 1))
+    }
+
+    public var stop: Stop { stops[position] }
+
+    /// The frame the current stop belongs to.
+    public var frame: Frame { timeline.frames[stop.frameIndex] }
+
+    /// The frame whose hosts and ladder are on screen: while a question is up, the one before it.
+    public var visibleFrame: Frame {
+        switch stop.phase {
+        case .question: timeline.frames[max(stop.frameIndex - 1, 0)]
+        case .shown: frame
+        }
+    }
+
+    /// The quiz point waiting for an answer, if the current stop is a question.
+    public var pendingQuiz: QuizPoint? {
+        switch stop.phase {
+        case .question: frame.quiz
+        case .shown: nil
+        }
+    }
+
+    public var isAtStart: Bool { position == 0 }
+    public var isAtEnd: Bool { position == stops.count - 1 }
+
+    /// 1-based step number for display: the frame's position.
+    public var stepNumber: Int { stop.frameIndex + 1 }
+    public var stepCount: Int { timeline.frames.count }
+
+    /// Moves one stop forward; returns false at the end. Starts the crossing animation when asked.
+    mutating func forward(animate: Bool) -> Bool {
+        guard !isAtEnd else { return false }
+        position += 1
+        crossing = animate && stop.phase == .shown && frame.wire != nil ? Crossing() : nil
+        return true
+    }
+
+    /// Moves one stop back; returns false at the start. Going back never animates.
+    mutating func back() -> Bool {
+        guard !isAtStart else { return false }
+        position -= 1
+        crossing = nil
+        return true
+    }
+
+    /// Jumps to the first stop of frame `index` (its question, if any).
+    mutating func jump(toFrame index: Int) {
+        position = firstStop(ofFrame: min(max(index, 0), timeline.frames.count - 1))
+        crossing = nil
+    }
+
+    mutating func jumpToStart() { jump(toFrame: 0) }
+
+    mutating func jumpToEnd() {
+        position = stops.count - 1
+        crossing = nil
+    }
+
+    private func firstStop(ofFrame index: Int) -> Int {
+        stops.firstIndex { $0.frameIndex == index } ?? 0
+    }
+}

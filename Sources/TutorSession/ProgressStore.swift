@@ -1,0 +1,169 @@
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads and writes the progress book under `$XDG_STATE_HOME/tcptutor/` (default `~/.local/state/tcptutor/`).
+///
+/// Writes are atomic (temporary file, fsync, rename, fsync of the folder), so a kill at any moment leaves
+/// either the old book or the new one. A book that cannot be read is moved aside, never overwritten.
+public struct ProgressStore: Sendable {
+    /// The progress file.
+    public let fileURL: URL
+
+    public init(fileURL: URL) {
+        self.fileURL = fileURL
+    }
+
+    /// The store at the standard place for this environment.
+    public init(environment: [String: String]) {
+        self.init(fileURL: Self.directory(environment: environment).appendingPathComponent("progress.json"))
+    }
+
+    /// `$XDG_STATE_HOME/tcptutor`, or `$HOME/.local/state/tcptutor` when it is unset, empty or relative
+    /// (the XDG spec says relative paths are to be ignored).
+    public static func directory(environment: [String: String]) -> URL {
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+            return URL(fileURLWithPath: state).appendingPathComponent("tcptutor")
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "/"
+        return URL(fileURLWithPath: home).appendingPathComponent(".local/state/tcptutor")
+    }
+
+    /// What loading found.
+    public enum LoadResult: Hashable, Sendable {
+        case loaded(ProgressBook)
+        /// No progress yet.
+        case empty
+        /// The file could not be read as a progress book; it was renamed to `keptAt` and a fresh book begins.
+        case unreadable(keptAt: String, reason: String)
+    }
+
+    /// Loads the book; an unreadable file is moved aside so that it is not lost.
+    public func load() throws(ProgressError) -> LoadResult {
+        let data: Data
+        do {
+            data = try Data(contentsOf: fileURL)
+        } catch {
+            if !FileManager.default.fileExists(atPath: fileURL.path) { return .empty }
+            throw ProgressError(message: "cannot read \(fileURL.path): \(error)")
+        }
+        do {
+            let book = try JSONDecoder().decode(ProgressBook.self, from: data)
+            guard book.version == 1 else {
+                return try keepAside(reason: "it has format version \(book.version), this program reads version 1")
+            }
+            return .loaded(book)
+        } catch let error as ProgressError {
+            throw error
+        } catch {
+            return try keepAside(reason: "it is not a valid progress file (\(Self.describe(error)))")
+        }
+    }
+
+    private func keepAside(reason: String) throws(ProgressError) -> LoadResult {
+        var aside = fileURL.path + ".corrupt-\(Int(time(nil)))"
+        var attempt = 1
+        while FileManager.default.fileExists(atPath: aside) {
+            attempt += 1
+            aside = fileURL.path + ".corrupt-\(Int(time(nil)))-\(attempt)"
+        }
+        guard rename(fileURL.path, aside) == 0 else {
+            throw ProgressError(
+                message: "\(fileURL.path) is unreadable (\(reason)) and could not be moved aside: \(errnoText())")
+        }
+        return .unreadable(keptAt: aside, reason: reason)
+    }
+
+    /// Saves the book atomically.
+    public func save(_ book: ProgressBook) throws(ProgressError) {
+        let directory = fileURL.deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw ProgressError(message: "cannot create \(directory): \(error)")
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data: Data
+        do {
+            data = try encoder.encode(book)
+        } catch {
+            throw ProgressError(message: "cannot encode progress: \(error)")
+        }
+        let temporary = fileURL.path + ".tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw ProgressError(message: "cannot write \(temporary): \(errnoText())") }
+        let written = data.withUnsafeBytes { buffer in writeAll(descriptor, buffer) }
+        let synced = fsync(descriptor) == 0
+        close(descriptor)
+        guard written, synced, rename(temporary, fileURL.path) == 0 else {
+            let reason = errnoText()
+            unlink(temporary)
+            throw ProgressError(message: "cannot save progress to \(fileURL.path): \(reason)")
+        }
+        // The rename is durable only once the folder itself is synced.
+        let folder = open(directory, O_RDONLY)
+        if folder >= 0 {
+            fsync(folder)
+            close(folder)
+        }
+    }
+
+    /// Removes the saved progress; returns whether there was any.
+    @discardableResult
+    public func reset() throws(ProgressError) -> Bool {
+        guard FileManager.default.fileExists(atPath: fileURL.path) else { return false }
+        guard unlink(fileURL.path) == 0 else {
+            throw ProgressError(message: "cannot remove \(fileURL.path): \(errnoText())")
+        }
+        return true
+    }
+
+    private func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < buffer.count {
+            let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += count
+        }
+        return true
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let error = error as? DecodingError {
+            switch error {
+            case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context),
+                .valueNotFound(_, let context):
+                return context.debugDescription
+            @unknown default:
+                return "\(error)"
+            }
+        }
+        return "\(error)"
+    }
+}
+
+/// A progress file problem, worded for the student.
+public struct ProgressError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+
+    public init(message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+private func errnoText() -> String {
+    String(cString: strerror(errno))
+}

@@ -1,0 +1,68 @@
+import LessonKit
+import TCPCore
+
+/// The place where a quiz point hands over to quiz grading.
+///
+/// Today a question stop shows the question and the next step press reveals the segment. Quiz grading
+/// (Sources/TutorSession/Quiz) takes over here: `answer(_:)` is where typed answers will be collected and
+/// graded against the engine's segment (`frame.wire`), and where the score in `ProgressBook` is updated.
+public struct QuizHandover: Hashable, Sendable {
+    /// The quiz point being asked.
+    public var point: QuizPoint
+
+    public init(point: QuizPoint) {
+        self.point = point
+    }
+
+    /// What happens to a key while the question is up: for now only stepping keys mean anything, and a step
+    /// forward reveals the answer.
+    public enum Outcome: Hashable, Sendable {
+        case reveal
+        case notForQuiz
+    }
+
+    /// Routes a key pressed while the question is up.
+    public func answer(_ key: Key) -> Outcome {
+        switch key {
+        case .right, .pageDown, .enter, .space: .reveal
+        default: .notForQuiz
+        }
+    }
+
+    /// The question in words, built from the fields the lesson asks about.
+    public func question(_ language: Language) -> String {
+        let fields = point.fields
+        switch language {
+        case .en:
+            var parts: [String] = []
+            if fields.contains(.sender) { parts.append("Who sends next") }
+            let asked = fields.compactMap { field -> String? in
+                switch field {
+                case .sender: nil
+                case .flags: "which flags"
+                case .seq: "seq"
+                case .ack: "ack"
+                case .len: "how many data bytes"
+                case .state: "the receiver's new state"
+                }
+            }
+            if !asked.isEmpty { parts.append(asked.joined(separator: ", ")) }
+            let text = parts.joined(separator: ", ")
+            return (text.isEmpty ? "What comes next" : text) + "?"
+        case .zh:
+            var parts: [String] = []
+            if fields.contains(.sender) { parts.append("下一个报文段由谁发送") }
+            for field in fields {
+                switch field {
+                case .sender: continue
+                case .flags: parts.append("标志位是什么")
+                case .seq: parts.append("序列号（seq）是多少")
+                case .ack: parts.append("确认号（ack）是多少")
+                case .len: parts.append("携带多少字节数据")
+                case .state: parts.append("接收方进入什么状态")
+                }
+            }
+            return (parts.isEmpty ? "接下来会发生什么" : parts.joined(separator: "，")) + "？"
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import LessonKit
+import TCPCore
+
+/// One host: its address and port, its TCP state, and on demand its TCB.
+struct HostBox: Widget {
+    var host: HostID
+    var address: HostAddress?
+    var snapshot: HostSnapshot?
+    var showsTCB: Bool
+    /// Subtracted from send-side numbers (ISS, SND.UNA, SND.NXT): this host's ISN in relative mode.
+    var sendBase: SequenceNumber
+    /// Subtracted from receive-side numbers (IRS, RCV.NXT): the peer's ISN in relative mode.
+    var receiveBase: SequenceNumber
+    var strings: Strings
+
+    /// Rows the box takes.
+    static func height(showsTCB: Bool) -> Int { showsTCB ? 9 : 4 }
+
+    func render(in area: Rect, on canvas: inout Canvas) {
+        let ink = Ink.host(host)
+        canvas.box(area, ink: ink, title: host.rawValue, titleInk: ink)
+        let inner = area.inset(by: 1)
+        let left = inner.x + 1
+        canvas.write(address?.description ?? "?", x: left, y: inner.y, limit: inner.maxX)
+        if let snapshot {
+            canvas.write(snapshot.state.description, x: left, y: inner.y + 1, ink: .strong, limit: inner.maxX)
+        }
+        guard showsTCB, inner.height >= 7 else { return }
+        let rows: [(String, String)]
+        if let tcb = snapshot?.tcb {
+            rows = [
+                ("ISS", number(tcb.iss, sendBase)),
+                ("IRS", tcb.irs.map { number($0, receiveBase) } ?? "-"),
+                ("SND.UNA", number(tcb.sndUna, sendBase)),
+                ("SND.NXT", number(tcb.sndNxt, sendBase)),
+                ("RCV.NXT", tcb.irs == nil ? "-" : number(tcb.rcvNxt, receiveBase)),
+            ]
+        } else {
+            rows = [(strings.noTCB, "")]
+        }
+        for (offset, row) in rows.enumerated() {
+            let y = inner.y + 2 + offset
+            canvas.write(row.0, x: left, y: y, ink: .dim, limit: inner.maxX)
+            canvas.write(row.1, x: left + 8, y: y, limit: inner.maxX)
+        }
+    }
+
+    private func number(_ value: SequenceNumber, _ base: SequenceNumber) -> String {
+        String(value.offset(from: base))
+    }
+}

@@ -1,0 +1,47 @@
+/// The bottom line: the keys that work here and what they do.
+struct KeyBar: Widget {
+    var keys: [(key: String, action: String)]
+
+    func render(in area: Rect, on canvas: inout Canvas) {
+        // The last column is left alone: writing the bottom-right cell makes some terminals scroll.
+        let limit = area.maxX - 1
+        var x = area.x + 1
+        for (key, action) in keys {
+            let needed = TextWidth.of(key) + 1 + TextWidth.of(action)
+            guard x + needed <= limit else { break }
+            x = canvas.write(key, x: x, y: area.y, ink: .key, limit: limit)
+            x = canvas.write(" " + action, x: x, y: area.y, limit: limit) + 2
+        }
+    }
+}
+
+/// The top line: where we are.
+struct HeaderBar: Widget {
+    var title: String
+    var status: String
+
+    func render(in area: Rect, on canvas: inout Canvas) {
+        let statusWidth = TextWidth.of(status)
+        let statusX = area.maxX - 1 - statusWidth
+        canvas.write(title, x: area.x + 1, y: area.y, ink: .strong, limit: statusX - 2)
+        canvas.write(status, x: statusX, y: area.y, ink: .dim, limit: area.maxX)
+    }
+}
+
+/// Wrapped paragraphs of text, each line with an ink.
+struct TextBlock: Widget {
+    var lines: [(text: String, ink: Ink)]
+
+    /// Wraps `paragraphs` to `width` cells.
+    init(paragraphs: [(text: String, ink: Ink)], width: Int) {
+        lines = paragraphs.flatMap { paragraph in
+            TextWrap.lines(paragraph.text, width: width).map { (text: $0, ink: paragraph.ink) }
+        }
+    }
+
+    func render(in area: Rect, on canvas: inout Canvas) {
+        for (offset, line) in lines.prefix(area.height).enumerated() {
+            canvas.write(line.text, x: area.x, y: area.y + offset, ink: line.ink, limit: area.maxX)
+        }
+    }
+}

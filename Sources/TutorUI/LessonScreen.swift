@@ -1,0 +1,73 @@
+import LessonKit
+import TCPCore
+import TutorSession
+
+/// The lesson screen: header, the two hosts with the wire between them, the ladder, the narration, the keys.
+struct LessonScreen: Widget {
+    var session: TutorSession
+    var player: LessonPlayer
+    var strings: Strings
+
+    func render(in area: Rect, on canvas: inout Canvas) {
+        let timeline = player.timeline
+        let numbering = session.numbering ?? timeline.numbering
+        let status = strings.step(player.stepNumber, of: player.stepCount) + "   " + strings.numbering(numbering)
+        HeaderBar(title: "\(strings.appName)  \(timeline.title.text(strings.language))", status: status)
+            .render(in: Rect(x: area.x, y: area.y, width: area.width, height: 1), on: &canvas)
+
+        let boxHeight = HostBox.height(showsTCB: session.showsTCB)
+        let boxWidth = min(30, max(22, area.width / 5))
+        let boxTop = area.y + 2
+        let shown = player.visibleFrame
+        for host in HostID.allCases {
+            let x = host == .a ? area.x : area.maxX - boxWidth
+            let relative = numbering == .relative
+            HostBox(
+                host: host, address: timeline.hosts[host], snapshot: shown.hosts[host], showsTCB: session.showsTCB,
+                sendBase: relative ? timeline.isn[host] ?? SequenceNumber(0) : SequenceNumber(0),
+                receiveBase: relative ? timeline.isn[host.peer] ?? SequenceNumber(0) : SequenceNumber(0),
+                strings: strings
+            ).render(in: Rect(x: x, y: boxTop, width: boxWidth, height: boxHeight), on: &canvas)
+        }
+        let wire = Rect(x: area.x + boxWidth, y: boxTop, width: area.width - 2 * boxWidth, height: boxHeight)
+        WireView(player: player, numbering: numbering, strings: strings, arrowRow: 2).render(in: wire, on: &canvas)
+
+        let narration = narrationParagraphs()
+        let textWidth = area.width - 4
+        let keyBarY = area.maxY - 1
+        let ladderTop = boxTop + boxHeight + 1
+        let room = keyBarY - ladderTop - 1
+        let narrationHeight = min(max(longestNarration(width: textWidth), 3), max(room - 3, 1))
+        let narrationTop = keyBarY - narrationHeight
+        LadderView(
+            timeline: timeline, throughFrame: shown.index, highlightsLast: shown.wire != nil && player.pendingQuiz == nil,
+            numbering: numbering, strings: strings
+        ).render(in: Rect(x: area.x, y: ladderTop, width: area.width, height: narrationTop - 1 - ladderTop), on: &canvas)
+        TextBlock(paragraphs: narration, width: textWidth)
+            .render(in: Rect(x: area.x + 2, y: narrationTop, width: textWidth, height: narrationHeight), on: &canvas)
+        KeyBar(keys: strings.lessonKeys).render(in: Rect(x: area.x, y: keyBarY, width: area.width, height: 1), on: &canvas)
+    }
+
+    private func narrationParagraphs() -> [(text: String, ink: Ink)] {
+        var paragraphs: [(text: String, ink: Ink)] = []
+        if let quiz = player.pendingQuiz {
+            let handover = QuizHandover(point: quiz)
+            paragraphs.append((strings.quizHeading + " " + handover.question(strings.language), .question))
+            paragraphs.append((strings.revealHint, .dim))
+            return paragraphs
+        }
+        if let narration = player.frame.narration?.text(strings.language), !narration.isEmpty {
+            paragraphs.append((narration, .normal))
+        }
+        if player.isAtEnd { paragraphs.append((strings.endOfLesson, .dim)) }
+        return paragraphs
+    }
+
+    /// Rows for the longest narration in the lesson, so the narration area keeps one size while stepping.
+    private func longestNarration(width: Int) -> Int {
+        let longest = player.timeline.frames.map { frame in
+            frame.narration.map { TextWrap.lines($0.text(strings.language), width: width).count } ?? 0
+        }.max() ?? 0
+        return max(longest + 1, 3)
+    }
+}

@@ -1,0 +1,71 @@
+import LessonKit
+import TutorSession
+
+/// The lesson menu: lessons in path order, each with the student's progress.
+struct MenuView: Widget {
+    var session: TutorSession
+    var strings: Strings
+
+    func render(in area: Rect, on canvas: inout Canvas) {
+        HeaderBar(title: "\(strings.appName)  \(strings.lessonsHeading)", status: "").render(
+            in: Rect(x: area.x, y: area.y, width: area.width, height: 1), on: &canvas)
+        var bottom = area.maxY - 1
+        if let notice = session.notice {
+            let block = TextBlock(paragraphs: [(notice.text(strings.language), .warning)], width: area.width - 4)
+            bottom -= block.lines.count + 1
+            block.render(in: Rect(x: 2, y: bottom + 1, width: area.width - 4, height: block.lines.count), on: &canvas)
+        }
+        if session.lessons.indices.contains(session.menuSelection),
+            case .failure(let problem) = session.lessons[session.menuSelection].content
+        {
+            // The selected lesson failed to load: say why, in full, under the list.
+            let block = TextBlock(paragraphs: [(problem.message, .warning)], width: area.width - 4)
+            bottom -= block.lines.count + 1
+            block.render(in: Rect(x: 2, y: bottom + 1, width: area.width - 4, height: block.lines.count), on: &canvas)
+        }
+        let list = Rect(x: area.x, y: area.y + 2, width: area.width, height: bottom - area.y - 3)
+        if session.lessons.isEmpty {
+            TextBlock(paragraphs: [(strings.noLessons, .warning)], width: list.width - 4).render(
+                in: list.inset(by: 0).offsetX(2), on: &canvas)
+        }
+        let first = max(0, min(session.menuSelection - list.height + 1, session.lessons.count - list.height))
+        for (row, index) in (first..<session.lessons.count).prefix(list.height).enumerated() {
+            drawEntry(index, y: list.y + row, width: list.width, on: &canvas)
+        }
+        KeyBar(keys: strings.menuKeys).render(in: Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1), on: &canvas)
+    }
+
+    private func drawEntry(_ index: Int, y: Int, width: Int, on canvas: inout Canvas) {
+        let entry = session.lessons[index]
+        let selected = index == session.menuSelection
+        let status: String
+        var statusInk = Ink.dim
+        switch entry.content {
+        case .success(let timeline):
+            status = progressText(timeline)
+        case .failure(let problem):
+            _ = problem
+            status = strings.cannotLoad
+            statusInk = .warning
+        }
+        if selected { canvas.fill(Rect(x: 1, y: y, width: width - 2, height: 1), with: Cell(" ", ink: .selection)) }
+        let marker = selected ? ">" : " "
+        var x = canvas.write("\(marker) \(index + 1). ", x: 1, y: y, ink: selected ? .selection : .normal)
+        let statusWidth = min(TextWidth.of(status), width / 2)
+        let statusX = width - 2 - statusWidth
+        x = canvas.write(entry.title(strings.language), x: x, y: y, ink: selected ? .selection : .strong, limit: statusX - 1)
+        canvas.write(status, x: statusX, y: y, ink: selected ? .selection : statusInk, limit: width - 2)
+    }
+
+    private func progressText(_ timeline: Timeline) -> String {
+        guard let saved = session.progress[timeline.lessonID] else { return strings.notStarted }
+        if saved.completed {
+            return saved.score.map(strings.doneWithScore) ?? strings.done
+        }
+        return strings.atStep(min(saved.step, timeline.frames.count - 1) + 1, of: timeline.frames.count)
+    }
+}
+
+extension Rect {
+    func offsetX(_ amount: Int) -> Rect { Rect(x: x + amount, y: y, width: width - amount, height: height) }
+}

@@ -1,0 +1,41 @@
+import TutorSession
+
+/// Draws a whole session into a canvas of the terminal's size.
+public enum ScreenRenderer {
+    /// The canvas for `session` in a window of `size`.
+    public static func render(_ session: TutorSession, size: Size) -> Canvas {
+        var canvas = Canvas(width: size.width, height: size.height)
+        render(session, on: &canvas)
+        return canvas
+    }
+
+    /// Draws `session` over a blank `canvas`.
+    public static func render(_ session: TutorSession, on canvas: inout Canvas) {
+        let strings = Strings(session.language)
+        let area = canvas.bounds
+        guard fits(canvas.size) else {
+            TooSmallView(strings: strings).render(in: area, on: &canvas)
+            return
+        }
+        switch session.screen {
+        case .menu:
+            MenuView(session: session, strings: strings).render(in: area, on: &canvas)
+        case .lesson(let player):
+            LessonScreen(session: session, player: player, strings: strings).render(in: area, on: &canvas)
+        }
+        switch session.dialog {
+        case .help:
+            HelpDialog(strings: strings).render(in: area, on: &canvas)
+        case .jump(let digits):
+            JumpDialog(digits: digits, stepCount: session.player?.stepCount ?? 0, strings: strings)
+                .render(in: area, on: &canvas)
+        case nil:
+            break
+        }
+    }
+
+    /// Whether the layout fits a window of `size`.
+    public static func fits(_ size: Size) -> Bool {
+        size.width >= Size.minimum.width && size.height >= Size.minimum.height
+    }
+}

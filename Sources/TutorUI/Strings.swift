@@ -1,0 +1,108 @@
+import LessonKit
+import TCPCore
+import TutorSession
+
+/// Every piece of interface text, in English and Chinese.
+public struct Strings: Sendable {
+    public let language: Language
+
+    public init(_ language: Language) {
+        self.language = language
+    }
+
+    private func pick(_ en: String, _ zh: String) -> String {
+        switch language {
+        case .en: en
+        case .zh: zh
+        }
+    }
+
+    var appName: String { "TCPTutor" }
+    var lessonsHeading: String { pick("Lessons", "课程") }
+    var notStarted: String { pick("not started", "未开始") }
+    func atStep(_ step: Int, of count: Int) -> String { pick("at step \(step) of \(count)", "第 \(step)/\(count) 步") }
+    var done: String { pick("done", "已完成") }
+    func doneWithScore(_ score: QuizScore) -> String {
+        pick("done, quiz \(score.correct)/\(score.asked)", "已完成，测验 \(score.correct)/\(score.asked)")
+    }
+    var cannotLoad: String { pick("cannot be loaded", "无法载入") }
+    var noLessons: String {
+        pick("No lessons were found. Lessons are .lesson files in the Lessons folder.", "没有找到课程。课程是 Lessons 文件夹中的 .lesson 文件。")
+    }
+    func step(_ step: Int, of count: Int) -> String { pick("Step \(step) of \(count)", "第 \(step) 步，共 \(count) 步") }
+    func numbering(_ numbering: Numbering) -> String {
+        switch numbering {
+        case .absolute: pick("absolute numbers", "绝对序号")
+        case .relative: pick("relative numbers", "相对序号")
+        }
+    }
+    var noTCB: String { pick("no TCB", "无 TCB") }
+    var ladderHeading: String { pick("segments so far", "已发送的报文段") }
+    func earlier(_ count: Int) -> String { pick("... \(count) earlier", "…… 之前还有 \(count) 个") }
+    var lost: String { pick("lost", "丢失") }
+    var duplicated: String { pick("duplicated", "被复制") }
+    var quizHeading: String { pick("Quiz:", "测验：") }
+    var revealHint: String { pick("Press Space to see the answer.", "按空格键查看答案。") }
+    var endOfLesson: String { pick("End of the lesson. Press q for the menu.", "本课结束。按 q 返回菜单。") }
+    func call(_ host: HostID, _ call: UserCall) -> String {
+        let name: String =
+            switch call {
+            case .listen: pick("listen()", "listen()：被动打开")
+            case .connect: pick("connect()", "connect()：主动打开")
+            case .send(let count): pick("send \(count) bytes", "发送 \(count) 字节")
+            case .read(let count): count.map { pick("read \($0) bytes", "读取 \($0) 字节") } ?? pick("read", "读取")
+            case .shutdown: pick("shutdown(SHUT_WR)", "shutdown(SHUT_WR)：半关闭")
+            case .close: pick("close()", "close()：关闭")
+            case .abort: pick("abort (RST)", "异常终止（RST）")
+            }
+        return "\(host): \(name)"
+    }
+    func wait(_ milliseconds: UInt64) -> String {
+        let text = milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : "\(milliseconds) ms"
+        return pick("\(text) pass", "经过 \(text)")
+    }
+    var start: String { pick("start", "开始") }
+    func inFlight(_ count: Int) -> String { pick("\(count) in flight", "\(count) 个在途") }
+
+    func tooSmall(_ size: Size) -> String {
+        pick(
+            "TCPTutor needs a window of at least \(Size.minimum.width)x\(Size.minimum.height) cells; this one is "
+                + "\(size.width)x\(size.height). Please make it larger, or press q to quit.",
+            "TCPTutor 需要至少 \(Size.minimum.width)x\(Size.minimum.height) 的窗口，当前为 \(size.width)x\(size.height)。"
+                + "请放大窗口，或按 q 退出。")
+    }
+
+    var menuKeys: [(key: String, action: String)] {
+        [
+            ("Up/Down", pick("choose", "选择")), ("Enter", pick("open", "打开")),
+            ("l", pick("中文", "English")), ("?", pick("help", "帮助")), ("q", pick("quit", "退出")),
+        ]
+    }
+
+    var lessonKeys: [(key: String, action: String)] {
+        [
+            ("Space", pick("next", "下一步")), ("PgUp", pick("back", "上一步")), ("g", pick("go to", "跳转")),
+            ("t", "TCB"), ("r", pick("rel/abs", "序号")), ("l", pick("中文", "English")),
+            ("?", pick("help", "帮助")), ("q", pick("menu", "菜单")),
+        ]
+    }
+
+    var helpTitle: String { pick("Keys", "按键") }
+    var helpLines: [(key: String, action: String)] {
+        [
+            ("Right, Space, PgDn", pick("next step (clickers send PageDown)", "下一步（翻页笔发送 PageDown）")),
+            ("Left, PgUp", pick("previous step, exactly as it was", "上一步，完全恢复之前的状态")),
+            ("Home, End", pick("first / last step", "第一步 / 最后一步")),
+            ("g", pick("go to a step by number", "按编号跳到某一步")),
+            ("t", pick("show or hide the TCB", "显示或隐藏 TCB")),
+            ("r", pick("relative or absolute numbers", "相对或绝对序号")),
+            ("l", pick("English / Chinese", "英文 / 中文")),
+            ("q", pick("back to the menu; in the menu, quit", "返回菜单；在菜单中则退出")),
+            ("Esc", pick("close a dialog", "关闭对话框")),
+        ]
+    }
+    var helpClose: String { pick("Press any key to close.", "按任意键关闭。") }
+    var jumpTitle: String { pick("Go to step", "跳转到") }
+    func jumpPrompt(_ count: Int) -> String { pick("Step (1-\(count)):", "步骤（1-\(count)）：") }
+    var jumpHint: String { pick("Enter go, Esc cancel", "回车确定，Esc 取消") }
+}

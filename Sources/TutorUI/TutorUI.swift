@@ -1,1 +1,0 @@
-// TutorUI: see ARCHITECTURE.md.

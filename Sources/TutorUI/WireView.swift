@@ -1,0 +1,83 @@
+import LessonKit
+import TCPCore
+import TutorSession
+
+/// The wire between the two host boxes: the current segment as an arrow labelled in tcpdump notation,
+/// travelling while it is animated; or what the step did when no segment crosses.
+struct WireView: Widget {
+    var player: LessonPlayer
+    var numbering: Numbering
+    var strings: Strings
+    /// Offset of the arrow row from the top of the area (the host boxes' state row).
+    var arrowRow: Int
+
+    func render(in area: Rect, on canvas: inout Canvas) {
+        guard area.width >= 6 else { return }
+        let arrowY = area.y + arrowRow
+        if player.pendingQuiz != nil {
+            let text = "? ? ?"
+            canvas.write(text, x: area.x + (area.width - text.count) / 2, y: arrowY, ink: .question)
+            return
+        }
+        let frame = player.frame
+        switch frame.event {
+        case .segment(let event):
+            drawSegment(event, in: area, arrowY: arrowY, on: &canvas)
+        case .call(let host, let call):
+            let text = strings.call(host, call)
+            let width = TextWidth.of(text)
+            let x = host == .a ? area.x + 1 : area.maxX - 1 - width
+            canvas.write(text, x: max(x, area.x), y: arrowY, ink: .host(host), limit: area.maxX)
+        case .wait(let milliseconds):
+            let text = "... " + strings.wait(milliseconds) + " ..."
+            canvas.write(text, x: area.x + max((area.width - TextWidth.of(text)) / 2, 0), y: arrowY, ink: .dim)
+        case .start:
+            break
+        }
+        if !frame.inFlight.isEmpty, frame.wire == nil {
+            let text = strings.inFlight(frame.inFlight.count)
+            canvas.write(
+                text, x: area.x + max((area.width - TextWidth.of(text)) / 2, 0), y: arrowY + 1, ink: .dim,
+                limit: area.maxX)
+        }
+    }
+
+    private func drawSegment(_ event: WireEvent, in area: Rect, arrowY: Int, on canvas: inout Canvas) {
+        let ink = Ink.segment(event.segment)
+        let base = player.timeline.numberBase(from: event.from, numbering: numbering)
+        let label = event.segment.notation(base: base)
+        // A label too long for the wire breaks before its ack, keeping each number whole.
+        var labelLines = [label]
+        if TextWidth.of(label) > area.width - 2, let ack = label.firstRange(of: " ack ") {
+            labelLines = [String(label[..<ack.lowerBound]), String(label[label.index(after: ack.lowerBound)...])]
+        }
+        for (offset, line) in labelLines.suffix(min(arrowRow, 2)).reversed().enumerated() {
+            let x = area.x + max((area.width - TextWidth.of(line)) / 2, 0)
+            canvas.write(line, x: x, y: arrowY - 1 - offset, ink: ink, limit: area.maxX)
+        }
+        let length = area.width - 2
+        let travelled = player.crossing.map { $0.fraction } ?? 1
+        let reach = event.fate == .dropped ? length / 2 : length
+        let drawn = max(1, Int((Double(reach) * travelled).rounded()))
+        let leftToRight = event.from == .a
+        for step in 0..<drawn {
+            let x = leftToRight ? area.x + 1 + step : area.maxX - 2 - step
+            canvas.put(Cell(LineGlyph.horizontal, ink: ink), x: x, y: arrowY)
+        }
+        let headX = leftToRight ? area.x + drawn : area.maxX - 1 - drawn
+        let arrived = player.crossing == nil
+        if event.fate == .dropped, arrived {
+            canvas.put(Cell("X", ink: .warning), x: headX, y: arrowY)
+            let text = strings.lost
+            canvas.write(text, x: headX - TextWidth.of(text) / 2, y: arrowY + 1, ink: .warning, limit: area.maxX)
+        } else {
+            canvas.put(Cell(leftToRight ? ">" : "<", ink: ink), x: headX, y: arrowY)
+            if event.fate == .duplicated, arrived {
+                let text = strings.duplicated
+                canvas.write(
+                    text, x: area.x + (area.width - TextWidth.of(text)) / 2, y: arrowY + 1, ink: .dim,
+                    limit: area.maxX)
+            }
+        }
+    }
+}
