@@ -38,13 +38,17 @@ struct LessonScreen: Widget {
         let ladderTop = boxTop + boxHeight + 1
         let room = keyBarY - ladderTop - 1
         let narrationHeight = min(max(longestNarration(width: textWidth), 3), max(room - 3, 1))
-        let narrationTop = keyBarY - narrationHeight
+        // The ladder is as tall as the lesson needs (heading plus one row per segment), so the narration
+        // sits at the same place for the whole lesson and stepping redraws as little as possible.
+        let segmentCount = timeline.frames.count { $0.wire != nil }
+        let ladderHeight = min(segmentCount + 1, room - narrationHeight - 1)
         LadderView(
             timeline: timeline, throughFrame: shown.index, highlightsLast: shown.wire != nil && player.pendingQuiz == nil,
             numbering: numbering, strings: strings
-        ).render(in: Rect(x: area.x, y: ladderTop, width: area.width, height: narrationTop - 1 - ladderTop), on: &canvas)
-        TextBlock(paragraphs: narration, width: textWidth)
-            .render(in: Rect(x: area.x + 2, y: narrationTop, width: textWidth, height: narrationHeight), on: &canvas)
+        ).render(in: Rect(x: area.x, y: ladderTop, width: area.width, height: ladderHeight), on: &canvas)
+        TextBlock(paragraphs: narration, width: textWidth).render(
+            in: Rect(x: area.x + 2, y: ladderTop + ladderHeight + 1, width: textWidth, height: narrationHeight),
+            on: &canvas)
         KeyBar(keys: strings.lessonKeys).render(in: Rect(x: area.x, y: keyBarY, width: area.width, height: 1), on: &canvas)
     }
 

@@ -106,3 +106,17 @@ public struct Strings: Sendable {
     func jumpPrompt(_ count: Int) -> String { pick("Step (1-\(count)):", "步骤（1-\(count)）：") }
     var jumpHint: String { pick("Enter go, Esc cancel", "回车确定，Esc 取消") }
 }
+
+extension Strings {
+    var plainReveal: String { pick("Press Enter to see the answer.", "按回车键查看答案。") }
+    var plainEnd: String { pick("End of the lesson. Type q for the menu.", "本课结束。输入 q 返回菜单。") }
+    var plainMenuPrompt: String {
+        pick("Type a lesson number and Enter (Enter alone: the first; q: quit; l: 中文).", "输入课程编号后回车（直接回车：第一课；q：退出；l：English）。")
+    }
+    var plainLessonKeys: String {
+        pick(
+            "Enter: next step. b: back. A number: go to that step. t: TCB. r: numbers. l: 中文. q: menu. ?: help.",
+            "回车：下一步。b：上一步。数字：跳到该步。t：TCB。r：序号。l：English。q：菜单。?：帮助。")
+    }
+    var plainNothing: String { pick("(nothing more this way)", "（已无法继续）") }
+}

@@ -1,9 +1,85 @@
 import ArgumentParser
+import Foundation
+import LessonKit
+import TutorCurses
+import TutorSession
+import TutorUI
 
+/// `tcptutor` (the default): the lesson menu and the lesson screen, full screen or as plain lines.
 struct TutorCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tutor", abstract: "Not available yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "tutor",
+        abstract: "Step through the lessons on a full screen (the default command).",
+        discussion: """
+            Keys: Right, Space or PageDown next; Left or PageUp back; Home, End; g go to a step; t TCB; \
+            r relative/absolute numbers; l English/Chinese; ? help; q menu or quit.
+            """
+    )
+
+    @Flag(help: "Numbered lines instead of the full screen (for screen readers); automatic without a terminal.")
+    var plain = false
+
+    @Flag(help: "Do not animate segments crossing the wire.")
+    var noAnimation = false
+
+    @Flag(help: "Draw boxes and lines with ASCII characters.")
+    var asciiLines = false
+
+    @Option(help: ArgumentHelp("Start in this language.", valueName: "en|zh"))
+    var language: Language?
+
+    @Option(help: ArgumentHelp("The folder of .lesson files (default: the Lessons folder).", valueName: "folder"))
+    var lessons: String?
+
+    @Option(help: .private)
+    var testCrashKey: String?
 
     func run() throws {
-        throw ValidationError("'tcptutor tutor' is not available yet.")
+        let environment = ProcessInfo.processInfo.environment
+        let store = ProgressStore(environment: environment)
+        var progress = ProgressBook()
+        var notice: LocalizedText?
+        switch try store.load() {
+        case .loaded(let book): progress = book
+        case .empty: break
+        case .unreadable(let keptAt, let reason):
+            let message = "The progress file could not be read (\(reason)). It was kept as \(keptAt); starting afresh."
+            FileHandle.standardError.write(Data(("tcptutor: " + message + "\n").utf8))
+            notice = LocalizedText(en: message, zh: "进度文件无法读取（\(reason)），已另存为 \(keptAt)；进度从头开始。")
+        }
+        let catalog = LessonCatalog.load(folder: lessons, environment: environment)
+        var session = TutorSession(
+            lessons: catalog.entries, progress: progress, language: language, animates: !noAnimation)
+        session.notice = notice ?? catalog.notice
+        let save: (ProgressBook) -> Void = { book in
+            do {
+                try store.save(book)
+            } catch {
+                FileHandle.standardError.write(Data("tcptutor: \(error)\n".utf8))
+            }
+        }
+        if !plain {
+            var tutor = CursesTutor(environment: environment, saveProgress: save)
+            tutor.asciiLines = asciiLines
+            tutor.crashKey = testCrashKey?.first
+            do {
+                switch try tutor.run(&session) {
+                case .quit, .hangUp: return
+                case .signal(let number):
+                    // Die of the same signal, so that whoever started us sees why we stopped.
+                    signal(number, SIG_DFL)
+                    raise(number)
+                    return
+                }
+            } catch {
+                guard error.plainModeHelps else { throw ValidationError("cannot use the full screen: \(error)") }
+                FileHandle.standardError.write(Data("tcptutor: \(error); using plain mode (--plain).\n".utf8))
+            }
+        }
+        var tutor = PlainTutor(
+            session: session, readLine: { Swift.readLine() }, write: { print($0) }, saveProgress: save)
+        tutor.run()
     }
 }
+
+extension Language: ExpressibleByArgument {}

@@ -1,1 +1,0 @@
-// TutorCurses: see ARCHITECTURE.md.

@@ -1,0 +1,185 @@
+import LessonKit
+import TCPCore
+import TutorSession
+
+/// The lesson as plain numbered lines, for screen readers, pipes and `TERM=dumb`.
+public enum PlainText {
+    /// The lines describing the stop the session's open lesson rests on.
+    public static func describe(_ session: TutorSession) -> [String] {
+        guard let player = session.player else { return menu(session) }
+        let strings = Strings(session.language)
+        let timeline = player.timeline
+        let numbering = session.numbering ?? timeline.numbering
+        var lines: [String] = []
+        var heading = strings.step(player.stepNumber, of: player.stepCount) + ". "
+        if let quiz = player.pendingQuiz {
+            heading += strings.quizHeading + " " + QuizHandover(point: quiz).question(session.language)
+            lines.append(heading)
+            lines.append("  " + strings.plainReveal)
+            return lines
+        }
+        let frame = player.frame
+        switch frame.event {
+        case .start: heading += strings.start + "."
+        case .call(let host, let call): heading += strings.call(host, call) + "."
+        case .wait(let milliseconds): heading += strings.wait(milliseconds) + "."
+        case .segment(let event):
+            let base = timeline.numberBase(from: event.from, numbering: numbering)
+            heading += "\(event.from) > \(event.to): \(event.segment.notation(base: base))"
+            switch event.fate {
+            case .delivered: heading += "."
+            case .dropped: heading += " (\(strings.lost))."
+            case .duplicated: heading += " (\(strings.duplicated))."
+            }
+        }
+        let states = HostID.allCases.map { "\($0): \(frame.host($0).state)" }.joined(separator: ", ")
+        lines.append(heading + " " + states + ".")
+        if session.showsTCB {
+            for host in HostID.allCases { lines.append("  " + tcbLine(host, frame: frame, timeline: timeline, numbering)) }
+        }
+        if let narration = frame.narration?.text(session.language), !narration.isEmpty {
+            lines.append("  " + narration)
+        }
+        if player.isAtEnd { lines.append("  " + strings.plainEnd) }
+        return lines
+    }
+
+    /// The lesson list with each lesson's progress.
+    public static func menu(_ session: TutorSession) -> [String] {
+        let strings = Strings(session.language)
+        var lines = ["\(strings.appName): \(strings.lessonsHeading)"]
+        if session.lessons.isEmpty { lines.append(strings.noLessons) }
+        for (index, entry) in session.lessons.enumerated() {
+            let status: String
+            switch entry.content {
+            case .success(let timeline):
+                if let saved = session.progress[timeline.lessonID] {
+                    status =
+                        saved.completed
+                        ? saved.score.map(strings.doneWithScore) ?? strings.done
+                        : strings.atStep(min(saved.step, timeline.frames.count - 1) + 1, of: timeline.frames.count)
+                } else {
+                    status = strings.notStarted
+                }
+            case .failure(let problem):
+                status = strings.cannotLoad + ": " + problem.message
+            }
+            lines.append("\(index + 1). \(entry.title(session.language)) (\(status))")
+        }
+        lines.append(strings.plainMenuPrompt)
+        return lines
+    }
+
+    /// The lesson's header, printed when it opens.
+    public static func lessonHeader(_ session: TutorSession) -> [String] {
+        guard let player = session.player else { return [] }
+        let strings = Strings(session.language)
+        let timeline = player.timeline
+        let hosts = HostID.allCases.map { "\($0) \(timeline.hosts[$0]?.description ?? "?")" }.joined(separator: ", ")
+        let numbering = strings.numbering(session.numbering ?? timeline.numbering)
+        return ["\(timeline.title.text(session.language)). \(hosts); \(numbering).", strings.plainLessonKeys]
+    }
+
+    private static func tcbLine(_ host: HostID, frame: Frame, timeline: Timeline, _ numbering: Numbering) -> String {
+        guard let tcb = frame.host(host).tcb else { return "\(host) TCB: -" }
+        let relative = numbering == .relative
+        let sendBase = relative ? timeline.isn[host] ?? SequenceNumber(0) : SequenceNumber(0)
+        let receiveBase = relative ? timeline.isn[host.peer] ?? SequenceNumber(0) : SequenceNumber(0)
+        let irs = tcb.irs.map { String($0.offset(from: receiveBase)) } ?? "-"
+        let rcvNxt = tcb.irs == nil ? "-" : String(tcb.rcvNxt.offset(from: receiveBase))
+        return "\(host) TCB: ISS \(tcb.iss.offset(from: sendBase)), IRS \(irs), SND.UNA \(tcb.sndUna.offset(from: sendBase)), "
+            + "SND.NXT \(tcb.sndNxt.offset(from: sendBase)), RCV.NXT \(rcvNxt)"
+    }
+}
+
+/// The plain mode's loop: reads lines, turns them into the same keys the full screen uses, prints what changed.
+public struct PlainTutor {
+    public var session: TutorSession
+    var readLine: () -> String?
+    var write: (String) -> Void
+    var saveProgress: (ProgressBook) -> Void
+
+    public init(
+        session: TutorSession, readLine: @escaping () -> String?, write: @escaping (String) -> Void,
+        saveProgress: @escaping (ProgressBook) -> Void
+    ) {
+        self.session = session
+        self.readLine = readLine
+        self.write = write
+        self.saveProgress = saveProgress
+    }
+
+    /// Runs until the student quits from the menu or input ends.
+    public mutating func run() {
+        PlainText.menu(session).forEach(write)
+        while let line = readLine() {
+            let command = line.trimmingSpaces()
+            let wasInLesson = session.player != nil
+            let before = session
+            var quit = false
+            for key in keys(for: command) {
+                for effect in session.update(.key(key)) {
+                    switch effect {
+                    case .saveProgress: saveProgress(session.progress)
+                    case .quit: quit = true
+                    case .bell: break
+                    }
+                }
+            }
+            if quit { break }
+            if command == "?" {
+                Strings(session.language).helpLines.forEach { write("  \($0.key): \($0.action)") }
+                continue
+            }
+            if session.player == nil {
+                if wasInLesson || before.language != session.language || command.isEmpty { PlainText.menu(session).forEach(write) }
+                continue
+            }
+            if !wasInLesson { PlainText.lessonHeader(session).forEach(write) }
+            if session != before || !wasInLesson {
+                PlainText.describe(session).forEach(write)
+            } else {
+                write(Strings(session.language).plainNothing)
+            }
+        }
+        saveProgress(session.progress)
+    }
+
+    /// The keys a typed line stands for.
+    private func keys(for command: String) -> [Key] {
+        let lower = command.lowercased()
+        if session.player == nil {
+            if let number = Int(command), number >= 1 {
+                let moves = number - 1 - session.menuSelection
+                let step: Key = moves < 0 ? .up : .down
+                return Array(repeating: step, count: abs(moves)) + [.enter]
+            }
+            switch lower {
+            case "": return [.enter]
+            case "q", "quit": return [.character("q")]
+            case "l": return [.character("l")]
+            default: return []
+            }
+        }
+        if let number = Int(command) {
+            return [.character("g")] + String(number).map { Key.character($0) } + [.enter]
+        }
+        switch lower {
+        case "", "n", "next": return [.right]
+        case "b", "back", "p": return [.left]
+        case "home", "first": return [.home]
+        case "end", "last": return [.end]
+        case "t", "r", "l", "q": return [.character(Character(lower))]
+        default: return []
+        }
+    }
+}
+
+extension String {
+    fileprivate func trimmingSpaces() -> String {
+        var text = Substring(self)
+        while text.first?.isWhitespace == true { text.removeFirst() }
+        while text.last?.isWhitespace == true { text.removeLast() }
+        return String(text)
+    }
+}
