@@ -19,6 +19,7 @@ enum MistakeDetector {
         }
         let given = numbering.absolute(typed: typed, .seq, sender: sender)
         let distance = given.distance(from: segment.seq)
+        if distance == 1, segment.has(.syn) || segment.has(.fin) { return .ownSynFinCountedEarly }
         if let previous = question.previousFromSender {
             if distance == -1, previous.nextSeq == segment.seq {
                 if previous.has(.fin), previous.payloadLength == 0 { return .finOccupiesOne }
@@ -35,7 +36,6 @@ enum MistakeDetector {
                 if distance == 1, !previous.has(.syn), !previous.has(.fin) { return .extraOneWithoutSynFin }
             }
         }
-        if distance == 1, segment.has(.syn) || segment.has(.fin) { return .ownSynFinCountedEarly }
         if abs(distance) == 1 { return .offByOne }
         if case .number(let typedAck) = question.expectedTypedAck, typed == typedAck { return .swappedSeqAndAck }
         return nil

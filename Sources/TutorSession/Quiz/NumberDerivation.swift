@@ -25,10 +25,12 @@ struct NumberDerivation: Hashable, Sendable {
             text += language == .zh ? " + \(term.value)（\(label)）" : " + \(term.value) (\(label))"
         }
         if terms.isEmpty { return showResult ? text : "?" }
-        guard showResult else { return text + " = ?" }
+        // Chinese text needs no space between a full-width bracket and the equals sign.
+        let equals = text.hasSuffix("）") ? "= " : " = "
+        guard showResult else { return text + equals + "?" }
         let wraps = UInt64(start) + terms.reduce(0) { $0 + UInt64($1.value) } > UInt64(UInt32.max)
         let modulo = language == .zh ? "（模 2^32）" : " (modulo 2^32)"
-        return text + " = " + String(result) + (wraps ? modulo : "")
+        return text + equals + String(result) + (wraps ? modulo : "")
     }
 
     /// The derivation in a sentence: `seq = SEG.SEQ + SEG.LEN of A's previous segment …: 3626544836 + 1 (SYN) = …`.
