@@ -35,7 +35,8 @@ struct TimelineBuilder {
     @discardableResult
     mutating func segment(
         _ from: HostID, _ notation: String, sent: Rule, handled: Rule?, receiverState: ConnectionState? = nil,
-        senderState: ConnectionState? = nil, fate: SegmentFate = .delivered, quiz: [QuizField]? = nil
+        senderState: ConnectionState? = nil, fate: SegmentFate = .delivered, quiz: [QuizField]? = nil,
+        emittedAt: Int? = nil
     ) -> Int {
         let segment = try! Segment(notation: notation)
         let to = from.peer
@@ -50,6 +51,11 @@ struct TimelineBuilder {
         if let senderState, senderState != states[from] {
             transitions[from] = [Transition(from: states[from]!, to: senderState, because: sent)]
             states[from] = senderState
+        }
+        if let emittedAt {
+            var emitted = wire
+            emitted.handledBecause = nil
+            timeline.frames[emittedAt].emitted.append(emitted)
         }
         let index = nextIndex
         append(.segment(wire), transitions: transitions, quiz: quiz.map { QuizPoint(fields: $0, line: 100 + index) })

@@ -46,13 +46,14 @@ extension Fixtures {
     static func simultaneousClose() -> (timeline: Timeline, finAtB: Int, finAtA: Int, ackAtB: Int) {
         var builder = established(lessonID: "simultaneous-close")
         builder.call(.a, .close, state: .finWait1, because: .closeSendsFin)
+        let bCloses = builder.nextIndex
         builder.call(.b, .close, state: .finWait1, because: .closeSendsFin)
         let finAtB = builder.segment(
             .a, "F. 1000:1000(0) ack 2000", sent: .closeSendsFin, handled: .finReceivedInFinWait1,
             receiverState: .closing, quiz: all)
         let finAtA = builder.segment(
             .b, "F. 2000:2000(0) ack 1000", sent: .closeSendsFin, handled: .finReceivedInFinWait1,
-            receiverState: .closing, quiz: all)
+            receiverState: .closing, quiz: all, emittedAt: bCloses)
         let ackAtB = builder.segment(
             .a, ". 1001:1001(0) ack 2001", sent: .finAcknowledged, handled: .closingFinAcked,
             receiverState: .timeWait, quiz: all)

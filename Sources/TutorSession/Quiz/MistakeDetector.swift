@@ -49,6 +49,7 @@ enum MistakeDetector {
         let sender = question.sender
         if numbering.other.typed(ack, .ack, sender: sender) == typed { return .numberingMixUp }
         let given = numbering.absolute(typed: typed, .ack, sender: sender)
+        if question.crossedOnWire.contains(where: { $0.nextSeq == given }) { return .crossedOnWire }
         let distance = given.distance(from: ack)
         if let acknowledged = question.acknowledgedSegment, acknowledged.nextSeq == ack {
             if distance == -1 {

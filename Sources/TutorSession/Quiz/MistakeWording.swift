@@ -216,6 +216,12 @@ extension QuizMistake {
             return LocalizedText(
                 en: "SYN and FIN occupy a sequence number but are not data: the length counts data bytes only.",
                 zh: "SYN 和 FIN 占用序列号，但不是数据：长度只计算数据字节数。")
+        case .crossedOnWire:
+            return LocalizedText(
+                en: "\(sender) sent this segment before \(receiver)'s segment reached it: the two crossed on the "
+                    + "wire, so this one cannot acknowledge that one.",
+                zh: "主机\(sender)发出这个报文时，主机\(receiver)的报文还没有到达：两个报文在线路上交错而过，"
+                    + "所以这个报文不可能确认那个报文。")
         case .offByOne:
             return LocalizedText(
                 en: "Off by one: work it out from the segment before.", zh: "差了 1：请根据前一个报文重新计算。")

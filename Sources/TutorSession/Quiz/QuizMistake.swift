@@ -56,6 +56,8 @@ public enum QuizMistake: String, Hashable, Sendable, Codable, CodingKeyRepresent
     case stateOfSender
     /// SYN or FIN counted as a data byte in the length.
     case lengthCountsDataOnly
+    /// An acknowledgment of a segment that was still on its way when this one left (they crossed).
+    case crossedOnWire
     /// Any other answer one away from the engine's number.
     case offByOne
 }

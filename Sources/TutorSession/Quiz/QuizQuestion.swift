@@ -28,6 +28,9 @@ public struct QuizQuestion: Hashable, Sendable {
     public var acknowledgedSegment: Segment?
     /// The last segment from the receiver that the sender got, whatever it carried.
     public var lastReceivedBySender: Segment?
+    /// Segments from the receiver that reached the sender after it emitted this one: they crossed on the
+    /// wire, so this segment cannot acknowledge them.
+    public var crossedOnWire: [Segment]
     /// The segment shown on the wire just before this one.
     public var previousOnWire: WireEvent?
     /// The host whose FIN was first on the wire, up to and including this segment.
@@ -53,11 +56,26 @@ public struct QuizQuestion: Hashable, Sendable {
         self.numbering = QuizNumbering(timeline: timeline)
         self.hosts = timeline.hosts
         self.previousFromSender = earlier.last { $0.from == wire.from }?.segment
-        let received = earlier.filter { $0.from == wire.to && $0.fate != .dropped }
+        // What the sender had received when it emitted the segment: a segment that crossed later (a FIN
+        // crossing another FIN in a simultaneous close) cannot be acknowledged by it.
+        let emission = Self.emissionFrame(of: wire, before: frameIndex, in: timeline) ?? frameIndex - 1
+        let received = timeline.frames[...max(0, min(emission, frameIndex - 1))].compactMap(\.wire).filter {
+            $0.from == wire.to && $0.fate != .dropped
+        }
         self.lastReceivedBySender = received.last?.segment
+        self.crossedOnWire = timeline.frames[(emission + 1)..<frameIndex].compactMap(\.wire).filter {
+            $0.from == wire.to && $0.fate != .dropped
+        }.map(\.segment)
         self.acknowledgedSegment = Self.acknowledged(by: wire.segment, among: received.map(\.segment))
         self.previousOnWire = earlier.last
         self.firstCloser = (earlier + [wire]).first { $0.segment.has(.fin) }?.from
+    }
+
+    /// The frame that emitted `wire`, when the timeline records it.
+    static func emissionFrame(of wire: WireEvent, before index: Int, in timeline: Timeline) -> Int? {
+        timeline.frames[..<index].last { frame in
+            frame.emitted.contains { $0.from == wire.from && $0.segment == wire.segment }
+        }?.index
     }
 
     /// The received segment whose end this segment's ack names, else the latest that occupied sequence space.
