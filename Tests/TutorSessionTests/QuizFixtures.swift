@@ -137,7 +137,8 @@ enum Fixtures {
         let quiz: [QuizField] = [.flags, .seq, .ack, .len]
         builder.call(.b, .listen, state: .listen, because: .passiveOpen)
         builder.call(.a, .connect, state: .synSent, because: .activeOpen)
-        builder.segment(.a, "S 1000:1000(0)", sent: .activeOpen, handled: .listenAnswersSyn, receiverState: .synReceived)
+        builder.segment(
+            .a, "S 1000:1000(0)", sent: .activeOpen, handled: .listenAnswersSyn, receiverState: .synReceived)
         builder.segment(
             .b, "S. 5000:5000(0) ack 1001", sent: .listenAnswersSyn, handled: .synSentCompletesHandshake,
             receiverState: .established)

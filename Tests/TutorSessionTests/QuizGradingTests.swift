@@ -85,7 +85,8 @@ struct QuizGradingTests {
     func dataLength() throws {
         let data = Fixtures.dataBothWays()
         let timeline = data.timeline
-        try expectMistake(timeline, data.aAck, .ack, "5001", .dataLengthNotAdded, why: "5001 + 50 (50 data bytes) = 5051")
+        try expectMistake(
+            timeline, data.aAck, .ack, "5001", .dataLengthNotAdded, why: "5001 + 50 (50 data bytes) = 5051")
         try expectMistake(timeline, data.aAck, .ack, "5002", .plusOneInsteadOfLength, note: "50")
         try expectMistake(timeline, data.aAck, .ack, "5050", .lastByteInsteadOfNext, note: "next byte")
         try expectMistake(timeline, data.aAck, .ack, "5052", .extraOneWithoutSynFin, note: "only SYN and FIN")
@@ -172,7 +173,8 @@ struct QuizGradingTests {
         #expect(absolute.numbering == .absolute)
         #expect(absolute.typed(SequenceNumber(42), .seq, sender: .a) == 42)
         #expect(absolute.prompt(.seq, sender: .b).en.contains("absolute"))
-        let wrapped = QuizNumbering(numbering: .relative, isn: [.a: SequenceNumber(4_294_967_295), .b: SequenceNumber(0)])
+        let wrapped = QuizNumbering(
+            numbering: .relative, isn: [.a: SequenceNumber(4_294_967_295), .b: SequenceNumber(0)])
         #expect(wrapped.typed(SequenceNumber(0), .seq, sender: .a) == 1)
     }
 

@@ -134,7 +134,8 @@ extension Fixtures {
         builder.call(.a, .send(10), state: .established, because: .sendData)
         builder.segment(.a, "P. 1000:1010(10) ack 2000", sent: .sendData, handled: .dataAcknowledged)
         builder.segment(.b, ". 2000:2000(0) ack 1010", sent: .dataAcknowledged, handled: .ackAdvancesSendUna)
-        builder.segment(.a, "P. 1000:1010(10) ack 2000", sent: .retransmissionTimeout, handled: .unacceptableSegmentAcked)
+        builder.segment(
+            .a, "P. 1000:1010(10) ack 2000", sent: .retransmissionTimeout, handled: .unacceptableSegmentAcked)
         let ack = builder.segment(
             .b, ". 2000:2000(0) ack 1010", sent: .unacceptableSegmentAcked, handled: .duplicateAckIgnored, quiz: all)
         return (builder.timeline, ack)

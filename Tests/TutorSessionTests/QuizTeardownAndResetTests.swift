@@ -40,7 +40,8 @@ struct QuizTeardownAndResetTests {
         try expectMistake(close.timeline, close.finAtB, .state, "TIME_WAIT", .simultaneousClose, note: "CLOSING")
         try expectMistake(close.timeline, close.finAtA, .state, "FIN_WAIT_2", .simultaneousClose)
         #expect(try grade(close.timeline, close.finAtB, [.state: "CLOSING", .ack: "2000"]).isAllCorrect)
-        #expect(try grade(close.timeline, close.ackAtB, [.state: "TIME_WAIT", .seq: "1001", .ack: "2001"]).isAllCorrect)
+        #expect(
+            try grade(close.timeline, close.ackAtB, [.state: "TIME_WAIT", .seq: "1001", .ack: "2001"]).isAllCorrect)
         // B's FIN left before A's FIN arrived: it acknowledges the handshake's end, not A's FIN.
         try expectMistake(
             close.timeline, close.finAtA, .ack, "1001", .crossedOnWire, note: "crossed on the wire",

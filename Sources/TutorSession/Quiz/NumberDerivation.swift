@@ -89,7 +89,8 @@ extension QuizQuestion {
                 source: LocalizedText(
                     en: "SEG.SEQ + SEG.LEN of \(me)'s previous segment, \(shownPrevious)",
                     zh: "主机\(me)上一个报文 \(shownPrevious) 的 SEG.SEQ + SEG.LEN"),
-                start: numbering.typed(previous.seq, .seq, sender: sender), terms: NumberDerivation.lengthTerms(of: previous),
+                start: numbering.typed(previous.seq, .seq, sender: sender),
+                terms: NumberDerivation.lengthTerms(of: previous),
                 result: typedSeq)
         }
         if previous.seq == segment.seq {
@@ -104,7 +105,8 @@ extension QuizQuestion {
             return NumberDerivation(source: why, start: typedSeq, terms: [], result: typedSeq)
         }
         return NumberDerivation(
-            source: LocalizedText(en: "SND.NXT, the next sequence number \(me) sends", zh: "SND.NXT，即主机\(me)要发送的下一个序列号"),
+            source: LocalizedText(
+                en: "SND.NXT, the next sequence number \(me) sends", zh: "SND.NXT，即主机\(me)要发送的下一个序列号"),
             start: typedSeq, terms: [], result: typedSeq)
     }
 

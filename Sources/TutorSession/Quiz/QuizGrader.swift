@@ -85,7 +85,8 @@ public enum QuizGrader {
             return (ruleSentence(sent, lead: LocalizedText(en: "\(sender) sends it", zh: "由主机\(sender)发送")), sent)
         case .flags:
             let flags = question.segment.flags
-            let lead = LocalizedText(en: "\(flags.tcpdump) (\(flags.spelledOut))", zh: "\(flags.tcpdump)（\(flags.spelledOut)）")
+            let lead = LocalizedText(
+                en: "\(flags.tcpdump) (\(flags.spelledOut))", zh: "\(flags.tcpdump)（\(flags.spelledOut)）")
             return (ruleSentence(sent, lead: lead), sent)
         case .seq:
             return (ruleSentence(sent, lead: question.seqDerivation.sentence(.seq)), sent)
