@@ -113,7 +113,8 @@ extension RuleWording {
         case .listenResetsAck:
             RuleWording(
                 "LISTEN: a segment with ACK arrives", "LISTEN 状态收到带 ACK 的报文",
-                "Any acknowledgment is bad in LISTEN, where nothing has been sent: the answer is <SEQ=SEG.ACK><CTL=RST>.",
+                "Any acknowledgment is bad in LISTEN, where nothing has been sent: the answer is "
+                    + "<SEQ=SEG.ACK><CTL=RST>.",
                 "LISTEN 状态下还什么都没发送，任何确认都是错误的：回应 <SEQ=SEG.ACK><CTL=RST>。")
         case .listenAnswersSyn:
             RuleWording(
