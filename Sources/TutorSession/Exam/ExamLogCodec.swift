@@ -53,7 +53,7 @@ public enum ExamLogCodec {
         var lineNumber = 0
         while start < bytes.count {
             lineNumber += 1
-            guard let newline = bytes[start...].firstIndex(of: 0x0A) else {
+            guard let newline = nextNewline(in: bytes, from: start) else {
                 contents.tornTail = true  // a single write stopped part way: never acknowledged, so nothing is lost
                 break
             }
@@ -70,6 +70,16 @@ public enum ExamLogCodec {
             start = newline + 1
         }
         return contents
+    }
+
+    /// The index of the next line feed at or after `start` (memchr: logs can hold megabytes of answers).
+    static func nextNewline(in bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, start < buffer.count,
+                let found = memchr(base + start, 0x0A, buffer.count - start)
+            else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     struct Reason: Error {
