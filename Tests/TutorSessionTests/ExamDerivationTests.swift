@@ -59,7 +59,8 @@ struct ExamDerivationTests {
         let seed = HMAC<SHA256>.authenticationCode(for: Array("s2026001".utf8), using: SymmetricKey(data: secret))
         let block0 = Array(
             HMAC<SHA256>.authenticationCode(
-                for: Array("label".utf8) + [0] + [UInt8](repeating: 0, count: 8), using: SymmetricKey(data: Array(seed))))
+                for: Array("label".utf8) + [0] + [UInt8](repeating: 0, count: 8), using: SymmetricKey(data: Array(seed))
+            ))
         let block1 = Array(
             HMAC<SHA256>.authenticationCode(
                 for: Array("label".utf8) + [0, 0, 0, 0, 0, 0, 0, 0, 1], using: SymmetricKey(data: Array(seed))))

@@ -83,7 +83,9 @@ struct ExamLogTests {
     func structure() throws {
         let url = try writeLog(answers: 3)
         let lines = try ExamFixtures.lines(url).filter { !$0.isEmpty }
-        func check(_ lines: [String], line: Int, mentions text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        func check(
+            _ lines: [String], line: Int, mentions text: String, sourceLocation: SourceLocation = #_sourceLocation
+        ) {
             let contents = ExamLogCodec.read(Array((lines.joined(separator: "\n") + "\n").utf8))
             #expect(contents.problem?.line == line, sourceLocation: sourceLocation)
             #expect(

@@ -99,17 +99,21 @@ public struct ExamGrader<Lessons: ExamLessonSource> {
                     result.issues.append(
                         ExamIssue(
                             severity: .broken,
-                            text: "record \(record.index) answers an unknown question \(answer.question) (\(answer.point))"))
+                            text:
+                                "record \(record.index) answers an unknown question \(answer.question) (\(answer.point))"
+                        ))
                     continue
                 }
                 guard result.feedback[answer.question] == nil else {
                     result.issues.append(
-                        ExamIssue(severity: .note, text: "question \(answer.question) answered again; first answer kept"))
+                        ExamIssue(
+                            severity: .note, text: "question \(answer.question) answered again; first answer kept"))
                     continue
                 }
                 guard record.time <= deadline else {
                     result.issues.append(
-                        ExamIssue(severity: .note, text: "question \(answer.question) answered after the time; not counted"))
+                        ExamIssue(
+                            severity: .note, text: "question \(answer.question) answered after the time; not counted"))
                     continue
                 }
                 result.feedback[answer.question] = questions[answer.question - 1].grade(answer.typed, scoring: scoring)

@@ -117,7 +117,8 @@ public enum ExamLogCodec {
         if let previous {
             guard record.kind != .start else { return .failure(Reason(text: "a second start record")) }
             guard record.student == previous.student else {
-                return .failure(Reason(text: "the record is for student '\(record.student)', not '\(previous.student)'"))
+                return .failure(
+                    Reason(text: "the record is for student '\(record.student)', not '\(previous.student)'"))
             }
         }
         return .success((record, hash))

@@ -42,7 +42,8 @@ public struct ExamQuestion: Hashable, Sendable {
         }
         guard let frame = timeline.frames.first(where: { $0.quiz?.line == plan.point.line }),
             let quiz = frame.quiz,
-            let question = QuizQuestion(timeline: timeline, frameIndex: frame.index, fields: quiz.fields, line: quiz.line)
+            let question = QuizQuestion(
+                timeline: timeline, frameIndex: frame.index, fields: quiz.fields, line: quiz.line)
         else {
             throw ExamError.lesson("\(plan.point.id) is not a quiz point on a segment")
         }
