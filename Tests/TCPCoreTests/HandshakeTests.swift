@@ -133,7 +133,8 @@ struct HandshakeTests {
         h.expectStates(.synSent, .synReceived)
         let synAck = h.deliver(.b, "S. 300:300(0) ack 91")
         #expect(synAck?.verdict == .synSentResetsBadAck)
-        #expect(h.simulation.reorderNext(from: .a))  // the real SYN is still on its way, behind the reset
+        let reordered = h.simulation.reorderNext(from: .a)
+        #expect(reordered)  // the real SYN is still on its way, behind the reset
         let reset = h.deliver(.a, "R 91:91(0)")
         #expect(reset?.verdict == .resetInSynReceivedFromPassiveOpen)
         h.expectStates(.synSent, .listen)
