@@ -156,3 +156,24 @@ struct HandshakeTests {
         h.expectNext(.a, "R 1:1(0)")
     }
 }
+
+@Suite("Data queued before the connection is open")
+struct QueuedDataTests {
+    @Test("Data sent in SYN_SENT goes out once a simultaneous open completes, even on a segment carrying FIN")
+    func queuedDataAfterSimultaneousOpen() {
+        var h = Harness(isnA: 100, isnB: 300)
+        h.call(.a, .connect)
+        h.call(.a, .send(385))
+        h.call(.b, .connect)
+        h.deliver(.b, "S 300:300(0)")
+        h.deliver(.a, "S 100:100(0)")
+        h.deliver(.b, "S. 300:300(0) ack 101")
+        h.call(.b, .close)
+        h.deliver(.b, "F. 301:301(0) ack 101")
+        h.expectStates(.closeWait, .finWait1)
+        h.drop(.a, "S. 100:100(0) ack 301")
+        h.drop(.a, ". 101:101(0) ack 301")
+        h.drop(.a, "P. 101:486(385) ack 301")
+        h.drop(.a, ". 486:486(0) ack 302")
+    }
+}
