@@ -22,6 +22,8 @@ public struct SimulationStep: Hashable, Sendable {
     public var errors: [HostID: [EndpointError]] = [:]
     /// Virtual time at which timers fired during the step.
     public var firedAt: [UInt64] = []
+    /// Data bytes that became readable on each host during the step.
+    public var bytesReceived: [HostID: UInt32] = [:]
 
     public init() {}
 }
@@ -46,6 +48,7 @@ public struct Simulation: Sendable {
     public func nextInFlight(from host: HostID) -> InFlight? { wire.first { $0.from == host } }
 
     /// An application call on `host`.
+    @discardableResult
     public mutating func call(_ call: UserCall, on host: HostID) -> SimulationStep {
         reaction.clear()
         endpoints[host]!.call(call, at: now, into: &reaction)
@@ -55,12 +58,14 @@ public struct Simulation: Sendable {
     }
 
     /// Delivers the oldest segment in flight from `host` to its peer; nil when none is in flight.
+    @discardableResult
     public mutating func deliverNext(from host: HostID) -> SimulationStep? {
         guard let index = wire.firstIndex(where: { $0.from == host }) else { return nil }
         return deliver(wire.remove(at: index))
     }
 
     /// A segment the receiver gets although the sender's endpoint never sent it.
+    @discardableResult
     public mutating func inject(_ segment: Segment, from host: HostID) -> SimulationStep {
         let flight = InFlight(
             id: takeID(), from: host, to: host.peer, segment: segment, because: .activeOpen, injected: true)
@@ -68,12 +73,14 @@ public struct Simulation: Sendable {
     }
 
     /// Loses the oldest segment in flight from `host`.
+    @discardableResult
     public mutating func dropNext(from host: HostID) -> InFlight? {
         guard let index = wire.firstIndex(where: { $0.from == host }) else { return nil }
         return wire.remove(at: index)
     }
 
     /// Copies the oldest segment in flight from `host`; the copy goes to the back of the wire.
+    @discardableResult
     public mutating func duplicateNext(from host: HostID) -> InFlight? {
         guard var copy = nextInFlight(from: host) else { return nil }
         copy.id = takeID()
@@ -82,6 +89,7 @@ public struct Simulation: Sendable {
     }
 
     /// Swaps the two oldest segments in flight from `host`; false when fewer than two are in flight.
+    @discardableResult
     public mutating func reorderNext(from host: HostID) -> Bool {
         let indices = wire.indices.filter { wire[$0].from == host }
         guard indices.count >= 2 else { return false }
@@ -90,6 +98,7 @@ public struct Simulation: Sendable {
     }
 
     /// Lets `milliseconds` of virtual time pass, firing each host's timers in time order.
+    @discardableResult
     public mutating func advance(by milliseconds: UInt64) -> SimulationStep {
         let end = now + milliseconds
         var step = SimulationStep()
@@ -128,6 +137,7 @@ public struct Simulation: Sendable {
     private mutating func collect(from host: HostID, into step: inout SimulationStep) {
         if !reaction.transitions.isEmpty { step.transitions[host, default: []].append(contentsOf: reaction.transitions) }
         if !reaction.errors.isEmpty { step.errors[host, default: []].append(contentsOf: reaction.errors) }
+        if reaction.bytesReceived > 0 { step.bytesReceived[host, default: 0] += reaction.bytesReceived }
         for (segment, rule) in reaction.sent {
             let flight = InFlight(id: takeID(), from: host, to: host.peer, segment: segment, because: rule, injected: false)
             wire.append(flight)

@@ -133,7 +133,8 @@ struct HandshakeTests {
         h.expectStates(.synSent, .synReceived)
         let synAck = h.deliver(.b, "S. 300:300(0) ack 91")
         #expect(synAck?.verdict == .synSentResetsBadAck)
-        #expect(h.simulation.reorderNext(from: .a))  // the real SYN is still on its way, behind the reset
+        let reordered = h.simulation.reorderNext(from: .a)
+        #expect(reordered)  // the real SYN is still on its way, behind the reset
         let reset = h.deliver(.a, "R 91:91(0)")
         #expect(reset?.verdict == .resetInSynReceivedFromPassiveOpen)
         h.expectStates(.synSent, .listen)
@@ -153,5 +154,26 @@ struct HandshakeTests {
         h.expectStates(.closed, .closed)
         h.simulation.inject(Segment(flags: .syn, seq: SequenceNumber(0), ack: SequenceNumber(1)), from: .b)
         h.expectNext(.a, "R 1:1(0)")
+    }
+}
+
+@Suite("Data queued before the connection is open")
+struct QueuedDataTests {
+    @Test("Data sent in SYN_SENT goes out once a simultaneous open completes, even on a segment carrying FIN")
+    func queuedDataAfterSimultaneousOpen() {
+        var h = Harness(isnA: 100, isnB: 300)
+        h.call(.a, .connect)
+        h.call(.a, .send(385))
+        h.call(.b, .connect)
+        h.deliver(.b, "S 300:300(0)")
+        h.deliver(.a, "S 100:100(0)")
+        h.deliver(.b, "S. 300:300(0) ack 101")
+        h.call(.b, .close)
+        h.deliver(.b, "F. 301:301(0) ack 101")
+        h.expectStates(.closeWait, .finWait1)
+        h.drop(.a, "S. 100:100(0) ack 301")
+        h.drop(.a, ". 101:101(0) ack 301")
+        h.drop(.a, "P. 101:486(385) ack 301")
+        h.drop(.a, ". 486:486(0) ack 302")
     }
 }
