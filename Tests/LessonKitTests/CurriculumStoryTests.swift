@@ -238,6 +238,9 @@ struct CurriculumStoryTests {
         #expect(story.history(.a) == [.closed])
         #expect(story.passes(.b, through: [.listen, .synReceived, .established]))
         #expect(story.segmentFrames.filter(story.isInjected).count == 3)
-        #expect(story.last.host(.b).unreadBytes == 30)
+        #expect(story.frames.contains { $0.host(.b).state == .established && $0.host(.b).unreadBytes == 30 })
+        let reset = try #require(story.sent(by: .a).first)
+        #expect(reset.flags == .rst, "the real A only ever answers with a reset")
+        #expect(story.last.host(.b).state == .closed)
     }
 }
