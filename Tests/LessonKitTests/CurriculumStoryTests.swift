@@ -33,11 +33,12 @@ struct CurriculumStoryTests {
 
     @Test func threeWayHandshakeReproducesTheSourceTextsCapture() throws {
         let story = try Curriculum.story("three-way-handshake")
-        #expect(story.delivered.map { $0.segment.notation() } == [
-            "S 3626544836:3626544836(0)",
-            "S. 1739326486:1739326486(0) ack 3626544837",
-            ". 3626544837:3626544837(0) ack 1739326487",
-        ])
+        #expect(
+            story.delivered.map { $0.segment.notation() } == [
+                "S 3626544836:3626544836(0)",
+                "S. 1739326486:1739326486(0) ack 3626544837",
+                ". 3626544837:3626544837(0) ack 1739326487",
+            ])
         #expect(story.timeline.hosts[.a]?.description == "192.168.1.116:3337")
         #expect(story.timeline.hosts[.b]?.description == "192.168.1.123:7788")
     }

@@ -27,7 +27,8 @@ struct CurriculumTests {
     @Test(arguments: Curriculum.fileNames)
     func everyStepSpeaksBothLanguages(_ file: String) throws {
         let lesson = try Curriculum.lesson(file: file)
-        let texts = [lesson.title, lesson.summary] + [lesson.introduction].compactMap { $0 }
+        let texts =
+            [lesson.title, lesson.summary] + [lesson.introduction].compactMap { $0 }
             + lesson.steps.compactMap(\.narration)
         #expect(lesson.introduction != nil, "\(file) has no opening narration")
         for text in texts {
