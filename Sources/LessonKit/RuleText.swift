@@ -10,7 +10,8 @@ public enum RuleText {
 
     /// The rule with its RFC 9293 section: "a SYN is acknowledged with ISN+1, RFC 9293 §3.4".
     public static func explanation(_ rule: Rule, _ language: Language) -> String {
-        language == .en ? "\(summary(rule, .en)), RFC 9293 \(rule.section)" : "\(summary(rule, .zh))（RFC 9293 \(rule.section)）"
+        language == .en
+            ? "\(summary(rule, .en)), RFC 9293 \(rule.section)" : "\(summary(rule, .zh))（RFC 9293 \(rule.section)）"
     }
 
     // swift-format-ignore

@@ -85,7 +85,8 @@ public enum Rule: String, Hashable, Sendable, CaseIterable {
             .resetChallengeAck, .synChallengeAck, .synReceivedInTimeWait, .noAckDropped, .synReceivedAckEstablishes,
             .synReceivedBadAckResets, .ackAdvancesSendUna, .duplicateAckIgnored, .ackOfUnsentDataAcked,
             .finWait1FinAcked, .closingFinAcked, .lastAckFinAcked, .timeWaitFinRetransmission, .dataAcknowledged,
-.finReceived, .finReceivedInFinWait1, .finAndAckReceivedInFinWait1, .finReceivedInFinWait2, .finAcknowledged, .outOfOrderQueued,
+            .finReceived, .finReceivedInFinWait1, .finAndAckReceivedInFinWait1, .finReceivedInFinWait2,
+            .finAcknowledged, .outOfOrderQueued,
             .acceptableAckOnly:
             "§3.10.7.4"
         case .retransmissionTimeout, .timeWaitExpired, .userTimeout: "§3.10.8"

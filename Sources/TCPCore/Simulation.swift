@@ -135,11 +135,14 @@ public struct Simulation: Sendable {
     }
 
     private mutating func collect(from host: HostID, into step: inout SimulationStep) {
-        if !reaction.transitions.isEmpty { step.transitions[host, default: []].append(contentsOf: reaction.transitions) }
+        if !reaction.transitions.isEmpty {
+            step.transitions[host, default: []].append(contentsOf: reaction.transitions)
+        }
         if !reaction.errors.isEmpty { step.errors[host, default: []].append(contentsOf: reaction.errors) }
         if reaction.bytesReceived > 0 { step.bytesReceived[host, default: 0] += reaction.bytesReceived }
         for (segment, rule) in reaction.sent {
-            let flight = InFlight(id: takeID(), from: host, to: host.peer, segment: segment, because: rule, injected: false)
+            let flight = InFlight(
+                id: takeID(), from: host, to: host.peer, segment: segment, because: rule, injected: false)
             wire.append(flight)
             step.emitted.append(flight)
         }

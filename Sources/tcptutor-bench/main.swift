@@ -102,10 +102,14 @@ func formatted(_ value: Double) -> String {
 
 let (segmentRate, _) = segmentsPerSecond(segments: 20_000_000)
 print("engine: \(formatted(segmentRate)) segments per second (bulk transfer, Endpoint.receive, one core)")
-print("simulation: \(formatted(connectionsPerSecond(connections: 50_000))) connections per second (open, 20 data segments, close, TIME_WAIT)")
-let sample = CommandLine.arguments.dropFirst().first ?? LessonLibrary.locate().flatMap { folder in
-    (try? LessonLibrary.lessonFiles(in: [folder]))?.first
-}
+print(
+    "simulation: \(formatted(connectionsPerSecond(connections: 50_000))) connections per second (open, 20 data segments, close, TIME_WAIT)"
+)
+let sample =
+    CommandLine.arguments.dropFirst().first
+    ?? LessonLibrary.locate().flatMap { folder in
+        (try? LessonLibrary.lessonFiles(in: [folder]))?.first
+    }
 if let rate = lessonsPerSecond(sample, runs: 2_000) {
     print("lessons: \(formatted(rate)) runs per second (\(sample!))")
 }

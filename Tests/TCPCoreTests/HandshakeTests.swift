@@ -77,7 +77,8 @@ struct HandshakeTests {
         let bare = h.simulation.inject(Segment(flags: .rst, seq: SequenceNumber(0)), from: .b)
         #expect(bare.verdict == .synSentDropsResetWithoutAck)
         h.expectStates(.synSent, .closed)
-        let wrongAck = h.simulation.inject(Segment(flags: .rst, seq: SequenceNumber(0), ack: SequenceNumber(55)), from: .b)
+        let wrongAck = h.simulation.inject(
+            Segment(flags: .rst, seq: SequenceNumber(0), ack: SequenceNumber(55)), from: .b)
         #expect(wrongAck.verdict == .synSentIgnoresUnacceptableAck)
         h.expectStates(.synSent, .closed)
         h.expectNothingInFlight()

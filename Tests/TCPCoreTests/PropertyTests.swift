@@ -32,7 +32,8 @@ struct PropertyTests {
         var comparedLossyStreams = 0
         for run in 0..<1_500 {
             var simulation = Simulation(
-                a: Endpoint(initialSequenceNumber: SequenceNumber(UInt32(truncatingIfNeeded: generator.next(1 << 30) * 4))),
+                a: Endpoint(
+                    initialSequenceNumber: SequenceNumber(UInt32(truncatingIfNeeded: generator.next(1 << 30) * 4))),
                 b: Endpoint(initialSequenceNumber: SequenceNumber(UInt32.max &- UInt32(generator.next(100)))))
             var sent: [HostID: UInt32] = [.a: 0, .b: 0]
             var read: [HostID: UInt32] = [.a: 0, .b: 0]
@@ -64,7 +65,7 @@ struct PropertyTests {
                 default: step = simulation.advance(by: UInt64(100 + generator.next(3_000)))
                 }
                 resetSeen = resetSeen || check(step, simulation, sent: sent, read: read)
-                    for (host, count) in step.bytesReceived { received[host]! += count }
+                for (host, count) in step.bytesReceived { received[host]! += count }
                 checkedSteps += 1
             }
             // Drain: deliver everything and let timers run until the wire is quiet.
@@ -84,7 +85,9 @@ struct PropertyTests {
                 for host in HostID.allCases {
                     // Data still queued behind a connection that never opened was never sent.
                     let transmitted = sent[host]! - simulation[host].queuedBytes
-                    #expect(received[host.peer]! == transmitted, "run \(run): \(host) sent \(transmitted), \(host.peer) got \(received[host.peer]!)")
+                    #expect(
+                        received[host.peer]! == transmitted,
+                        "run \(run): \(host) sent \(transmitted), \(host.peer) got \(received[host.peer]!)")
                     if sent[host]! > 0 { comparedStreams += 1 }
                     if sent[host]! > 0, lossy { comparedLossyStreams += 1 }
                 }
@@ -97,15 +100,19 @@ struct PropertyTests {
     }
 
     /// Checks one step; returns whether a reset or abort happened (after which sent data may be lost).
-    func check(_ step: SimulationStep, _ simulation: Simulation, sent: [HostID: UInt32], read: [HostID: UInt32]) -> Bool {
+    func check(_ step: SimulationStep, _ simulation: Simulation, sent: [HostID: UInt32], read: [HostID: UInt32]) -> Bool
+    {
         for (host, transitions) in step.transitions {
             for transition in transitions {
-                #expect(Self.legal.contains("\(transition.from)>\(transition.to)"), "\(host): \(transition.from) → \(transition.to)")
+                #expect(
+                    Self.legal.contains("\(transition.from)>\(transition.to)"),
+                    "\(host): \(transition.from) → \(transition.to)")
             }
         }
         for host in HostID.allCases {
             if let tcb = simulation[host].tcb {
-                #expect(tcb.sndUna.precedesOrEquals(tcb.sndNxt), "\(host): SND.UNA \(tcb.sndUna) > SND.NXT \(tcb.sndNxt)")
+                #expect(
+                    tcb.sndUna.precedesOrEquals(tcb.sndNxt), "\(host): SND.UNA \(tcb.sndUna) > SND.NXT \(tcb.sndNxt)")
             }
             #expect(read[host]! + simulation[host].unreadBytes <= sent[host.peer]!)
         }
