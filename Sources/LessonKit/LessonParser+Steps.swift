@@ -99,11 +99,10 @@ extension LessonParser {
     /// `A > B`, `A > B: <segment>` after a wire verb (deliver, drop, duplicate, reorder, inject).
     mutating func parseWire(_ host: HostID, words: inout Words, line: Int, kind: String) {
         _ = words.next()  // ">"
-        guard let target = words.next(), target.text.hasPrefix(host.peer.rawValue),
-            target.text == host.peer.rawValue || target.text == "\(host.peer.rawValue):"
-        else {
-            return error(
-                line, words.column, "expected '\(host) > \(host.peer)': segments go from one host to the other")
+        let message = "expected '\(host) > \(host.peer)': segments go from one host to the other"
+        guard let target = words.next() else { return error(line, words.column, message) }
+        guard target.text == host.peer.rawValue || target.text == "\(host.peer.rawValue):" else {
+            return error(line, target.column, message)
         }
         var pattern: SegmentPattern?
         var patternColumn = 0
