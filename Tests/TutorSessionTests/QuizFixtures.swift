@@ -117,14 +117,14 @@ enum Fixtures {
             .a, "F. \(a &+ 101):\(a &+ 101)(0) ack \(b &+ 1)", sent: .closeSendsFin, handled: .finReceived,
             receiverState: .closeWait, quiz: quiz)
         frames.ackOfFinA = builder.segment(
-            .b, ". \(b &+ 1):\(b &+ 1)(0) ack \(a &+ 102)", sent: .finAcknowledged, handled: .finWait1FinAcked,
+            .b, ". \(b &+ 1):\(b &+ 1)(0) ack \(a &+ 102)", sent: .finReceived, handled: .finWait1FinAcked,
             receiverState: .finWait2, quiz: quiz)
         builder.call(.b, .close, state: .lastAck, because: .closeSendsFin)
         frames.finB = builder.segment(
             .b, "F. \(b &+ 1):\(b &+ 1)(0) ack \(a &+ 102)", sent: .closeSendsFin, handled: .finReceivedInFinWait2,
             receiverState: .timeWait, quiz: quiz)
         frames.lastAck = builder.segment(
-            .a, ". \(a &+ 102):\(a &+ 102)(0) ack \(b &+ 2)", sent: .finAcknowledged, handled: .lastAckFinAcked,
+            .a, ". \(a &+ 102):\(a &+ 102)(0) ack \(b &+ 2)", sent: .finReceivedInFinWait2, handled: .lastAckFinAcked,
             receiverState: .closed, quiz: quiz)
         return (builder.timeline, frames)
     }

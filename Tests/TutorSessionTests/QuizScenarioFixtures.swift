@@ -14,14 +14,15 @@ extension Fixtures {
             quiz: all)
         let finAtA = builder.nextIndex - 1
         builder.segment(
-            .a, ". 1000:1000(0) ack 2001", sent: .finAcknowledged, handled: .finWait1FinAcked,
+            .a, ". 1000:1000(0) ack 2001", sent: .finReceived, handled: .finWait1FinAcked,
             receiverState: .finWait2, quiz: all)
         builder.call(.a, .close, state: .lastAck, because: .closeSendsFin)
         let finAtB = builder.segment(
             .a, "F. 1000:1000(0) ack 2001", sent: .closeSendsFin, handled: .finReceivedInFinWait2,
             receiverState: .timeWait, quiz: all)
         let lastAck = builder.segment(
-            .b, ". 2001:2001(0) ack 1001", sent: .finAcknowledged, handled: .lastAckFinAcked, receiverState: .closed,
+            .b, ". 2001:2001(0) ack 1001", sent: .finReceivedInFinWait2, handled: .lastAckFinAcked,
+            receiverState: .closed,
             quiz: all)
         return (builder.timeline, finAtA, finAtB, lastAck)
     }
@@ -34,10 +35,11 @@ extension Fixtures {
             .a, "F. 1000:1000(0) ack 2000", sent: .closeSendsFin, handled: .finReceived, receiverState: .closeWait)
         builder.call(.b, .close, state: .lastAck, because: .closeSendsFin)
         let finAck = builder.segment(
-            .b, "F. 2000:2000(0) ack 1001", sent: .closeSendsFin, handled: .finReceivedInFinWait1,
+            .b, "F. 2000:2000(0) ack 1001", sent: .closeSendsFin, handled: .finAndAckReceivedInFinWait1,
             receiverState: .timeWait, quiz: all)
         builder.segment(
-            .a, ". 1001:1001(0) ack 2001", sent: .finAcknowledged, handled: .lastAckFinAcked, receiverState: .closed,
+            .a, ". 1001:1001(0) ack 2001", sent: .finAndAckReceivedInFinWait1, handled: .lastAckFinAcked,
+            receiverState: .closed,
             quiz: all)
         return (builder.timeline, finAck)
     }
@@ -55,10 +57,10 @@ extension Fixtures {
             .b, "F. 2000:2000(0) ack 1000", sent: .closeSendsFin, handled: .finReceivedInFinWait1,
             receiverState: .closing, quiz: all, emittedAt: bCloses)
         let ackAtB = builder.segment(
-            .a, ". 1001:1001(0) ack 2001", sent: .finAcknowledged, handled: .closingFinAcked,
+            .a, ". 1001:1001(0) ack 2001", sent: .finReceivedInFinWait1, handled: .closingFinAcked,
             receiverState: .timeWait, quiz: all)
         builder.segment(
-            .b, ". 2001:2001(0) ack 1001", sent: .finAcknowledged, handled: .closingFinAcked,
+            .b, ". 2001:2001(0) ack 1001", sent: .finReceivedInFinWait1, handled: .closingFinAcked,
             receiverState: .timeWait, quiz: all)
         return (builder.timeline, finAtB, finAtA, ackAtB)
     }

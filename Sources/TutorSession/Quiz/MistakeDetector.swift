@@ -9,7 +9,12 @@ enum MistakeDetector {
         let segment = question.segment
         let numbering = question.numbering
         let sender = question.sender
-        if numbering.other.typed(segment.seq, .seq, sender: sender) == typed { return .numberingMixUp }
+        let rule = question.expected.sentBecause
+        if numbering.other.typed(segment.seq, .seq, sender: sender, rule: rule) == typed,
+            numbering.other.typed(segment.seq, .seq, sender: sender, rule: rule) != question.expectedTypedSeq
+        {
+            return .numberingMixUp
+        }
         if segment.has(.rst), let form = ResetForm(rule: question.expected.sentBecause) {
             switch form {
             case .zeroSeq: return .resetSeqZero
@@ -17,7 +22,7 @@ enum MistakeDetector {
             case .sendNext: break
             }
         }
-        let given = numbering.absolute(typed: typed, .seq, sender: sender)
+        let given = numbering.absolute(typed: typed, .seq, sender: sender, rule: rule)
         let distance = given.distance(from: segment.seq)
         if distance == 1, segment.has(.syn) || segment.has(.fin) { return .ownSynFinCountedEarly }
         if let previous = question.previousFromSender {

@@ -155,8 +155,9 @@ enum ResetForm {
             .resetChallengeAck, .synChallengeAck, .synReceivedInTimeWait, .noAckDropped, .synReceivedAckEstablishes,
             .ackAdvancesSendUna, .duplicateAckIgnored, .ackOfUnsentDataAcked, .finWait1FinAcked, .closingFinAcked,
             .lastAckFinAcked, .timeWaitFinRetransmission, .dataAcknowledged, .finReceived, .finReceivedInFinWait1,
+            .finAndAckReceivedInFinWait1,
             .finReceivedInFinWait2, .finAcknowledged, .outOfOrderQueued, .acceptableAckOnly, .retransmissionTimeout,
-            .timeWaitExpired, .userTimeout:
+            .timeWaitExpired, .userTimeout, .delayedAckSent:
             return nil
         }
     }

@@ -33,24 +33,28 @@ public struct QuizNumbering: Hashable, Sendable {
     }
 
     /// What is subtracted from a `field` number in a segment sent by `sender`: the sender's ISN for seq,
-    /// the receiver's for ack, nothing in absolute numbering.
-    public func base(_ field: NumberField, sender: HostID) -> SequenceNumber {
+    /// the receiver's for ack, nothing in absolute numbering. A reset sent with no connection has seq 0,
+    /// which belongs to no ISN, so it is never made relative (`rule` tells).
+    public func base(_ field: NumberField, sender: HostID, rule: Rule? = nil) -> SequenceNumber {
         switch numbering {
         case .absolute: return SequenceNumber(0)
         case .relative:
+            if field == .seq, rule == .closedResetsNonAckSegment { return SequenceNumber(0) }
             let owner = field == .seq ? sender : sender.peer
             return isn[owner] ?? SequenceNumber(0)
         }
     }
 
     /// The number as the learner should type it.
-    public func typed(_ absolute: SequenceNumber, _ field: NumberField, sender: HostID) -> UInt32 {
-        absolute.offset(from: base(field, sender: sender))
+    public func typed(_ absolute: SequenceNumber, _ field: NumberField, sender: HostID, rule: Rule? = nil) -> UInt32 {
+        absolute.offset(from: base(field, sender: sender, rule: rule))
     }
 
     /// The number on the wire for what the learner typed.
-    public func absolute(typed value: UInt32, _ field: NumberField, sender: HostID) -> SequenceNumber {
-        base(field, sender: sender) &+ value
+    public func absolute(
+        typed value: UInt32, _ field: NumberField, sender: HostID, rule: Rule? = nil
+    ) -> SequenceNumber {
+        base(field, sender: sender, rule: rule) &+ value
     }
 
     /// A line for the answer field telling which numbering is expected.

@@ -107,7 +107,9 @@ public struct QuizQuestion: Hashable, Sendable {
     public var segment: Segment { expected.segment }
 
     /// The seq as the learner should type it.
-    public var expectedTypedSeq: UInt32 { numbering.typed(segment.seq, .seq, sender: sender) }
+    public var expectedTypedSeq: UInt32 {
+        numbering.typed(segment.seq, .seq, sender: sender, rule: expected.sentBecause)
+    }
 
     /// The ack as the learner should type it (`.absent` without the ACK flag).
     public var expectedTypedAck: AckAnswer {

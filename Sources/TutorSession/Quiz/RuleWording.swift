@@ -293,12 +293,19 @@ extension RuleWording {
                     + "若原来处于 ESTABLISHED 则进入 CLOSE_WAIT，在本方应用关闭之前仍可继续发送数据（半关闭）。")
         case .finReceivedInFinWait1:
             RuleWording(
-                "FIN_WAIT_1: the peer's FIN arrives", "FIN_WAIT_1 状态收到对方的 FIN",
-                "If the same segment acknowledges our FIN, the host goes straight to TIME_WAIT (a three-segment "
-                    + "close); otherwise both sides are closing at once and it enters CLOSING. Either way it "
-                    + "acknowledges the FIN.",
-                "如果该报文同时确认了我方的 FIN，主机直接进入 TIME_WAIT（三个报文完成关闭）；否则说明双方同时关闭，进入 CLOSING。"
-                    + "两种情况下都要确认对方的 FIN。")
+                "FIN_WAIT_1: the other side's FIN arrives first", "FIN_WAIT_1 状态先收到对方的 FIN",
+                "Our FIN is not yet acknowledged and the other side's FIN arrives: both sides are closing at once. "
+                    + "The host acknowledges that FIN and enters CLOSING; TIME_WAIT comes when its own FIN is "
+                    + "acknowledged.",
+                "我方的 FIN 尚未被确认，对方的 FIN 就到了：双方在同时关闭。主机确认这个 FIN，进入 CLOSING；"
+                    + "等自己的 FIN 被确认后才进入 TIME_WAIT。")
+        case .finAndAckReceivedInFinWait1:
+            RuleWording(
+                "FIN_WAIT_1: a FIN that also acknowledges our FIN", "FIN_WAIT_1 状态收到同时确认了我方 FIN 的 FIN",
+                "One segment acknowledges our FIN and carries the other side's FIN, so the host goes from "
+                    + "FIN_WAIT_1 straight to TIME_WAIT (a three-segment close) and acknowledges the FIN.",
+                "一个报文既确认了我方的 FIN，又携带了对方的 FIN，所以主机从 FIN_WAIT_1 直接进入 TIME_WAIT"
+                    + "（三个报文完成关闭），并确认这个 FIN。")
         case .finReceivedInFinWait2:
             RuleWording(
                 "FIN_WAIT_2: the peer's FIN arrives", "FIN_WAIT_2 状态收到对方的 FIN",
@@ -308,11 +315,10 @@ extension RuleWording {
                     + "Linux 为 60 秒。")
         case .finAcknowledged:
             RuleWording(
-                "Acknowledging a FIN", "确认 FIN",
-                "A received FIN is acknowledged with <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, RCV.NXT having advanced "
-                    + "over the FIN: ack = the FIN's seq + its data bytes + 1.",
-                "对收到的 FIN 回应 <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>，此时 RCV.NXT 已越过该 FIN："
-                    + "确认号 = FIN 的序列号 + 其数据字节数 + 1。")
+                "A FIN arrives again", "FIN 再次到达",
+                "A FIN already received arrives again (its acknowledgment was lost): it is acknowledged once more, "
+                    + "ack = its seq + 1, and the state does not change.",
+                "已经收到过的 FIN 再次到达（说明对它的确认丢失了）：再确认一次，确认号 = 其序列号 + 1，状态不变。")
         case .outOfOrderQueued:
             RuleWording(
                 "Data out of order", "乱序到达的数据",
@@ -337,6 +343,13 @@ extension RuleWording {
                 "After 2MSL (4 minutes with the RFC's 2-minute MSL, 60 s on Linux) the TCB is deleted and the host "
                     + "enters CLOSED.",
                 "经过 2MSL（按 RFC 的 MSL（2 分钟）为 4 分钟，Linux 为 60 秒）后删除 TCB，主机进入 CLOSED。")
+        case .delayedAckSent:
+            RuleWording(
+                "The delayed ACK timer expires", "延迟确认计时器到期",
+                "The receiver held its acknowledgment back, hoping to piggyback it on data; nothing came to send "
+                    + "in time, so the ACK goes out alone: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>.",
+                "接收方暂缓发送确认，希望能捎带在数据上；在规定时间内没有数据要发，于是单独发送 ACK："
+                    + "<SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>。")
         case .userTimeout:
             RuleWording(
                 "User timeout", "用户超时",
