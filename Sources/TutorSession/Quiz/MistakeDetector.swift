@@ -24,6 +24,11 @@ enum MistakeDetector {
         }
         let given = numbering.absolute(typed: typed, .seq, sender: sender, rule: rule)
         let distance = given.distance(from: segment.seq)
+        if distance == 1, let previous = question.previousFromSender, previous.sequenceLength == 0,
+            previous.seq == segment.seq
+        {
+            return .bareAckConsumesNothing
+        }
         if distance == 1, segment.has(.syn) || segment.has(.fin) { return .ownSynFinCountedEarly }
         if let previous = question.previousFromSender {
             if distance == -1, previous.nextSeq == segment.seq {
@@ -31,9 +36,6 @@ enum MistakeDetector {
                 if previous.has(.syn) { return .synOccupiesOne }
                 if previous.has(.fin) { return .finOccupiesOne }
                 if previous.payloadLength > 0 { return .lastByteInsteadOfNext }
-            }
-            if distance == 1, previous.sequenceLength == 0, previous.seq == segment.seq {
-                return .bareAckConsumesNothing
             }
             if previous.payloadLength > 0, previous.nextSeq == segment.seq {
                 if given == previous.seq { return .dataLengthNotAdded }
