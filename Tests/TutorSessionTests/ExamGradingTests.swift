@@ -159,3 +159,34 @@ struct ExamGradingTests {
         #expect(ExamReport.decimal(2.5) == "2.50" && ExamReport.decimal(0.04) == "0.04")
     }
 }
+
+@Suite("Exams on the real lessons")
+struct ExamCurriculumTests {
+    let parameters = ExamParameters(
+        lessons: ["three-way-handshake", "four-way-teardown", "sequence-wrap", "connection-refused"],
+        questionCount: 8, minutes: 20)
+
+    @Test("an exam drawn from the curriculum: fresh numbers per student, regenerated and graded by the engine")
+    func curriculumExam() throws {
+        let lessons = Curriculum.folder
+        let directory = ExamFixtures.directory()
+        var sat: [String: [QuizQuestion]] = [:]
+        for student in ["s1", "s2"] {
+            let exam = try ExamSitting(
+                directory: directory, key: ExamFixtures.key, studentID: student, parameters: parameters,
+                lessons: lessons)
+            #expect(exam.questions.count == 8)
+            sat[student] = exam.questions.map(\.quiz)
+            while let question = exam.currentQuestion {
+                _ = try exam.submit(ExamFixtures.rightAnswer(question.quiz))
+            }
+        }
+        #expect(sat["s1"]!.map(\.segment.seq) != sat["s2"]!.map(\.segment.seq))
+        let report = try ExamGrader(key: ExamFixtures.key, lessons: lessons).grade(directories: [directory])
+        #expect(report.students.map(\.status) == ["ok", "ok"])
+        #expect(report.students.allSatisfy { $0.total == $0.possible && $0.possible > 0 })
+        let again = try ExamBlueprint.derive(
+            key: ExamFixtures.key, studentID: "s1", parameters: parameters, pool: lessons.pool(parameters.lessons))
+        #expect(try ExamQuestion.all(again, lessons: lessons).map(\.quiz) == sat["s1"]!)
+    }
+}
