@@ -62,11 +62,13 @@ struct ExamSittingTests {
         #expect(throws: ExamError.finished) { try done.submit([.seq: "1"]) }
 
         let directory = ExamFixtures.directory()
-        let late = try sitting(directory, clock: clock)
-        clock.advance(minutes: 31)
-        #expect(late.remaining() == 0)
-        #expect(throws: ExamError.timeUp) { try late.submit([.seq: "1"]) }
-        #expect(late.isFinished)
+        do {
+            let late = try sitting(directory, clock: clock)
+            clock.advance(minutes: 31)
+            #expect(late.remaining() == 0)
+            #expect(throws: ExamError.timeUp) { try late.submit([.seq: "1"]) }
+            #expect(late.isFinished)
+        }
         let kinds = try ExamLogFile.read(ExamSitting.logURL(directory: directory, studentID: "s1")).records.map(\.kind)
         #expect(kinds == [.start, .finish])
         let again = try sitting(directory, clock: clock)
@@ -97,5 +99,26 @@ struct ExamSittingTests {
         text = text.replacingOccurrences(of: #""time":"#, with: #""time":1"#)
         try text.write(to: url, atomically: true, encoding: .utf8)
         #expect(throws: ExamError.self) { try sitting(directory, clock: clock) }
+    }
+
+    @Test("killed before the start record reached the disk: the exam simply starts")
+    func tornStart() throws {
+        let directory = ExamFixtures.directory()
+        let url = ExamSitting.logURL(directory: directory, studentID: "s1")
+        try Data(#"{"hash":"ab","record":{"ind"#.utf8).write(to: url)
+        let exam = try sitting(directory, clock: ExamFixtures.ManualClock())
+        #expect(!exam.isResumed && exam.currentQuestion?.plan.number == 1)
+        let contents = try ExamLogFile.read(url)
+        #expect(contents.problem == nil && !contents.tornTail && contents.records.map(\.kind) == [.start])
+    }
+
+    @Test("the same exam cannot be open twice at once")
+    func oneWriter() throws {
+        let directory = ExamFixtures.directory()
+        let clock = ExamFixtures.ManualClock()
+        let open = try sitting(directory, clock: clock)
+        #expect(throws: ExamError.self) { try sitting(directory, clock: clock) }
+        _ = try open.submit(ExamFixtures.rightAnswer(try #require(open.currentQuestion).quiz))
+        #expect(try ExamLogFile.read(ExamSitting.logURL(directory: directory, studentID: "s1")).problem == nil)
     }
 }

@@ -29,6 +29,7 @@ public final class ExamLogFile {
     public static func create(at url: URL) throws(ExamError) -> ExamLogFile {
         let descriptor = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw ExamError.log("cannot create \(url.path): \(errorText())") }
+        try lock(descriptor, url)
         syncDirectory(of: url)
         return ExamLogFile(
             url: url, descriptor: descriptor,
@@ -45,6 +46,7 @@ public final class ExamLogFile {
         }
         let descriptor = open(url.path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard descriptor >= 0 else { throw ExamError.log("cannot open \(url.path): \(errorText())") }
+        try lock(descriptor, url)
         if contents.tornTail {
             guard ftruncate(descriptor, off_t(contents.goodLength)) == 0, fsync(descriptor) == 0 else {
                 let text = errorText()
@@ -93,6 +95,14 @@ public final class ExamLogFile {
                 throw ExamError.log("cannot write \(url.path): \(errorText())")
             }
             offset += written
+        }
+    }
+
+    /// One writer at a time: a second program appending to the same log would break its chain.
+    private static func lock(_ descriptor: Int32, _ url: URL) throws(ExamError) {
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw ExamError.log("\(url.path) is open in another tcptutor; close that one first")
         }
     }
 

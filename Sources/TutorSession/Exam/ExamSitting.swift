@@ -36,11 +36,11 @@ public final class ExamSitting {
         questions = try ExamQuestion.all(blueprint, lessons: lessons)
         self.clock = clock
         let url = Self.logURL(directory: directory, studentID: studentID)
-        if FileManager.default.fileExists(atPath: url.path) {
-            log = try ExamLogFile.openForAppending(at: url)
-            guard let start = log.records.first, let header = start.start else {
-                throw ExamError.log("\(url.path) has no start record")
-            }
+        let existing = FileManager.default.fileExists(atPath: url.path)
+        let opened = existing ? try ExamLogFile.openForAppending(at: url) : try ExamLogFile.create(at: url)
+        log = opened
+        if let start = opened.records.first {
+            guard let header = start.start else { throw ExamError.log("\(url.path) has no start record") }
             guard start.student == studentID else {
                 throw ExamError.mismatch("\(url.path) belongs to student '\(start.student)'")
             }
@@ -58,7 +58,7 @@ public final class ExamSitting {
             }
             if !isFinished { try log.append(.resume, student: studentID, time: clock()) }
         } else {
-            log = try ExamLogFile.create(at: url)
+            // A new exam, or one whose start record never reached the disk.
             let now = clock()
             let header = ExamLogRecord.Start(version: 1, parameters: parameters, fingerprint: blueprint.fingerprint)
             try log.append(.start, student: studentID, time: now, start: header)
