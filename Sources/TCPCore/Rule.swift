@@ -56,6 +56,7 @@ public enum Rule: String, Hashable, Sendable, CaseIterable {
     case dataAfterCloseResets
     case finReceived
     case finReceivedInFinWait1
+    case finAndAckReceivedInFinWait1
     case finReceivedInFinWait2
     case finAcknowledged
     case outOfOrderQueued
@@ -65,6 +66,7 @@ public enum Rule: String, Hashable, Sendable, CaseIterable {
     case retransmissionTimeout
     case timeWaitExpired
     case userTimeout
+    case delayedAckSent
 
     /// The RFC 9293 section that states the rule.
     public var section: String {
@@ -83,10 +85,11 @@ public enum Rule: String, Hashable, Sendable, CaseIterable {
             .resetChallengeAck, .synChallengeAck, .synReceivedInTimeWait, .noAckDropped, .synReceivedAckEstablishes,
             .synReceivedBadAckResets, .ackAdvancesSendUna, .duplicateAckIgnored, .ackOfUnsentDataAcked,
             .finWait1FinAcked, .closingFinAcked, .lastAckFinAcked, .timeWaitFinRetransmission, .dataAcknowledged,
-            .finReceived, .finReceivedInFinWait1, .finReceivedInFinWait2, .finAcknowledged, .outOfOrderQueued,
+.finReceived, .finReceivedInFinWait1, .finAndAckReceivedInFinWait1, .finReceivedInFinWait2, .finAcknowledged, .outOfOrderQueued,
             .acceptableAckOnly:
             "§3.10.7.4"
         case .retransmissionTimeout, .timeWaitExpired, .userTimeout: "§3.10.8"
+        case .delayedAckSent: "§3.8.6.3"
         }
     }
 }
