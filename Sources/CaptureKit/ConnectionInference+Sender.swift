@@ -107,7 +107,8 @@ extension ConnectionInference {
                 LocalizedText(
                     en: "out of order: sent before segments the capture showed earlier; it fills their gap",
                     zh: "乱序：它比抓包中先出现的报文段发得更早，填补了之前的缺口"))
-        } else if let earlier = seen[sender][segment] {
+        } else if let earlier = seen[sender][segment], steps[earlier].fate == .delivered {
+            // The first copy arrived; a sender that had no ACK for it would be retransmitting instead.
             steps[index].labels.append(.duplicate)
             steps[index].rule = steps[earlier].rule
             steps[index].notes.append(

@@ -54,16 +54,18 @@ extension ConnectionInference {
 
     /// Both hosts ESTABLISHED, with SND.NXT and RCV.NXT taken from the first numbers each way.
     mutating func setUpMidstream() {
-        func firstSegment(from host: HostID) -> Segment? {
-            packets.indices.first { senders[$0] == host }.map { packets[$0].segment }
+        func first(from host: HostID) -> Int? { packets.indices.first { senders[$0] == host } }
+        let firstA = first(from: .a)
+        let firstB = first(from: .b)
+        let fromA = firstA.map { packets[$0].segment }
+        let fromB = firstB.map { packets[$0].segment }
+        /// A host's SND.NXT: what the peer acknowledged before the host spoke, else the host's own first seq.
+        func nextSend(_ mine: Int?, _ theirs: Int?) -> SequenceNumber {
+            if let theirs, let ack = packets[theirs].segment.ack, mine.map({ theirs < $0 }) ?? true { return ack }
+            return mine.map { packets[$0].segment.seq } ?? SequenceNumber(0)
         }
-        let fromA = firstSegment(from: .a)
-        let fromB = firstSegment(from: .b)
-        func nextSend(_ mine: Segment?, _ theirs: Segment?) -> SequenceNumber {
-            mine?.seq ?? theirs?.ack ?? SequenceNumber(0)
-        }
-        let aNext = nextSend(fromA, fromB)
-        let bNext = nextSend(fromB, fromA)
+        let aNext = nextSend(firstA, firstB)
+        let bNext = nextSend(firstB, firstA)
         endpoints.a = Endpoint(
             establishedWith: Self.tcb(sendNext: aNext, receiveNext: bNext, peerWindow: fromB?.window ?? 65535),
             configuration: Self.configuration)

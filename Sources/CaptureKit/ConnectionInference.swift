@@ -123,7 +123,7 @@ struct ConnectionInference {
     mutating func putOnWire(_ index: Int, now: UInt64) {
         let sender = senders[index]
         let segment = packets[index].segment
-        if segment.sequenceLength > 0 {
+        if segment.sequenceLength > 0, steps[index].has(.retransmission) {
             // Sent again before any sign it arrived: the earlier copy was lost.
             let lost = wire[sender].filter { $0.segment.seq == segment.seq && $0.segment.sequenceLength > 0 }
             for flight in lost where steps[flight.step].fate == .inFlight {

@@ -16,6 +16,8 @@ struct TextNumbering {
         var relative: Bool?
         /// SND.NXT as seen on the wire for each sender: the end of the highest sequence number it used.
         var next: [SocketAddress: SequenceNumber] = [:]
+        /// The highest acknowledgment each host has received: where the peer expects its next byte.
+        var acknowledged: [SocketAddress: SequenceNumber] = [:]
     }
 
     private struct Key: Hashable {
@@ -55,10 +57,18 @@ struct TextNumbering {
                 }
             }
         }
-        let resolvedSeq = seq ?? conversation.next[source]?.rawValue ?? conversation.base[source] ?? 0
+        let resolvedSeq =
+            seq ?? conversation.next[source]?.rawValue ?? conversation.acknowledged[source]?.rawValue
+            ?? conversation.base[source] ?? 0
         let segment = Segment(
             flags: pattern.flags, seq: SequenceNumber(resolvedSeq), ack: hasAck ? SequenceNumber(ack ?? 0) : nil,
             window: pattern.window ?? 65535, payloadLength: pattern.payloadLength ?? 0)
+        if let acknowledgment = segment.ack {
+            let previous = conversation.acknowledged[destination]
+            if previous.map({ $0.precedes(acknowledgment) }) ?? true {
+                conversation.acknowledged[destination] = acknowledgment
+            }
+        }
         let end = segment.nextSeq
         if let previous = conversation.next[source], !segment.flags.contains(.syn) {
             if previous.precedes(end) { conversation.next[source] = end }
