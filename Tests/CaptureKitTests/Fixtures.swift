@@ -1,6 +1,7 @@
 import CaptureKit
 import Foundation
 import TCPCore
+import Testing
 
 /// The real captures in `Fixtures/`, made by `Scripts/make-captures`.
 enum Fixtures {
@@ -55,12 +56,14 @@ struct SegmentKey: Hashable, CustomStringConvertible {
 }
 
 extension CaptureReplay {
-    /// Every state a host passed through, in order, without repeats.
+    /// Every state a host passed through, in order, even several within one step.
     func states(of host: HostID) -> [ConnectionState] {
-        var result: [ConnectionState] = []
-        for frame in timeline.frames {
-            let state = frame.host(host).state
-            if result.last != state { result.append(state) }
+        var result = [timeline.frames[0].host(host).state]
+        for frame in timeline.frames.dropFirst() {
+            for transition in frame.transitions[host] ?? [] where result.last != transition.to {
+                result.append(transition.to)
+            }
+            #expect(result.last == frame.host(host).state, "frame \(frame.index): transitions and snapshot disagree")
         }
         return result
     }
