@@ -95,6 +95,9 @@ extension ConnectionInference {
         guard segment.sequenceLength > 0, !segment.has(.rst), let tcb = endpoints[sender].tcb,
             endpoints[sender].state != .listen, segment.seq.precedes(tcb.sndNxt)
         else { return false }
+        // Only numbers the capture has shown (or skipped in a gap) can come again.
+        let shown = highestSeen[sender].map { segment.seq.precedes($0) } ?? false
+        guard shown || !unseen[sender].isEmpty else { return false }
         if segment.has(.syn), segment.seq != tcb.iss { return false }
         let range = (start: segment.seq, end: segment.dataEnd)
         if let gap = unseen[sender].firstIndex(where: { !range.start.precedes($0.start) && !$0.end.precedes(range.end) }) {

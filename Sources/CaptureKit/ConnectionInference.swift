@@ -31,6 +31,8 @@ struct ConnectionInference {
     var seen = PerHost<[Segment: Int]>(repeating: [:])
     /// Sequence ranges the engine sent for a host that the capture has not shown (a gap).
     var unseen = PerHost<[(start: SequenceNumber, end: SequenceNumber)]>(repeating: [])
+    /// The end of the highest sequence number each host was seen to use.
+    var highestSeen = PerHost<SequenceNumber?>(repeating: nil)
     /// The window each host last advertised on the wire.
     var lastWindow = PerHost<UInt32?>(repeating: nil)
     /// SEG.SEQ + SEG.LEN of each host's first FIN on the wire.
@@ -114,6 +116,9 @@ struct ConnectionInference {
         if !segment.has(.rst) { lastWindow[sender] = segment.window }
         if segment.has(.fin), finEnd[sender] == nil { finEnd[sender] = segment.nextSeq }
         if seen[sender][segment] == nil { seen[sender][segment] = index }
+        if segment.sequenceLength > 0, highestSeen[sender].map({ $0.precedes(segment.nextSeq) }) ?? true {
+            highestSeen[sender] = segment.nextSeq
+        }
         putOnWire(index, now: now)
         label(index, senderStateBefore: stateBefore)
         recordFrame(event: .segment(wireEvent(index)), narration: narration(index))
@@ -137,7 +142,12 @@ struct ConnectionInference {
             deliverNow = wire[sender].count == 1
         } else if let next = nextFromPeer[index] {
             let answer = packets[next].segment
-            deliverNow = answer.ack.map { !$0.precedes(segment.nextSeq) } ?? false
+            // Sent again before the answer: the answer may be to the copy, and this one lost.
+            let repeated = packets[(index + 1)..<min(next, index + 64)].indices.contains { later in
+                senders[later] == sender && packets[later].segment.seq == segment.seq
+                    && packets[later].segment.sequenceLength > 0
+            }
+            deliverNow = !repeated && answer.ack.map { !$0.precedes(segment.nextSeq) } ?? false
         } else {
             deliverNow = true  // nothing more from the receiver: assume it arrived
         }
