@@ -84,10 +84,10 @@ public struct LessonRunner {
                 line: step.line, event: .wait(milliseconds: 0), step: SimulationStep(), narration: step.narration,
                 quiz: nil)
         case .inject(let host, let written):
-            let segment = rebased(written, from: host, sentBecause: .activeOpen)
+            let segment = rebased(written, from: host, sentBecause: .fromOutside)
             let result = simulation.inject(segment, from: host)
             let wire = WireEvent(
-                from: host, to: host.peer, segment: segment, fate: .delivered, sentBecause: .activeOpen,
+                from: host, to: host.peer, segment: segment, fate: .delivered, sentBecause: .fromOutside,
                 handledBecause: result.verdict)
             record(line: step.line, event: .segment(wire), step: result, narration: step.narration, quiz: step.quiz)
         case .wait(let milliseconds):

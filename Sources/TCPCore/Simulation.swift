@@ -68,7 +68,7 @@ public struct Simulation: Sendable {
     @discardableResult
     public mutating func inject(_ segment: Segment, from host: HostID) -> SimulationStep {
         let flight = InFlight(
-            id: takeID(), from: host, to: host.peer, segment: segment, because: .activeOpen, injected: true)
+            id: takeID(), from: host, to: host.peer, segment: segment, because: .fromOutside, injected: true)
         return deliver(flight)
     }
 

@@ -157,7 +157,7 @@ enum ResetForm {
             .lastAckFinAcked, .timeWaitFinRetransmission, .dataAcknowledged, .finReceived, .finReceivedInFinWait1,
             .finAndAckReceivedInFinWait1,
             .finReceivedInFinWait2, .finAcknowledged, .outOfOrderQueued, .acceptableAckOnly, .retransmissionTimeout,
-            .timeWaitExpired, .userTimeout, .delayedAckSent:
+            .timeWaitExpired, .userTimeout, .delayedAckSent, .fromOutside:
             return nil
         }
     }

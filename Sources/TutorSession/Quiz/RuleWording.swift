@@ -142,9 +142,10 @@ extension RuleWording {
         case .synSentAcceptsReset:
             RuleWording(
                 "SYN_SENT: a RST that acknowledges our SYN", "SYN_SENT 状态收到确认了我方 SYN 的 RST",
-                "In SYN_SENT a RST counts only if its ACK acknowledges our SYN; then the connection is refused "
-                    + "and the host goes to CLOSED.",
-                "在 SYN_SENT 状态下，只有确认了我方 SYN 的 RST 才有效；此时连接被拒绝，主机进入 CLOSED。")
+                "In SYN_SENT a RST counts only if its ACK acknowledges our SYN; then the attempt ends and the host "
+                    + "goes to CLOSED (the RFC signals \"connection reset\"; sockets report \"connection refused\").",
+                "在 SYN_SENT 状态下，只有确认了我方 SYN 的 RST 才有效；此时连接尝试结束，主机进入 CLOSED"
+                    + "（RFC 称之为“连接复位”，套接字报告“连接被拒绝”）。")
         case .synSentDropsResetWithoutAck:
             RuleWording(
                 "SYN_SENT: a RST without ACK", "SYN_SENT 状态收到不带 ACK 的 RST",
@@ -350,6 +351,13 @@ extension RuleWording {
                     + "in time, so the ACK goes out alone: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>.",
                 "接收方暂缓发送确认，希望能捎带在数据上；在规定时间内没有数据要发，于是单独发送 ACK："
                     + "<SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>。")
+        case .fromOutside:
+            RuleWording(
+                "A segment from outside", "来自连接之外的报文段",
+                "Nobody's endpoint sent this segment just now: it is an old duplicate from an earlier connection or "
+                    + "a stray segment, delivered to show how the receiver must treat it (RFC 9293 §3.5).",
+                "这个报文段不是任何一端此刻发出的：它是早先连接遗留的旧重复报文段或迷途报文段，"
+                    + "送达是为了展示接收方必须如何处理它（RFC 9293 §3.5）。")
         case .userTimeout:
             RuleWording(
                 "User timeout", "用户超时",
