@@ -12,7 +12,7 @@ struct QuizPanelView: Widget {
     /// A line shown under the hints (the exam's "answers are final", the paused note).
     var footer: String?
 
-    static let labelWidth = 9
+    static let labelWidth = 10
     static let inputWidth = 24
 
     /// Rows the panel needs at `width` cells.
@@ -49,7 +49,8 @@ struct QuizPanelView: Widget {
             var column = inputX
             for (index, character) in field.input.characters.enumerated() {
                 let isCursor = field.focused && index == field.input.cursor
-                column = canvas.write(String(character), x: column, y: y, ink: isCursor ? .selection : .strong, limit: limit)
+                column = canvas.write(
+                    String(character), x: column, y: y, ink: isCursor ? .selection : .strong, limit: limit)
             }
             if field.focused, field.input.cursor == field.input.characters.count {
                 canvas.write(" ", x: column, y: y, ink: .selection, limit: limit)
@@ -77,13 +78,17 @@ struct QuizPanelView: Widget {
                 Line(text: $0, ink: .warning)
             }
         } else if hasFocus, let prompt = panel.numberingPrompt(field) {
-            lines += TextWrap.lines("\(strings.fieldName(field)): " + prompt.text(strings.language), width: width)
-                .map { Line(text: $0, ink: .dim) }
+            lines += TextWrap.lines(
+                strings.fieldName(field) + strings.say(": ", "：") + prompt.text(strings.language), width: width
+            )
+            .map { Line(text: $0, ink: .dim) }
         }
         if let level = panel.hint {
             lines.append(Line(text: strings.hintCost(level, scoring), ink: .dim))
             for hint in panel.hintLines {
-                lines += TextWrap.lines(hint.text(strings.language), width: width).map { Line(text: $0, ink: .question) }
+                lines += TextWrap.lines(hint.text(strings.language), width: width).map {
+                    Line(text: $0, ink: .question)
+                }
             }
         }
         if let footer {
@@ -125,7 +130,8 @@ struct FeedbackView: Widget {
             let verdict = field.isCorrect ? strings.rightWord : strings.wrongWord
             x = canvas.write(verdict, x: x, y: y, ink: field.isCorrect ? .strong : .warning, limit: inner.maxX)
             x = max(x + 1, inner.x + 10)
-            x = canvas.write(strings.fieldName(field.field), x: x, y: y, ink: selected ? .strong : .normal, limit: inner.maxX)
+            x = canvas.write(
+                strings.fieldName(field.field), x: x, y: y, ink: selected ? .strong : .normal, limit: inner.maxX)
             x = max(x + 1, inner.x + 19)
             let given = field.given ?? strings.blankWord
             if field.isCorrect {
@@ -140,7 +146,8 @@ struct FeedbackView: Widget {
         y += 1
         var paragraphs: [(text: String, ink: Ink)] = []
         if let note = field.note { paragraphs.append((note.text(strings.language), .warning)) }
-        paragraphs.append(("\(strings.fieldName(field.field)): " + field.why.text(strings.language), .normal))
+        paragraphs.append(
+            (strings.fieldName(field.field) + strings.say(": ", "：") + field.why.text(strings.language), .normal))
         TextBlock(paragraphs: paragraphs, width: inner.width).render(
             in: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y), on: &canvas)
     }

@@ -99,14 +99,26 @@ public struct QuizPanel: Hashable, Sendable {
                 return .edited
             }
             // The only empty field is this one: say what it wants, as the parser words it.
-            do {
-                _ = try AnswerParser.answer([focusedField: " "], hosts: question.hosts)
-            } catch {
-                errors[focusedField] = error
-            }
+            errors[focusedField] = Self.emptyError(focusedField, hosts: question.hosts)
             return .rejected
         }
         return submit()
+    }
+
+    /// The parser's own words for an empty field.
+    static func emptyError(_ field: QuizField, hosts: [HostID: HostAddress]) -> AnswerError? {
+        do {
+            switch field {
+            case .sender: _ = try AnswerParser.sender("", hosts: hosts)
+            case .flags: _ = try AnswerParser.flags("")
+            case .seq, .len: _ = try AnswerParser.number("", field: field)
+            case .ack: _ = try AnswerParser.ack("")
+            case .state: _ = try AnswerParser.state("")
+            }
+        } catch {
+            return error
+        }
+        return nil
     }
 
     /// Reads every field; on success returns the answer, otherwise marks the unreadable fields and puts the
