@@ -70,3 +70,15 @@ extension Strings {
         return text
     }
 }
+
+extension Strings {
+    var quizAway: String {
+        say("Answering paused: Tab to answer, h for a hint, Space to skip (scored as no answer).", "已暂停作答：Tab 继续作答，h 提示，空格跳过（按未作答计分）。")
+    }
+    var quizAwayKeys: [(key: String, action: String)] {
+        [
+            ("Tab", say("answer", "作答")), ("h", say("hint", "提示")), ("Space", say("skip", "跳过")),
+            ("l", say("中文", "English")), ("q", say("results", "结果")),
+        ]
+    }
+}
