@@ -11,6 +11,28 @@ public struct ConnectionTracker {
         init(_ one: SocketAddress, _ other: SocketAddress) {
             (low, high) = one < other ? (one, other) : (other, one)
         }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(low.address.low ^ (high.address.low << 32 | high.address.low >> 32))
+            hasher.combine(UInt64(low.port) << 16 | UInt64(high.port))
+            if low.address.isIPv6 || high.address.isIPv6 {
+                hasher.combine(low.address.high ^ (high.address.high << 32 | high.address.high >> 32))
+            }
+        }
+
+        /// The table's hash without a full SipHash per packet: a multiply-xorshift mix of the 4-tuple and the
+        /// table's seed, which keeps keys spread however addresses and ports are chosen.
+        func _rawHashValue(seed: Int) -> Int {
+            var mixed = UInt64(bitPattern: Int64(seed)) ^ 0x9e37_79b9_7f4a_7c15
+            for word in [
+                low.address.low, high.address.low, UInt64(low.port) << 16 | UInt64(high.port),
+                low.address.high, high.address.high,
+            ] {
+                mixed = (mixed ^ word) &* 0xbf58_476d_1ce4_e5b9
+                mixed ^= mixed >> 31
+            }
+            return Int(truncatingIfNeeded: mixed)
+        }
     }
 
     /// What the summary needs remembered about one direction.
@@ -50,7 +72,7 @@ public struct ConnectionTracker {
             let earlierSyn = sender == .a ? live[position].fromA.synSeq : live[position].fromB.synSeq
             // A fresh SYN on a finished 4-tuple is a new connection (port reuse), not a retransmission.
             if !(isBareSyn && live[position].isFinished && earlierSyn != segment.seq) {
-                update(&live[position], with: packet, from: sender)
+                Self.update(&live[position], with: packet, from: sender)
                 return (position, sender)
             }
         }
@@ -64,7 +86,7 @@ public struct ConnectionTracker {
             firstPacket: packet.number, lastPacket: packet.number, opening: opening)
         live.append(Live(summary: summary))
         index[key] = live.count - 1
-        update(&live[live.count - 1], with: packet, from: sender)
+        Self.update(&live[live.count - 1], with: packet, from: sender)
         return (live.count - 1, sender)
     }
 
@@ -73,7 +95,8 @@ public struct ConnectionTracker {
 
     public var count: Int { live.count }
 
-    private func update(_ connection: inout Live, with packet: CapturedSegment, from sender: HostID) {
+    /// Static, so updating one connection never copies the table (a method on `self` would).
+    private static func update(_ connection: inout Live, with packet: CapturedSegment, from sender: HostID) {
         let segment = packet.segment
         var summary = connection.summary
         if sender == .a {

@@ -92,11 +92,11 @@ struct ReplayCommand: ParsableCommand {
             printError("tcptutor: \(error)")
             throw ExitCode(1)
         }
-        let printer = CaptureListPrinter(listing: listing, file: file)
-        writeOut(format == .json ? printer.jsonLines() : printer.textLines())
+        let bytes = format == .json ? ListingFormatter.json(listing) : ListingFormatter.text(listing, file: file)
+        FileHandle.standardOutput.write(Data(bytes))
     }
 
-    /// Writes all lines at once: listings of large captures have tens of thousands.
+    /// Writes all lines at once.
     func writeOut(_ lines: [String]) {
         var text = lines.joined(separator: "\n")
         text += "\n"
@@ -117,68 +117,6 @@ func secondsText(_ time: CaptureTime, since start: CaptureTime) -> String {
 func secondsValue(_ time: CaptureTime, since start: CaptureTime) -> JSONValue {
     let micro = (time.nanoseconds &- start.nanoseconds + 500) / 1000
     return .double(Double(micro) / 1e6)
-}
-
-/// `tcptutor replay FILE --list`.
-struct CaptureListPrinter {
-    let listing: CaptureListing
-    let file: String
-
-    func textLines() -> [String] {
-        let connections = listing.connections
-        let start = listing.captureStart ?? CaptureTime(nanoseconds: 0)
-        let plural = connections.count == 1 ? "" : "s"
-        var lines = [
-            "\(file): \(listing.format.rawValue), \(connections.count) TCP connection\(plural), "
-                + "\(listing.segments) TCP segments in \(listing.records) \(listing.format == .text ? "lines" : "packets")"
-        ]
-        guard !connections.isEmpty else { return lines }
-        let widthA = max(connections.map { $0.hostA.description.count }.max() ?? 0, 6)
-        let widthB = max(connections.map { $0.hostB.description.count }.max() ?? 0, 6)
-        let widthStream = max(String(connections.count - 1).count, 6)
-        func pad(_ text: String, _ width: Int) -> String {
-            text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
-        }
-        func padLeft(_ text: String, _ width: Int) -> String {
-            text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
-        }
-        lines.append(
-            [
-                pad("stream", widthStream), pad("A", widthA), pad("B", widthB), padLeft("packets", 7),
-                padLeft("first s", 12), padLeft("last s", 12), pad("opened", 19), "closed",
-            ].joined(separator: "  "))
-        lines.reserveCapacity(connections.count + 2)
-        for connection in connections {
-            lines.append(
-                [
-                    pad(String(connection.stream), widthStream), pad(connection.hostA.description, widthA),
-                    pad(connection.hostB.description, widthB), padLeft(String(connection.packets), 7),
-                    padLeft(secondsText(connection.firstTime, since: start), 12),
-                    padLeft(secondsText(connection.lastTime, since: start), 12),
-                    pad(connection.opening.text, 19), connection.closing.text,
-                ].joined(separator: "  "))
-        }
-        return lines
-    }
-
-    func jsonLines() -> [String] {
-        let start = listing.captureStart ?? CaptureTime(nanoseconds: 0)
-        return listing.connections.map { connection in
-            JSONValue.object([
-                ("kind", .string("connection")), ("stream", .int(Int64(connection.stream))),
-                ("A", .string(connection.hostA.description)), ("B", .string(connection.hostB.description)),
-                ("packets", .int(Int64(connection.packets))), ("packetsA", .int(Int64(connection.packetsFromA))),
-                ("packetsB", .int(Int64(connection.packetsFromB))), ("bytesA", .int(Int64(connection.bytesFromA))),
-                ("bytesB", .int(Int64(connection.bytesFromB))),
-                ("first", secondsValue(connection.firstTime, since: start)),
-                ("last", secondsValue(connection.lastTime, since: start)),
-                ("firstPacket", .int(Int64(connection.firstPacket))),
-                ("lastPacket", .int(Int64(connection.lastPacket))),
-                ("opened", .string(connection.opening.rawValue)), ("closed", .string(connection.closing.key)),
-                ("closedBy", connection.closing.host.map { .string($0.rawValue) } ?? .null),
-            ]).encoded
-        }
-    }
 }
 
 /// `tcptutor replay FILE --format text|json`: one line (or JSON object) per captured segment with both hosts'

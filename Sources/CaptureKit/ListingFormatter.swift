@@ -1,0 +1,96 @@
+/// Writes a capture's connection list as text or JSON Lines, straight into bytes.
+public enum ListingFormatter {
+    /// The header line, a column line, then one line per connection.
+    public static func text(_ listing: CaptureListing, file: String) -> [UInt8] {
+        let connections = listing.connections
+        var out = ASCIIBuffer(capacity: 128 * (connections.count + 2))
+        let plural = connections.count == 1 ? "" : "s"
+        let unit = listing.format == .text ? "lines" : "packets"
+        out.append(
+            "\(file): \(listing.format.rawValue), \(connections.count) TCP connection\(plural), "
+                + "\(listing.segments) TCP segments in \(listing.records) \(unit)\n")
+        guard !connections.isEmpty else { return out.bytes }
+        let start = listing.captureStart?.nanoseconds ?? 0
+        var widthA = 6
+        var widthB = 6
+        for connection in connections {
+            widthA = max(widthA, ASCIIBuffer.width(of: connection.hostA))
+            widthB = max(widthB, ASCIIBuffer.width(of: connection.hostB))
+        }
+        let widthStream = max(ASCIIBuffer.digitCount(UInt64(connections.count - 1)), 6)
+        func cell(_ text: String, _ width: Int) {
+            out.append(text)
+            out.append(spaces: width - text.count + 2)
+        }
+        cell("stream", widthStream)
+        cell("A", widthA)
+        cell("B", widthB)
+        out.append("packets     first s      last s  opened               closed\n")
+        for connection in connections {
+            var mark = out.bytes.count
+            out.append(connection.stream)
+            out.append(spaces: widthStream + 2 - (out.bytes.count - mark))
+            mark = out.bytes.count
+            out.append(connection.hostA)
+            out.append(spaces: widthA + 2 - (out.bytes.count - mark))
+            mark = out.bytes.count
+            out.append(connection.hostB)
+            out.append(spaces: widthB + 2 - (out.bytes.count - mark))
+            out.append(spaces: 7 - ASCIIBuffer.digitCount(UInt64(connection.packets)))
+            out.append(connection.packets)
+            for time in [connection.firstTime, connection.lastTime] {
+                var number = ASCIIBuffer(capacity: 16)
+                number.append(seconds: time.nanoseconds &- start)
+                out.append(spaces: 12 - number.bytes.count)
+                out.bytes.append(contentsOf: number.bytes)
+            }
+            out.append(spaces: 2)
+            let opened = connection.opening.text
+            out.append(opened)
+            out.append(spaces: 21 - opened.count)
+            out.append(connection.closing.text)
+            out.append(byte: 0x0a)
+        }
+        return out.bytes
+    }
+
+    /// One `{"kind":"connection",...}` object per line.
+    public static func json(_ listing: CaptureListing) -> [UInt8] {
+        let start = listing.captureStart?.nanoseconds ?? 0
+        var out = ASCIIBuffer(capacity: 320 * listing.connections.count)
+        for connection in listing.connections {
+            out.append("{\"kind\":\"connection\",\"stream\":")
+            out.append(connection.stream)
+            out.append(",\"A\":\"")
+            out.append(connection.hostA)
+            out.append("\",\"B\":\"")
+            out.append(connection.hostB)
+            out.append("\",\"packets\":")
+            out.append(connection.packets)
+            out.append(",\"packetsA\":")
+            out.append(connection.packetsFromA)
+            out.append(",\"packetsB\":")
+            out.append(connection.packetsFromB)
+            out.append(",\"bytesA\":")
+            out.append(connection.bytesFromA)
+            out.append(",\"bytesB\":")
+            out.append(connection.bytesFromB)
+            out.append(",\"first\":")
+            out.append(seconds: connection.firstTime.nanoseconds &- start)
+            out.append(",\"last\":")
+            out.append(seconds: connection.lastTime.nanoseconds &- start)
+            out.append(",\"firstPacket\":")
+            out.append(connection.firstPacket)
+            out.append(",\"lastPacket\":")
+            out.append(connection.lastPacket)
+            out.append(",\"opened\":")
+            out.appendJSON(connection.opening.rawValue)
+            out.append(",\"closed\":")
+            out.appendJSON(connection.closing.key)
+            out.append(",\"closedBy\":")
+            if let host = connection.closing.host { out.appendJSON(host.rawValue) } else { out.append("null") }
+            out.append("}\n")
+        }
+        return out.bytes
+    }
+}
