@@ -148,7 +148,8 @@ final class ByteStream {
                 }
                 let code = errno
                 if code == EINTR { continue }
-                throw CaptureError(message: "cannot read: \(Self.describeErrno(code))", offset: offset + Int64(tail - head))
+                throw CaptureError(
+                    message: "cannot read: \(Self.describeErrno(code))", offset: offset + Int64(tail - head))
             }
         case .memory(let bytes, let position):
             let count = min(room, bytes.count - position)

@@ -115,7 +115,9 @@ public struct ConnectionTracker {
             if mine.synSeq == nil { mine.synSeq = segment.seq }
             if !segment.has(.ack) {
                 mine.sentBareSyn = true
-                if sender == .b, theirs.sentBareSyn, summary.opening == .unanswered { summary.opening = .simultaneousOpen }
+                if sender == .b, theirs.sentBareSyn, summary.opening == .unanswered {
+                    summary.opening = .simultaneousOpen
+                }
             } else if summary.opening == .unanswered {
                 summary.opening = .threeWayHandshake
             }

@@ -214,7 +214,12 @@ struct CaptureReplayPrinter {
                 ("B", .string(connection.hostB.description)), ("opened", .string(connection.opening.rawValue)),
                 ("closed", .string(connection.closing.key)),
                 ("closedBy", connection.closing.host.map { .string($0.rawValue) } ?? .null),
-                ("isn", .object([("A", .int(Int64(timeline.isn[.a]!.rawValue))), ("B", .int(Int64(timeline.isn[.b]!.rawValue)))])),
+                (
+                    "isn",
+                    .object([
+                        ("A", .int(Int64(timeline.isn[.a]!.rawValue))), ("B", .int(Int64(timeline.isn[.b]!.rawValue))),
+                    ])
+                ),
             ]))
         let start = timeline.frames[0]
         lines.append(
@@ -230,14 +235,17 @@ struct CaptureReplayPrinter {
                 ("kind", .string("segment")), ("step", stepNumber), ("packet", .int(Int64(step.packet))),
                 ("time", secondsValue(step.time, since: replay.captureStart)), ("from", .string(step.from.rawValue)),
                 ("to", .string(step.to.rawValue)), ("flags", .string(segment.flags.tcpdump)),
-                ("seq", .int(Int64(segment.seq.rawValue))), ("ack", segment.ack.map { .int(Int64($0.rawValue)) } ?? .null),
+                ("seq", .int(Int64(segment.seq.rawValue))),
+                ("ack", segment.ack.map { .int(Int64($0.rawValue)) } ?? .null),
                 ("len", .int(Int64(segment.payloadLength))), ("win", .int(Int64(segment.window))),
                 ("event", .string(step.fate.rawValue)), ("states", statesObject(frame)), ("why", .string(why(step))),
                 ("rule", step.rule.map { .string($0.rawValue) } ?? .null),
                 ("note", .array(step.labels.map { .string($0.rawValue) })),
                 ("details", .array(step.notes.map { .string($0.text(language)) })),
             ]
-            if !step.calls.isEmpty { pairs.append(("call", .string(step.calls.map(\.description).joined(separator: ", ")))) }
+            if !step.calls.isEmpty {
+                pairs.append(("call", .string(step.calls.map(\.description).joined(separator: ", "))))
+            }
             if let expected = step.expected { pairs.append(("expected", segmentObject(expected))) }
             if let handled = step.handledBecause {
                 pairs.append(("handled", .string(RuleText.explanation(handled, language))))
@@ -260,7 +268,8 @@ struct CaptureReplayPrinter {
         let last = timeline.frames[timeline.frames.count - 1]
         lines.append(
             .object([
-                ("kind", .string("end")), ("states", statesObject(last)), ("inFlight", .int(Int64(last.inFlight.count))),
+                ("kind", .string("end")), ("states", statesObject(last)),
+                ("inFlight", .int(Int64(last.inFlight.count))),
             ]))
         return lines.map(\.encoded)
     }
