@@ -63,7 +63,11 @@ struct ReplayCommand: ParsableCommand {
         }
         guard let replay = result.replay else {
             let count = result.listing.connections.count
-            if count == 0 {
+            if count == 0, result.listing.format == .text {
+                printError(
+                    "tcptutor: \(file) holds no TCP segments: read as text, none of its \(result.listing.records) "
+                        + "lines looks like tcpdump's output for a TCP packet (tcpdump -nn)")
+            } else if count == 0 {
                 printError("tcptutor: \(file) holds no TCP segments")
             } else {
                 printError(
