@@ -42,6 +42,20 @@ struct ASCIIBuffer {
         append(UInt64(value.magnitude))
     }
 
+    /// Moves what was written since `start` to the right of a field `width` wide, padding with spaces.
+    mutating func rightAlign(from start: Int, width: Int) {
+        let written = bytes.count - start
+        guard written < width else { return }
+        let pad = width - written
+        bytes.append(contentsOf: repeatElement(0x20, count: pad))
+        var index = bytes.count - 1
+        while index >= start + pad {
+            bytes[index] = bytes[index - pad]
+            index -= 1
+        }
+        for position in start..<(start + pad) { bytes[position] = 0x20 }
+    }
+
     /// Seconds with six decimals, rounded to the microsecond: `12.345678`.
     mutating func append(seconds nanoseconds: Int64) {
         let micro = (nanoseconds + (nanoseconds < 0 ? -500 : 500)) / 1000
@@ -50,12 +64,13 @@ struct ASCIIBuffer {
         append(UInt64(magnitude / 1_000_000))
         bytes.append(0x2e)
         var fraction = magnitude % 1_000_000
-        var digits = [UInt8](repeating: 0x30, count: 6)
-        for index in stride(from: 5, through: 0, by: -1) {
-            digits[index] = 0x30 + UInt8(fraction % 10)
+        bytes.append(contentsOf: repeatElement(0x30, count: 6))
+        var index = bytes.count - 1
+        while fraction > 0 {
+            bytes[index] = 0x30 + UInt8(fraction % 10)
             fraction /= 10
+            index -= 1
         }
-        bytes.append(contentsOf: digits)
     }
 
     /// `10.0.0.1:80` or `[::1]:80`.

@@ -12,18 +12,10 @@ public struct ConnectionTracker {
             (low, high) = one < other ? (one, other) : (other, one)
         }
 
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(low.address.low ^ (high.address.low << 32 | high.address.low >> 32))
-            hasher.combine(UInt64(low.port) << 16 | UInt64(high.port))
-            if low.address.isIPv6 || high.address.isIPv6 {
-                hasher.combine(low.address.high ^ (high.address.high << 32 | high.address.high >> 32))
-            }
-        }
-
-        /// The table's hash without a full SipHash per packet: a multiply-xorshift mix of the 4-tuple and the
-        /// table's seed, which keeps keys spread however addresses and ports are chosen.
-        func _rawHashValue(seed: Int) -> Int {
-            var mixed = UInt64(bitPattern: Int64(seed)) ^ 0x9e37_79b9_7f4a_7c15
+        /// A multiply-xorshift mix of the 4-tuple: cheap per packet, and spread however addresses and ports
+        /// are chosen.
+        func mixed(seed: UInt64) -> UInt64 {
+            var mixed = seed
             for word in [
                 low.address.low, high.address.low, UInt64(low.port) << 16 | UInt64(high.port),
                 low.address.high, high.address.high,
@@ -31,7 +23,7 @@ public struct ConnectionTracker {
                 mixed = (mixed ^ word) &* 0xbf58_476d_1ce4_e5b9
                 mixed ^= mixed >> 31
             }
-            return Int(truncatingIfNeeded: mixed)
+            return mixed
         }
     }
 
@@ -46,6 +38,7 @@ public struct ConnectionTracker {
 
     /// A connection being followed.
     private struct Live {
+        var key: Key
         var summary: ConnectionSummary
         var fromA = Direction()
         var fromB = Direction()
@@ -56,10 +49,53 @@ public struct ConnectionTracker {
         }
     }
 
-    private var index: [Key: Int] = [:]
+    /// Open addressing from 4-tuples to connections: each bucket holds a position in `live` plus one (0 is
+    /// empty). Smaller and quicker per packet than a dictionary of keys: the key is compared in `live`, which
+    /// the packet's update reads anyway.
+    private var buckets: [Int32]
+    private var mapped = 0
     private var live: [Live] = []
+    private let seed = UInt64.random(in: 0...UInt64.max)
 
-    public init() {}
+    public init() {
+        buckets = Array(repeating: 0, count: 64)
+    }
+
+    /// A tracker with room for about `connections` connections, so large captures do not regrow the table.
+    public init(reservingCapacity connections: Int) {
+        var size = 64
+        while size < connections * 2 { size *= 2 }
+        buckets = Array(repeating: 0, count: size)
+        live.reserveCapacity(connections)
+    }
+
+    /// The bucket that holds `key`, or the empty one where it would go.
+    private func slot(for key: Key) -> Int {
+        let mask = buckets.count - 1
+        var slot = Int(truncatingIfNeeded: key.mixed(seed: seed)) & mask
+        while buckets[slot] != 0, live[Int(buckets[slot]) - 1].key != key {
+            slot = (slot + 1) & mask
+        }
+        return slot
+    }
+
+    /// Points `key` at connection `position` (a new connection, or a new one on a reused 4-tuple).
+    private mutating func map(_ key: Key, to position: Int, at slot: Int) {
+        if buckets[slot] == 0 { mapped += 1 }
+        buckets[slot] = Int32(position + 1)
+        guard mapped * 2 > buckets.count else { return }
+        let old = buckets
+        buckets = Array(repeating: 0, count: old.count * 2)
+        for entry in old where entry != 0 {
+            buckets[self.slot(for: live[Int(entry) - 1].key)] = entry
+        }
+    }
+
+    /// A guess at how many connections a capture of `bytes` bytes holds: short connections take a couple of
+    /// kilobytes each. Capped, so a huge file of one long connection does not reserve much.
+    public static func expectedConnections(inBytes bytes: Int) -> Int {
+        min(max(bytes / 2048, 64), 1 << 16)
+    }
 
     /// Records one segment; returns its connection's stream number and which host sent it.
     @discardableResult
@@ -67,7 +103,9 @@ public struct ConnectionTracker {
         let key = Key(packet.source, packet.destination)
         let segment = packet.segment
         let isBareSyn = segment.has(.syn) && !segment.has(.ack)
-        if let position = index[key] {
+        let slot = slot(for: key)
+        if buckets[slot] != 0 {
+            let position = Int(buckets[slot]) - 1
             let sender: HostID = live[position].summary.hostA == packet.source ? .a : .b
             let earlierSyn = sender == .a ? live[position].fromA.synSeq : live[position].fromB.synSeq
             // A fresh SYN on a finished 4-tuple is a new connection (port reuse), not a retransmission.
@@ -84,8 +122,8 @@ public struct ConnectionTracker {
         let summary = ConnectionSummary(
             stream: live.count, hostA: hostA, hostB: hostB, firstTime: packet.time, lastTime: packet.time,
             firstPacket: packet.number, lastPacket: packet.number, opening: opening)
-        live.append(Live(summary: summary))
-        index[key] = live.count - 1
+        live.append(Live(key: key, summary: summary))
+        map(key, to: live.count - 1, at: slot)
         Self.update(&live[live.count - 1], with: packet, from: sender)
         return (live.count - 1, sender)
     }

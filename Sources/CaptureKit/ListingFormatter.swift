@@ -26,6 +26,12 @@ public enum ListingFormatter {
         cell("A", widthA)
         cell("B", widthB)
         out.append("packets     first s      last s  opened               closed\n")
+        // The words for each way of opening and closing, made once.
+        var openings: [ConnectionOpening: [UInt8]] = [:]
+        for opening in [ConnectionOpening.threeWayHandshake, .simultaneousOpen, .refused, .unanswered, .midstream] {
+            openings[opening] = Array(opening.text.utf8) + Array(repeating: 0x20, count: max(21 - opening.text.count, 1))
+        }
+        var closings: [ConnectionClosing: [UInt8]] = [:]
         for connection in connections {
             var mark = out.bytes.count
             out.append(connection.stream)
@@ -38,17 +44,23 @@ public enum ListingFormatter {
             out.append(spaces: widthB + 2 - (out.bytes.count - mark))
             out.append(spaces: 7 - ASCIIBuffer.digitCount(UInt64(connection.packets)))
             out.append(connection.packets)
-            for time in [connection.firstTime, connection.lastTime] {
-                var number = ASCIIBuffer(capacity: 16)
-                number.append(seconds: time.nanoseconds &- start)
-                out.append(spaces: 12 - number.bytes.count)
-                out.bytes.append(contentsOf: number.bytes)
-            }
+            mark = out.bytes.count
             out.append(spaces: 2)
-            let opened = connection.opening.text
-            out.append(opened)
-            out.append(spaces: 21 - opened.count)
-            out.append(connection.closing.text)
+            out.append(seconds: connection.firstTime.nanoseconds &- start)
+            out.rightAlign(from: mark, width: 12)
+            mark = out.bytes.count
+            out.append(spaces: 2)
+            out.append(seconds: connection.lastTime.nanoseconds &- start)
+            out.rightAlign(from: mark, width: 12)
+            out.append(spaces: 2)
+            out.bytes.append(contentsOf: openings[connection.opening, default: []])
+            if let text = closings[connection.closing] {
+                out.bytes.append(contentsOf: text)
+            } else {
+                let text = Array(connection.closing.text.utf8)
+                closings[connection.closing] = text
+                out.bytes.append(contentsOf: text)
+            }
             out.append(byte: 0x0a)
         }
         return out.bytes

@@ -97,14 +97,25 @@ struct ReplayCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let bytes = format == .json ? ListingFormatter.json(listing) : ListingFormatter.text(listing, file: file)
-        FileHandle.standardOutput.write(Data(bytes))
+        writeOut(bytes)
     }
 
     /// Writes all lines at once.
     func writeOut(_ lines: [String]) {
-        var text = lines.joined(separator: "\n")
-        text += "\n"
-        FileHandle.standardOutput.write(Data(text.utf8))
+        writeOut(Array((lines.joined(separator: "\n") + "\n").utf8))
+    }
+
+    /// Writes bytes to standard output as they are, however large.
+    func writeOut(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return }  // a closed pipe: nobody is reading any more
+                offset += written
+            }
+        }
     }
 }
 
