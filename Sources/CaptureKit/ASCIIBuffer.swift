@@ -16,7 +16,11 @@ struct ASCIIBuffer {
     }
 
     mutating func append(spaces count: Int) {
-        if count > 0 { bytes.append(contentsOf: repeatElement(0x20, count: count)) }
+        var remaining = count
+        while remaining > 0 {
+            bytes.append(0x20)
+            remaining -= 1
+        }
     }
 
     /// Decimal digits of `value`.
@@ -25,15 +29,15 @@ struct ASCIIBuffer {
             bytes.append(0x30 + UInt8(value))
             return
         }
-        let count = Self.digitCount(value)
-        let end = bytes.count + count
-        bytes.append(contentsOf: repeatElement(0x30, count: count))
-        var rest = value
-        var index = end - 1
-        while rest > 0 {
-            bytes[index] = 0x30 + UInt8(rest % 10)
-            rest /= 10
-            index -= 1
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var rest = value
+            var start = 20
+            while rest > 0 {
+                start -= 1
+                digits[start] = 0x30 + UInt8(rest % 10)
+                rest /= 10
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
         }
     }
 
