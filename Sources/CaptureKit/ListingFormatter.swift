@@ -29,7 +29,8 @@ public enum ListingFormatter {
         // The words for each way of opening and closing, made once.
         var openings: [ConnectionOpening: [UInt8]] = [:]
         for opening in [ConnectionOpening.threeWayHandshake, .simultaneousOpen, .refused, .unanswered, .midstream] {
-            openings[opening] = Array(opening.text.utf8) + Array(repeating: 0x20, count: max(21 - opening.text.count, 1))
+            openings[opening] =
+                Array(opening.text.utf8) + Array(repeating: 0x20, count: max(21 - opening.text.count, 1))
         }
         var closings: [ConnectionClosing: [UInt8]] = [:]
         for connection in connections {
