@@ -44,6 +44,9 @@ public enum ISNClock {
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return z ^ (z >> 31)
         }
-        return [.a: SequenceNumber(UInt32(truncatingIfNeeded: next())), .b: SequenceNumber(UInt32(truncatingIfNeeded: next()))]
+        return [
+            .a: SequenceNumber(UInt32(truncatingIfNeeded: next())),
+            .b: SequenceNumber(UInt32(truncatingIfNeeded: next())),
+        ]
     }
 }

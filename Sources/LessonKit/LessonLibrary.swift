@@ -39,7 +39,8 @@ public enum LessonLibrary {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
                 let lessons = names.filter { $0.hasSuffix(".lesson") }.sorted()
                 if lessons.isEmpty {
-                    problems.append(Diagnostic(file: path, line: 0, column: 0, message: "no .lesson files in this folder"))
+                    problems.append(
+                        Diagnostic(file: path, line: 0, column: 0, message: "no .lesson files in this folder"))
                 }
                 let prefix = path.hasSuffix("/") ? path : path + "/"
                 files += lessons.map { prefix + $0 }
@@ -56,7 +57,9 @@ public enum LessonLibrary {
     /// Reads and parses one lesson file.
     public static func load(_ path: String) throws(LessonErrors) -> Lesson {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw LessonErrors(diagnostics: [Diagnostic(file: path, line: 0, column: 0, message: "cannot read this file")])
+            throw LessonErrors(diagnostics: [
+                Diagnostic(file: path, line: 0, column: 0, message: "cannot read this file")
+            ])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw LessonErrors(diagnostics: [
@@ -82,7 +85,8 @@ public enum LessonLibrary {
                 let lesson = try load(file)
                 if let other = ids[lesson.id] {
                     diagnostics.append(
-                        Diagnostic(file: file, line: 1, column: 1, message: "id '\(lesson.id)' is also used by \(other)"))
+                        Diagnostic(
+                            file: file, line: 1, column: 1, message: "id '\(lesson.id)' is also used by \(other)"))
                 }
                 ids[lesson.id] = file
                 diagnostics += LessonLinter.lint(lesson)

@@ -13,7 +13,9 @@ extension LessonParser {
         let addresses = parsePerHost(hosts, Self.parseAddress)
         guard let addresses, addresses.count == 2 else { return nil }
         let isnSources = parsePerHost(isn, Self.parseISN)
-        if let isnSources, isnSources.count != 2 { error(isn.line, isn.column, "give both ISNs, as in 'isn: A 100, B 300'") }
+        if let isnSources, isnSources.count != 2 {
+            error(isn.line, isn.column, "give both ISNs, as in 'isn: A 100, B 300'")
+        }
         var lesson = Lesson(
             file: file, id: id.value,
             title: LocalizedText(en: header["title"]?.value ?? "", zh: header["title.zh"]?.value ?? ""),
@@ -144,7 +146,10 @@ extension LessonParser {
         default:
             break
         }
-        return .failure(FieldError("'\(text)' is not an ISN: use a number (0 to 4294967295), 'bsd-clock 38min [+N connections]', 'rfc793-clock 10s' or 'rfc9293 10s key K'"))
+        return .failure(
+            FieldError(
+                "'\(text)' is not an ISN: use a number (0 to 4294967295), 'bsd-clock 38min [+N connections]', 'rfc793-clock 10s' or 'rfc9293 10s key K'"
+            ))
     }
 }
 

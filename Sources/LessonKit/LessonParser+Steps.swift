@@ -22,7 +22,9 @@ extension LessonParser {
             }
             parseWire(host, words: &words, line: line, kind: String(first.text))
         case "wait":
-            guard let duration = words.next() else { return error(line, first.column, "'wait' needs a duration, as in 'wait 1s'") }
+            guard let duration = words.next() else {
+                return error(line, first.column, "'wait' needs a duration, as in 'wait 1s'")
+            }
             guard let milliseconds = parseDuration(duration.text) else {
                 return error(line, duration.column, "'\(duration.text)' is not a duration: use 250ms, 3s, 2min or 1h")
             }
@@ -56,7 +58,8 @@ extension LessonParser {
 
     mutating func parseCall(_ host: HostID, words: inout Words, line: Int, hostColumn: Int) {
         guard let verb = words.next() else {
-            return error(line, hostColumn, "what does \(host) do? e.g. '\(host) connect' or '\(host) > \(host.peer): S 0:0(0)'")
+            return error(
+                line, hostColumn, "what does \(host) do? e.g. '\(host) connect' or '\(host) > \(host.peer): S 0:0(0)'")
         }
         let call: UserCall
         switch verb.text {
@@ -75,7 +78,9 @@ extension LessonParser {
                 bytes = value
             }
             if verb.text == "send" {
-                guard let bytes else { return error(line, verb.column, "'send' needs a byte count, as in '\(host) send 100'") }
+                guard let bytes else {
+                    return error(line, verb.column, "'send' needs a byte count, as in '\(host) send 100'")
+                }
                 call = .send(bytes)
             } else {
                 call = .read(bytes)
@@ -85,17 +90,19 @@ extension LessonParser {
                 line, verb.column,
                 "unknown call '\(verb.text)': use listen, connect, send N, read [N], shutdown, close or abort")
         }
-        if let extra = words.next() { return error(line, extra.column, "unexpected '\(extra.text)' after '\(verb.text)'") }
+        if let extra = words.next() {
+            return error(line, extra.column, "unexpected '\(extra.text)' after '\(verb.text)'")
+        }
         append(Step(line: line, action: .call(host, call)))
     }
 
     /// `A > B`, `A > B: <segment>` after a wire verb (deliver, drop, duplicate, reorder, inject).
     mutating func parseWire(_ host: HostID, words: inout Words, line: Int, kind: String) {
         _ = words.next()  // ">"
-        guard let target = words.next(), target.text.hasPrefix(host.peer.rawValue),
-            target.text == host.peer.rawValue || target.text == "\(host.peer.rawValue):"
-        else {
-            return error(line, words.column, "expected '\(host) > \(host.peer)': segments go from one host to the other")
+        let message = "expected '\(host) > \(host.peer)': segments go from one host to the other"
+        guard let target = words.next() else { return error(line, words.column, message) }
+        guard target.text == host.peer.rawValue || target.text == "\(host.peer.rawValue):" else {
+            return error(line, target.column, message)
         }
         var pattern: SegmentPattern?
         var patternColumn = 0
@@ -122,7 +129,8 @@ extension LessonParser {
             append(Step(line: line, action: .reorder(host)))
         default:  // inject
             guard let pattern, let seq = pattern.seq else {
-                return error(line, max(patternColumn, 1), "'inject' needs a whole segment, as in 'inject A > B: S 90:90(0)'")
+                return error(
+                    line, max(patternColumn, 1), "'inject' needs a whole segment, as in 'inject A > B: S 90:90(0)'")
             }
             let segment = Segment(
                 flags: pattern.flags, seq: seq, ack: pattern.ack, window: pattern.window ?? 65535,
@@ -132,7 +140,9 @@ extension LessonParser {
     }
 
     mutating func parseExpect(_ words: inout Words, line: Int, column: Int) {
-        guard !steps.isEmpty else { return error(line, column, "'expect' checks the step before it; there is none yet") }
+        guard !steps.isEmpty else {
+            return error(line, column, "'expect' checks the step before it; there is none yet")
+        }
         let rest = words.rest
         if rest.text.trimmingSpaces() == "wire empty" {
             steps[steps.count - 1].checks.append(StepCheck(line: line, expectation: .wireEmpty(column: rest.column)))
@@ -144,9 +154,12 @@ extension LessonParser {
             defer { offset += part.count + 1 }
             var inner = Words(part, column: offset)
             guard let hostWord = inner.next(), let host = HostID(rawValue: String(hostWord.text)) else {
-                return error(line, offset, "expected 'A STATE' or 'B STATE', as in 'expect A ESTABLISHED, B SYN_RECEIVED'")
+                return error(
+                    line, offset, "expected 'A STATE' or 'B STATE', as in 'expect A ESTABLISHED, B SYN_RECEIVED'")
             }
-            guard let stateWord = inner.next() else { return error(line, hostWord.column, "which state is \(host) in?") }
+            guard let stateWord = inner.next() else {
+                return error(line, hostWord.column, "which state is \(host) in?")
+            }
             guard let state = ConnectionState(spelling: String(stateWord.text)) else {
                 return error(line, stateWord.column, "unknown state '\(stateWord.text)'")
             }
@@ -163,7 +176,8 @@ extension LessonParser {
             guard let field = QuizField(rawValue: String(word.text)) else {
                 return error(
                     line, word.column,
-                    "unknown quiz field '\(word.text)': use \(QuizField.allCases.map(\.rawValue).joined(separator: ", "))")
+                    "unknown quiz field '\(word.text)': use \(QuizField.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             if !fields.contains(field) { fields.append(field) }
         }

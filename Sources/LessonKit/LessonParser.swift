@@ -68,7 +68,9 @@ public struct LessonParser {
                     continue
                 }
                 if !key.contains(" ") && !key.contains(">") {
-                    error(number, 1, "unknown header key '\(key)'; known keys: \(Self.headerKeys.sorted().joined(separator: ", "))")
+                    error(
+                        number, 1,
+                        "unknown header key '\(key)'; known keys: \(Self.headerKeys.sorted().joined(separator: ", "))")
                     continue
                 }
             }
@@ -88,7 +90,9 @@ public struct LessonParser {
     mutating func finishNarration(_ builder: inout NarrationBuilder) {
         guard !builder.isEmpty, !steps.isEmpty else { return }
         if let missing = builder.missingLanguage {
-            error(builder.firstLine, 1, "this narration has no '\(missing.rawValue):' line; every step is told in both languages")
+            error(
+                builder.firstLine, 1,
+                "this narration has no '\(missing.rawValue):' line; every step is told in both languages")
         }
         steps[steps.count - 1].narration = builder.text
         builder = NarrationBuilder()

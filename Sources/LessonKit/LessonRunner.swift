@@ -80,12 +80,14 @@ public struct LessonRunner {
             if !simulation.reorderNext(from: host) {
                 diagnose(step.line, 1, "'reorder' needs two segments in flight from \(host) to \(host.peer)")
             }
-            record(line: step.line, event: .wait(milliseconds: 0), step: SimulationStep(), narration: step.narration, quiz: nil)
+            record(
+                line: step.line, event: .wait(milliseconds: 0), step: SimulationStep(), narration: step.narration,
+                quiz: nil)
         case .inject(let host, let written):
-            let segment = rebased(written, from: host, sentBecause: .activeOpen)
+            let segment = rebased(written, from: host, sentBecause: .fromOutside)
             let result = simulation.inject(segment, from: host)
             let wire = WireEvent(
-                from: host, to: host.peer, segment: segment, fate: .delivered, sentBecause: .activeOpen,
+                from: host, to: host.peer, segment: segment, fate: .delivered, sentBecause: .fromOutside,
                 handledBecause: result.verdict)
             record(line: step.line, event: .segment(wire), step: result, narration: step.narration, quiz: step.quiz)
         case .wait(let milliseconds):
@@ -94,15 +96,21 @@ public struct LessonRunner {
                 line: step.line, event: .wait(milliseconds: milliseconds), step: result, narration: step.narration,
                 quiz: nil)
         case .say:
-            record(line: step.line, event: .wait(milliseconds: 0), step: SimulationStep(), narration: step.narration, quiz: nil)
+            record(
+                line: step.line, event: .wait(milliseconds: 0), step: SimulationStep(), narration: step.narration,
+                quiz: nil)
         }
     }
 
     mutating func nothingInFlight(_ host: HostID, step: Step) {
-        let other = simulation.wire.map { "\($0.from) > \($0.to): \(written($0.segment, from: $0.from, rule: $0.because))" }
+        let other = simulation.wire.map {
+            "\($0.from) > \($0.to): \(written($0.segment, from: $0.from, rule: $0.because))"
+        }
         let detail = other.isEmpty ? "nothing is in flight" : "in flight: " + other.joined(separator: "; ")
         diagnose(step.line, 1, "\(host) has sent nothing that is still on its way to \(host.peer) here (\(detail))")
-        record(line: step.line, event: .wait(milliseconds: 0), step: SimulationStep(), narration: step.narration, quiz: nil)
+        record(
+            line: step.line, event: .wait(milliseconds: 0), step: SimulationStep(), narration: step.narration, quiz: nil
+        )
     }
 
     mutating func check(_ checks: [StepCheck]) {
@@ -111,12 +119,15 @@ public struct LessonRunner {
             case .state(let host, let state, let column):
                 let actualState = simulation[host].state
                 if actualState != state {
-                    let why = frames.last?.transitions[host]?.last.map { " (\(RuleText.summary($0.because, .en)))" } ?? ""
+                    let why =
+                        frames.last?.transitions[host]?.last.map { " (\(RuleText.summary($0.because, .en)))" } ?? ""
                     diagnose(check.line, column, "\(host) is in \(actualState) here, not \(state)\(why)")
                 }
             case .wireEmpty(let column):
                 if !simulation.wire.isEmpty {
-                    let list = simulation.wire.map { "\($0.from) > \($0.to): \(written($0.segment, from: $0.from, rule: $0.because))" }
+                    let list = simulation.wire.map {
+                        "\($0.from) > \($0.to): \(written($0.segment, from: $0.from, rule: $0.because))"
+                    }
                     diagnose(check.line, column, "the wire is not empty: " + list.joined(separator: "; "))
                 }
             }
@@ -130,7 +141,8 @@ public struct LessonRunner {
         let engine = written(flight.segment, from: flight.from, rule: flight.because)
         diagnose(
             line, column,
-            "this segment is not what \(flight.from) \(verb): expected \(engine) (\(RuleText.explanation(flight.because, .en)))")
+            "this segment is not what \(flight.from) \(verb): expected \(engine) (\(RuleText.explanation(flight.because, .en)))"
+        )
     }
 
     /// The engine's numbers for a pattern written against the declared ISNs (or relative to them).
@@ -173,7 +185,9 @@ public struct LessonRunner {
             handledBecause: handled)
     }
 
-    mutating func record(line: Int, event: FrameEvent, step: SimulationStep, narration: LocalizedText?, quiz: QuizPoint?) {
+    mutating func record(
+        line: Int, event: FrameEvent, step: SimulationStep, narration: LocalizedText?, quiz: QuizPoint?
+    ) {
         var hosts: [HostID: HostSnapshot] = [:]
         for host in HostID.allCases {
             let endpoint = simulation[host]

@@ -10,7 +10,8 @@ public enum RuleText {
 
     /// The rule with its RFC 9293 section: "a SYN is acknowledged with ISN+1, RFC 9293 §3.4".
     public static func explanation(_ rule: Rule, _ language: Language) -> String {
-        language == .en ? "\(summary(rule, .en)), RFC 9293 \(rule.section)" : "\(summary(rule, .zh))（RFC 9293 \(rule.section)）"
+        language == .en
+            ? "\(summary(rule, .en)), RFC 9293 \(rule.section)" : "\(summary(rule, .zh))（RFC 9293 \(rule.section)）"
     }
 
     // swift-format-ignore
@@ -55,7 +56,7 @@ public enum RuleText {
         case .synSentIgnoresUnacceptableAck:
             ("in SYN_SENT an RST with an unacceptable ACK is dropped", "SYN_SENT状态下确认号不可接受的RST被丢弃")
         case .synSentAcceptsReset:
-            ("in SYN_SENT an RST that acknowledges our SYN means the connection was refused", "SYN_SENT状态下确认了我们SYN的RST表示连接被拒绝")
+            ("in SYN_SENT an RST that acknowledges our SYN ends the attempt: the RFC signals \"connection reset\", sockets report \"connection refused\"", "SYN_SENT状态下确认了我们SYN的RST结束连接尝试：RFC称之为“连接复位”，套接字报告“连接被拒绝”")
         case .synSentDropsResetWithoutAck:
             ("in SYN_SENT an RST counts only if it acknowledges our SYN; this one does not", "SYN_SENT状态下只有确认了我们SYN的RST才有效，这个没有")
         case .synSentCompletesHandshake:
@@ -117,11 +118,13 @@ public enum RuleText {
         case .acceptableAckOnly:
             ("an acceptable segment with nothing new is dropped", "没有新内容的可接受报文段被丢弃")
         case .retransmissionTimeout:
-            ("no ACK came before the retransmission timer expired: the segment is sent again and the timeout doubles", "重传计时器超时仍未收到ACK：重传该报文段，超时时间加倍")
+            ("no ACK came before the retransmission timer expired: the segment is sent again and the timeout doubles (RFC 6298)", "重传计时器超时仍未收到ACK：重传该报文段，超时时间加倍（RFC 6298）")
         case .timeWaitExpired:
             ("TIME_WAIT has lasted 2 MSL: the TCB is deleted, CLOSED", "TIME_WAIT已持续2MSL：删除TCB，进入CLOSED")
         case .userTimeout:
             ("the user timeout expired with data unacknowledged: the connection is aborted", "用户超时到期，数据仍未被确认：连接中止")
+        case .fromOutside:
+            ("this segment comes from outside the connection: an old duplicate or a stray segment, not sent by the endpoint now", "这个报文段来自连接之外：是旧的重复报文段或迷途报文段，并非端点此刻发出的")
         case .delayedAckSent:
             ("the delayed ACK timer expired: the ACK goes out alone", "延迟确认计时器到期：单独发送ACK")
         }

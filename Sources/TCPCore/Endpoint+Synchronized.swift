@@ -49,8 +49,10 @@ extension Endpoint {
             }
             return
         }
-        // Segments that begin beyond RCV.NXT wait for the gap to fill (SHLD-31); the sender hears where we are.
-        if tcb.rcvNxt.precedes(segment.seq) {
+        // Segments that occupy sequence space beyond RCV.NXT wait for the gap to fill (SHLD-31), and the sender
+        // hears where we are. An empty segment occupies nothing: its ACK is processed now, and it is never
+        // answered, or two hosts that each miss a segment would ACK each other for ever.
+        if segment.sequenceLength > 0, tcb.rcvNxt.precedes(segment.seq) {
             if !heldSegments.contains(segment) { heldSegments.append(segment) }
             sendAck(because: .outOfOrderQueued, into: &reaction)
             reaction.verdict = .outOfOrderQueued
@@ -163,7 +165,8 @@ extension Endpoint {
         var ackRule: Rule?
         // Seventh, process the segment text: only the part at and after RCV.NXT is new.
         let dataEnd = segment.seq &+ segment.payloadLength
-        let newBytes = tcb.rcvNxt.precedes(dataEnd) ? dataEnd.offset(from: tcb.rcvNxt) : 0
+        let carriesNewData = segment.payloadLength > 0 && tcb.rcvNxt.precedes(dataEnd)
+        let newBytes = carriesNewData ? dataEnd.offset(from: tcb.rcvNxt) : 0
         if newBytes > 0 {
             switch state {
             case .established, .finWait1, .finWait2:

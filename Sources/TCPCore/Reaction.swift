@@ -27,11 +27,13 @@ public struct Reaction: Sendable {
 
     public init() {}
 
+    /// Empties the reaction for the next event, keeping the arrays' storage (the hot path's only cost is here).
+    @inline(__always)
     public mutating func clear() {
-        sent.removeAll(keepingCapacity: true)
-        transitions.removeAll(keepingCapacity: true)
+        if !sent.isEmpty { sent.removeAll(keepingCapacity: true) }
+        if !transitions.isEmpty { transitions.removeAll(keepingCapacity: true) }
         verdict = nil
-        errors.removeAll(keepingCapacity: true)
+        if !errors.isEmpty { errors.removeAll(keepingCapacity: true) }
         bytesReceived = 0
     }
 }

@@ -68,6 +68,9 @@ public enum Rule: String, Hashable, Sendable, CaseIterable {
     case userTimeout
     case delayedAckSent
 
+    // Outside the engine
+    case fromOutside
+
     /// The RFC 9293 section that states the rule.
     public var section: String {
         switch self {
@@ -85,10 +88,13 @@ public enum Rule: String, Hashable, Sendable, CaseIterable {
             .resetChallengeAck, .synChallengeAck, .synReceivedInTimeWait, .noAckDropped, .synReceivedAckEstablishes,
             .synReceivedBadAckResets, .ackAdvancesSendUna, .duplicateAckIgnored, .ackOfUnsentDataAcked,
             .finWait1FinAcked, .closingFinAcked, .lastAckFinAcked, .timeWaitFinRetransmission, .dataAcknowledged,
-.finReceived, .finReceivedInFinWait1, .finAndAckReceivedInFinWait1, .finReceivedInFinWait2, .finAcknowledged, .outOfOrderQueued,
+            .finReceived, .finReceivedInFinWait1, .finAndAckReceivedInFinWait1, .finReceivedInFinWait2,
+            .finAcknowledged, .outOfOrderQueued,
             .acceptableAckOnly:
             "§3.10.7.4"
-        case .retransmissionTimeout, .timeWaitExpired, .userTimeout: "§3.10.8"
+        case .retransmissionTimeout: "§3.8.1"
+        case .timeWaitExpired, .userTimeout: "§3.10.8"
+        case .fromOutside: "§3.5"
         case .delayedAckSent: "§3.8.6.3"
         }
     }

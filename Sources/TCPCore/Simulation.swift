@@ -22,6 +22,8 @@ public struct SimulationStep: Hashable, Sendable {
     public var errors: [HostID: [EndpointError]] = [:]
     /// Virtual time at which timers fired during the step.
     public var firedAt: [UInt64] = []
+    /// Data bytes that became readable on each host during the step.
+    public var bytesReceived: [HostID: UInt32] = [:]
 
     public init() {}
 }
@@ -66,7 +68,7 @@ public struct Simulation: Sendable {
     @discardableResult
     public mutating func inject(_ segment: Segment, from host: HostID) -> SimulationStep {
         let flight = InFlight(
-            id: takeID(), from: host, to: host.peer, segment: segment, because: .activeOpen, injected: true)
+            id: takeID(), from: host, to: host.peer, segment: segment, because: .fromOutside, injected: true)
         return deliver(flight)
     }
 
@@ -133,10 +135,14 @@ public struct Simulation: Sendable {
     }
 
     private mutating func collect(from host: HostID, into step: inout SimulationStep) {
-        if !reaction.transitions.isEmpty { step.transitions[host, default: []].append(contentsOf: reaction.transitions) }
+        if !reaction.transitions.isEmpty {
+            step.transitions[host, default: []].append(contentsOf: reaction.transitions)
+        }
         if !reaction.errors.isEmpty { step.errors[host, default: []].append(contentsOf: reaction.errors) }
+        if reaction.bytesReceived > 0 { step.bytesReceived[host, default: 0] += reaction.bytesReceived }
         for (segment, rule) in reaction.sent {
-            let flight = InFlight(id: takeID(), from: host, to: host.peer, segment: segment, because: rule, injected: false)
+            let flight = InFlight(
+                id: takeID(), from: host, to: host.peer, segment: segment, because: rule, injected: false)
             wire.append(flight)
             step.emitted.append(flight)
         }

@@ -13,7 +13,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var paths = self.paths
         if paths.isEmpty {
-            guard let folder = LessonLibrary.locate() else { throw ValidationError("no Lessons folder found; name one") }
+            guard let folder = LessonLibrary.locate() else {
+                throw ValidationError("no Lessons folder found; name one")
+            }
             paths = [folder]
         }
         let (lessons, diagnostics) = LessonLibrary.check(paths)

@@ -31,7 +31,8 @@ enum LessonArgument {
         var result: [HostID: SequenceNumber] = [:]
         for part in text.split(separator: ",") {
             let pieces = part.split(separator: "=")
-            guard pieces.count == 2, let host = HostID(rawValue: pieces[0].uppercased()), let value = UInt32(pieces[1]) else {
+            guard pieces.count == 2, let host = HostID(rawValue: pieces[0].uppercased()), let value = UInt32(pieces[1])
+            else {
                 throw ValidationError("--isn takes A=N,B=M with N and M from 0 to 4294967295, e.g. --isn A=100,B=300")
             }
             result[host] = SequenceNumber(value)

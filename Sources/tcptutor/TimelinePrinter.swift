@@ -24,7 +24,9 @@ struct TimelinePrinter {
         let a = timeline.hosts[.a]!
         let b = timeline.hosts[.b]!
         lines.append("\(timeline.title.text(language)) [\(timeline.lessonID)]")
-        let numbering = language == .en ? "\(timeline.numbering.rawValue) numbers" : (timeline.numbering == .absolute ? "绝对序列号" : "相对序列号")
+        let numbering =
+            language == .en
+            ? "\(timeline.numbering.rawValue) numbers" : (timeline.numbering == .absolute ? "绝对序列号" : "相对序列号")
         lines.append("A \(a)  B \(b)  ISN A \(timeline.isn[.a]!), B \(timeline.isn[.b]!)  (\(numbering))")
         for frame in timeline.frames {
             var line = "\(frame.index).".padding(4)
@@ -48,7 +50,9 @@ struct TimelinePrinter {
             }
             for host in HostID.allCases {
                 for transition in frame.transitions[host] ?? [] {
-                    lines.append("    \(host) \(transition.from) → \(transition.to): " + RuleText.explanation(transition.because, language))
+                    lines.append(
+                        "    \(host) \(transition.from) → \(transition.to): "
+                            + RuleText.explanation(transition.because, language))
                 }
                 for error in frame.errors[host] ?? [] { lines.append("    \(host) \(error)") }
             }
@@ -68,30 +72,42 @@ struct TimelinePrinter {
             let time = JSONValue.double(Double(frame.time) / 1000)
             switch frame.event {
             case .start:
-                lines.append(.object([
-                    ("kind", .string("start")), ("step", step), ("lesson", .string(timeline.lessonID)),
-                    ("isn", .object([("A", .int(Int64(timeline.isn[.a]!.rawValue))), ("B", .int(Int64(timeline.isn[.b]!.rawValue)))])),
-                    ("numbers", .string(timeline.numbering.rawValue)), ("states", statesObject(frame)),
-                ]))
+                lines.append(
+                    .object([
+                        ("kind", .string("start")), ("step", step), ("lesson", .string(timeline.lessonID)),
+                        (
+                            "isn",
+                            .object([
+                                ("A", .int(Int64(timeline.isn[.a]!.rawValue))),
+                                ("B", .int(Int64(timeline.isn[.b]!.rawValue))),
+                            ])
+                        ),
+                        ("numbers", .string(timeline.numbering.rawValue)), ("states", statesObject(frame)),
+                    ]))
             case .call(let host, let call):
-                lines.append(.object([
-                    ("kind", .string("call")), ("step", step), ("time", time), ("host", .string(host.rawValue)),
-                    ("call", .string(call.description)), ("states", statesObject(frame)),
-                ]))
+                lines.append(
+                    .object([
+                        ("kind", .string("call")), ("step", step), ("time", time), ("host", .string(host.rawValue)),
+                        ("call", .string(call.description)), ("states", statesObject(frame)),
+                    ]))
             case .segment(let wire):
                 if let quiz = frame.quiz {
-                    lines.append(.object([
-                        ("kind", .string("quiz")), ("step", step), ("fields", .array(quiz.fields.map { .string($0.rawValue) })),
-                    ]))
+                    lines.append(
+                        .object([
+                            ("kind", .string("quiz")), ("step", step),
+                            ("fields", .array(quiz.fields.map { .string($0.rawValue) })),
+                        ]))
                 }
                 let segment = wire.segment
                 var pairs: [(String, JSONValue)] = [
                     ("kind", .string("segment")), ("step", step), ("time", time), ("from", .string(wire.from.rawValue)),
                     ("to", .string(wire.to.rawValue)), ("flags", .string(segment.flags.tcpdump)),
-                    ("seq", .int(Int64(segment.seq.rawValue))), ("ack", segment.ack.map { .int(Int64($0.rawValue)) } ?? .null),
+                    ("seq", .int(Int64(segment.seq.rawValue))),
+                    ("ack", segment.ack.map { .int(Int64($0.rawValue)) } ?? .null),
                     ("len", .int(Int64(segment.payloadLength))), ("win", .int(Int64(segment.window))),
                     ("event", .string(wire.fate.rawValue)), ("states", statesObject(frame)),
-                    ("why", .string(RuleText.explanation(wire.sentBecause, language))), ("rule", .string(wire.sentBecause.rawValue)),
+                    ("why", .string(RuleText.explanation(wire.sentBecause, language))),
+                    ("rule", .string(wire.sentBecause.rawValue)),
                 ]
                 if let handled = wire.handledBecause {
                     pairs.append(("handled", .string(RuleText.explanation(handled, language))))
@@ -99,31 +115,36 @@ struct TimelinePrinter {
                 lines.append(.object(pairs))
             case .wait(let milliseconds):
                 if milliseconds > 0 {
-                    lines.append(.object([
-                        ("kind", .string("wait")), ("step", step), ("time", time), ("ms", .int(Int64(milliseconds))),
-                        ("states", statesObject(frame)),
-                    ]))
+                    lines.append(
+                        .object([
+                            ("kind", .string("wait")), ("step", step), ("time", time),
+                            ("ms", .int(Int64(milliseconds))),
+                            ("states", statesObject(frame)),
+                        ]))
                 }
             }
             for host in HostID.allCases {
                 for transition in frame.transitions[host] ?? [] {
-                    lines.append(.object([
-                        ("kind", .string("state")), ("step", step), ("host", .string(host.rawValue)),
-                        ("from", .string(transition.from.description)), ("to", .string(transition.to.description)),
-                        ("why", .string(RuleText.explanation(transition.because, language))),
-                    ]))
+                    lines.append(
+                        .object([
+                            ("kind", .string("state")), ("step", step), ("host", .string(host.rawValue)),
+                            ("from", .string(transition.from.description)), ("to", .string(transition.to.description)),
+                            ("why", .string(RuleText.explanation(transition.because, language))),
+                        ]))
                 }
                 for error in frame.errors[host] ?? [] {
-                    lines.append(.object([
-                        ("kind", .string("error")), ("step", step), ("host", .string(host.rawValue)),
-                        ("message", .string(error.description)),
-                    ]))
+                    lines.append(
+                        .object([
+                            ("kind", .string("error")), ("step", step), ("host", .string(host.rawValue)),
+                            ("message", .string(error.description)),
+                        ]))
                 }
             }
             if let narration = frame.narration {
-                lines.append(.object([
-                    ("kind", .string("narration")), ("step", step), ("text", .string(narration.text(language))),
-                ]))
+                lines.append(
+                    .object([
+                        ("kind", .string("narration")), ("step", step), ("text", .string(narration.text(language))),
+                    ]))
             }
         }
         return lines.map(\.encoded)

@@ -140,7 +140,8 @@ struct CloseTests {
     @Test("An out-of-window segment in a synchronised state gets an empty ACK, not an RST")
     func outOfWindowGetsAck() {
         var h = Harness.established(isnA: 100, isnB: 300)
-        let old = h.simulation.inject(Segment(flags: .psh, seq: SequenceNumber(200), ack: SequenceNumber(101), payloadLength: 10), from: .b)
+        let old = h.simulation.inject(
+            Segment(flags: .psh, seq: SequenceNumber(200), ack: SequenceNumber(101), payloadLength: 10), from: .b)
         #expect(old.verdict == .unacceptableSegmentAcked)
         h.expectNext(.a, ". 101:101(0) ack 301")
         let reset = h.simulation.inject(Segment(flags: .rst, seq: SequenceNumber(100_000)), from: .b)

@@ -77,7 +77,8 @@ struct HandshakeTests {
         let bare = h.simulation.inject(Segment(flags: .rst, seq: SequenceNumber(0)), from: .b)
         #expect(bare.verdict == .synSentDropsResetWithoutAck)
         h.expectStates(.synSent, .closed)
-        let wrongAck = h.simulation.inject(Segment(flags: .rst, seq: SequenceNumber(0), ack: SequenceNumber(55)), from: .b)
+        let wrongAck = h.simulation.inject(
+            Segment(flags: .rst, seq: SequenceNumber(0), ack: SequenceNumber(55)), from: .b)
         #expect(wrongAck.verdict == .synSentIgnoresUnacceptableAck)
         h.expectStates(.synSent, .closed)
         h.expectNothingInFlight()
@@ -154,5 +155,26 @@ struct HandshakeTests {
         h.expectStates(.closed, .closed)
         h.simulation.inject(Segment(flags: .syn, seq: SequenceNumber(0), ack: SequenceNumber(1)), from: .b)
         h.expectNext(.a, "R 1:1(0)")
+    }
+}
+
+@Suite("Data queued before the connection is open")
+struct QueuedDataTests {
+    @Test("Data sent in SYN_SENT goes out once a simultaneous open completes, even on a segment carrying FIN")
+    func queuedDataAfterSimultaneousOpen() {
+        var h = Harness(isnA: 100, isnB: 300)
+        h.call(.a, .connect)
+        h.call(.a, .send(385))
+        h.call(.b, .connect)
+        h.deliver(.b, "S 300:300(0)")
+        h.deliver(.a, "S 100:100(0)")
+        h.deliver(.b, "S. 300:300(0) ack 101")
+        h.call(.b, .close)
+        h.deliver(.b, "F. 301:301(0) ack 101")
+        h.expectStates(.closeWait, .finWait1)
+        h.drop(.a, "S. 100:100(0) ack 301")
+        h.drop(.a, ". 101:101(0) ack 301")
+        h.drop(.a, "P. 101:486(385) ack 301")
+        h.drop(.a, ". 486:486(0) ack 302")
     }
 }

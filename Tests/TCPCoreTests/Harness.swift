@@ -46,7 +46,9 @@ struct Harness {
     }
 
     func expectNothingInFlight(sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(simulation.wire.map { "\($0.from)>\($0.to) \($0.segment.notation())" } == [], sourceLocation: sourceLocation)
+        #expect(
+            simulation.wire.map { "\($0.from)>\($0.to) \($0.segment.notation())" } == [], sourceLocation: sourceLocation
+        )
     }
 
     func expectStates(

@@ -24,7 +24,9 @@ struct PacketdrillConformanceTests {
     @Test("Every outbound segment of the 11 class-A scripts matches the engine")
     func replayClassA() throws {
         guard FileManager.default.fileExists(atPath: Self.corpus.path) else {
-            print("packetdrill conformance skipped: \(Self.corpus.path) is not here (it ships beside the project, not in it)")
+            print(
+                "packetdrill conformance skipped: \(Self.corpus.path) is not here (it ships beside the project, not in it)"
+            )
             return
         }
         var reproduced = 0
@@ -49,7 +51,8 @@ struct PacketdrillConformanceTests {
                +0 < S 0:0(0) win 32792
                +0 > S. 0:0(0) ack 2
             """
-        #expect(PacketdrillReplay.replay(wrong) == ["line 4: expected S. 0:0(0) ack 2, the engine sent S. 0:0(0) ack 1"])
+        #expect(
+            PacketdrillReplay.replay(wrong) == ["line 4: expected S. 0:0(0) ack 2, the engine sent S. 0:0(0) ack 1"])
     }
 }
 
@@ -88,7 +91,9 @@ enum PacketdrillReplay {
                 var comparable = expected
                 comparable.window = nil
                 if !comparable.matches(sent) {
-                    problems.append("line \(offset + 1): expected \(body.dropFirst().drop { $0 == " " }.split(separator: "<").first!.trimmingCharacters(in: .whitespaces)), the engine sent \(sent.notation())")
+                    problems.append(
+                        "line \(offset + 1): expected \(body.dropFirst().drop { $0 == " " }.split(separator: "<").first!.trimmingCharacters(in: .whitespaces)), the engine sent \(sent.notation())"
+                    )
                 }
             } else if let call = userCall(body) {
                 endpoint.call(call, at: 0, into: &reaction)
