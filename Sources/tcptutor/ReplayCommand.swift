@@ -21,8 +21,8 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "List the TCP connections: ends, packets, times, how each opened and closed.")
     var list = false
 
-    @Option(help: "The connection to replay (see --list).")
-    var stream: Int = 0
+    @Option(help: "The connection to replay, from 0 (see --list); the first one when not given.")
+    var stream: Int?
 
     @Option(help: "text (one line per segment) or json (JSON Lines).")
     var format: OutputFormat?
@@ -56,7 +56,7 @@ struct ReplayCommand: ParsableCommand {
         }
         let result: (replay: CaptureReplay?, listing: CaptureListing)
         do {
-            result = try CaptureAnalysis.replay(reader, stream: stream)
+            result = try CaptureAnalysis.replay(reader, stream: stream ?? 0)
         } catch {
             printError("tcptutor: \(error)")
             throw ExitCode(1)
@@ -71,12 +71,12 @@ struct ReplayCommand: ParsableCommand {
                 printError("tcptutor: \(file) holds no TCP segments")
             } else {
                 printError(
-                    "tcptutor: \(file) has no stream \(stream): it holds \(count) TCP connection"
+                    "tcptutor: \(file) has no stream \(stream ?? 0): it holds \(count) TCP connection"
                         + "\(count == 1 ? "" : "s") (0 to \(count - 1)); see --list")
             }
             throw ExitCode(1)
         }
-        if result.listing.connections.count > 1, stream == 0, !CommandLine.arguments.contains("--stream") {
+        if result.listing.connections.count > 1, stream == nil {
             printError(
                 "tcptutor: \(file) holds \(result.listing.connections.count) TCP connections; showing stream 0 "
                     + "(choose with --stream N, see --list)")
