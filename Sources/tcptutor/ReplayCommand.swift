@@ -195,10 +195,18 @@ struct CaptureReplayPrinter {
 
     func explanation(_ step: CaptureStep, frame: Frame) -> [String] {
         var lines: [String] = []
-        if let rule = step.rule { lines.append("    why: " + RuleText.explanation(rule, language)) }
-        for note in step.notes { lines.append("    note: " + note.text(language)) }
+        let english = language == .en
+        if let rule = step.rule {
+            lines.append((english ? "    why: " : "    原因：") + RuleText.explanation(rule, language))
+        }
+        for note in step.notes { lines.append((english ? "    note: " : "    说明：") + note.text(language)) }
         if let handled = step.handledBecause {
-            lines.append("    \(step.to) handles it: " + RuleText.explanation(handled, language))
+            var when = ""
+            if let delivered = step.deliveredAtStep, delivered + 1 != Int(frame.index) {
+                when = english ? " (on arrival, at step \(delivered + 1))" : "（在第\(delivered + 1)步到达时）"
+            }
+            let who = english ? "    \(step.to) handles it\(when): " : "    \(step.to)的处理\(when)："
+            lines.append(who + RuleText.explanation(handled, language))
         }
         for host in HostID.allCases {
             for transition in frame.transitions[host] ?? [] {
