@@ -14,16 +14,21 @@ public struct ConnectionTracker {
 
         /// A multiply-xorshift mix of the 4-tuple: cheap per packet, and spread however addresses and ports
         /// are chosen.
+        @inline(__always)
         func mixed(seed: UInt64) -> UInt64 {
-            var mixed = seed
-            for word in [
-                low.address.low, high.address.low, UInt64(low.port) << 16 | UInt64(high.port),
-                low.address.high, high.address.high,
-            ] {
-                mixed = (mixed ^ word) &* 0xbf58_476d_1ce4_e5b9
-                mixed ^= mixed >> 31
+            @inline(__always)
+            func step(_ state: UInt64, _ word: UInt64) -> UInt64 {
+                let product = (state ^ word) &* 0xbf58_476d_1ce4_e5b9
+                return product ^ (product >> 31)
             }
-            return mixed
+            var state = step(seed, low.address.low)
+            state = step(state, high.address.low)
+            state = step(state, UInt64(low.port) << 16 | UInt64(high.port))
+            if low.address.isIPv6 || high.address.isIPv6 {
+                state = step(state, low.address.high)
+                state = step(state, high.address.high)
+            }
+            return state
         }
     }
 
@@ -36,10 +41,8 @@ public struct ConnectionTracker {
         var sentReset = false
     }
 
-    /// A connection being followed.
-    private struct Live {
-        var key: Key
-        var summary: ConnectionSummary
+    /// What the summary needs remembered about a connection's two directions.
+    private struct Progress {
         var fromA = Direction()
         var fromB = Direction()
 
@@ -49,12 +52,14 @@ public struct ConnectionTracker {
         }
     }
 
-    /// Open addressing from 4-tuples to connections: each bucket holds a position in `live` plus one (0 is
-    /// empty). Smaller and quicker per packet than a dictionary of keys: the key is compared in `live`, which
-    /// the packet's update reads anyway.
+    /// Open addressing from 4-tuples to connections: each bucket holds a position in `summaries` plus one (0
+    /// is empty). Smaller and quicker per packet than a dictionary of keys: the key is compared with the
+    /// summary's hosts, which the packet's update reads anyway.
     private var buckets: [Int32]
     private var mapped = 0
-    private var live: [Live] = []
+    /// Kept apart from `progress` so that `connections` hands them out without a copy.
+    private var summaries: [ConnectionSummary] = []
+    private var progress: [Progress] = []
     private let seed = UInt64.random(in: 0...UInt64.max)
 
     public init() {
@@ -66,14 +71,15 @@ public struct ConnectionTracker {
         var size = 64
         while size < connections * 2 { size *= 2 }
         buckets = Array(repeating: 0, count: size)
-        live.reserveCapacity(connections)
+        summaries.reserveCapacity(connections)
+        progress.reserveCapacity(connections)
     }
 
     /// The bucket that holds `key`, or the empty one where it would go.
     private func slot(for key: Key) -> Int {
         let mask = buckets.count - 1
         var slot = Int(truncatingIfNeeded: key.mixed(seed: seed)) & mask
-        while buckets[slot] != 0, live[Int(buckets[slot]) - 1].key != key {
+        while buckets[slot] != 0, !Self.matches(summaries[Int(buckets[slot]) - 1], key) {
             slot = (slot + 1) & mask
         }
         return slot
@@ -87,7 +93,8 @@ public struct ConnectionTracker {
         let old = buckets
         buckets = Array(repeating: 0, count: old.count * 2)
         for entry in old where entry != 0 {
-            buckets[self.slot(for: live[Int(entry) - 1].key)] = entry
+            let summary = summaries[Int(entry) - 1]
+            buckets[self.slot(for: Key(summary.hostA, summary.hostB))] = entry
         }
     }
 
@@ -106,11 +113,11 @@ public struct ConnectionTracker {
         let slot = slot(for: key)
         if buckets[slot] != 0 {
             let position = Int(buckets[slot]) - 1
-            let sender: HostID = live[position].summary.hostA == packet.source ? .a : .b
-            let earlierSyn = sender == .a ? live[position].fromA.synSeq : live[position].fromB.synSeq
+            let sender: HostID = summaries[position].hostA == packet.source ? .a : .b
+            let earlierSyn = sender == .a ? progress[position].fromA.synSeq : progress[position].fromB.synSeq
             // A fresh SYN on a finished 4-tuple is a new connection (port reuse), not a retransmission.
-            if !(isBareSyn && live[position].isFinished && earlierSyn != segment.seq) {
-                Self.update(&live[position], with: packet, from: sender)
+            if !(isBareSyn && progress[position].isFinished && earlierSyn != segment.seq) {
+                Self.update(&summaries[position], &progress[position], with: packet, from: sender)
                 return (position, sender)
             }
         }
@@ -119,24 +126,34 @@ public struct ConnectionTracker {
         let hostB = sender == .a ? packet.destination : packet.source
         let opening: ConnectionOpening =
             isBareSyn ? .unanswered : segment.has(.syn) ? .threeWayHandshake : .midstream
-        let summary = ConnectionSummary(
-            stream: live.count, hostA: hostA, hostB: hostB, firstTime: packet.time, lastTime: packet.time,
-            firstPacket: packet.number, lastPacket: packet.number, opening: opening)
-        live.append(Live(key: key, summary: summary))
-        map(key, to: live.count - 1, at: slot)
-        Self.update(&live[live.count - 1], with: packet, from: sender)
-        return (live.count - 1, sender)
+        let position = summaries.count
+        summaries.append(
+            ConnectionSummary(
+                stream: position, hostA: hostA, hostB: hostB, firstTime: packet.time, lastTime: packet.time,
+                firstPacket: packet.number, lastPacket: packet.number, opening: opening))
+        progress.append(Progress())
+        map(key, to: position, at: slot)
+        Self.update(&summaries[position], &progress[position], with: packet, from: sender)
+        return (position, sender)
     }
 
     /// Every connection seen so far, in stream order.
-    public var connections: [ConnectionSummary] { live.map(\.summary) }
+    public var connections: [ConnectionSummary] { summaries }
 
-    public var count: Int { live.count }
+    public var count: Int { summaries.count }
 
-    /// Static, so updating one connection never copies the table (a method on `self` would).
-    private static func update(_ connection: inout Live, with packet: CapturedSegment, from sender: HostID) {
+    /// Whether a connection's hosts are the 4-tuple's, in either order.
+    private static func matches(_ summary: ConnectionSummary, _ key: Key) -> Bool {
+        (summary.hostA == key.low && summary.hostB == key.high)
+            || (summary.hostA == key.high && summary.hostB == key.low)
+    }
+
+    /// Static, so updating one connection never copies the tables (a method on `self` would).
+    private static func update(
+        _ summary: inout ConnectionSummary, _ connection: inout Progress, with packet: CapturedSegment,
+        from sender: HostID
+    ) {
         let segment = packet.segment
-        var summary = connection.summary
         if sender == .a {
             summary.packetsFromA += 1
             summary.bytesFromA += UInt64(segment.payloadLength)
@@ -181,6 +198,5 @@ public struct ConnectionTracker {
             }
         }
         if sender == .a { connection.fromA = mine } else { connection.fromB = mine }
-        connection.summary = summary
     }
 }

@@ -1,15 +1,26 @@
 /// Writes a capture's connection list as text or JSON Lines, straight into bytes.
 public enum ListingFormatter {
+    /// Bytes handed to a sink at a time: large listings are written as they are made.
+    static let chunk = 1 << 18
+
     /// The header line, a column line, then one line per connection.
     public static func text(_ listing: CaptureListing, file: String) -> [UInt8] {
+        var all: [UInt8] = []
+        text(listing, file: file) { all += $0 }
+        return all
+    }
+
+    /// The same, handed to `sink` a chunk at a time.
+    public static func text(_ listing: CaptureListing, file: String, sink: ([UInt8]) -> Void) {
         let connections = listing.connections
-        var out = ASCIIBuffer(capacity: 128 * (connections.count + 2))
+        var out = ASCIIBuffer(capacity: chunk + 4096)
+        defer { if !out.bytes.isEmpty { sink(out.bytes) } }
         let plural = connections.count == 1 ? "" : "s"
         let unit = listing.format == .text ? "lines" : "packets"
         out.append(
             "\(file): \(listing.format.rawValue), \(connections.count) TCP connection\(plural), "
                 + "\(listing.segments) TCP segments in \(listing.records) \(unit)\n")
-        guard !connections.isEmpty else { return out.bytes }
+        guard !connections.isEmpty else { return }
         let start = listing.captureStart?.nanoseconds ?? 0
         var widthA = 6
         var widthB = 6
@@ -63,14 +74,25 @@ public enum ListingFormatter {
                 out.bytes.append(contentsOf: text)
             }
             out.append(byte: 0x0a)
+            if out.bytes.count >= chunk {
+                sink(out.bytes)
+                out.bytes.removeAll(keepingCapacity: true)
+            }
         }
-        return out.bytes
     }
 
     /// One `{"kind":"connection",...}` object per line.
     public static func json(_ listing: CaptureListing) -> [UInt8] {
+        var all: [UInt8] = []
+        json(listing) { all += $0 }
+        return all
+    }
+
+    /// The same, handed to `sink` a chunk at a time.
+    public static func json(_ listing: CaptureListing, sink: ([UInt8]) -> Void) {
         let start = listing.captureStart?.nanoseconds ?? 0
-        var out = ASCIIBuffer(capacity: 320 * listing.connections.count)
+        var out = ASCIIBuffer(capacity: chunk + 4096)
+        defer { if !out.bytes.isEmpty { sink(out.bytes) } }
         for connection in listing.connections {
             out.append("{\"kind\":\"connection\",\"stream\":")
             out.append(connection.stream)
@@ -103,7 +125,10 @@ public enum ListingFormatter {
             out.append(",\"closedBy\":")
             if let host = connection.closing.host { out.appendJSON(host.rawValue) } else { out.append("null") }
             out.append("}\n")
+            if out.bytes.count >= chunk {
+                sink(out.bytes)
+                out.bytes.removeAll(keepingCapacity: true)
+            }
         }
-        return out.bytes
     }
 }

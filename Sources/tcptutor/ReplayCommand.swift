@@ -96,8 +96,11 @@ struct ReplayCommand: ParsableCommand {
             printError("tcptutor: \(error)")
             throw ExitCode(1)
         }
-        let bytes = format == .json ? ListingFormatter.json(listing) : ListingFormatter.text(listing, file: file)
-        writeOut(bytes)
+        if format == .json {
+            ListingFormatter.json(listing) { writeOut($0) }
+        } else {
+            ListingFormatter.text(listing, file: file) { writeOut($0) }
+        }
     }
 
     /// Writes all lines at once.
