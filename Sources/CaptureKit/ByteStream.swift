@@ -30,6 +30,8 @@ final class ByteStream {
     private var sourceExhausted = false
     /// File offset of `storage[head]`: the next byte to consume.
     private(set) var offset: Int64 = 0
+    /// The size of the file when it was opened (0 when unknown): tables can be sized from it.
+    let sizeHint: Int
 
     /// Opens `path` for reading; a directory, a missing or unreadable file gets a clear message.
     init(path: String) throws(CaptureError) {
@@ -43,6 +45,7 @@ final class ByteStream {
             throw CaptureError(path: path, message: "is a directory, not a capture file")
         }
         source = .file(descriptor: descriptor)
+        sizeHint = Int(status.st_size)
         capacity = Self.chunkSize
         storage = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
     }
@@ -50,6 +53,7 @@ final class ByteStream {
     /// Reads from bytes already in memory (tests and fuzzing use this).
     init(bytes: [UInt8], chunkSize: Int = ByteStream.chunkSize) {
         source = .memory(bytes, position: 0)
+        sizeHint = bytes.count
         capacity = max(chunkSize, 64)
         storage = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
     }
@@ -148,7 +152,8 @@ final class ByteStream {
                 }
                 let code = errno
                 if code == EINTR { continue }
-                throw CaptureError(message: "cannot read: \(Self.describeErrno(code))", offset: offset + Int64(tail - head))
+                throw CaptureError(
+                    message: "cannot read: \(Self.describeErrno(code))", offset: offset + Int64(tail - head))
             }
         case .memory(let bytes, let position):
             let count = min(room, bytes.count - position)

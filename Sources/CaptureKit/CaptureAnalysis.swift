@@ -17,7 +17,8 @@ public struct CaptureListing: Hashable, Sendable {
 public enum CaptureAnalysis {
     /// Lists every TCP connection in the capture.
     public static func list(_ reader: CaptureReader) throws(CaptureError) -> CaptureListing {
-        var tracker = ConnectionTracker()
+        var tracker = ConnectionTracker(
+            reservingCapacity: ConnectionTracker.expectedConnections(inBytes: reader.sizeHint))
         var start: CaptureTime?
         var segments = 0
         while let packet = try reader.next() {
@@ -34,7 +35,8 @@ public enum CaptureAnalysis {
     public static func replay(_ reader: CaptureReader, stream: Int) throws(CaptureError) -> (
         replay: CaptureReplay?, listing: CaptureListing
     ) {
-        var tracker = ConnectionTracker()
+        var tracker = ConnectionTracker(
+            reservingCapacity: ConnectionTracker.expectedConnections(inBytes: reader.sizeHint))
         var start: CaptureTime?
         var segments = 0
         var packets: [CapturedSegment] = []

@@ -11,8 +11,9 @@ public struct CaptureError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Whether `packet` counts lines of text rather than packet records.
     public var packetIsLine: Bool
 
-    public init(path: String = "", message: String, offset: Int64? = nil, packet: Int? = nil, packetIsLine: Bool = false)
-    {
+    public init(
+        path: String = "", message: String, offset: Int64? = nil, packet: Int? = nil, packetIsLine: Bool = false
+    ) {
         self.path = path
         self.message = message
         self.offset = offset

@@ -12,6 +12,8 @@ public final class CaptureReader {
     /// The file as named (empty for bytes given in memory).
     public let path: String
     private let source: any SegmentSource
+    /// The file's size in bytes when opened (0 when unknown).
+    public let sizeHint: Int
 
     /// Opens a capture file; the format is recognised from its first bytes.
     public convenience init(path: String) throws(CaptureError) {
@@ -26,6 +28,7 @@ public final class CaptureReader {
 
     private init(stream: ByteStream, path: String) throws(CaptureError) {
         self.path = path
+        sizeHint = stream.sizeHint
         do throws(CaptureError) {
             let ready = try stream.fill(4)
             guard ready > 0 else { throw CaptureError(message: "the file is empty (0 bytes)") }

@@ -38,7 +38,9 @@ public struct CaptureStep: Hashable, Sendable {
 }
 
 /// A connection from a capture shown like a lesson: the same `Timeline` of `Frame`s (a start frame, then one
-/// frame per captured segment), plus what the inference found out about each segment.
+/// frame per captured segment), plus what the inference found out about each segment. A frame's `line` is its
+/// packet's number in the file (for text, the line), its `time` milliseconds since the capture's first packet,
+/// and its narration the step's labels and notes in both languages.
 public struct CaptureReplay: Hashable, Sendable {
     public var connection: ConnectionSummary
     /// `frames[0]` is the start; `frames[i + 1]` shows `steps[i]`.

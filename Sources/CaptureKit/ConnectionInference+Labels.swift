@@ -14,9 +14,11 @@ extension ConnectionInference {
         if segment.has(.syn) {
             kinds.append(.handshake)
         } else if Self.isBareAck(segment) {
-            let opening = senderStateBefore == .synSent || senderStateBefore == .synReceived
+            let opening =
+                senderStateBefore == .synSent || senderStateBefore == .synReceived
                 || transitions.contains { $0.to == .established && ($0.from == .synSent || $0.from == .synReceived) }
-            let closing = finEnd[sender.peer].map { segment.ack == $0 } ?? false
+            let closing =
+                finEnd[sender.peer].map { segment.ack == $0 } ?? false
                 || transitions.contains { Self.closingStates.contains($0.from) }
             if opening {
                 kinds.append(.handshake)

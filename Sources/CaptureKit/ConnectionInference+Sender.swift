@@ -100,7 +100,8 @@ extension ConnectionInference {
         guard shown || !unseen[sender].isEmpty else { return false }
         if segment.has(.syn), segment.seq != tcb.iss { return false }
         let range = (start: segment.seq, end: segment.dataEnd)
-        if let gap = unseen[sender].firstIndex(where: { !range.start.precedes($0.start) && !$0.end.precedes(range.end) }) {
+        if let gap = unseen[sender].firstIndex(where: { !range.start.precedes($0.start) && !$0.end.precedes(range.end) }
+        ) {
             let hole = unseen[sender].remove(at: gap)
             if hole.start.precedes(range.start) { unseen[sender].append((hole.start, range.start)) }
             if range.end.precedes(hole.end) { unseen[sender].append((range.end, hole.end)) }
@@ -183,7 +184,8 @@ extension ConnectionInference {
         } else if segment.has(.syn), !segment.has(.ack) {
             calls = [.connect]
         } else if !segment.has(.syn) {
-            if let tcb = endpoints[sender].tcb, endpoints[sender].state.isSynchronized, tcb.sndNxt.precedes(segment.seq) {
+            if let tcb = endpoints[sender].tcb, endpoints[sender].state.isSynchronized, tcb.sndNxt.precedes(segment.seq)
+            {
                 fillGap(index, upTo: segment.seq, now: now)
             }
             if segment.payloadLength > 0 { calls.append(.send(segment.payloadLength)) }

@@ -189,7 +189,8 @@ struct ConnectionInference {
         for range in arrived {
             let acknowledgment = endpoints[receiver].tcb?.sndUna ?? SequenceNumber(0)
             let missing = Segment(
-                flags: [.psh], seq: range.start, ack: acknowledgment, payloadLength: range.end.offset(from: range.start))
+                flags: [.psh], seq: range.start, ack: acknowledgment, payloadLength: range.end.offset(from: range.start)
+            )
             reaction.clear()
             endpoints[receiver].receive(missing, at: now, into: &reaction)
             gather(from: receiver, rememberPredictions: true)

@@ -89,7 +89,8 @@ final class PcapReader: SegmentSource {
             let result = PacketDecoder.decode(linkType: linkType, frame: stream.bytes(included))
             stream.advance(included)
             if case .tcp(let source, let destination, let segment) = result {
-                let time = Int64(bitPattern: seconds &* 1_000_000_000)
+                let time =
+                    Int64(bitPattern: seconds &* 1_000_000_000)
                     &+ nanoseconds(fraction, unitsPerSecond: unitsPerSecond)
                 return CapturedSegment(
                     number: recordsRead, time: CaptureTime(nanoseconds: time), source: source,

@@ -97,7 +97,8 @@ final class PcapngReader: SegmentSource {
             guard block.count >= 32 else { throw error("the enhanced packet block is too short", at: offset) }
             recordsRead += 1
             let interface = try interface(Int(block.load32(8, bigEndian: bigEndian)), at: offset)
-            let timestamp = UInt64(block.load32(12, bigEndian: bigEndian)) << 32
+            let timestamp =
+                UInt64(block.load32(12, bigEndian: bigEndian)) << 32
                 | UInt64(block.load32(16, bigEndian: bigEndian))
             let captured = Int(block.load32(20, bigEndian: bigEndian))
             guard captured <= block.count - 32 else {
@@ -120,7 +121,8 @@ final class PcapngReader: SegmentSource {
             guard block.count >= 32 else { throw error("the packet block is too short", at: offset) }
             recordsRead += 1
             let interface = try interface(Int(block.load16(8, bigEndian: bigEndian)), at: offset)
-            let timestamp = UInt64(block.load32(12, bigEndian: bigEndian)) << 32
+            let timestamp =
+                UInt64(block.load32(12, bigEndian: bigEndian)) << 32
                 | UInt64(block.load32(16, bigEndian: bigEndian))
             let captured = Int(block.load32(20, bigEndian: bigEndian))
             guard captured <= block.count - 32 else {
@@ -180,12 +182,14 @@ final class PcapngReader: SegmentSource {
     private func decode(_ frame: UnsafeRawBufferPointer, interface: Interface, timestamp: UInt64?) -> CapturedSegment? {
         // Packets on interfaces of other link types (USB, Bluetooth, 802.11 ...) are other traffic: skipped.
         guard LinkType.isSupported(interface.linkType) else { return nil }
-        guard case .tcp(let source, let destination, let segment) = PacketDecoder.decode(
-            linkType: interface.linkType, frame: frame)
+        guard
+            case .tcp(let source, let destination, let segment) = PacketDecoder.decode(
+                linkType: interface.linkType, frame: frame)
         else { return nil }
         var time: Int64 = 0
         if let timestamp {
-            time = nanoseconds(timestamp, unitsPerSecond: interface.unitsPerSecond)
+            time =
+                nanoseconds(timestamp, unitsPerSecond: interface.unitsPerSecond)
                 &+ interface.offsetSeconds &* 1_000_000_000
         }
         return CapturedSegment(

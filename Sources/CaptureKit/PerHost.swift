@@ -15,10 +15,11 @@ struct PerHost<Value> {
         b = value
     }
 
+    /// In place: mutating through the subscript must not copy the value (arrays and dictionaries grow large).
     subscript(host: HostID) -> Value {
         get { host == .a ? a : b }
-        set {
-            if host == .a { a = newValue } else { b = newValue }
+        _modify {
+            if host == .a { yield &a } else { yield &b }
         }
     }
 }

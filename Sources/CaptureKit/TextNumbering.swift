@@ -48,8 +48,10 @@ struct TextNumbering {
                 conversation.base[destination] = (ack ?? 1) &- 1
                 conversation.relative = nil
             } else {
-                let relative = conversation.relative ?? Self.looksRelative(
-                    seq: seq, ack: ack, conversation: conversation, source: source, destination: destination)
+                let relative =
+                    conversation.relative
+                    ?? Self.looksRelative(
+                        seq: seq, ack: ack, conversation: conversation, source: source, destination: destination)
                 conversation.relative = relative
                 if relative {
                     if let value = seq { seq = value &+ (conversation.base[source] ?? 0) }

@@ -30,10 +30,14 @@ public enum PlainText {
             case .delivered, .inFlight: heading += "."
             case .dropped: heading += " (\(strings.lost))."
             case .duplicated: heading += " (\(strings.duplicated))."
+            case .inFlight: heading += " (\(strings.onItsWay))."
             }
         }
         let states = HostID.allCases.map { "\($0): \(frame.host($0).state)" }.joined(separator: ", ")
         lines.append(heading + " " + states + ".")
+        for host in HostID.allCases {
+            for error in frame.errors[host] ?? [] { lines.append("  \(host): \(strings.error(error))") }
+        }
         if session.showsTCB {
             for host in HostID.allCases { lines.append("  " + tcbLine(host, frame: frame, timeline: timeline, numbering)) }
         }

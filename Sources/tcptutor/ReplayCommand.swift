@@ -21,8 +21,8 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "List the TCP connections: ends, packets, times, how each opened and closed.")
     var list = false
 
-    @Option(help: "The connection to replay (see --list).")
-    var stream: Int = 0
+    @Option(help: "The connection to replay, from 0 (see --list); the first one when not given.")
+    var stream: Int?
 
     @Option(help: "text (one line per segment) or json (JSON Lines).")
     var format: OutputFormat?
@@ -56,23 +56,27 @@ struct ReplayCommand: ParsableCommand {
         }
         let result: (replay: CaptureReplay?, listing: CaptureListing)
         do {
-            result = try CaptureAnalysis.replay(reader, stream: stream)
+            result = try CaptureAnalysis.replay(reader, stream: stream ?? 0)
         } catch {
             printError("tcptutor: \(error)")
             throw ExitCode(1)
         }
         guard let replay = result.replay else {
             let count = result.listing.connections.count
-            if count == 0 {
+            if count == 0, result.listing.format == .text {
+                printError(
+                    "tcptutor: \(file) holds no TCP segments: read as text, none of its \(result.listing.records) "
+                        + "lines looks like tcpdump's output for a TCP packet (tcpdump -nn)")
+            } else if count == 0 {
                 printError("tcptutor: \(file) holds no TCP segments")
             } else {
                 printError(
-                    "tcptutor: \(file) has no stream \(stream): it holds \(count) TCP connection"
+                    "tcptutor: \(file) has no stream \(stream ?? 0): it holds \(count) TCP connection"
                         + "\(count == 1 ? "" : "s") (0 to \(count - 1)); see --list")
             }
             throw ExitCode(1)
         }
-        if result.listing.connections.count > 1, stream == 0, !CommandLine.arguments.contains("--stream") {
+        if result.listing.connections.count > 1, stream == nil {
             printError(
                 "tcptutor: \(file) holds \(result.listing.connections.count) TCP connections; showing stream 0 "
                     + "(choose with --stream N, see --list)")
@@ -92,15 +96,29 @@ struct ReplayCommand: ParsableCommand {
             printError("tcptutor: \(error)")
             throw ExitCode(1)
         }
-        let printer = CaptureListPrinter(listing: listing, file: file)
-        writeOut(format == .json ? printer.jsonLines() : printer.textLines())
+        if format == .json {
+            ListingFormatter.json(listing) { writeOut($0) }
+        } else {
+            ListingFormatter.text(listing, file: file) { writeOut($0) }
+        }
     }
 
-    /// Writes all lines at once: listings of large captures have tens of thousands.
+    /// Writes all lines at once.
     func writeOut(_ lines: [String]) {
-        var text = lines.joined(separator: "\n")
-        text += "\n"
-        FileHandle.standardOutput.write(Data(text.utf8))
+        writeOut(Array((lines.joined(separator: "\n") + "\n").utf8))
+    }
+
+    /// Writes bytes to standard output as they are, however large.
+    func writeOut(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { return }  // a closed pipe: nobody is reading any more
+                offset += written
+            }
+        }
     }
 }
 
@@ -117,68 +135,6 @@ func secondsText(_ time: CaptureTime, since start: CaptureTime) -> String {
 func secondsValue(_ time: CaptureTime, since start: CaptureTime) -> JSONValue {
     let micro = (time.nanoseconds &- start.nanoseconds + 500) / 1000
     return .double(Double(micro) / 1e6)
-}
-
-/// `tcptutor replay FILE --list`.
-struct CaptureListPrinter {
-    let listing: CaptureListing
-    let file: String
-
-    func textLines() -> [String] {
-        let connections = listing.connections
-        let start = listing.captureStart ?? CaptureTime(nanoseconds: 0)
-        let plural = connections.count == 1 ? "" : "s"
-        var lines = [
-            "\(file): \(listing.format.rawValue), \(connections.count) TCP connection\(plural), "
-                + "\(listing.segments) TCP segments in \(listing.records) \(listing.format == .text ? "lines" : "packets")"
-        ]
-        guard !connections.isEmpty else { return lines }
-        let widthA = max(connections.map { $0.hostA.description.count }.max() ?? 0, 6)
-        let widthB = max(connections.map { $0.hostB.description.count }.max() ?? 0, 6)
-        let widthStream = max(String(connections.count - 1).count, 6)
-        func pad(_ text: String, _ width: Int) -> String {
-            text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
-        }
-        func padLeft(_ text: String, _ width: Int) -> String {
-            text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
-        }
-        lines.append(
-            [
-                pad("stream", widthStream), pad("A", widthA), pad("B", widthB), padLeft("packets", 7),
-                padLeft("first s", 12), padLeft("last s", 12), pad("opened", 19), "closed",
-            ].joined(separator: "  "))
-        lines.reserveCapacity(connections.count + 2)
-        for connection in connections {
-            lines.append(
-                [
-                    pad(String(connection.stream), widthStream), pad(connection.hostA.description, widthA),
-                    pad(connection.hostB.description, widthB), padLeft(String(connection.packets), 7),
-                    padLeft(secondsText(connection.firstTime, since: start), 12),
-                    padLeft(secondsText(connection.lastTime, since: start), 12),
-                    pad(connection.opening.text, 19), connection.closing.text,
-                ].joined(separator: "  "))
-        }
-        return lines
-    }
-
-    func jsonLines() -> [String] {
-        let start = listing.captureStart ?? CaptureTime(nanoseconds: 0)
-        return listing.connections.map { connection in
-            JSONValue.object([
-                ("kind", .string("connection")), ("stream", .int(Int64(connection.stream))),
-                ("A", .string(connection.hostA.description)), ("B", .string(connection.hostB.description)),
-                ("packets", .int(Int64(connection.packets))), ("packetsA", .int(Int64(connection.packetsFromA))),
-                ("packetsB", .int(Int64(connection.packetsFromB))), ("bytesA", .int(Int64(connection.bytesFromA))),
-                ("bytesB", .int(Int64(connection.bytesFromB))),
-                ("first", secondsValue(connection.firstTime, since: start)),
-                ("last", secondsValue(connection.lastTime, since: start)),
-                ("firstPacket", .int(Int64(connection.firstPacket))),
-                ("lastPacket", .int(Int64(connection.lastPacket))),
-                ("opened", .string(connection.opening.rawValue)), ("closed", .string(connection.closing.key)),
-                ("closedBy", connection.closing.host.map { .string($0.rawValue) } ?? .null),
-            ]).encoded
-        }
-    }
 }
 
 /// `tcptutor replay FILE --format text|json`: one line (or JSON object) per captured segment with both hosts'
@@ -242,10 +198,18 @@ struct CaptureReplayPrinter {
 
     func explanation(_ step: CaptureStep, frame: Frame) -> [String] {
         var lines: [String] = []
-        if let rule = step.rule { lines.append("    why: " + RuleText.explanation(rule, language)) }
-        for note in step.notes { lines.append("    note: " + note.text(language)) }
+        let english = language == .en
+        if let rule = step.rule {
+            lines.append((english ? "    why: " : "    原因：") + RuleText.explanation(rule, language))
+        }
+        for note in step.notes { lines.append((english ? "    note: " : "    说明：") + note.text(language)) }
         if let handled = step.handledBecause {
-            lines.append("    \(step.to) handles it: " + RuleText.explanation(handled, language))
+            var when = ""
+            if let delivered = step.deliveredAtStep, delivered + 1 != Int(frame.index) {
+                when = english ? " (on arrival, at step \(delivered + 1))" : "（在第\(delivered + 1)步到达时）"
+            }
+            let who = english ? "    \(step.to) handles it\(when): " : "    \(step.to)的处理\(when)："
+            lines.append(who + RuleText.explanation(handled, language))
         }
         for host in HostID.allCases {
             for transition in frame.transitions[host] ?? [] {
@@ -276,7 +240,12 @@ struct CaptureReplayPrinter {
                 ("B", .string(connection.hostB.description)), ("opened", .string(connection.opening.rawValue)),
                 ("closed", .string(connection.closing.key)),
                 ("closedBy", connection.closing.host.map { .string($0.rawValue) } ?? .null),
-                ("isn", .object([("A", .int(Int64(timeline.isn[.a]!.rawValue))), ("B", .int(Int64(timeline.isn[.b]!.rawValue)))])),
+                (
+                    "isn",
+                    .object([
+                        ("A", .int(Int64(timeline.isn[.a]!.rawValue))), ("B", .int(Int64(timeline.isn[.b]!.rawValue))),
+                    ])
+                ),
             ]))
         let start = timeline.frames[0]
         lines.append(
@@ -292,14 +261,17 @@ struct CaptureReplayPrinter {
                 ("kind", .string("segment")), ("step", stepNumber), ("packet", .int(Int64(step.packet))),
                 ("time", secondsValue(step.time, since: replay.captureStart)), ("from", .string(step.from.rawValue)),
                 ("to", .string(step.to.rawValue)), ("flags", .string(segment.flags.tcpdump)),
-                ("seq", .int(Int64(segment.seq.rawValue))), ("ack", segment.ack.map { .int(Int64($0.rawValue)) } ?? .null),
+                ("seq", .int(Int64(segment.seq.rawValue))),
+                ("ack", segment.ack.map { .int(Int64($0.rawValue)) } ?? .null),
                 ("len", .int(Int64(segment.payloadLength))), ("win", .int(Int64(segment.window))),
                 ("event", .string(step.fate.rawValue)), ("states", statesObject(frame)), ("why", .string(why(step))),
                 ("rule", step.rule.map { .string($0.rawValue) } ?? .null),
                 ("note", .array(step.labels.map { .string($0.rawValue) })),
                 ("details", .array(step.notes.map { .string($0.text(language)) })),
             ]
-            if !step.calls.isEmpty { pairs.append(("call", .string(step.calls.map(\.description).joined(separator: ", ")))) }
+            if !step.calls.isEmpty {
+                pairs.append(("call", .string(step.calls.map(\.description).joined(separator: ", "))))
+            }
             if let expected = step.expected { pairs.append(("expected", segmentObject(expected))) }
             if let handled = step.handledBecause {
                 pairs.append(("handled", .string(RuleText.explanation(handled, language))))
@@ -322,7 +294,8 @@ struct CaptureReplayPrinter {
         let last = timeline.frames[timeline.frames.count - 1]
         lines.append(
             .object([
-                ("kind", .string("end")), ("states", statesObject(last)), ("inFlight", .int(Int64(last.inFlight.count))),
+                ("kind", .string("end")), ("states", statesObject(last)),
+                ("inFlight", .int(Int64(last.inFlight.count))),
             ]))
         return lines.map(\.encoded)
     }

@@ -39,7 +39,8 @@ import Testing
         let bytes = goodPcap(packets: 3)
         let text = try #require(message(Array(bytes.dropLast(5))))
         let third = 24 + 2 * (16 + 40)
-        #expect(text.contains("byte \(third), packet 3: the packet is cut short: its record says 40 bytes, only 35 remain"))
+        #expect(
+            text.contains("byte \(third), packet 3: the packet is cut short: its record says 40 bytes, only 35 remain"))
         let header = try #require(message(Array(bytes.prefix(24 + 56 + 7))))
         #expect(header.contains("packet 2: the packet record header is cut short: 7 of its 16 bytes"))
     }
@@ -72,7 +73,9 @@ import Testing
         #expect(try #require(message(badTrailer, name: "x.pcapng")).contains("ends with the length"))
         var badLength = good
         badLength[4] = 13  // not a multiple of 4
-        #expect(try #require(message(badLength, name: "x.pcapng")).contains("byte 0: block type 168627466 claims a length of 13"))
+        #expect(
+            try #require(message(badLength, name: "x.pcapng")).contains(
+                "byte 0: block type 168627466 claims a length of 13"))
         var missingInterface = CaptureWriter()
         missingInterface.sectionHeader()
         missingInterface.enhancedPacket(interface: 3, timestamp: 0, frame: [0x45])

@@ -23,8 +23,12 @@ struct SplitMix64: RandomNumberGenerator {
         "reordered.pcap", "loopback-ethernet.pcap", "loopback-sll.pcap", "loopback-ipv6-sll2.pcap", "ipv6.pcap",
         "abort.pcap", "port-reuse.pcap",
     ]
-    static let textFixtures = ["a-closes-first.txt", "ipv6-verbose.txt", "loopback-ethernet-e.txt", "seed-handshake.txt"]
-    static let interesting32: [UInt32] = [0, 1, 0x7f, 0x80, 0xff, 0xffff, 0x7fff_ffff, 0x8000_0000, 0xffff_ffff, 65_536]
+    static let textFixtures = [
+        "a-closes-first.txt", "ipv6-verbose.txt", "loopback-ethernet-e.txt", "seed-handshake.txt",
+    ]
+    static let interesting32: [UInt32] = [
+        0, 1, 0x7f, 0x80, 0xff, 0xffff, 0x7fff_ffff, 0x8000_0000, 0xffff_ffff, 65_536,
+    ]
 
     /// One mutation of `bytes`, chosen by `random`.
     static func mutate(_ bytes: [UInt8], _ random: inout SplitMix64) -> [UInt8] {

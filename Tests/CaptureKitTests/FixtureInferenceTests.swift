@@ -30,7 +30,8 @@ import Testing
         }
     }
 
-    func expectEnd(_ name: String, stream: Int = 0, _ a: ConnectionState, _ b: ConnectionState) throws -> CaptureReplay {
+    func expectEnd(_ name: String, stream: Int = 0, _ a: ConnectionState, _ b: ConnectionState) throws -> CaptureReplay
+    {
         let replay = try Fixtures.replay(name, stream: stream)
         #expect(replay.finalStates.a == a, "\(name): A ends in \(replay.finalStates.a)")
         #expect(replay.finalStates.b == b, "\(name): B ends in \(replay.finalStates.b)")

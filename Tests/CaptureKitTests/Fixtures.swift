@@ -9,7 +9,9 @@ enum Fixtures {
 
     static func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
-    static func bytes(_ name: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: folder.appendingPathComponent(name))) }
+    static func bytes(_ name: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+    }
 
     /// Every TCP segment in a fixture.
     static func segments(_ name: String) throws -> [CapturedSegment] {

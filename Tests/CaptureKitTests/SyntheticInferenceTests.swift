@@ -18,10 +18,11 @@ import Testing
         """
 
     @Test func dataAfterFinIsNotPredicted() throws {
-        let text = handshake + """
-            IP 10.0.0.1.5000 > 10.0.0.2.80: Flags [F.], seq 101, ack 301, win 100, length 0
-            IP 10.0.0.1.5000 > 10.0.0.2.80: Flags [P.], seq 102:112, ack 301, win 100, length 10
-            """
+        let text =
+            handshake + """
+                IP 10.0.0.1.5000 > 10.0.0.2.80: Flags [F.], seq 101, ack 301, win 100, length 0
+                IP 10.0.0.1.5000 > 10.0.0.2.80: Flags [P.], seq 102:112, ack 301, win 100, length 10
+                """
         let replay = try replay(text)
         let step = try #require(replay.steps.last)
         #expect(step.has(.notPredicted))
@@ -63,12 +64,13 @@ import Testing
     }
 
     @Test func bytesMissingFromTheCapture() throws {
-        let text = handshake + """
-            IP 10.0.0.1.5000 > 10.0.0.2.80: Flags [P.], seq 101:111, ack 301, win 100, length 10
-            IP 10.0.0.2.80 > 10.0.0.1.5000: Flags [.], ack 111, win 100, length 0
-            IP 10.0.0.1.5000 > 10.0.0.2.80: Flags [P.], seq 121:131, ack 301, win 100, length 10
-            IP 10.0.0.2.80 > 10.0.0.1.5000: Flags [.], ack 131, win 100, length 0
-            """
+        let text =
+            handshake + """
+                IP 10.0.0.1.5000 > 10.0.0.2.80: Flags [P.], seq 101:111, ack 301, win 100, length 10
+                IP 10.0.0.2.80 > 10.0.0.1.5000: Flags [.], ack 111, win 100, length 0
+                IP 10.0.0.1.5000 > 10.0.0.2.80: Flags [P.], seq 121:131, ack 301, win 100, length 10
+                IP 10.0.0.2.80 > 10.0.0.1.5000: Flags [.], ack 131, win 100, length 0
+                """
         let replay = try replay(text)
         #expect(replay.steps[5].has(.gap))
         #expect(replay.steps[5].notes.contains { $0.en.contains("10 bytes from A before this (seq 111:121)") })
@@ -79,14 +81,15 @@ import Testing
     }
 
     @Test func zeroWindowProbe() throws {
-        let text = handshake + """
-            IP 10.0.0.1.5000 > 10.0.0.2.80: P 101:201(100) ack 301 win 100
-            IP 10.0.0.2.80 > 10.0.0.1.5000: . 301:301(0) ack 201 win 0
-            IP 10.0.0.1.5000 > 10.0.0.2.80: . 200:200(0) ack 301 win 100
-            IP 10.0.0.2.80 > 10.0.0.1.5000: . 301:301(0) ack 201 win 0
-            IP 10.0.0.2.80 > 10.0.0.1.5000: . 301:301(0) ack 201 win 50
-            IP 10.0.0.1.5000 > 10.0.0.2.80: . 200:200(0) ack 301 win 100
-            """
+        let text =
+            handshake + """
+                IP 10.0.0.1.5000 > 10.0.0.2.80: P 101:201(100) ack 301 win 100
+                IP 10.0.0.2.80 > 10.0.0.1.5000: . 301:301(0) ack 201 win 0
+                IP 10.0.0.1.5000 > 10.0.0.2.80: . 200:200(0) ack 301 win 100
+                IP 10.0.0.2.80 > 10.0.0.1.5000: . 301:301(0) ack 201 win 0
+                IP 10.0.0.2.80 > 10.0.0.1.5000: . 301:301(0) ack 201 win 50
+                IP 10.0.0.1.5000 > 10.0.0.2.80: . 200:200(0) ack 301 win 100
+                """
         let replay = try replay(text)
         #expect(replay.steps[5].has(.windowProbe))
         #expect(replay.steps[6].rule == .unacceptableSegmentAcked)

@@ -98,7 +98,8 @@ import Testing
     }
 
     @Test func aBrokenTCPLineNamesItsLine() throws {
-        let text = "IP 10.0.0.1.1 > 10.0.0.2.2: Flags [S], seq 1, win 1, length 0\nIP 10.0.0.1.1 > 10.0.0.2.2: Flags [S, seq\n"
+        let text =
+            "IP 10.0.0.1.1 > 10.0.0.2.2: Flags [S], seq 1, win 1, length 0\nIP 10.0.0.1.1 > 10.0.0.2.2: Flags [S, seq\n"
         #expect {
             _ = try read(text)
         } throws: { error in
