@@ -41,6 +41,11 @@ extension TutorSession {
                 return nil
             }
         }
+        if key == .pageUp || key == .pageDown {
+            // A clicker's keys step even while the panel is up: PageDown skips the question, PageUp goes back.
+            panelHasFocus = false
+            return nil
+        }
         let outcome = panel.handle(key)
         self.panel = panel
         switch outcome {
