@@ -68,9 +68,12 @@ import Testing
         try terminal.send("Space")
         try terminal.waitFor("the narration back") { !$0.contains { $0.contains("6 of 6 points") } }
         try terminal.send("q")
-        try terminal.waitFor("done, quiz 1/1")
+        try terminal.waitFor("TCPTutor  Lessons")
         try terminal.send("q")
         try run.expectRestored()
+        let progress = try String(
+            contentsOfFile: terminal.folder.path + "/state/tcptutor/progress.json", encoding: .utf8)
+        #expect(progress.contains("\"correct\" : 1"), "the score is saved: \(progress)")
     }
 
     @Test func examKilledWithSigkillResumesWithTheEarlierAnswersKept() throws {
