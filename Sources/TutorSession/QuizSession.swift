@@ -49,7 +49,9 @@ public struct QuizSession: Hashable, Sendable {
     public let animates: Bool
     public var scoring: ScoringModel = .standard
 
-    public init(items: [QuizRunItem], progress: ProgressBook = ProgressBook(), language: Language, animates: Bool = true) {
+    public init(
+        items: [QuizRunItem], progress: ProgressBook = ProgressBook(), language: Language, animates: Bool = true
+    ) {
         self.items = items
         self.progress = progress
         self.language = language

@@ -17,7 +17,9 @@ public struct Stop: Hashable, Sendable {
     public static func stops(of timeline: Timeline, asking: Set<Int> = []) -> [Stop] {
         var stops: [Stop] = []
         for frame in timeline.frames {
-            if frame.quiz != nil || asking.contains(frame.index) { stops.append(Stop(frameIndex: frame.index, phase: .question)) }
+            if frame.quiz != nil || asking.contains(frame.index) {
+                stops.append(Stop(frameIndex: frame.index, phase: .question))
+            }
             stops.append(Stop(frameIndex: frame.index, phase: .shown))
         }
         return stops

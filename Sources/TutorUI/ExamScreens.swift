@@ -24,7 +24,8 @@ public enum ExamRenderer {
         var footer = answering ? strings.examFinalNote : strings.examPaused
         if let problem = session.problem { footer = problem }
         let view = QuizPanelView(
-            panel: panel, question: QuizHandover(point: QuizPoint(fields: panel.fields, line: 0)).question(strings.language),
+            panel: panel,
+            question: QuizHandover(point: QuizPoint(fields: panel.fields, line: 0)).question(strings.language),
             hasFocus: answering, strings: strings, footer: footer)
         QuestionStage(
             player: player, strings: strings, title: title, status: status, lower: view,

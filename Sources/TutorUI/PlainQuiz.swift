@@ -33,7 +33,8 @@ enum PlainQuestionText {
             } else {
                 let given = field.given ?? strings.blankWord
                 lines.append(
-                    "  \(strings.wrongWord): \(name) \(strings.youTyped) \(given); \(strings.rightValue) \(field.expected)")
+                    "  \(strings.wrongWord): \(name) \(strings.youTyped) \(given); \(strings.rightValue) \(field.expected)"
+                )
                 if let note = field.note { lines.append("    " + note.text(strings.language)) }
             }
             lines.append("    " + field.why.text(strings.language))

@@ -68,7 +68,8 @@ public enum QuizRenderer {
         }
         let title = "\(strings.appName)  \(strings.say("Quiz", "测验"))  \(item.title.text(strings.language))"
         let status = strings.say(
-            "question \(session.index + 1) of \(session.items.count)", "第 \(session.index + 1) 题，共 \(session.items.count) 题")
+            "question \(session.index + 1) of \(session.items.count)",
+            "第 \(session.index + 1) 题，共 \(session.items.count) 题")
         let width = area.width - 2
         switch session.phase {
         case .feedback(let focus):
@@ -80,7 +81,8 @@ public enum QuizRenderer {
         case .asking, .summary:
             guard let panel = session.panel else { return canvas }
             let view = QuizPanelView(
-                panel: panel, question: QuizHandover(point: player.pendingQuiz ?? QuizPoint(fields: panel.fields, line: 0))
+                panel: panel,
+                question: QuizHandover(point: player.pendingQuiz ?? QuizPoint(fields: panel.fields, line: 0))
                     .question(strings.language),
                 hasFocus: session.panelHasFocus, strings: strings, scoring: session.scoring,
                 footer: session.panelHasFocus ? nil : strings.quizAway)
@@ -136,7 +138,8 @@ public enum QuizSummaryText {
                     strings.say(
                         "  \(title): \(summary.allCorrect) of \(summary.questions) all right, "
                             + "\(summary.points) of \(summary.possible) points",
-                        "  \(title)：\(summary.questions) 题中全对 \(summary.allCorrect) 题，得分 \(summary.points)/\(summary.possible)"),
+                        "  \(title)：\(summary.questions) 题中全对 \(summary.allCorrect) 题，得分 \(summary.points)/\(summary.possible)"
+                    ),
                     .normal
                 ))
         }

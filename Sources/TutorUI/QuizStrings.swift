@@ -73,7 +73,9 @@ extension Strings {
 
 extension Strings {
     var quizAway: String {
-        say("Answering paused: Tab to answer, h for a hint, Space to skip (scored as no answer).", "已暂停作答：Tab 继续作答，h 提示，空格跳过（按未作答计分）。")
+        say(
+            "Answering paused: Tab to answer, h for a hint, Space to skip (scored as no answer).",
+            "已暂停作答：Tab 继续作答，h 提示，空格跳过（按未作答计分）。")
     }
     var quizAwayKeys: [(key: String, action: String)] {
         [
