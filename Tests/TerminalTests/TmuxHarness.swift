@@ -98,6 +98,11 @@ final class TmuxTerminal {
             String.init)
     }
 
+    /// Everything the pane has shown, scrolled-off lines included.
+    func history() throws -> String {
+        try tmux(["capture-pane", "-p", "-J", "-S", "-", "-t", "0"])
+    }
+
     /// A tmux format value of the pane, such as `#{alternate_on}`.
     func format(_ format: String) throws -> String {
         try tmux(["display-message", "-p", "-t", "0", format]).trimmingCharacters(in: .whitespacesAndNewlines)
