@@ -36,7 +36,8 @@ import Testing
         #expect(end.isAtEnd)
         #expect(end.frame.host(.b).state == .established)
         #expect(session.update(.key(.right)) == [.bell])
-        for (expected, key) in zip(seen.reversed().dropFirst(), [Key.left, .pageUp, .pageUp, .backspace, .left, .pageUp]) {
+        let backKeys = [Key.left, .pageUp, .pageUp, .backspace, .left, .pageUp]
+        for (expected, key) in zip(seen.reversed().dropFirst(), backKeys) {
             _ = session.update(.key(key))
             #expect(session.player == expected.player)
         }
