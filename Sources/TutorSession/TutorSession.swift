@@ -44,6 +44,8 @@ public struct TutorSession: Hashable, Sendable {
     public var freshNumbers: FreshNumbers?
     /// Points per field and the cost of hints.
     public var scoring: ScoringModel = .standard
+    /// `q` in a lesson quits instead of going back to the menu: for a single capture or lesson opened directly.
+    public var quitsFromLesson = false
 
     public init(
         lessons: [LessonEntry], progress: ProgressBook = ProgressBook(), language: Language? = nil,
@@ -193,6 +195,7 @@ public struct TutorSession: Hashable, Sendable {
             numberingChoice = numbering == .absolute ? .relative : .absolute
             return []
         case .character("q"), .character("Q"):
+            if quitsFromLesson { return [.saveProgress, .quit] }
             screen = .menu
             return [.saveProgress]
         default:

@@ -110,6 +110,7 @@ struct ReplayCommand: ParsableCommand {
         let name = URL(fileURLWithPath: file).lastPathComponent
         var session = TutorSession(
             lessons: [LessonEntry(fileName: name, content: .success(timeline))], language: lang, animates: true)
+        session.quitsFromLesson = true
         _ = session.update(.key(.enter))  // straight into the capture: the menu would hold one entry
         // A capture is not part of the curriculum: nothing is written to the student's progress.
         let tutor = CursesTutor(environment: ProcessInfo.processInfo.environment, saveProgress: { _ in })
