@@ -18,7 +18,8 @@ public enum SampleLessons {
         builder.add(
             .start, a, b, [:],
             LocalizedText(
-                en: "Two hosts, both CLOSED. A at 192.168.1.116 port 3337 will connect to B at 192.168.1.123 port 7788.",
+                en:
+                    "Two hosts, both CLOSED. A at 192.168.1.116 port 3337 will connect to B at 192.168.1.123 port 7788.",
                 zh: "两台主机都处于 CLOSED 状态。主机A（192.168.1.116，端口3337）将连接主机B（192.168.1.123，端口7788）。"))
         b.state = .listen
         builder.add(
@@ -35,7 +36,10 @@ public enum SampleLessons {
             LocalizedText(
                 en: "A picks its initial sequence number 3626544836 and sends SYN; it enters SYN_SENT.",
                 zh: "主机A选择初始序列号 3626544836，发送 SYN 报文段，进入 SYN_SENT 状态。"),
-            emitted: [WireEvent(from: .a, to: .b, segment: syn, fate: .delivered, sentBecause: .activeOpen, handledBecause: nil)])
+            emitted: [
+                WireEvent(
+                    from: .a, to: .b, segment: syn, fate: .delivered, sentBecause: .activeOpen, handledBecause: nil)
+            ])
         var tcbB = TCB(iss: issB, receiveWindow: 65535)
         tcbB.irs = issA
         tcbB.rcvNxt = issA &+ 1
@@ -43,7 +47,8 @@ public enum SampleLessons {
         b = HostSnapshot(state: .synReceived, tcb: tcbB)
         builder.add(
             .segment(
-                WireEvent(from: .a, to: .b, segment: syn, fate: .delivered, sentBecause: .activeOpen,
+                WireEvent(
+                    from: .a, to: .b, segment: syn, fate: .delivered, sentBecause: .activeOpen,
                     handledBecause: .listenAnswersSyn)),
             a, b, [.b: [Transition(from: .listen, to: .synReceived, because: .listenAnswersSyn)]],
             LocalizedText(
@@ -56,7 +61,8 @@ public enum SampleLessons {
         a = HostSnapshot(state: .established, tcb: tcbA)
         builder.add(
             .segment(
-                WireEvent(from: .b, to: .a, segment: synAck, fate: .delivered, sentBecause: .listenAnswersSyn,
+                WireEvent(
+                    from: .b, to: .a, segment: synAck, fate: .delivered, sentBecause: .listenAnswersSyn,
                     handledBecause: .synSentCompletesHandshake)),
             a, b, [.a: [Transition(from: .synSent, to: .established, because: .synSentCompletesHandshake)]],
             LocalizedText(
@@ -70,7 +76,8 @@ public enum SampleLessons {
         b = HostSnapshot(state: .established, tcb: tcbB)
         builder.add(
             .segment(
-                WireEvent(from: .a, to: .b, segment: ack, fate: .delivered, sentBecause: .synSentCompletesHandshake,
+                WireEvent(
+                    from: .a, to: .b, segment: ack, fate: .delivered, sentBecause: .synSentCompletesHandshake,
                     handledBecause: .synReceivedAckEstablishes)),
             a, b, [.b: [Transition(from: .synReceived, to: .established, because: .synReceivedAckEstablishes)]],
             LocalizedText(
@@ -99,7 +106,8 @@ public enum SampleLessons {
             LocalizedText(en: "A sends SYN.", zh: "主机A发送 SYN。"))
         builder.add(
             .segment(
-                WireEvent(from: .a, to: .b, segment: syn, fate: .delivered, sentBecause: .activeOpen,
+                WireEvent(
+                    from: .a, to: .b, segment: syn, fate: .delivered, sentBecause: .activeOpen,
                     handledBecause: .closedResetsNonAckSegment)),
             a, b, [:],
             LocalizedText(en: "B has no connection for it.", zh: "主机B没有对应的连接。"))
@@ -107,7 +115,8 @@ public enum SampleLessons {
         a = HostSnapshot(state: .closed, tcb: nil)
         builder.add(
             .segment(
-                WireEvent(from: .b, to: .a, segment: reset, fate: .delivered, sentBecause: .closedResetsNonAckSegment,
+                WireEvent(
+                    from: .b, to: .a, segment: reset, fate: .delivered, sentBecause: .closedResetsNonAckSegment,
                     handledBecause: .synSentAcceptsReset)),
             a, b, [.a: [Transition(from: .synSent, to: .closed, because: .synSentAcceptsReset)]],
             LocalizedText(

@@ -43,13 +43,15 @@ struct LessonScreen: Widget {
         let segmentCount = timeline.frames.count { $0.wire != nil }
         let ladderHeight = min(segmentCount + 1, room - narrationHeight - 1)
         LadderView(
-            timeline: timeline, throughFrame: shown.index, highlightsLast: shown.wire != nil && player.pendingQuiz == nil,
+            timeline: timeline, throughFrame: shown.index,
+            highlightsLast: shown.wire != nil && player.pendingQuiz == nil,
             numbering: numbering, strings: strings
         ).render(in: Rect(x: area.x, y: ladderTop, width: area.width, height: ladderHeight), on: &canvas)
         TextBlock(paragraphs: narration, width: textWidth).render(
             in: Rect(x: area.x + 2, y: ladderTop + ladderHeight + 1, width: textWidth, height: narrationHeight),
             on: &canvas)
-        KeyBar(keys: strings.lessonKeys).render(in: Rect(x: area.x, y: keyBarY, width: area.width, height: 1), on: &canvas)
+        KeyBar(keys: strings.lessonKeys).render(
+            in: Rect(x: area.x, y: keyBarY, width: area.width, height: 1), on: &canvas)
     }
 
     private func narrationParagraphs() -> [(text: String, ink: Ink)] {
@@ -69,9 +71,10 @@ struct LessonScreen: Widget {
 
     /// Rows for the longest narration in the lesson, so the narration area keeps one size while stepping.
     private func longestNarration(width: Int) -> Int {
-        let longest = player.timeline.frames.map { frame in
-            frame.narration.map { TextWrap.lines($0.text(strings.language), width: width).count } ?? 0
-        }.max() ?? 0
+        let longest =
+            player.timeline.frames.map { frame in
+                frame.narration.map { TextWrap.lines($0.text(strings.language), width: width).count } ?? 0
+            }.max() ?? 0
         return max(longest + 1, 3)
     }
 }

@@ -51,7 +51,8 @@ struct TutorRun {
         let before = try String(contentsOfFile: beforeFile, encoding: .utf8)
         #expect(after == before, "stty modes differ after exit", sourceLocation: sourceLocation)
         try terminal.waitFor("SHELL-BACK", timeout: timeout, sourceLocation: sourceLocation)
-        #expect(try terminal.format("#{alternate_on}") == "0", "still on the alternate screen",
+        #expect(
+            try terminal.format("#{alternate_on}") == "0", "still on the alternate screen",
             sourceLocation: sourceLocation)
         #expect(try terminal.format("#{cursor_flag}") == "1", "cursor left hidden", sourceLocation: sourceLocation)
         #expect(try terminal.format("#{keypad_flag}") == "0", "keypad mode left on", sourceLocation: sourceLocation)

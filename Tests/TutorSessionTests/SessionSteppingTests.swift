@@ -34,7 +34,8 @@ import Testing
         #expect(end.isAtEnd)
         #expect(end.frame.host(.b).state == .established)
         #expect(session.update(.key(.right)) == [.bell])
-        for (expected, key) in zip(seen.reversed().dropFirst(), [Key.left, .pageUp, .backspace, .left, .pageUp, .left]) {
+        for (expected, key) in zip(seen.reversed().dropFirst(), [Key.left, .pageUp, .backspace, .left, .pageUp, .left])
+        {
             _ = session.update(.key(key))
             #expect(session.player == expected.player)
         }

@@ -27,7 +27,8 @@ import TutorUI
     @Test(arguments: Language.allCases, sizes)
     func menu(language: Language, size: Size) throws {
         let session = Self.session(language: language, keys: [])
-        try expectSnapshot(ScreenRenderer.render(session, size: size), named: "menu-\(language)-\(size.width)x\(size.height)")
+        try expectSnapshot(
+            ScreenRenderer.render(session, size: size), named: "menu-\(language)-\(size.width)x\(size.height)")
     }
 
     @Test(arguments: Language.allCases, sizes)
@@ -42,12 +43,14 @@ import TutorUI
     @Test(arguments: Language.allCases)
     func quizQuestionWithTCB(language: Language) throws {
         let session = Self.session(language: language, keys: [.enter, .right, .right, .right, .right, .character("t")])
-        try expectSnapshot(ScreenRenderer.render(session, size: Size(width: 80, height: 24)), named: "quiz-tcb-\(language)")
+        try expectSnapshot(
+            ScreenRenderer.render(session, size: Size(width: 80, height: 24)), named: "quiz-tcb-\(language)")
     }
 
     @Test func lastStepRelativeNumbersWithTCB() throws {
         let session = Self.session(keys: [.enter, .end, .character("t"), .character("r")])
-        try expectSnapshot(ScreenRenderer.render(session, size: Size(width: 100, height: 30)), named: "end-relative-tcb")
+        try expectSnapshot(
+            ScreenRenderer.render(session, size: Size(width: 100, height: 30)), named: "end-relative-tcb")
     }
 
     @Test func helpOverLesson() throws {
