@@ -17,7 +17,7 @@ public struct TutorSession: Hashable, Sendable {
         case jump(digits: String)
     }
 
-    public let lessons: [LessonEntry]
+    public private(set) var lessons: [LessonEntry]
     public private(set) var screen: Screen = .menu
     public private(set) var menuSelection = 0
     public private(set) var dialog: Dialog?
@@ -52,6 +52,9 @@ public struct TutorSession: Hashable, Sendable {
         player.map { numberingChoice ?? $0.timeline.numbering }
     }
 
+    /// Whether some lesson is still loading in the background.
+    public var isLoadingLessons: Bool { lessons.contains { $0.isLoading } }
+
     /// Whether the front end should keep sending ticks.
     public var isAnimating: Bool { player?.crossing != nil }
 
@@ -60,6 +63,9 @@ public struct TutorSession: Hashable, Sendable {
         switch message {
         case .tick:
             return tick()
+        case .lessonLoaded(let index, let entry):
+            if lessons.indices.contains(index) { lessons[index] = entry }
+            return []
         case .key(let key):
             if key == .interrupt { return [.saveProgress, .quit] }
             // A key press finishes a running animation at once, then acts as usual.
@@ -134,7 +140,8 @@ public struct TutorSession: Hashable, Sendable {
     }
 
     private mutating func openSelectedLesson() -> [Effect] {
-        guard lessons.indices.contains(menuSelection), let timeline = lessons[menuSelection].timeline,
+        guard lessons.indices.contains(menuSelection), !lessons[menuSelection].isLoading,
+            let timeline = lessons[menuSelection].timeline,
             !timeline.frames.isEmpty
         else { return [.bell] }
         let saved = progress[timeline.lessonID]

@@ -15,7 +15,7 @@ struct MenuView: Widget {
             bottom -= block.lines.count + 1
             block.render(in: Rect(x: 2, y: bottom + 1, width: area.width - 4, height: block.lines.count), on: &canvas)
         }
-        if session.lessons.indices.contains(session.menuSelection),
+        if session.lessons.indices.contains(session.menuSelection), !session.lessons[session.menuSelection].isLoading,
             case .failure(let problem) = session.lessons[session.menuSelection].content
         {
             // The selected lesson failed to load: say why, in full, under the list.
@@ -42,6 +42,8 @@ struct MenuView: Widget {
         let status: String
         var statusInk = Ink.dim
         switch entry.content {
+        case _ where entry.isLoading:
+            status = strings.loading
         case .success(let timeline):
             status = progressText(timeline)
         case .failure(let problem):

@@ -20,6 +20,7 @@ public struct Strings: Sendable {
     var appName: String { "TCPTutor" }
     var lessonsHeading: String { pick("Lessons", "课程") }
     var notStarted: String { pick("not started", "未开始") }
+    var loading: String { pick("loading", "载入中") }
     func atStep(_ step: Int, of count: Int) -> String { pick("at step \(step) of \(count)", "第 \(step)/\(count) 步") }
     var done: String { pick("done", "已完成") }
     func doneWithScore(_ score: QuizScore) -> String {
