@@ -64,6 +64,7 @@ public struct CursesTutor {
         var progressDirty = false
         func draw() { screen.paint(ScreenRenderer.render(session, size: screen.size)) }
         draw()
+        background?.start()
         var quickEmptyReads = 0
         while true {
             if let signal = exitSignal() {

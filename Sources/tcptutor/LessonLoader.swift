@@ -11,10 +11,16 @@ final class LessonLoader: BackgroundMessages, @unchecked Sendable {
     /// Guarded by `condition`.
     private var remaining: Int
     private var handedOver = false
+    private let files: [String]
 
-    /// Starts loading `files`; entry `index` of the menu is replaced when file `index` is done.
+    /// Prepares to load `files`; entry `index` of the menu is replaced when file `index` is done.
     init(files: [String]) {
+        self.files = files
         remaining = files.count
+    }
+
+    func start() {
+        let files = files
         let thread = Thread { [self] in
             for (index, file) in files.enumerated() {
                 let entry = LessonCatalog.entry(file)
