@@ -98,6 +98,11 @@ final class TmuxTerminal {
             String.init)
     }
 
+    /// The screen with its colours and attributes as escape sequences.
+    func screenWithAttributes() throws -> String {
+        try tmux(["capture-pane", "-p", "-e", "-t", "0"])
+    }
+
     /// Everything the pane has shown, scrolled-off lines included.
     func history() throws -> String {
         try tmux(["capture-pane", "-p", "-J", "-S", "-", "-t", "0"])

@@ -10,7 +10,7 @@ struct TutorRun {
     let statusFile: String
 
     /// Starts `tcptutor arguments` from the pane's shell.
-    init(_ terminal: TmuxTerminal, arguments: [String] = ["--no-animation"]) throws {
+    init(_ terminal: TmuxTerminal, arguments: [String] = ["--no-animation"], environment: [String] = []) throws {
         self.terminal = terminal
         let folder = terminal.folder.path
         pidFile = folder + "/pid"
@@ -23,7 +23,7 @@ struct TutorRun {
         let script = """
             cd \(folder)
             stty -g > \(beforeFile)
-            sh -c 'echo $$ > \(pidFile); exec \(binary) \(arguments.joined(separator: " "))'
+            sh -c 'echo $$ > \(pidFile); exec env \(environment.joined(separator: " ")) \(binary) \(arguments.joined(separator: " "))'
             echo $? > \(statusFile)
             stty -g > \(afterFile)
 

@@ -120,6 +120,27 @@ import Testing
         try run.expectRestored()
     }
 
+    @Test(arguments: [false, true])
+    func colourMeansSomethingAndNoColorTurnsItOff(noColor: Bool) throws {
+        let terminal = try TmuxTerminal()
+        let run = try TutorRun(terminal, environment: noColor ? ["NO_COLOR=1"] : [])
+        try openLesson(terminal)
+        try terminal.send("End")
+        try terminal.waitFor("End of the lesson")
+        let screen = try terminal.screenWithAttributes()
+        let colours = ["\u{1B}[36m", "\u{1B}[35m", "\u{1B}[32m"]  // host A, host B, SYN
+        if noColor {
+            for code in (30...37).map({ "\u{1B}[\($0)m" }) + ["\u{1B}[38;"] {
+                #expect(!screen.contains(code), "no foreground colour at all: \(code.debugDescription)")
+            }
+            #expect(screen.contains("\u{1B}[1m"), "meaning stays visible through bold")
+        } else {
+            for colour in colours { #expect(screen.contains(colour), "missing \(colour.debugDescription)") }
+        }
+        try terminal.send("q", "q")
+        try run.expectRestored()
+    }
+
     /// Every way out of the program.
     enum ExitPath: String, CaseIterable, CustomStringConvertible {
         case quitKey, controlC, sigint, sigterm, sighup, crash, sigtrap, sigill, sigsegv
