@@ -35,8 +35,14 @@ enum LessonCatalog {
         let name = URL(fileURLWithPath: file).lastPathComponent
         var english: String?
         var chinese: String?
-        if let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) {
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(40) {
+        // The header comes first: its first few kilobytes are enough, read with one system call.
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let descriptor = open(file, O_RDONLY)
+        if descriptor >= 0 {
+            let count = read(descriptor, &buffer, buffer.count)
+            close(descriptor)
+            let text = String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self)
+            for line in text.split(separator: "\n") {
                 if line.hasPrefix("title:") { english = line.dropFirst(6).trimmingCharacters(in: .whitespaces) }
                 if line.hasPrefix("title.zh:") { chinese = line.dropFirst(9).trimmingCharacters(in: .whitespaces) }
             }
