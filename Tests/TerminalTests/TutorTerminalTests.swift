@@ -141,6 +141,19 @@ import Testing
         try run.expectRestored()
     }
 
+    @Test func asciiLinesDrawBoxesWithoutLineDrawingCharacters() throws {
+        let terminal = try TmuxTerminal()
+        let run = try TutorRun(terminal, arguments: ["--no-animation", "--ascii-lines"])
+        try openLesson(terminal)
+        let lines = try terminal.settled()
+        #expect(lines[2].hasPrefix("+- A -"), "box top: \(lines[2])")
+        #expect(lines[3].hasPrefix("| 192.168.1.116:3337"), "box side: \(lines[3])")
+        let drawn = lines.joined()
+        for glyph in ["─", "│", "┌", "┐", "└", "┘"] { #expect(!drawn.contains(glyph)) }
+        try terminal.send("q", "q")
+        try run.expectRestored()
+    }
+
     /// Every way out of the program.
     enum ExitPath: String, CaseIterable, CustomStringConvertible {
         case quitKey, controlC, sigint, sigterm, sighup, crash, sigtrap, sigill, sigsegv
