@@ -27,16 +27,19 @@ int cn_put_line(int y, int x, int glyph, int ascii, attr_t attrs, short pair) {
         setcchar(&cell, text, A_NORMAL, 0, NULL);
         return mvwadd_wch(stdscr, y, x, &cell);
     }
-    const cchar_t *cell = NULL;
+    // The narrow ACS characters: ncurses sends them through the terminal's line-drawing set (one byte a cell,
+    // and one cell wide whatever the terminal thinks of ambiguous widths), or as Unicode where terminfo says
+    // the terminal wants that (U8).
+    chtype line;
     switch (glyph) {
-    case CN_HLINE: cell = WACS_HLINE; break;
-    case CN_VLINE: cell = WACS_VLINE; break;
-    case CN_ULCORNER: cell = WACS_ULCORNER; break;
-    case CN_URCORNER: cell = WACS_URCORNER; break;
-    case CN_LLCORNER: cell = WACS_LLCORNER; break;
-    default: cell = WACS_LRCORNER; break;
+    case CN_HLINE: line = ACS_HLINE; break;
+    case CN_VLINE: line = ACS_VLINE; break;
+    case CN_ULCORNER: line = ACS_ULCORNER; break;
+    case CN_URCORNER: line = ACS_URCORNER; break;
+    case CN_LLCORNER: line = ACS_LLCORNER; break;
+    default: line = ACS_LRCORNER; break;
     }
-    return mvwadd_wch(stdscr, y, x, cell);
+    return mvwaddch(stdscr, y, x, line);
 }
 
 int cn_get_key(int *key) {

@@ -26,6 +26,8 @@ public struct CursesTutor {
     public var crashKey: Character?
     /// Called when the progress book should be written (after the screen is up to date, when idle).
     public var saveProgress: (ProgressBook) -> Void
+    /// Work still going on after the first frame (lessons loading); a key waits for it to finish.
+    public var background: (any BackgroundMessages)?
 
     public init(environment: [String: String], saveProgress: @escaping (ProgressBook) -> Void) {
         self.environment = environment
@@ -50,6 +52,8 @@ public struct CursesTutor {
     static let idleTimeout: Int32 = 200
     /// Time between animation ticks.
     static let tickTimeout: Int32 = 30
+    /// How often lessons loading in the background are picked up.
+    static let loadingTimeout: Int32 = 5
 
     /// Runs `session` on the terminal; returns how it ended with the terminal already restored.
     public func run(_ session: inout TutorSession) throws(TerminalProblem) -> Ending {
@@ -60,15 +64,24 @@ public struct CursesTutor {
         var progressDirty = false
         func draw() { screen.paint(ScreenRenderer.render(session, size: screen.size)) }
         draw()
+        background?.start()
         var quickEmptyReads = 0
         while true {
             if let signal = exitSignal() {
                 if progressDirty { saveProgress(session.progress) }
                 return .signal(signal)
             }
-            let timeout = session.isAnimating ? Self.tickTimeout : Self.idleTimeout
+            let loading = background.map { !$0.isFinished } ?? false
+            let timeout = session.isAnimating ? Self.tickTimeout : loading ? Self.loadingTimeout : Self.idleTimeout
             let started = monotonicMilliseconds()
-            guard let input = screen.read(timeout: timeout) else {
+            let input = screen.read(timeout: timeout)
+            if loading, let background {
+                // A key acts on the lessons as they will be, so it waits for the rest to load.
+                let messages = input == nil ? background.poll() : background.finish()
+                for message in messages { _ = session.update(message) }
+                if !messages.isEmpty, input == nil { draw() }
+            }
+            guard let input else {
                 if exitSignal() != nil { continue }
                 // A read that fails at once, again and again, means the terminal is gone.
                 quickEmptyReads = monotonicMilliseconds() - started < Int(timeout) / 2 ? quickEmptyReads + 1 : 0

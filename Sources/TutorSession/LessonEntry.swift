@@ -16,11 +16,23 @@ public struct LessonEntry: Hashable, Sendable {
     public var content: Result<Timeline, LessonProblem>
     /// The parsed lesson, when there is one: it can be run again with fresh ISNs.
     public var lesson: Lesson?
+    /// The title read from the file's header before the lesson is parsed and run.
+    public var previewTitle: LocalizedText?
+    /// Whether the lesson is still being parsed and run (the menu can show before every lesson is ready).
+    public var isLoading = false
 
     public init(fileName: String, content: Result<Timeline, LessonProblem>, lesson: Lesson? = nil) {
         self.fileName = fileName
         self.content = content
         self.lesson = lesson
+    }
+
+    /// An entry for a lesson still loading, titled from a glance at its header.
+    public static func loading(fileName: String, title: LocalizedText?) -> LessonEntry {
+        var entry = LessonEntry(fileName: fileName, content: .failure(LessonProblem(message: "still loading")))
+        entry.previewTitle = title
+        entry.isLoading = true
+        return entry
     }
 
     public var timeline: Timeline? {
@@ -30,6 +42,6 @@ public struct LessonEntry: Hashable, Sendable {
 
     /// The title to show in the menu: the lesson's own, or the file name when it failed to load.
     public func title(_ language: Language) -> String {
-        timeline?.title.text(language) ?? fileName
+        timeline?.title.text(language) ?? previewTitle?.text(language) ?? fileName
     }
 }

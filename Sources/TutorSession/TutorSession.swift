@@ -17,7 +17,7 @@ public struct TutorSession: Hashable, Sendable {
         case jump(digits: String)
     }
 
-    public let lessons: [LessonEntry]
+    public internal(set) var lessons: [LessonEntry]
     public internal(set) var screen: Screen = .menu
     public private(set) var menuSelection = 0
     public private(set) var dialog: Dialog?
@@ -68,6 +68,9 @@ public struct TutorSession: Hashable, Sendable {
         player.map { numberingChoice ?? $0.timeline.numbering }
     }
 
+    /// Whether some lesson is still loading in the background.
+    public var isLoadingLessons: Bool { lessons.contains { $0.isLoading } }
+
     /// Whether the front end should keep sending ticks.
     public var isAnimating: Bool { player?.crossing != nil }
 
@@ -82,6 +85,9 @@ public struct TutorSession: Hashable, Sendable {
         switch message {
         case .tick:
             return tick()
+        case .lessonLoaded(let index, let entry):
+            if lessons.indices.contains(index) { lessons[index] = entry }
+            return []
         case .key(let key):
             if key == .interrupt { return [.saveProgress, .quit] }
             // A key press finishes a running animation at once, then acts as usual.
@@ -156,7 +162,8 @@ public struct TutorSession: Hashable, Sendable {
     }
 
     private mutating func openSelectedLesson() -> [Effect] {
-        guard lessons.indices.contains(menuSelection), var timeline = lessons[menuSelection].timeline,
+        guard lessons.indices.contains(menuSelection), !lessons[menuSelection].isLoading,
+            var timeline = lessons[menuSelection].timeline,
             !timeline.frames.isEmpty
         else { return [.bell] }
         if let lesson = lessons[menuSelection].lesson, var fresh = freshNumbers {

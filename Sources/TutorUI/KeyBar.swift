@@ -43,5 +43,11 @@ struct TextBlock: Widget {
         for (offset, line) in lines.prefix(area.height).enumerated() {
             canvas.write(line.text, x: area.x, y: area.y + offset, ink: line.ink, limit: area.maxX)
         }
+        // Text that does not fit says so on its last visible line rather than stopping mid-sentence unseen.
+        if lines.count > area.height, area.height > 0, area.width > 3 {
+            let y = area.maxY - 1
+            canvas.fill(Rect(x: area.maxX - 3, y: y, width: 3, height: 1))
+            canvas.write("...", x: area.maxX - 3, y: y, ink: .dim)
+        }
     }
 }

@@ -40,7 +40,8 @@ struct LadderView: Widget {
         }
         for (index, row) in rows.enumerated() {
             let isCurrent = highlightsLast && index == rows.count - 1
-            drawRow(row.0, frame: row.1, y: y, leftLane: leftLane, rightLane: rightLane, isCurrent: isCurrent,
+            drawRow(
+                row.0, frame: row.1, y: y, leftLane: leftLane, rightLane: rightLane, isCurrent: isCurrent,
                 area: area, on: &canvas)
             y += 1
         }

@@ -15,7 +15,7 @@ struct MenuView: Widget {
             bottom -= block.lines.count + 1
             block.render(in: Rect(x: 2, y: bottom + 1, width: area.width - 4, height: block.lines.count), on: &canvas)
         }
-        if session.lessons.indices.contains(session.menuSelection),
+        if session.lessons.indices.contains(session.menuSelection), !session.lessons[session.menuSelection].isLoading,
             case .failure(let problem) = session.lessons[session.menuSelection].content
         {
             // The selected lesson failed to load: say why, in full, under the list.
@@ -32,7 +32,8 @@ struct MenuView: Widget {
         for (row, index) in (first..<session.lessons.count).prefix(list.height).enumerated() {
             drawEntry(index, y: list.y + row, width: list.width, on: &canvas)
         }
-        KeyBar(keys: strings.menuKeys).render(in: Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1), on: &canvas)
+        KeyBar(keys: strings.menuKeys).render(
+            in: Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1), on: &canvas)
     }
 
     private func drawEntry(_ index: Int, y: Int, width: Int, on canvas: inout Canvas) {
@@ -41,6 +42,8 @@ struct MenuView: Widget {
         let status: String
         var statusInk = Ink.dim
         switch entry.content {
+        case _ where entry.isLoading:
+            status = strings.loading
         case .success(let timeline):
             status = progressText(timeline)
         case .failure(let problem):
@@ -55,7 +58,8 @@ struct MenuView: Widget {
         var x = canvas.write("\(marker) \(padding)\(number). ", x: 1, y: y, ink: selected ? .selection : .normal)
         let statusWidth = min(TextWidth.of(status), width / 2)
         let statusX = width - 2 - statusWidth
-        x = canvas.write(entry.title(strings.language), x: x, y: y, ink: selected ? .selection : .strong, limit: statusX - 1)
+        x = canvas.write(
+            entry.title(strings.language), x: x, y: y, ink: selected ? .selection : .strong, limit: statusX - 1)
         canvas.write(status, x: statusX, y: y, ink: selected ? .selection : statusInk, limit: width - 2)
     }
 

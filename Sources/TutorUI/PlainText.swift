@@ -39,7 +39,9 @@ public enum PlainText {
             for error in frame.errors[host] ?? [] { lines.append("  \(host): \(strings.error(error))") }
         }
         if session.showsTCB {
-            for host in HostID.allCases { lines.append("  " + tcbLine(host, frame: frame, timeline: timeline, numbering)) }
+            for host in HostID.allCases {
+                lines.append("  " + tcbLine(host, frame: frame, timeline: timeline, numbering))
+            }
         }
         if let narration = frame.narration?.text(session.language), !narration.isEmpty {
             lines.append("  " + narration)
@@ -91,7 +93,8 @@ public enum PlainText {
         let receiveBase = relative ? timeline.isn[host.peer] ?? SequenceNumber(0) : SequenceNumber(0)
         let irs = tcb.irs.map { String($0.offset(from: receiveBase)) } ?? "-"
         let rcvNxt = tcb.irs == nil ? "-" : String(tcb.rcvNxt.offset(from: receiveBase))
-        return "\(host) TCB: ISS \(tcb.iss.offset(from: sendBase)), IRS \(irs), SND.UNA \(tcb.sndUna.offset(from: sendBase)), "
+        return
+            "\(host) TCB: ISS \(tcb.iss.offset(from: sendBase)), IRS \(irs), SND.UNA \(tcb.sndUna.offset(from: sendBase)), "
             + "SND.NXT \(tcb.sndNxt.offset(from: sendBase)), RCV.NXT \(rcvNxt)"
     }
 }
@@ -136,7 +139,9 @@ public struct PlainTutor {
                 continue
             }
             if session.player == nil {
-                if wasInLesson || before.language != session.language || command.isEmpty { PlainText.menu(session).forEach(write) }
+                if wasInLesson || before.language != session.language || command.isEmpty {
+                    PlainText.menu(session).forEach(write)
+                }
                 continue
             }
             if !wasInLesson { PlainText.lessonHeader(session).forEach(write) }

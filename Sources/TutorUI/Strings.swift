@@ -20,6 +20,7 @@ public struct Strings: Sendable {
     var appName: String { "TCPTutor" }
     var lessonsHeading: String { pick("Lessons", "课程") }
     var notStarted: String { pick("not started", "未开始") }
+    var loading: String { pick("loading", "载入中") }
     func atStep(_ step: Int, of count: Int) -> String { pick("at step \(step) of \(count)", "第 \(step)/\(count) 步") }
     var done: String { pick("done", "已完成") }
     func doneWithScore(_ score: QuizScore) -> String {
@@ -27,7 +28,9 @@ public struct Strings: Sendable {
     }
     var cannotLoad: String { pick("cannot be loaded", "无法载入") }
     var noLessons: String {
-        pick("No lessons were found. Lessons are .lesson files in the Lessons folder.", "没有找到课程。课程是 Lessons 文件夹中的 .lesson 文件。")
+        pick(
+            "No lessons were found. Lessons are .lesson files in the Lessons folder.",
+            "没有找到课程。课程是 Lessons 文件夹中的 .lesson 文件。")
     }
     func step(_ step: Int, of count: Int) -> String { pick("Step \(step) of \(count)", "第 \(step) 步，共 \(count) 步") }
     func numbering(_ numbering: Numbering) -> String {
@@ -125,7 +128,9 @@ extension Strings {
     var plainReveal: String { pick("Press Enter to see the answer.", "按回车键查看答案。") }
     var plainEnd: String { pick("End of the lesson. Type q for the menu.", "本课结束。输入 q 返回菜单。") }
     var plainMenuPrompt: String {
-        pick("Type a lesson number and Enter (Enter alone: the first; q: quit; l: 中文).", "输入课程编号后回车（直接回车：第一课；q：退出；l：English）。")
+        pick(
+            "Type a lesson number and Enter (Enter alone: the first; q: quit; l: 中文).",
+            "输入课程编号后回车（直接回车：第一课；q：退出；l：English）。")
     }
     var plainLessonKeys: String {
         pick(

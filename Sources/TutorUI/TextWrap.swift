@@ -12,7 +12,9 @@ public enum TextWrap {
     }
 
     /// Characters that must not start a line (CJK punctuation that closes something).
-    private static let noLineStart: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "》", ",", ".", ")"]
+    private static let noLineStart: Set<Character> = [
+        "，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "》", ",", ".", ")",
+    ]
 
     private static func wrapParagraph(_ paragraph: Substring, width: Int) -> [String] {
         var lines: [String] = []

@@ -29,9 +29,9 @@ struct WireView: Widget {
             let x = host == .a ? area.x + 1 : area.maxX - 1 - width
             canvas.write(text, x: max(x, area.x), y: arrowY, ink: .host(host), limit: area.maxX)
         case .wait(0):
-            // A step that only explains: the segment it talks about stays on the wire, dimmed.
+            // A step that only explains: the segment it talks about stays on the wire, as it arrived.
             if let last = player.timeline.frames[...frame.index].last(where: { $0.wire != nil })?.wire {
-                drawSegment(last, in: area, arrowY: arrowY, on: &canvas, ink: .dim, animated: false)
+                drawSegment(last, in: area, arrowY: arrowY, on: &canvas, animated: false)
             }
         case .wait(let milliseconds):
             let text = "... " + strings.wait(milliseconds) + " ..."

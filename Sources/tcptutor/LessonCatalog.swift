@@ -7,15 +7,19 @@ enum LessonCatalog {
     struct Loaded {
         var entries: [LessonEntry]
         var notice: LocalizedText?
+        /// The files behind the entries, in order (empty for the built-in examples).
+        var files: [String] = []
     }
 
     /// The lessons in `folder` (or wherever `LessonLibrary` finds them), in file-name order; the built-in
-    /// examples when there are none, so that the screen can still be tried.
-    static func load(folder: String?) -> Loaded {
+    /// examples when there are none, so that the screen can still be tried. With `inBackground`, the entries
+    /// are only previews (titles from the headers) and `LessonLoader` brings the lessons.
+    static func load(folder: String?, inBackground: Bool = false) -> Loaded {
         if let path = LessonLibrary.locate(explicit: folder), let files = try? LessonLibrary.lessonFiles(in: [path]),
             !files.isEmpty
         {
-            return Loaded(entries: files.map(entry), notice: nil)
+            let entries = inBackground ? files.map(preview) : files.map(entry)
+            return Loaded(entries: entries, notice: nil, files: files)
         }
         return Loaded(
             entries: [
@@ -26,7 +30,28 @@ enum LessonCatalog {
                 en: "No lesson files were found; these are the built-in examples.", zh: "没有找到课程文件；以下是内置示例。"))
     }
 
-    private static func entry(_ file: String) -> LessonEntry {
+    /// A loading entry titled from the file's `title:` and `title.zh:` header lines, which come before any step.
+    static func preview(_ file: String) -> LessonEntry {
+        let name = URL(fileURLWithPath: file).lastPathComponent
+        var english: String?
+        var chinese: String?
+        // The header comes first: its first few kilobytes are enough, read with one system call.
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let descriptor = open(file, O_RDONLY)
+        if descriptor >= 0 {
+            let count = read(descriptor, &buffer, buffer.count)
+            close(descriptor)
+            let text = String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self)
+            for line in text.split(separator: "\n") {
+                if line.hasPrefix("title:") { english = line.dropFirst(6).trimmingCharacters(in: .whitespaces) }
+                if line.hasPrefix("title.zh:") { chinese = line.dropFirst(9).trimmingCharacters(in: .whitespaces) }
+            }
+        }
+        return .loading(fileName: name, title: english.map { LocalizedText(en: $0, zh: chinese ?? "") })
+    }
+
+    /// The lesson in `file` parsed and run on the engine, or the first problem found.
+    static func entry(_ file: String) -> LessonEntry {
         let name = URL(fileURLWithPath: file).lastPathComponent
         do {
             let run = LessonRunner.run(try LessonLibrary.load(file))

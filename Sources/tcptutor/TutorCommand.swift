@@ -47,7 +47,7 @@ struct TutorCommand: ParsableCommand {
             FileHandle.standardError.write(Data(("tcptutor: " + message + "\n").utf8))
             notice = LocalizedText(en: message, zh: "进度文件无法读取（\(reason)），已另存为 \(keptAt)；进度从头开始。")
         }
-        let catalog = LessonCatalog.load(folder: lessons)
+        let catalog = LessonCatalog.load(folder: lessons, inBackground: !plain)
         var session = TutorSession(
             lessons: catalog.entries, progress: progress, language: language, animates: !noAnimation)
         session.notice = notice ?? catalog.notice
@@ -62,6 +62,7 @@ struct TutorCommand: ParsableCommand {
             var tutor = CursesTutor(environment: environment, saveProgress: save)
             tutor.asciiLines = asciiLines
             tutor.crashKey = testCrashKey?.first
+            if !catalog.files.isEmpty { tutor.background = LessonLoader(files: catalog.files) }
             do {
                 switch try tutor.run(&session) {
                 case .quit, .hangUp: return
@@ -74,6 +75,11 @@ struct TutorCommand: ParsableCommand {
             } catch {
                 guard error.plainModeHelps else { throw ValidationError("cannot use the full screen: \(error)") }
                 FileHandle.standardError.write(Data("tcptutor: \(error); using plain mode (--plain).\n".utf8))
+            }
+        }
+        if session.isLoadingLessons {
+            for (index, file) in catalog.files.enumerated() {
+                _ = session.update(.lessonLoaded(index: index, entry: LessonCatalog.entry(file)))
             }
         }
         var tutor = PlainTutor(

@@ -62,4 +62,36 @@ import Testing
         #expect(result.output.contains("三次握手"))
         #expect(result.output.contains("第 2 步"))
     }
+
+    @Test func progressIsShownResetAndAnUnreadableFileIsKeptAside() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let binary = try tutorBinary()
+        let state = folder.appendingPathComponent("tcptutor").path
+        let script = """
+            export XDG_STATE_HOME=\(folder.path) LANG=C.UTF-8
+            printf '2\\n\\n\\n' | \(binary) --plain > /dev/null
+            \(binary) progress > \(folder.path)/shown
+            printf 'not json' > \(state)/progress.json
+            printf '' | \(binary) --plain > /dev/null 2> \(folder.path)/warning
+            ls \(state) > \(folder.path)/files
+            \(binary) progress --reset > \(folder.path)/reset
+            \(binary) progress > \(folder.path)/after
+
+            """
+        let path = folder.appendingPathComponent("run.sh").path
+        try script.write(toFile: path, atomically: true, encoding: .utf8)
+        _ = try TmuxTerminal.run("/bin/sh", [path])
+        let read = { (name: String) in
+            (try? String(contentsOfFile: folder.appendingPathComponent(name).path, encoding: .utf8)) ?? ""
+        }
+        #expect(read("shown").contains("three-way-handshake: step 3 of"), "\(read("shown"))")
+        #expect(read("warning").contains("could not be read"), "\(read("warning"))")
+        let files = read("files").split(separator: "\n")
+        let keptAside = try #require(files.first { $0.hasPrefix("progress.json.corrupt-") })
+        #expect(try String(contentsOfFile: state + "/" + keptAside, encoding: .utf8) == "not json")
+        #expect(read("reset").contains("Progress cleared"))
+        #expect(read("after").contains("No progress saved yet"))
+    }
 }

@@ -98,6 +98,11 @@ final class TmuxTerminal {
             String.init)
     }
 
+    /// The screen with its colours and attributes as escape sequences.
+    func screenWithAttributes() throws -> String {
+        try tmux(["capture-pane", "-p", "-e", "-t", "0"])
+    }
+
     /// Everything the pane has shown, scrolled-off lines included.
     func history() throws -> String {
         try tmux(["capture-pane", "-p", "-J", "-S", "-", "-t", "0"])
@@ -121,7 +126,8 @@ final class TmuxTerminal {
             if condition(last) { return last }
             usleep(10_000)
         }
-        Issue.record("Timed out waiting for \(description). Screen:\n\(last.joined(separator: "\n"))",
+        Issue.record(
+            "Timed out waiting for \(description). Screen:\n\(last.joined(separator: "\n"))",
             sourceLocation: sourceLocation)
         throw HarnessError("timed out waiting for \(description)")
     }
@@ -193,7 +199,8 @@ func tutorBinary() throws -> String {
         directory.deleteLastPathComponent()
     }
     let fallback = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for candidate in [fallback, fallback.deletingLastPathComponent()].map({ $0.appendingPathComponent("tcptutor").path })
+    for candidate in [fallback, fallback.deletingLastPathComponent()].map({ $0.appendingPathComponent("tcptutor").path }
+    )
     where FileManager.default.isExecutableFile(atPath: candidate) {
         return candidate
     }
@@ -206,7 +213,8 @@ func displayWidth(_ text: some StringProtocol) -> Int {
         let value = scalar.value
         let wide =
             (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) || (0xAC00...0xD7A3).contains(value)
-            || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
+            || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value)
+            || (0xFF00...0xFF60).contains(value)
             || (0xFFE0...0xFFE6).contains(value)
         return width + (wide ? 2 : 1)
     }

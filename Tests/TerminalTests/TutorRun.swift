@@ -10,7 +10,7 @@ struct TutorRun {
     let statusFile: String
 
     /// Starts `tcptutor arguments` from the pane's shell.
-    init(_ terminal: TmuxTerminal, arguments: [String] = ["--no-animation"]) throws {
+    init(_ terminal: TmuxTerminal, arguments: [String] = ["--no-animation"], environment: [String] = []) throws {
         self.terminal = terminal
         let folder = terminal.folder.path
         pidFile = folder + "/pid"
@@ -23,7 +23,7 @@ struct TutorRun {
         let script = """
             cd \(folder)
             stty -g > \(beforeFile)
-            sh -c 'echo $$ > \(pidFile); exec \(binary) \(arguments.joined(separator: " "))'
+            sh -c 'echo $$ > \(pidFile); exec env \(environment.joined(separator: " ")) \(binary) \(arguments.joined(separator: " "))'
             echo $? > \(statusFile)
             stty -g > \(afterFile)
 
@@ -51,7 +51,8 @@ struct TutorRun {
         let before = try String(contentsOfFile: beforeFile, encoding: .utf8)
         #expect(after == before, "stty modes differ after exit", sourceLocation: sourceLocation)
         try terminal.waitFor("SHELL-BACK", timeout: timeout, sourceLocation: sourceLocation)
-        #expect(try terminal.format("#{alternate_on}") == "0", "still on the alternate screen",
+        #expect(
+            try terminal.format("#{alternate_on}") == "0", "still on the alternate screen",
             sourceLocation: sourceLocation)
         #expect(try terminal.format("#{cursor_flag}") == "1", "cursor left hidden", sourceLocation: sourceLocation)
         #expect(try terminal.format("#{keypad_flag}") == "0", "keypad mode left on", sourceLocation: sourceLocation)

@@ -123,6 +123,40 @@ import Testing
         try run.expectRestored()
     }
 
+    @Test(arguments: [false, true])
+    func colourMeansSomethingAndNoColorTurnsItOff(noColor: Bool) throws {
+        let terminal = try TmuxTerminal()
+        let run = try TutorRun(terminal, environment: noColor ? ["NO_COLOR=1"] : [])
+        try openLesson(terminal)
+        try terminal.send("End")
+        try terminal.waitFor("End of the lesson")
+        let screen = try terminal.screenWithAttributes()
+        let colours = ["\u{1B}[36m", "\u{1B}[35m", "\u{1B}[32m"]  // host A, host B, SYN
+        if noColor {
+            for code in (30...37).map({ "\u{1B}[\($0)m" }) + ["\u{1B}[38;"] {
+                #expect(!screen.contains(code), "no foreground colour at all: \(code.debugDescription)")
+            }
+            #expect(screen.contains("\u{1B}[1m"), "meaning stays visible through bold")
+        } else {
+            for colour in colours { #expect(screen.contains(colour), "missing \(colour.debugDescription)") }
+        }
+        try terminal.send("q", "q")
+        try run.expectRestored()
+    }
+
+    @Test func asciiLinesDrawBoxesWithoutLineDrawingCharacters() throws {
+        let terminal = try TmuxTerminal()
+        let run = try TutorRun(terminal, arguments: ["--no-animation", "--ascii-lines"])
+        try openLesson(terminal)
+        let lines = try terminal.settled()
+        #expect(lines[2].hasPrefix("+- A -"), "box top: \(lines[2])")
+        #expect(lines[3].hasPrefix("| 192.168.1.116:3337"), "box side: \(lines[3])")
+        let drawn = lines.joined()
+        for glyph in ["─", "│", "┌", "┐", "└", "┘"] { #expect(!drawn.contains(glyph)) }
+        try terminal.send("q", "q")
+        try run.expectRestored()
+    }
+
     /// Every way out of the program.
     enum ExitPath: String, CaseIterable, CustomStringConvertible {
         case quitKey, controlC, sigint, sigterm, sighup, crash, sigtrap, sigill, sigsegv

@@ -9,18 +9,20 @@ func expectSnapshot(_ canvas: Canvas, named name: String, sourceLocation: Source
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
     let file = folder.appendingPathComponent("\(name).txt")
     // A frame of '|' at the right edge keeps trailing cells visible and makes the width part of the snapshot.
-    let actual = (0..<canvas.height).map { row in
-        var line = ""
-        for x in 0..<canvas.width { line += canvas[x, row].text }
-        return line + "|"
-    }.joined(separator: "\n") + "\n"
+    let actual =
+        (0..<canvas.height).map { row in
+            var line = ""
+            for x in 0..<canvas.width { line += canvas[x, row].text }
+            return line + "|"
+        }.joined(separator: "\n") + "\n"
     if ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1" {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try actual.write(to: file, atomically: true, encoding: .utf8)
         return
     }
     guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
-        Issue.record("No snapshot \(file.path); run with SNAPSHOT_RECORD=1 to create it.", sourceLocation: sourceLocation)
+        Issue.record(
+            "No snapshot \(file.path); run with SNAPSHOT_RECORD=1 to create it.", sourceLocation: sourceLocation)
         return
     }
     if expected != actual {

@@ -1,0 +1,44 @@
+import LessonKit
+import Testing
+import TutorSession
+
+@testable import TutorUI
+
+/// Every step of every real lesson, drawn at the smallest window: nothing is cut off.
+@Suite struct CurriculumScreenTests {
+    static func timelines() throws -> [Timeline] {
+        let folder = try #require(LessonLibrary.locate(), "the Lessons folder")
+        return try LessonLibrary.lessonFiles(in: [folder]).map { file in
+            LessonRunner.run(try LessonLibrary.load(file)).timeline
+        }
+    }
+
+    @Test(arguments: Language.allCases, [false, true])
+    func everyStepFitsAt80x24(language: Language, showsTCB: Bool) throws {
+        let timelines = try Self.timelines()
+        #expect(timelines.count >= 10)
+        for timeline in timelines {
+            var session = TutorSession(
+                lessons: [LessonEntry(fileName: timeline.lessonID, content: .success(timeline))], language: language,
+                animates: false)
+            _ = session.update(.key(.enter))
+            if showsTCB { _ = session.update(.key(.character("t"))) }
+            // PageDown always steps (at a quiz point Right and Space go to the answer panel); the bound makes a
+            // key that stops stepping fail the test instead of hanging it.
+            for _ in 0..<500 {
+                let canvas = ScreenRenderer.render(session, size: Size(width: 80, height: 24))
+                let text = canvas.text
+                let player = try #require(session.player)
+                #expect(
+                    !(0..<canvas.height).contains { canvas.line($0).hasSuffix("...") },
+                    "\(timeline.lessonID) step \(player.stepNumber) (\(language), TCB \(showsTCB)) is cut off:\n\(text)"
+                )
+                if player.isAtEnd { break }
+                let before = player.stop
+                _ = session.update(.key(.pageDown))
+                try #require(session.player?.stop != before, "\(timeline.lessonID): PageDown did not step")
+            }
+            #expect(session.player?.isAtEnd == true, "\(timeline.lessonID): the end was not reached")
+        }
+    }
+}
