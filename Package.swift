@@ -40,8 +40,8 @@ let package = Package(
         ),
         .executableTarget(name: "tcptutor-bench", dependencies: ["TCPCore", "LessonKit", "CaptureKit"]),
         .testTarget(name: "TCPCoreTests", dependencies: ["TCPCore"]),
-        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "TCPCore"]),
-        .testTarget(name: "CaptureKitTests", dependencies: ["CaptureKit", "TCPCore"]),
+        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "TCPCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "CaptureKitTests", dependencies: ["CaptureKit", "TCPCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TutorSessionTests", dependencies: ["TutorSession", "LessonKit", "TCPCore"]),
         .testTarget(
             name: "TutorUITests", dependencies: ["TutorUI", "TutorSession", "LessonKit"], exclude: ["Snapshots"]

@@ -61,6 +61,8 @@ public enum SegmentFate: String, Hashable, Sendable {
     case dropped
     /// A copy was made; the copy stays in flight.
     case duplicated
+    /// On its way: sent and not yet delivered.
+    case inFlight
 }
 
 /// A segment crossing the wire in one step, with both ends of its story: why it was sent and what the
@@ -144,6 +146,8 @@ public struct Frame: Hashable, Sendable {
     public var narration: LocalizedText?
     /// Asked before this frame is shown (only on segment frames).
     public var quiz: QuizPoint?
+    /// Errors the step signalled to each host's application ("connection reset", "connection refused").
+    public var errors: [HostID: [EndpointError]] = [:]
 
     public init(
         index: Int, line: Int, time: UInt64, event: FrameEvent, hosts: [HostID: HostSnapshot],

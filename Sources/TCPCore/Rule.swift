@@ -56,6 +56,7 @@ public enum Rule: String, Hashable, Sendable, CaseIterable {
     case dataAfterCloseResets
     case finReceived
     case finReceivedInFinWait1
+    case finAndAckReceivedInFinWait1
     case finReceivedInFinWait2
     case finAcknowledged
     case outOfOrderQueued
@@ -65,6 +66,10 @@ public enum Rule: String, Hashable, Sendable, CaseIterable {
     case retransmissionTimeout
     case timeWaitExpired
     case userTimeout
+    case delayedAckSent
+
+    // Outside the engine
+    case fromOutside
 
     /// The RFC 9293 section that states the rule.
     public var section: String {
@@ -83,10 +88,14 @@ public enum Rule: String, Hashable, Sendable, CaseIterable {
             .resetChallengeAck, .synChallengeAck, .synReceivedInTimeWait, .noAckDropped, .synReceivedAckEstablishes,
             .synReceivedBadAckResets, .ackAdvancesSendUna, .duplicateAckIgnored, .ackOfUnsentDataAcked,
             .finWait1FinAcked, .closingFinAcked, .lastAckFinAcked, .timeWaitFinRetransmission, .dataAcknowledged,
-            .finReceived, .finReceivedInFinWait1, .finReceivedInFinWait2, .finAcknowledged, .outOfOrderQueued,
+            .finReceived, .finReceivedInFinWait1, .finAndAckReceivedInFinWait1, .finReceivedInFinWait2,
+            .finAcknowledged, .outOfOrderQueued,
             .acceptableAckOnly:
             "§3.10.7.4"
-        case .retransmissionTimeout, .timeWaitExpired, .userTimeout: "§3.10.8"
+        case .retransmissionTimeout: "§3.8.1"
+        case .timeWaitExpired, .userTimeout: "§3.10.8"
+        case .fromOutside: "§3.5"
+        case .delayedAckSent: "§3.8.6.3"
         }
     }
 }

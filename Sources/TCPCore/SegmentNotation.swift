@@ -21,7 +21,8 @@ extension Segment {
     /// `win` is printed only when asked for: the lessons teach flags, seq and ack.
     public func notation(base: NumberBase = .absolute, showWindow: Bool = false) -> String {
         let start = seq.offset(from: base.seqBase)
-        var text = "\(flags.tcpdump == "none" ? "-" : flags.tcpdump) \(start):\(start &+ payloadLength)(\(payloadLength))"
+        var text =
+            "\(flags.tcpdump == "none" ? "-" : flags.tcpdump) \(start):\(start &+ payloadLength)(\(payloadLength))"
         if let ack { text += " ack \(ack.offset(from: base.ackBase))" }
         if showWindow { text += " win \(window)" }
         return text
@@ -181,7 +182,9 @@ struct NotationScanner {
             pattern.flags = .ack  // the seed's bare form: `ack 1739326487`
         } else {
             let (text, column) = word()
-            guard !text.isEmpty else { throw SegmentSyntaxError(column: column, message: "expected flags such as S or S.") }
+            guard !text.isEmpty else {
+                throw SegmentSyntaxError(column: column, message: "expected flags such as S or S.")
+            }
             pattern.flags = try parseFlags(text, column: column)
             skipSpaces()
             if !atEnd, characters[index].isNumber {
@@ -215,7 +218,9 @@ struct NotationScanner {
             skipSpaces()
             switch keyword {
             case "ack":
-                guard pattern.ack == nil else { throw SegmentSyntaxError(column: column, message: "'ack' is given twice") }
+                guard pattern.ack == nil else {
+                    throw SegmentSyntaxError(column: column, message: "'ack' is given twice")
+                }
                 pattern.ack = SequenceNumber(try number("the acknowledgment number"))
                 pattern.flags.insert(.ack)
             case "win":
@@ -224,7 +229,8 @@ struct NotationScanner {
                 _ = try number("the urgent pointer")
             default:
                 throw SegmentSyntaxError(
-                    column: column, message: "unexpected '\(keyword)': after the numbers come 'ack N', 'win N' or <options>")
+                    column: column,
+                    message: "unexpected '\(keyword)': after the numbers come 'ack N', 'win N' or <options>")
             }
         }
         if pattern.flags.contains(.ack), pattern.ack == nil {
@@ -280,7 +286,8 @@ struct NotationScanner {
         if let seq = pattern.seq, let dataEnd {
             let implied = dataEnd &- seq.rawValue
             if let length = pattern.payloadLength, length != implied {
-                throw SegmentSyntaxError(column: 0, message: "seq range says \(implied) bytes but length says \(length)")
+                throw SegmentSyntaxError(
+                    column: 0, message: "seq range says \(implied) bytes but length says \(length)")
             }
             pattern.payloadLength = implied
         }

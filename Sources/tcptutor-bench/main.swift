@@ -1,1 +1,115 @@
-print("bench")
+import LessonKit
+import TCPCore
+
+// Throughput of the engine, printed as figures (run with `swift run -c release tcptutor-bench`).
+// Not a test: timings vary by machine; the figures go into notes and DECISIONS.md.
+
+/// Segments through `Endpoint.receive`: a bulk transfer where B acknowledges every data segment of A.
+func segmentsPerSecond(segments: Int) -> (Double, Int) {
+    var a = Endpoint(initialSequenceNumber: SequenceNumber(4_000_000_000))
+    var b = Endpoint(initialSequenceNumber: SequenceNumber(7))
+    var reaction = Reaction()
+    var toB: [Segment] = []
+    var toA: [Segment] = []
+    func move(_ reaction: inout Reaction, into queue: inout [Segment]) {
+        for (segment, _) in reaction.sent { queue.append(segment) }
+        reaction.clear()
+    }
+    b.call(.listen, at: 0, into: &reaction)
+    reaction.clear()
+    a.call(.connect, at: 0, into: &reaction)
+    move(&reaction, into: &toB)
+    b.receive(toB.removeFirst(), at: 0, into: &reaction)
+    move(&reaction, into: &toA)
+    a.receive(toA.removeFirst(), at: 0, into: &reaction)
+    move(&reaction, into: &toB)
+    b.receive(toB.removeFirst(), at: 0, into: &reaction)
+    reaction.clear()
+
+    // Pre-build the data segments and ACKs the loop will feed, so only the engine is timed.
+    var processed = 0
+    let clock = ContinuousClock()
+    let start = clock.now
+    var checksum = 0
+    while processed < segments {
+        a.call(.send(1_000), at: 0, into: &reaction)
+        let data = reaction.sent[0].segment
+        reaction.clear()
+        b.receive(data, at: 0, into: &reaction)
+        let ack = reaction.sent[0].segment
+        reaction.clear()
+        a.receive(ack, at: 0, into: &reaction)
+        reaction.clear()
+        b.call(.read(nil), at: 0, into: &reaction)
+        processed += 2
+        checksum &+= Int(ack.ackNumber.rawValue & 1)
+    }
+    let elapsed = clock.now - start
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    return (Double(processed) / seconds, checksum)
+}
+
+/// Whole connections through the two-host simulation: open, 10 data segments each way, close, TIME_WAIT expiry.
+func connectionsPerSecond(connections: Int) -> Double {
+    let clock = ContinuousClock()
+    let start = clock.now
+    var total = 0
+    for index in 0..<connections {
+        var simulation = Simulation(
+            a: Endpoint(initialSequenceNumber: SequenceNumber(UInt32(truncatingIfNeeded: index &* 2_654_435_761))),
+            b: Endpoint(initialSequenceNumber: SequenceNumber(UInt32(truncatingIfNeeded: index &* 40_503))))
+        simulation.call(.listen, on: .b)
+        simulation.call(.connect, on: .a)
+        func drain() {
+            while simulation.deliverNext(from: .a) != nil || simulation.deliverNext(from: .b) != nil {}
+        }
+        drain()
+        for _ in 0..<10 {
+            simulation.call(.send(500), on: .a)
+            simulation.call(.send(500), on: .b)
+            drain()
+        }
+        simulation.call(.read(nil), on: .a)
+        simulation.call(.read(nil), on: .b)
+        simulation.call(.close, on: .a)
+        drain()
+        simulation.call(.close, on: .b)
+        drain()
+        simulation.advance(by: 240_000)
+        total += simulation[.a].state == .closed && simulation[.b].state == .closed ? 1 : 0
+    }
+    let elapsed = clock.now - start
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    precondition(total == connections, "a connection did not close cleanly")
+    return Double(connections) / seconds
+}
+
+/// Lessons parsed and run per second (the check command's inner loop).
+func lessonsPerSecond(_ path: String?, runs: Int) -> Double? {
+    guard let path, let lesson = try? LessonLibrary.load(path) else { return nil }
+    let clock = ContinuousClock()
+    let start = clock.now
+    for index in 0..<runs {
+        _ = LessonRunner.run(lesson, isn: ISNClock.seeded(UInt64(index)))
+    }
+    let elapsed = clock.now - start
+    return Double(runs) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+}
+
+func formatted(_ value: Double) -> String {
+    value >= 1e6 ? "\(Int(value / 1e4) / 100) million" : "\(Int(value))"
+}
+
+let (segmentRate, _) = segmentsPerSecond(segments: 20_000_000)
+print("engine: \(formatted(segmentRate)) segments per second (bulk transfer, Endpoint.receive, one core)")
+print(
+    "simulation: \(formatted(connectionsPerSecond(connections: 50_000))) connections per second (open, 20 data segments, close, TIME_WAIT)"
+)
+let sample =
+    CommandLine.arguments.dropFirst().first
+    ?? LessonLibrary.locate().flatMap { folder in
+        (try? LessonLibrary.lessonFiles(in: [folder]))?.first
+    }
+if let rate = lessonsPerSecond(sample, runs: 2_000) {
+    print("lessons: \(formatted(rate)) runs per second (\(sample!))")
+}

@@ -1,9 +1,26 @@
 import ArgumentParser
+import LessonKit
 
+/// `tcptutor check [PATH...]`: proves lessons against the engine.
 struct CheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "check", abstract: "Not available yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Prove lessons against the engine; print file:line:column: message for each problem.")
+
+    @Argument(help: "Lesson files or folders (default: the lessons folder).")
+    var paths: [String] = []
 
     func run() throws {
-        throw ValidationError("'tcptutor check' is not available yet.")
+        var paths = self.paths
+        if paths.isEmpty {
+            guard let folder = LessonLibrary.locate() else {
+                throw ValidationError("no Lessons folder found; name one")
+            }
+            paths = [folder]
+        }
+        let (lessons, diagnostics) = LessonLibrary.check(paths)
+        for diagnostic in diagnostics { printError(diagnostic.description) }
+        print("\(lessons.count) lessons checked, \(diagnostics.count) problems")
+        if !diagnostics.isEmpty { throw ExitCode(1) }
     }
 }

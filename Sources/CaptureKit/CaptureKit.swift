@@ -1,1 +1,0 @@
-// CaptureKit: see ARCHITECTURE.md.

@@ -1,0 +1,46 @@
+import LessonKit
+import TCPCore
+
+/// The words a step gets: what kind of segment it is, and its notes as narration.
+extension ConnectionInference {
+    static let closingStates: Set<ConnectionState> = [.finWait1, .finWait2, .closing, .lastAck, .timeWait, .closeWait]
+
+    /// Puts the kind of segment (handshake, data, teardown, reset) before the labels the inference found.
+    mutating func label(_ index: Int, senderStateBefore: ConnectionState) {
+        let sender = senders[index]
+        let segment = packets[index].segment
+        var kinds: [SegmentLabel] = []
+        let transitions = stepTransitions.values.joined()
+        if segment.has(.syn) {
+            kinds.append(.handshake)
+        } else if Self.isBareAck(segment) {
+            let opening =
+                senderStateBefore == .synSent || senderStateBefore == .synReceived
+                || transitions.contains { $0.to == .established && ($0.from == .synSent || $0.from == .synReceived) }
+            let closing =
+                finEnd[sender.peer].map { segment.ack == $0 } ?? false
+                || transitions.contains { Self.closingStates.contains($0.from) }
+            if opening {
+                kinds.append(.handshake)
+            } else if closing {
+                kinds.append(.teardown)
+            }
+        }
+        if segment.payloadLength > 0 { kinds.append(.data) }
+        if segment.has(.fin) { kinds.append(.teardown) }
+        if segment.has(.rst) { kinds.append(.reset) }
+        steps[index].labels = kinds + steps[index].labels
+    }
+
+    /// The step's labels and notes, in both languages, for the frame's narration.
+    func narration(_ index: Int) -> LocalizedText? {
+        let step = steps[index]
+        guard !step.labels.isEmpty || !step.notes.isEmpty else { return nil }
+        func text(_ language: Language) -> String {
+            let labels = step.labels.map { $0.text(language) }.joined(separator: ", ")
+            let notes = step.notes.map { $0.text(language) }
+            return ([labels] + notes).filter { !$0.isEmpty }.joined(separator: language == .en ? "; " : "；")
+        }
+        return LocalizedText(en: text(.en), zh: text(.zh))
+    }
+}

@@ -1,0 +1,121 @@
+import TCPCore
+
+/// Where a lesson's ISN comes from: a number, or one of the clocks the ISN lesson teaches.
+public enum ISNSource: Hashable, Sendable {
+    case fixed(UInt32)
+    /// 4.4BSD: starts at 1, +64000 every half-second since boot, +64000 per new connection (TCP/IP Illustrated).
+    case bsdClock(milliseconds: UInt64, connections: UInt32)
+    /// RFC 793: a clock that ticks every 4 microseconds, modulo 2^32.
+    case rfc793Clock(milliseconds: UInt64)
+    /// RFC 9293 §3.4.1: the 4 µs clock plus a keyed hash of the connection's addresses and ports.
+    case rfc9293(milliseconds: UInt64, key: String)
+}
+
+/// A problem in a lesson, located in its file.
+public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `file:line:column: message`, the form compilers and editors understand.
+    public var description: String { "\(file):\(line):\(column): \(message)" }
+}
+
+/// Several problems at once: a parser reports all it finds, not only the first.
+public struct LessonErrors: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+/// What a state assertion checks.
+public enum Expectation: Hashable, Sendable {
+    case state(HostID, ConnectionState, column: Int)
+    case wireEmpty(column: Int)
+}
+
+/// One step of a lesson script.
+public enum StepAction: Hashable, Sendable {
+    case call(HostID, UserCall)
+    /// Deliver the oldest segment from the host; the pattern, when written, is asserted (column of its text).
+    case deliver(HostID, SegmentPattern?, column: Int)
+    case drop(HostID, SegmentPattern?, column: Int)
+    case duplicate(HostID, SegmentPattern?, column: Int)
+    case reorder(HostID)
+    case inject(HostID, Segment)
+    case wait(milliseconds: UInt64)
+    case say
+}
+
+public struct Step: Hashable, Sendable {
+    public var line: Int
+    public var action: StepAction
+    public var narration: LocalizedText?
+    public var quiz: QuizPoint?
+    /// States and wire checks written after the step.
+    public var checks: [StepCheck] = []
+
+    public init(line: Int, action: StepAction) {
+        self.line = line
+        self.action = action
+    }
+}
+
+/// An `expect` line and what it checks.
+public struct StepCheck: Hashable, Sendable {
+    public var line: Int
+    public var expectation: Expectation
+
+    public init(line: Int, expectation: Expectation) {
+        self.line = line
+        self.expectation = expectation
+    }
+}
+
+/// A parsed lesson: its header and its steps.
+public struct Lesson: Hashable, Sendable {
+    /// The file it came from, as given to the parser (used in diagnostics).
+    public var file: String
+    public var id: String
+    public var title: LocalizedText
+    public var summary: LocalizedText
+    public var hosts: [HostID: HostAddress]
+    public var isn: [HostID: ISNSource]
+    public var numbering: Numbering = .absolute
+    public var configuration: [HostID: EndpointConfiguration] = [.a: .init(), .b: .init()]
+    /// Narration shown with the opening frame.
+    public var introduction: LocalizedText?
+    public var steps: [Step] = []
+
+    public init(
+        file: String, id: String, title: LocalizedText, summary: LocalizedText, hosts: [HostID: HostAddress],
+        isn: [HostID: ISNSource]
+    ) {
+        self.file = file
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.hosts = hosts
+        self.isn = isn
+    }
+
+    /// The ISNs as declared (clocks evaluated), which the numbers written in the lesson are tied to.
+    public var declaredISN: [HostID: SequenceNumber] {
+        var result: [HostID: SequenceNumber] = [:]
+        for host in HostID.allCases {
+            result[host] = ISNClock.value(of: isn[host] ?? .fixed(0), local: hosts[host]!, remote: hosts[host.peer]!)
+        }
+        return result
+    }
+
+    /// How many quiz points the lesson has.
+    public var quizCount: Int { steps.filter { $0.quiz != nil }.count }
+}

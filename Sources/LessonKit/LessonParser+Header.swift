@@ -1,0 +1,163 @@
+import TCPCore
+
+/// The header: id, titles, hosts, ISNs, numbering and timer settings.
+extension LessonParser {
+    mutating func buildLesson() -> Lesson? {
+        for key in ["id", "title", "title.zh", "summary", "summary.zh", "hosts", "isn"] where header[key] == nil {
+            error(1, 1, "the header has no '\(key):' line")
+        }
+        guard let id = header["id"], let hosts = header["hosts"], let isn = header["isn"] else { return nil }
+        if id.value.isEmpty || !id.value.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) {
+            error(id.line, id.column, "an id is lower-case letters, digits and '-', e.g. three-way-handshake")
+        }
+        let addresses = parsePerHost(hosts, Self.parseAddress)
+        guard let addresses, addresses.count == 2 else { return nil }
+        let isnSources = parsePerHost(isn, Self.parseISN)
+        if let isnSources, isnSources.count != 2 {
+            error(isn.line, isn.column, "give both ISNs, as in 'isn: A 100, B 300'")
+        }
+        var lesson = Lesson(
+            file: file, id: id.value,
+            title: LocalizedText(en: header["title"]?.value ?? "", zh: header["title.zh"]?.value ?? ""),
+            summary: LocalizedText(en: header["summary"]?.value ?? "", zh: header["summary.zh"]?.value ?? ""),
+            hosts: addresses, isn: isnSources ?? [:])
+        if let numbers = header["numbers"] {
+            if let numbering = Numbering(rawValue: numbers.value) {
+                lesson.numbering = numbering
+            } else {
+                error(numbers.line, numbers.column, "'numbers' is 'absolute' or 'relative'")
+            }
+        }
+        applyTimers(to: &lesson)
+        if !introduction.isEmpty {
+            if let missing = introduction.missingLanguage {
+                error(introduction.firstLine, 1, "the introduction has no '\(missing.rawValue):' line")
+            }
+            lesson.introduction = introduction.text
+        }
+        lesson.steps = steps
+        return lesson
+    }
+
+    mutating func applyTimers(to lesson: inout Lesson) {
+        if let window = header["window"] {
+            let values = parsePerHost(window) { text -> Result<UInt32, FieldError> in
+                guard let value = UInt32(text), value <= 65535 else {
+                    return .failure(FieldError("'\(text)' is not a window (0 to 65535)"))
+                }
+                return .success(value)
+            }
+            for (host, value) in values ?? [:] { lesson.configuration[host]!.receiveWindow = value }
+        }
+        let durations: [(String, WritableKeyPath<EndpointConfiguration, UInt64>)] = [
+            ("msl", \.maximumSegmentLifetime), ("rto", \.retransmissionTimeout), ("user-timeout", \.userTimeout),
+        ]
+        for (key, path) in durations {
+            guard let entry = header[key] else { continue }
+            guard let value = parseDuration(Substring(entry.value)), value > 0 else {
+                error(entry.line, entry.column, "'\(entry.value)' is not a duration: use 250ms, 3s, 2min or 1h")
+                continue
+            }
+            for host in HostID.allCases { lesson.configuration[host]![keyPath: path] = value }
+        }
+        if let delayed = header["delayed-ack"] {
+            let values = parsePerHost(delayed) { text -> Result<UInt64, FieldError> in
+                guard let value = parseDuration(Substring(text)), value > 0 else {
+                    return .failure(FieldError("'\(text)' is not a duration, as in 'delayed-ack: B 200ms'"))
+                }
+                return .success(value)
+            }
+            for (host, value) in values ?? [:] { lesson.configuration[host]!.delayedAck = value }
+        }
+    }
+
+    /// `A <value>, B <value>` (either may be left out, except where the caller needs both).
+    mutating func parsePerHost<Value>(
+        _ entry: (value: String, line: Int, column: Int), _ parse: (String) -> Result<Value, FieldError>
+    ) -> [HostID: Value]? {
+        var result: [HostID: Value] = [:]
+        var column = entry.column
+        for part in entry.value.split(separator: ",", omittingEmptySubsequences: false) {
+            defer { column += part.count + 1 }
+            let leading = part.prefix { $0 == " " }.count
+            let trimmed = part.trimmingSpaces()
+            guard let space = trimmed.firstIndex(of: " "), let host = HostID(rawValue: String(trimmed[..<space])) else {
+                error(entry.line, column + leading, "expected 'A <value>, B <value>'")
+                return nil
+            }
+            if result[host] != nil { error(entry.line, column + leading, "\(host) is given twice") }
+            let valueText = trimmed[trimmed.index(after: space)...].trimmingSpaces()
+            let valueColumn = column + leading + trimmed.distance(from: trimmed.startIndex, to: valueText.startIndex)
+            switch parse(String(valueText)) {
+            case .success(let value): result[host] = value
+            case .failure(let failure):
+                error(entry.line, valueColumn, failure.message)
+                return nil
+            }
+        }
+        return result
+    }
+
+    static func parseAddress(_ text: String) -> Result<HostAddress, FieldError> {
+        let address: Substring
+        let portText: Substring
+        if text.hasPrefix("[") {
+            guard let close = text.firstIndex(of: "]"), text[text.index(after: close)...].hasPrefix(":") else {
+                return .failure(FieldError("an IPv6 host is written [address]:port, as in [2001:db8::1]:80"))
+            }
+            address = text[text.index(after: text.startIndex)..<close]
+            portText = text[text.index(close, offsetBy: 2)...]
+        } else {
+            guard let colon = text.lastIndex(of: ":") else {
+                return .failure(FieldError("a host is written address:port, as in 192.168.1.116:3337"))
+            }
+            address = text[..<colon]
+            portText = text[text.index(after: colon)...]
+        }
+        guard let port = UInt16(portText) else {
+            return .failure(FieldError("'\(portText)' is not a port (0 to 65535)"))
+        }
+        return .success(HostAddress(address: String(address), port: port))
+    }
+
+    static func parseISN(_ text: String) -> Result<ISNSource, FieldError> {
+        if let value = UInt32(text) { return .success(.fixed(value)) }
+        let words = text.split(separator: " ")
+        guard let kind = words.first else { return .failure(FieldError("an ISN is missing")) }
+        let duration = words.count > 1 ? parseDuration(words[1]) : nil
+        switch kind {
+        case "bsd-clock":
+            guard let duration else { break }
+            var connections: UInt32 = 0
+            if words.count == 4, words[3] == "connections" || words[3] == "connection", words[2].hasPrefix("+"),
+                let count = UInt32(words[2].dropFirst())
+            {
+                connections = count
+            } else if words.count != 2 {
+                break
+            }
+            return .success(.bsdClock(milliseconds: duration, connections: connections))
+        case "rfc793-clock":
+            guard let duration, words.count == 2 else { break }
+            return .success(.rfc793Clock(milliseconds: duration))
+        case "rfc9293":
+            guard let duration, words.count == 4, words[2] == "key" else { break }
+            return .success(.rfc9293(milliseconds: duration, key: String(words[3])))
+        default:
+            break
+        }
+        return .failure(
+            FieldError(
+                "'\(text)' is not an ISN: use a number (0 to 4294967295), 'bsd-clock 38min [+N connections]', 'rfc793-clock 10s' or 'rfc9293 10s key K'"
+            ))
+    }
+}
+
+/// Why a header value could not be read; the caller adds where.
+struct FieldError: Error {
+    var message: String
+
+    init(_ message: String) {
+        self.message = message
+    }
+}

@@ -1,0 +1,64 @@
+/// A user-visible error an endpoint reports to its application (RFC 9293 §3.10, "signal the user").
+public enum EndpointError: String, Hashable, Sendable, CustomStringConvertible {
+    case connectionExists = "connection already exists"
+    case connectionDoesNotExist = "connection does not exist"
+    case connectionClosing = "connection closing"
+    case connectionRefused = "connection refused"
+    case connectionReset = "connection reset"
+    case userTimeout = "connection aborted due to user timeout"
+    case insufficientResources = "insufficient resources"
+
+    public var description: String { "error: \(rawValue)" }
+}
+
+/// Everything one event made an endpoint do. A value the caller owns and reuses (`clear()`), so the hot path
+/// allocates nothing once the arrays have grown.
+public struct Reaction: Sendable {
+    /// Segments to put on the wire, each with the rule that made it.
+    public var sent: [(segment: Segment, because: Rule)] = []
+    /// State changes, in order.
+    public var transitions: [Transition] = []
+    /// How an arriving segment was handled (accepted, dropped, answered), when the event was an arrival.
+    public var verdict: Rule?
+    /// Errors signalled to the application.
+    public var errors: [EndpointError] = []
+    /// Data bytes that became readable by the application.
+    public var bytesReceived: UInt32 = 0
+
+    public init() {}
+
+    /// Empties the reaction for the next event, keeping the arrays' storage (the hot path's only cost is here).
+    @inline(__always)
+    public mutating func clear() {
+        if !sent.isEmpty { sent.removeAll(keepingCapacity: true) }
+        if !transitions.isEmpty { transitions.removeAll(keepingCapacity: true) }
+        verdict = nil
+        if !errors.isEmpty { errors.removeAll(keepingCapacity: true) }
+        bytesReceived = 0
+    }
+}
+
+/// Timer settings of an endpoint, in virtual milliseconds.
+public struct EndpointConfiguration: Hashable, Sendable {
+    /// RCV.WND this endpoint advertises (RFC 9293 §3.8.6).
+    public var receiveWindow: UInt32 = 65535
+    /// Initial retransmission timeout; doubled on each retransmission (RFC 6298, RFC 9293 §3.8.1).
+    public var retransmissionTimeout: UInt64 = 1_000
+    /// Maximum segment lifetime: TIME_WAIT lasts 2 MSL (RFC 9293 §3.4.2: MSL is 2 minutes).
+    public var maximumSegmentLifetime: UInt64 = 120_000
+    /// How long sent data may stay unacknowledged before the connection is aborted (RFC 9293 §3.8.3).
+    public var userTimeout: UInt64 = 300_000
+    /// When set, ACKs wait this long for outgoing data or a FIN to ride on (RFC 9293 §3.8.6.3); nil: ACK at once.
+    public var delayedAck: UInt64?
+
+    public init(
+        receiveWindow: UInt32 = 65535, retransmissionTimeout: UInt64 = 1_000,
+        maximumSegmentLifetime: UInt64 = 120_000, userTimeout: UInt64 = 300_000, delayedAck: UInt64? = nil
+    ) {
+        self.receiveWindow = receiveWindow
+        self.retransmissionTimeout = retransmissionTimeout
+        self.maximumSegmentLifetime = maximumSegmentLifetime
+        self.userTimeout = userTimeout
+        self.delayedAck = delayedAck
+    }
+}

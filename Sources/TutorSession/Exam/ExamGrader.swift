@@ -1,0 +1,138 @@
+import Foundation
+import LessonKit
+
+/// Grades exam logs: regenerates each student's exam from the key and their id, checks the log's hash chain
+/// and contents, and grades the logged answers with the engine. Nothing the client wrote is taken as a score.
+public struct ExamGrader<Lessons: ExamLessonSource> {
+    public var key: ExamKey
+    public var lessons: Lessons
+    public var scoring: ScoringModel
+
+    public init(key: ExamKey, lessons: Lessons, scoring: ScoringModel = .standard) {
+        self.key = key
+        self.lessons = lessons
+        self.scoring = scoring
+    }
+
+    /// Every `*.examlog` file in the directories, graded; then settings that differ from the class's flagged.
+    public func grade(directories: [URL]) throws(ExamError) -> ExamReport {
+        var files: [URL] = []
+        for directory in directories {
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            } catch {
+                throw ExamError.log("cannot list \(directory.path): \(error.localizedDescription)")
+            }
+            files += names.filter { $0.hasSuffix(".examlog") }.sorted().map { directory.appendingPathComponent($0) }
+        }
+        return report(files.map { grade(file: $0) })
+    }
+
+    /// One log file.
+    public func grade(file url: URL) -> StudentResult {
+        let name = url.deletingPathExtension().lastPathComponent
+        do {
+            return grade(log: try ExamLogFile.read(url), fileStudent: name)
+        } catch {
+            return StudentResult(student: name, issues: [ExamIssue(severity: .broken, text: "\(error)")])
+        }
+    }
+
+    /// One log's verified contents; `fileStudent` is the id the file is named after.
+    public func grade(log contents: ExamLogCodec.Contents, fileStudent: String) -> StudentResult {
+        var result = StudentResult(student: fileStudent)
+        if contents.tornTail {
+            result.issues.append(ExamIssue(severity: .note, text: "a half-written last record was ignored"))
+        }
+        if let problem = contents.problem {
+            result.issues.append(ExamIssue(severity: .broken, text: "log \(problem); later records ignored"))
+        }
+        guard let start = contents.records.first, let header = start.start else {
+            result.issues.append(ExamIssue(severity: .broken, text: "no start record"))
+            return result
+        }
+        if start.student != fileStudent {
+            result.issues.append(
+                ExamIssue(severity: .broken, text: "the log is for student '\(start.student)', not '\(fileStudent)'"))
+            return result
+        }
+        result.parameters = header.parameters
+        let blueprint: ExamBlueprint
+        let questions: [ExamQuestion]
+        do {
+            let pool = try lessons.pool(header.parameters.lessons)
+            blueprint = try ExamBlueprint.derive(
+                key: key, studentID: fileStudent, parameters: header.parameters, pool: pool)
+            questions = try ExamQuestion.all(blueprint, lessons: lessons)
+        } catch {
+            result.issues.append(ExamIssue(severity: .broken, text: "cannot regenerate the exam: \(error)"))
+            return result
+        }
+        if blueprint.fingerprint != header.fingerprint {
+            result.issues.append(
+                ExamIssue(
+                    severity: .broken,
+                    text: "the log was not written for the exam this key gives this student (fingerprint differs)"))
+        }
+        result.questionCount = questions.count
+        result.possible = questions.reduce(0) { total, question in
+            total + question.quiz.fields.reduce(0) { $0 + scoring.points(for: $1) }
+        }
+        let deadline = start.time + header.parameters.milliseconds
+        var lastTime = start.time
+        for record in contents.records.dropFirst() {
+            if record.time < lastTime {
+                result.issues.append(ExamIssue(severity: .note, text: "the clock went back at record \(record.index)"))
+            }
+            lastTime = max(lastTime, record.time)
+            result.elapsed = max(result.elapsed, record.time - start.time)
+            switch record.kind {
+            case .start: continue
+            case .resume: result.resumes += 1
+            case .finish: result.finished = true
+            case .answer:
+                guard let answer = record.answer else { continue }
+                guard questions.indices.contains(answer.question - 1),
+                    questions[answer.question - 1].plan.point.id == answer.point
+                else {
+                    result.issues.append(
+                        ExamIssue(
+                            severity: .broken,
+                            text:
+                                "record \(record.index) answers an unknown question \(answer.question) (\(answer.point))"
+                        ))
+                    continue
+                }
+                guard result.feedback[answer.question] == nil else {
+                    result.issues.append(
+                        ExamIssue(
+                            severity: .note, text: "question \(answer.question) answered again; first answer kept"))
+                    continue
+                }
+                guard record.time <= deadline else {
+                    result.issues.append(
+                        ExamIssue(
+                            severity: .note, text: "question \(answer.question) answered after the time; not counted"))
+                    continue
+                }
+                result.feedback[answer.question] = questions[answer.question - 1].grade(answer.typed, scoring: scoring)
+            }
+        }
+        return result
+    }
+
+    /// The class report; a student whose exam settings differ from most others' is flagged.
+    func report(_ students: [StudentResult]) -> ExamReport {
+        var students = students
+        var counts: [ExamParameters: Int] = [:]
+        for student in students { if let parameters = student.parameters { counts[parameters, default: 0] += 1 } }
+        if let usual = counts.max(by: { $0.value < $1.value })?.key, counts.count > 1 {
+            for index in students.indices where students[index].parameters.map({ $0 != usual }) == true {
+                students[index].issues.append(
+                    ExamIssue(severity: .note, text: "exam settings differ from the rest of the class"))
+            }
+        }
+        return ExamReport(students: students)
+    }
+}

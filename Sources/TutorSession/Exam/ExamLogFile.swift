@@ -1,0 +1,119 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// An exam log on disk, opened for appending. Every record goes out in one `write` of the whole line followed
+/// by `fsync`, so a record is either all there or, if the program is killed mid-write, a torn last line that
+/// reading detects and ignores; earlier records are never touched.
+public final class ExamLogFile {
+    public let url: URL
+    private let descriptor: Int32
+    /// The hash and index the next record chains to.
+    public private(set) var lastHash: String
+    public private(set) var records: [ExamLogRecord]
+
+    private init(url: URL, descriptor: Int32, contents: ExamLogCodec.Contents) {
+        self.url = url
+        self.descriptor = descriptor
+        self.lastHash = contents.lastHash
+        self.records = contents.records
+    }
+
+    deinit { close(descriptor) }
+
+    /// Creates a new log; fails if one exists (an exam is never started twice over its own log).
+    public static func create(at url: URL) throws(ExamError) -> ExamLogFile {
+        let descriptor = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw ExamError.log("cannot create \(url.path): \(errorText())") }
+        try lock(descriptor, url)
+        syncDirectory(of: url)
+        return ExamLogFile(
+            url: url, descriptor: descriptor,
+            contents: ExamLogCodec.Contents(
+                records: [], lastHash: ExamLogRecord.genesis, goodLength: 0, tornTail: false, problem: nil))
+    }
+
+    /// Opens an existing log to go on appending. The log must verify; a torn last line (the program was
+    /// killed mid-write) is cut off first, so the next record starts on a line of its own.
+    public static func openForAppending(at url: URL) throws(ExamError) -> ExamLogFile {
+        let contents = try read(url)
+        if let problem = contents.problem {
+            throw ExamError.log("\(url.path) is damaged at \(problem); it cannot be resumed (ask the instructor)")
+        }
+        let descriptor = open(url.path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ExamError.log("cannot open \(url.path): \(errorText())") }
+        try lock(descriptor, url)
+        if contents.tornTail {
+            guard ftruncate(descriptor, off_t(contents.goodLength)) == 0, fsync(descriptor) == 0 else {
+                let text = errorText()
+                close(descriptor)
+                throw ExamError.log("cannot cut the torn last line of \(url.path): \(text)")
+            }
+        }
+        return ExamLogFile(url: url, descriptor: descriptor, contents: contents)
+    }
+
+    /// Reads and verifies a log file without changing it.
+    public static func read(_ url: URL) throws(ExamError) -> ExamLogCodec.Contents {
+        do {
+            return ExamLogCodec.read(try Data(contentsOf: url))
+        } catch {
+            throw ExamError.log("cannot read \(url.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Appends a record, chained to the last one, and returns once it is on disk.
+    @discardableResult
+    public func append(
+        _ kind: ExamLogRecord.Kind, student: String, time: Int64, start: ExamLogRecord.Start? = nil,
+        answer: ExamLogRecord.Answer? = nil
+    ) throws(ExamError) -> ExamLogRecord {
+        let record = ExamLogRecord(
+            index: records.count, prev: lastHash, time: time, kind: kind, student: student, start: start,
+            answer: answer)
+        let (line, hash) = try ExamLogCodec.line(for: record)
+        try writeAll(line)
+        guard fsync(descriptor) == 0 else { throw ExamError.log("cannot sync \(url.path): \(errorText())") }
+        records.append(record)
+        lastHash = hash
+        return record
+    }
+
+    /// One `write` of the whole line; the loop only continues a write the kernel cut short.
+    private func writeAll(_ bytes: [UInt8]) throws(ExamError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { buffer in
+                write(descriptor, buffer.baseAddress, buffer.count)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw ExamError.log("cannot write \(url.path): \(errorText())")
+            }
+            offset += written
+        }
+    }
+
+    /// One writer at a time: a second program appending to the same log would break its chain.
+    private static func lock(_ descriptor: Int32, _ url: URL) throws(ExamError) {
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw ExamError.log("\(url.path) is open in another tcptutor; close that one first")
+        }
+    }
+
+    /// Makes a new file's directory entry durable too.
+    private static func syncDirectory(of url: URL) {
+        let directory = open(url.deletingLastPathComponent().path, O_RDONLY | O_CLOEXEC)
+        guard directory >= 0 else { return }
+        _ = fsync(directory)
+        close(directory)
+    }
+
+    private static func errorText() -> String { String(cString: strerror(errno)) }
+    private func errorText() -> String { Self.errorText() }
+}

@@ -1,0 +1,135 @@
+/// Something the grader found in a log.
+public struct ExamIssue: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Hashable, Sendable {
+        /// Worth knowing; the grade stands.
+        case note
+        /// The log cannot be trusted as it is (edited, another student's, another exam's).
+        case broken
+    }
+
+    public var severity: Severity
+    public var text: String
+
+    public var description: String { text }
+}
+
+/// One student's graded exam.
+public struct StudentResult: Hashable, Sendable {
+    public var student: String
+    public var parameters: ExamParameters?
+    public var questionCount: Int = 0
+    /// Feedback per answered question number, computed by the grader.
+    public var feedback: [Int: QuizFeedback] = [:]
+    public var possible: Int = 0
+    public var finished = false
+    public var resumes = 0
+    /// Milliseconds from the start to the last record.
+    public var elapsed: Int64 = 0
+    public var issues: [ExamIssue] = []
+
+    public init(student: String, issues: [ExamIssue] = []) {
+        self.student = student
+        self.issues = issues
+    }
+
+    public var total: Int { feedback.values.reduce(0) { $0 + $1.score.points } }
+
+    public func points(question number: Int) -> Int? { feedback[number]?.score.points }
+
+    /// `ok`, `incomplete` (not every question answered) or `broken` (the log cannot be trusted).
+    public var status: String {
+        if issues.contains(where: { $0.severity == .broken }) { return "broken" }
+        return feedback.count == questionCount && questionCount > 0 ? "ok" : "incomplete"
+    }
+}
+
+/// The class's results: a CSV with one row per student, and a summary per question and per quiz point.
+public struct ExamReport: Hashable, Sendable {
+    public var students: [StudentResult]
+
+    /// The most questions any student had: the number of question columns.
+    public var questionColumns: Int { students.map(\.questionCount).max() ?? 0 }
+
+    /// `student,status,q1,…,qN,total,max,minutes,issues`; an unanswered question counts 0, a question the
+    /// student did not have is left empty.
+    public var csv: String {
+        let columns = questionColumns
+        var header = ["student", "status"] + (0..<columns).map { "q\($0 + 1)" }
+        header += ["total", "max", "minutes", "issues"]
+        var lines = [header.map(Self.csvField).joined(separator: ",")]
+        for student in students {
+            var row = [student.student, student.status]
+            for number in (0..<columns).map({ $0 + 1 }) {
+                row.append(number <= student.questionCount ? String(student.points(question: number) ?? 0) : "")
+            }
+            row += [
+                String(student.total), String(student.possible), Self.decimal(Double(student.elapsed) / 60_000),
+                student.issues.map(\.text).joined(separator: "; "),
+            ]
+            lines.append(row.map(Self.csvField).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One line per question number and per quiz point: how many answered it, how many got it all right, the
+    /// mean points, and how often each kind of field was right.
+    public var summaryCSV: String {
+        var lines = ["question,asked,answered,all_right,mean_points,max_points,sender,flags,seq,ack,len,state"]
+        var byNumber: [Int: [QuizFeedback?]] = [:]
+        var byPoint: [String: [QuizFeedback?]] = [:]
+        var possibleByNumber: [Int: Int] = [:]
+        var possibleByPoint: [String: Int] = [:]
+        for student in students where student.status != "broken" {
+            for number in (0..<student.questionCount).map({ $0 + 1 }) {
+                byNumber[number, default: []].append(student.feedback[number])
+                if let feedback = student.feedback[number] {
+                    let point = "\(feedback.lessonID):\(feedback.line)"
+                    byPoint[point, default: []].append(feedback)
+                    possibleByNumber[number] = max(possibleByNumber[number] ?? 0, feedback.score.possible)
+                    possibleByPoint[point] = feedback.score.possible
+                }
+            }
+        }
+        for number in byNumber.keys.sorted() {
+            lines.append(Self.summaryLine("q\(number)", byNumber[number]!, possible: possibleByNumber[number] ?? 0))
+        }
+        for point in byPoint.keys.sorted() {
+            lines.append(Self.summaryLine(point, byPoint[point]!, possible: possibleByPoint[point] ?? 0))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func summaryLine(_ name: String, _ results: [QuizFeedback?], possible: Int) -> String {
+        let answered = results.compactMap { $0 }
+        let allRight = answered.filter(\.isAllCorrect).count
+        let points = answered.reduce(0) { $0 + $1.score.points }
+        let mean = results.isEmpty ? "" : decimal(Double(points) / Double(results.count))
+        var cells = [name, String(results.count), String(answered.count), String(allRight), mean, String(possible)]
+        for kind in QuestionKind.allCases {
+            let fields = answered.flatMap(\.fields).filter { QuestionKind($0.field) == kind }
+            cells.append(fields.isEmpty ? "" : "\(fields.filter(\.isCorrect).count)/\(fields.count)")
+        }
+        return cells.map(csvField).joined(separator: ",")
+    }
+
+    /// A CSV cell, quoted when it holds a comma, a quote or a line break (RFC 4180).
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
+    }
+
+    /// Two decimals, without Foundation's locale.
+    static func decimal(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}
+
+extension String {
+    fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
+        var result = ""
+        for character in self { if character == target { result += replacement } else { result.append(character) } }
+        return result
+    }
+}

@@ -1,0 +1,41 @@
+import LessonKit
+import TCPCore
+
+/// The verdict on one answered field, with the right value and why it is right.
+public struct FieldFeedback: Hashable, Sendable {
+    public var field: QuizField
+    /// Nil when the field was left unanswered.
+    public var given: String?
+    /// The engine's value, as the learner should have typed it.
+    public var expected: String
+    public var isCorrect: Bool
+    /// Points a right answer to this field is worth.
+    public var worth: Int
+    /// The common mistake recognised in a wrong answer, if any.
+    public var mistake: QuizMistake?
+    /// The pointed explanation of that mistake.
+    public var note: LocalizedText?
+    /// Why the engine's value is right: the arithmetic and the rule, from the engine's own reason.
+    public var why: LocalizedText
+    /// The engine's rule behind the value.
+    public var rule: Rule?
+
+    /// The RFC 9293 section of the rule (`§3.10.7.2`).
+    public var section: String? { rule?.section }
+}
+
+/// The feedback on one answered question: a verdict per asked field, and the score.
+public struct QuizFeedback: Hashable, Sendable {
+    public var lessonID: String
+    public var frameIndex: Int
+    public var line: Int
+    public var fields: [FieldFeedback]
+    public var score: QuestionScore
+
+    /// Whether every asked field is right.
+    public var isAllCorrect: Bool { fields.allSatisfy(\.isCorrect) }
+
+    public func feedback(for field: QuizField) -> FieldFeedback? {
+        fields.first { $0.field == field }
+    }
+}

@@ -1,0 +1,133 @@
+import LessonKit
+import TCPCore
+
+/// One question: predict the segment a frame shows. Everything the grader needs is taken from the engine's
+/// timeline: the segment, the reasons, and the history that explains the numbers.
+public struct QuizQuestion: Hashable, Sendable {
+    public var lessonID: String
+    /// The frame whose segment is asked about.
+    public var frameIndex: Int
+    /// The lesson line of the quiz directive (or of the segment, in "predict every segment" mode).
+    public var line: Int
+    public var fields: [QuizField]
+    /// The segment the engine sent: the answer.
+    public var expected: WireEvent
+    /// The receiver's state before and after the segment arrives.
+    public var receiverStateBefore: ConnectionState
+    public var receiverStateAfter: ConnectionState
+    /// The sender's state after this step (for recognising a state answered for the wrong host).
+    public var senderStateAfter: ConnectionState
+    /// State changes of the receiver in this step, each with its reason.
+    public var receiverTransitions: [Transition]
+    public var numbering: QuizNumbering
+    public var hosts: [HostID: HostAddress]
+    /// The sender's own previous segment on the wire, if any: the base of its seq.
+    public var previousFromSender: Segment?
+    /// The last segment from the receiver that the sender got and that occupied sequence space: what
+    /// this segment acknowledges.
+    public var acknowledgedSegment: Segment?
+    /// The last segment from the receiver that the sender got, whatever it carried.
+    public var lastReceivedBySender: Segment?
+    /// Segments from the receiver that reached the sender after it emitted this one: they crossed on the
+    /// wire, so this segment cannot acknowledge them.
+    public var crossedOnWire: [Segment]
+    /// The segment shown on the wire just before this one.
+    public var previousOnWire: WireEvent?
+    /// The host whose FIN was first on the wire, up to and including this segment.
+    public var firstCloser: HostID?
+
+    /// A question on frame `frameIndex` of `timeline`; nil when that frame shows no segment.
+    public init?(timeline: Timeline, frameIndex: Int, fields: [QuizField], line: Int? = nil) {
+        guard timeline.frames.indices.contains(frameIndex), let wire = timeline.frames[frameIndex].wire else {
+            return nil
+        }
+        let frame = timeline.frames[frameIndex]
+        let before = frameIndex > 0 ? timeline.frames[frameIndex - 1] : frame
+        let earlier = timeline.frames[..<frameIndex].compactMap(\.wire)
+        self.lessonID = timeline.lessonID
+        self.frameIndex = frameIndex
+        self.line = line ?? frame.quiz?.line ?? frame.line
+        self.fields = fields
+        self.expected = wire
+        self.receiverStateBefore = before.hosts[wire.to]?.state ?? .closed
+        self.receiverStateAfter = frame.hosts[wire.to]?.state ?? .closed
+        self.senderStateAfter = frame.hosts[wire.from]?.state ?? .closed
+        self.receiverTransitions = frame.transitions[wire.to] ?? []
+        self.numbering = QuizNumbering(timeline: timeline)
+        self.hosts = timeline.hosts
+        self.previousFromSender = earlier.last { $0.from == wire.from }?.segment
+        // What the sender had received when it emitted the segment: a segment that crossed later (a FIN
+        // crossing another FIN in a simultaneous close) cannot be acknowledged by it.
+        let emission = Self.emissionFrame(of: wire, before: frameIndex, in: timeline) ?? frameIndex - 1
+        let received = timeline.frames[...max(0, min(emission, frameIndex - 1))].compactMap(\.wire).filter {
+            $0.from == wire.to && $0.fate != .dropped
+        }
+        self.lastReceivedBySender = received.last?.segment
+        self.crossedOnWire = timeline.frames[(emission + 1)..<frameIndex].compactMap(\.wire).filter {
+            $0.from == wire.to && $0.fate != .dropped
+        }.map(\.segment)
+        self.acknowledgedSegment = Self.acknowledged(by: wire.segment, among: received.map(\.segment))
+        self.previousOnWire = earlier.last
+        self.firstCloser = (earlier + [wire]).first { $0.segment.has(.fin) }?.from
+    }
+
+    /// The frame that emitted `wire`, when the timeline records it.
+    static func emissionFrame(of wire: WireEvent, before index: Int, in timeline: Timeline) -> Int? {
+        timeline.frames[..<index].last { frame in
+            frame.emitted.contains { $0.from == wire.from && $0.segment == wire.segment }
+        }?.index
+    }
+
+    /// The received segment whose end this segment's ack names, else the latest that occupied sequence space.
+    static func acknowledged(by segment: Segment, among received: [Segment]) -> Segment? {
+        let occupying = received.filter { $0.sequenceLength > 0 }
+        if let ack = segment.ack, let exact = occupying.last(where: { $0.nextSeq == ack }) { return exact }
+        if segment.has(.rst), let exact = occupying.last(where: { $0.nextSeq == segment.ackNumber }) { return exact }
+        return occupying.last
+    }
+
+    /// The questions a timeline's quiz points ask, in order.
+    public static func quizPoints(in timeline: Timeline) -> [QuizQuestion] {
+        timeline.frames.compactMap { frame in
+            guard let quiz = frame.quiz else { return nil }
+            return QuizQuestion(timeline: timeline, frameIndex: frame.index, fields: quiz.fields, line: quiz.line)
+        }
+    }
+
+    /// "Predict every segment": every segment frame asks for flags, seq and ack.
+    public static func everySegment(in timeline: Timeline) -> [QuizQuestion] {
+        timeline.frames.compactMap { frame in
+            QuizQuestion(timeline: timeline, frameIndex: frame.index, fields: [.flags, .seq, .ack], line: frame.line)
+        }
+    }
+
+    /// The segment's sender and receiver.
+    public var sender: HostID { expected.from }
+    public var receiver: HostID { expected.to }
+    public var segment: Segment { expected.segment }
+
+    /// The seq as the learner should type it.
+    public var expectedTypedSeq: UInt32 {
+        numbering.typed(segment.seq, .seq, sender: sender, rule: expected.sentBecause)
+    }
+
+    /// The ack as the learner should type it (`.absent` without the ACK flag).
+    public var expectedTypedAck: AckAnswer {
+        guard let ack = segment.ack else { return .absent }
+        return .number(numbering.typed(ack, .ack, sender: sender))
+    }
+
+    /// The rule that explains the receiver's new state: its last transition, else how it handled the segment.
+    public var stateRule: Rule? {
+        receiverTransitions.last?.because ?? expected.handledBecause
+    }
+
+    /// A segment as the learner would see it in this question's numbering, for explanations.
+    func shown(_ segment: Segment, from host: HostID) -> String {
+        segment.notation(base: numberBase(from: host))
+    }
+
+    func numberBase(from host: HostID) -> NumberBase {
+        NumberBase(seqBase: numbering.base(.seq, sender: host), ackBase: numbering.base(.ack, sender: host))
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+/// `tcptutor run` and `tcptutor check` as a user runs them: the built program, its output and its exit status.
+@Suite("Command line: run and check")
+struct CommandLineTests {
+    /// The `tcptutor` binary `swift test` built, next to the test bundle.
+    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("tcptutor")
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (
+            process.terminationStatus, String(decoding: outputData, as: UTF8.self),
+            String(decoding: errorData, as: UTF8.self)
+        )
+    }
+
+    @Test("run prints exactly the seed's three segments, in tcpdump's form")
+    func seedText() throws {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "no binary at \(Self.binary.path)")
+        let result = try Self.run(["run", "three-way-handshake"])
+        #expect(result.status == 0)
+        let segments = result.output.split(separator: "\n").filter { $0.contains(" IP ") }.map {
+            String($0.split(separator: "  →").first!.drop { $0 != "I" })
+        }
+        #expect(
+            segments == [
+                "IP 192.168.1.116.3337 > 192.168.1.123.7788: S 3626544836:3626544836(0)",
+                "IP 192.168.1.123.7788 > 192.168.1.116.3337: S. 1739326486:1739326486(0) ack 3626544837",
+                "IP 192.168.1.116.3337 > 192.168.1.123.7788: . 3626544837:3626544837(0) ack 1739326487",
+            ])
+    }
+
+    @Test("run --format json: segment objects with the documented fields; --seed changes the numbers consistently")
+    func json() throws {
+        let result = try Self.run(["run", "three-way-handshake", "--format", "json", "--seed", "9", "--lang", "zh"])
+        #expect(result.status == 0)
+        let objects = result.output.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(objects.count == result.output.split(separator: "\n").count, "every line is a JSON object")
+        let segments = objects.filter { $0["kind"] as? String == "segment" }
+        #expect(segments.map { $0["flags"] as? String } == ["S", "S.", "."])
+        #expect(segments.map { $0["from"] as? String } == ["A", "B", "A"])
+        let synSeq = segments[0]["seq"] as! Int
+        #expect(synSeq != 3_626_544_836, "--seed must draw fresh ISNs")
+        #expect(segments[1]["ack"] as? Int == (synSeq + 1) % (1 << 32))
+        #expect(segments[0]["ack"] is NSNull)
+        #expect((segments[2]["states"] as? [String: String]) == ["A": "ESTABLISHED", "B": "ESTABLISHED"])
+        #expect((segments[0]["why"] as? String)?.contains("§3.10.1") == true)
+        #expect(segments.allSatisfy { $0["event"] as? String == "delivered" && $0["len"] as? Int == 0 })
+    }
+
+    @Test("check: exit 0 on the curriculum, exit 1 with file:line:column on a broken lesson")
+    func check() throws {
+        let clean = try Self.run(["check", "Lessons/"])
+        #expect(clean.status == 0)
+        #expect(clean.output.contains("0 problems"))
+        let broken = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(getpid()).lesson")
+        try """
+        id: broken
+        title: T
+        title.zh: 测
+        summary: S
+        summary.zh: 简
+        hosts: A 10.0.0.1:1000, B 10.0.0.2:80
+        isn: A 100, B 300
+        B listen
+        A connect
+        A > B: S 100:100(0)
+        B > A: S. 300:300(0) ack 100
+        """.write(to: broken, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: broken) }
+        let result = try Self.run(["check", broken.path])
+        #expect(result.status == 1)
+        #expect(
+            result.errors.contains(
+                "\(broken.path):11:8: this segment is not what B sends: expected S. 300:300(0) ack 101"))
+    }
+
+    @Test("A lesson that does not exist, and a bad --isn, fail with a clear message")
+    func badArguments() throws {
+        let missing = try Self.run(["run", "no-such-lesson"])
+        #expect(missing.status != 0 && missing.errors.contains("no lesson 'no-such-lesson'"))
+        let badISN = try Self.run(["run", "three-way-handshake", "--isn", "A=lots"])
+        #expect(badISN.status != 0 && badISN.errors.contains("--isn takes A=N,B=M"))
+    }
+}

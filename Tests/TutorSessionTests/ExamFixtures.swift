@@ -1,0 +1,99 @@
+import Foundation
+import LessonKit
+import TCPCore
+import TutorSession
+
+/// Two lessons built by hand that can be run with any ISNs, standing in for the lesson runner.
+struct FixtureLessons: ExamLessonSource {
+    /// "handshake": a quiz on every segment of the seed lesson; "close": quizzes on its last four segments only.
+    func timeline(lessonID: String, isn: [HostID: SequenceNumber]) throws -> Timeline {
+        let a = isn[.a]?.rawValue ?? 3_626_544_836
+        let b = isn[.b]?.rawValue ?? 1_739_326_486
+        switch lessonID {
+        case "handshake":
+            return Fixtures.seed(isnA: a, isnB: b, lessonID: lessonID).timeline
+        case "close":
+            let (timeline, frames) = Fixtures.seed(isnA: a, isnB: b, lessonID: lessonID, quiz: [.flags, .seq, .ack])
+            var closing = timeline
+            for index in closing.frames.indices where index < frames.finA { closing.frames[index].quiz = nil }
+            return closing
+        default:
+            throw FixtureError(text: "no lesson '\(lessonID)'")
+        }
+    }
+
+    func quizLines(lessonID: String) throws -> [Int] {
+        try timeline(lessonID: lessonID, isn: [:]).frames.compactMap { $0.quiz?.line }
+    }
+
+    struct FixtureError: Error, CustomStringConvertible {
+        var text: String
+        var description: String { text }
+    }
+}
+
+enum ExamFixtures {
+    static let key = try! ExamKey(bytes: Array("correct horse battery staple, 2026".utf8))
+    static let otherKey = try! ExamKey(bytes: Array("another instructor's secret key!".utf8))
+    static let parameters = ExamParameters(lessons: ["handshake", "close"], questionCount: 5, minutes: 30)
+
+    /// A fresh empty directory under the temporary folder.
+    static func directory() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tcptutor-exam-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// The engine's answer to a question, typed as a careful student would.
+    static func rightAnswer(_ question: QuizQuestion) -> [QuizField: String] {
+        var typed: [QuizField: String] = [:]
+        for field in question.fields {
+            switch field {
+            case .sender: typed[field] = question.sender.description
+            case .flags: typed[field] = question.segment.flags.tcpdump
+            case .seq: typed[field] = String(question.expectedTypedSeq)
+            case .ack:
+                switch question.expectedTypedAck {
+                case .absent: typed[field] = "none"
+                case .number(let value): typed[field] = String(value)
+                }
+            case .len: typed[field] = String(question.segment.payloadLength)
+            case .state: typed[field] = question.receiverStateAfter.description
+            }
+        }
+        return typed
+    }
+
+    /// A clock the test moves by hand (milliseconds since 1970).
+    final class ManualClock: @unchecked Sendable {
+        private let lock = NSLock()
+        private var now: Int64
+
+        init(_ start: Int64 = 1_790_000_000_000) { now = start }
+
+        func advance(minutes: Double) { lock.withLock { now += Int64(minutes * 60_000) } }
+        var read: @Sendable () -> Int64 { { [self] in lock.withLock { now } } }
+    }
+
+    /// Rewrites a log from records, chaining each to the one before: what a student editing the file with
+    /// the format in hand could do. Grading must still not trust it further than the answers.
+    static func rechain(_ records: [ExamLogRecord]) throws -> Data {
+        var data = Data()
+        var previous = ExamLogRecord.genesis
+        for (index, original) in records.enumerated() {
+            var record = original
+            record.index = index
+            record.prev = previous
+            let (line, hash) = try ExamLogCodec.line(for: record)
+            data.append(contentsOf: line)
+            previous = hash
+        }
+        return data
+    }
+
+    /// The lines of a log file.
+    static func lines(_ url: URL) throws -> [String] {
+        try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            .map(String.init)
+    }
+}
