@@ -63,6 +63,14 @@ void cn_install_exit_signals(void) {
     sigaction(SIGINT, &action, NULL);
     sigaction(SIGTERM, &action, NULL);
     sigaction(SIGHUP, &action, NULL);
+    // A parent may have left signals blocked; these must get through for the terminal to be restored.
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    sigaddset(&wanted, SIGINT);
+    sigaddset(&wanted, SIGTERM);
+    sigaddset(&wanted, SIGHUP);
+    sigaddset(&wanted, SIGWINCH);
+    sigprocmask(SIG_UNBLOCK, &wanted, NULL);
 }
 
 int cn_exit_signal(void) { return exit_signal; }
@@ -95,18 +103,30 @@ static void append_capability(const char *name) {
     restore_length += length;
 }
 
-static void restore_after_crash(int sig) {
+static void restore_after_crash(int sig, siginfo_t *info, void *context) {
     // Only async-signal-safe calls from here on: write, tcsetattr, sigaction, raise.
     if (restore_length > 0) {
         ssize_t ignored = write(STDOUT_FILENO, restore_sequence, restore_length);
         (void)ignored;
     }
     if (have_saved_modes) tcsetattr(STDIN_FILENO, TCSANOW, &saved_modes);
+    // Let the handler that was there before (the Swift runtime's crash report) run on the restored terminal.
     for (size_t i = 0; i < CRASH_SIGNAL_COUNT; i++) {
-        if (crash_signals[i] == sig) sigaction(sig, &previous_actions[i], NULL);
+        if (crash_signals[i] != sig) continue;
+        struct sigaction previous = previous_actions[i];
+        if (previous.sa_flags & SA_SIGINFO) {
+            if (previous.sa_sigaction != NULL) previous.sa_sigaction(sig, info, context);
+        } else if (previous.sa_handler != SIG_DFL && previous.sa_handler != SIG_IGN && previous.sa_handler != NULL) {
+            previous.sa_handler(sig);
+        }
     }
-    // Delivered again when this handler returns, now to the previous handler (the Swift runtime's crash
-    // report, or the default action).
+    // Then die of the signal: it is pending until this handler returns, then takes its default action. A crash
+    // report handler returns expecting a real fault to recur, which a signal sent with kill never does.
+    struct sigaction fallback;
+    memset(&fallback, 0, sizeof fallback);
+    fallback.sa_handler = SIG_DFL;
+    sigemptyset(&fallback.sa_mask);
+    sigaction(sig, &fallback, NULL);
     raise(sig);
 }
 
@@ -118,9 +138,9 @@ void cn_install_crash_handlers(void) {
     append_capability("rmcup");
     struct sigaction action;
     memset(&action, 0, sizeof action);
-    action.sa_handler = restore_after_crash;
+    action.sa_sigaction = restore_after_crash;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_ONSTACK;
+    action.sa_flags = SA_ONSTACK | SA_SIGINFO;
     for (size_t i = 0; i < CRASH_SIGNAL_COUNT; i++) {
         sigaction(crash_signals[i], &action, &previous_actions[i]);
     }

@@ -53,7 +53,8 @@ void cn_save_terminal_modes(void);
 
 /// Builds the crash restore sequence from the current terminal's rmcup, rmkx, cnorm and sgr0, and installs
 /// handlers for SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE and SIGQUIT that write it, restore the saved
-/// modes, and re-raise the signal to the handler that was there before (call after newterm).
+/// modes, call the handler that was there before (the Swift runtime's crash report), then die of the signal
+/// (call after newterm).
 void cn_install_crash_handlers(void);
 
 /// Puts the previous crash handlers back (call before endwin).
