@@ -81,5 +81,3 @@ struct TutorCommand: ParsableCommand {
         tutor.run()
     }
 }
-
-extension Language: ExpressibleByArgument {}
