@@ -1,0 +1,50 @@
+import LessonKit
+
+/// Where everything goes on the projector screen, and whether the state names and the step counter are
+/// drawn in big letters (only when they fit; otherwise in bold reverse video).
+///
+/// From the top: the header, the two host boxes, the wire below them (two label rows, the arrow row joining
+/// the boxes, a note row), the text panel, and the key hint on the last row.
+struct PresenterLayout {
+    var bigStates: Bool
+    var bigCounter: Bool
+    var header: Rect
+    var hostA: Rect
+    var hostB: Rect
+    /// The first row under the boxes: the wire's two label rows, its arrow row and its note row start here.
+    var wireTop: Int
+    var panel: Rect
+    var hint: Rect
+
+    /// Cells between the panel and the screen's sides, and the widest the panel gets (long lines are hard
+    /// to read from the back of a room).
+    static let panelMargin = 4
+    static let panelMaxWidth = 96
+
+    /// The layout for a screen of `size` showing states up to `longestState` characters long.
+    init(size: Size, longestState: Int) {
+        let bigBoxWidth = BigText.width(of: String(repeating: "W", count: max(longestState, 1))) + 6
+        bigStates = 2 * bigBoxWidth + 8 <= size.width && size.height >= 30
+        bigCounter = size.width >= 100 && size.height >= 32
+        header = Rect(x: 0, y: 0, width: size.width, height: bigCounter ? BigText.height : 1)
+        let boxWidth = bigStates ? bigBoxWidth : min(max(size.width * 3 / 10, 28), 40)
+        let boxHeight = bigStates ? BigText.height + 4 : 5
+        let boxTop = header.maxY + 1
+        hostA = Rect(x: 0, y: boxTop, width: boxWidth, height: boxHeight)
+        hostB = Rect(x: size.width - boxWidth, y: boxTop, width: boxWidth, height: boxHeight)
+        wireTop = hostA.maxY
+        let panelTop = wireTop + 5
+        let panelWidth = min(size.width - 2 * Self.panelMargin, Self.panelMaxWidth)
+        panel = Rect(
+            x: (size.width - panelWidth) / 2, y: panelTop, width: panelWidth, height: size.height - 2 - panelTop)
+        hint = Rect(x: 0, y: size.height - 1, width: size.width, height: 1)
+    }
+
+    /// The column where a host's wire leaves its box.
+    func wireColumn(_ box: Rect) -> Int { box.x + box.width / 2 }
+
+    /// The longest state name any host reaches in `timeline`.
+    static func longestState(in timeline: Timeline) -> Int {
+        timeline.frames.flatMap { $0.hosts.values.map(\.state.description.count) }.max() ?? 0
+    }
+}

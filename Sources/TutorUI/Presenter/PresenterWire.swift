@@ -1,0 +1,86 @@
+import LessonKit
+import TCPCore
+import TutorSession
+
+/// The wire on the projector: a line from under host A's box to under host B's, the current segment as an
+/// arrow along it in its colour (travelling while animated) with its label above; question marks while the
+/// class is asked; a host's call or the time passing when no segment crosses.
+struct PresenterWire {
+    var content: PresenterContent
+    /// Columns where the wire leaves A's box and B's box.
+    var columnA: Int
+    var columnB: Int
+    /// The first of the two label rows; the arrow is two rows below, a note under it.
+    var topRow: Int
+
+    var labelRow: Int { topRow + 1 }
+    var arrowRow: Int { topRow + 2 }
+    var noteRow: Int { topRow + 3 }
+
+    func render(on canvas: inout Canvas) {
+        guard columnB - columnA >= 6 else { return }
+        for column in [columnA, columnB] { canvas.verticalLine(x: column, y: topRow, length: 2) }
+        canvas.put(Cell(LineGlyph.bottomLeft), x: columnA, y: arrowRow)
+        canvas.put(Cell(LineGlyph.bottomRight), x: columnB, y: arrowRow)
+        canvas.horizontalLine(x: columnA + 1, y: arrowRow, length: columnB - columnA - 1)
+        let player = content.player
+        if player.pendingQuiz != nil {
+            centered("?   ?   ?", row: labelRow, ink: .question, on: &canvas)
+            return
+        }
+        let frame = player.frame
+        let strings = content.strings.shared
+        switch frame.event {
+        case .segment(let event):
+            drawSegment(event, crossing: player.crossing, on: &canvas)
+        case .call(let host, let call):
+            let text = strings.call(host, call)
+            let x = host == .a ? columnA + 2 : columnB - 1 - TextWidth.of(text)
+            canvas.write(text, x: max(x, columnA + 2), y: labelRow, ink: .strong, limit: columnB - 1)
+        case .wait(let milliseconds):
+            centered("... " + strings.wait(milliseconds) + " ...", row: labelRow, ink: .strong, on: &canvas)
+        case .start:
+            break
+        }
+        if !frame.inFlight.isEmpty, frame.wire == nil {
+            centered(strings.inFlight(frame.inFlight.count), row: noteRow, ink: .normal, on: &canvas)
+        }
+    }
+
+    private func drawSegment(_ event: WireEvent, crossing: Crossing?, on canvas: inout Canvas) {
+        let ink = Ink.segment(event.segment)
+        let label = content.label(event)
+        // A label too long for the wire breaks before its ack, keeping each number whole.
+        if TextWidth.of(label) > columnB - columnA - 3, let ack = label.firstRange(of: " ack ") {
+            centered(String(label[..<ack.lowerBound]), row: topRow, ink: .strong, on: &canvas)
+            centered(String(label[label.index(after: ack.lowerBound)...]), row: labelRow, ink: .strong, on: &canvas)
+        } else {
+            centered(label, row: labelRow, ink: .strong, on: &canvas)
+        }
+        let length = columnB - columnA - 1
+        let reach = event.fate == .dropped ? length / 2 : length
+        let drawn = max(1, Int((Double(reach) * (crossing?.fraction ?? 1)).rounded()))
+        let leftToRight = event.from == .a
+        for step in 0..<drawn {
+            let x = leftToRight ? columnA + 1 + step : columnB - 1 - step
+            canvas.put(Cell(LineGlyph.horizontal, ink: ink), x: x, y: arrowRow)
+        }
+        let headX = leftToRight ? columnA + drawn : columnB - drawn
+        let strings = content.strings.shared
+        if event.fate == .dropped, crossing == nil {
+            canvas.put(Cell("X", ink: .warning), x: headX, y: arrowRow)
+            canvas.write(strings.lost, x: headX - TextWidth.of(strings.lost) / 2, y: noteRow, ink: .warning)
+        } else {
+            canvas.put(Cell(leftToRight ? ">" : "<", ink: ink), x: headX, y: arrowRow)
+            if event.fate == .duplicated, crossing == nil {
+                centered(strings.duplicated, row: noteRow, ink: .normal, on: &canvas)
+            }
+        }
+    }
+
+    private func centered(_ text: String, row: Int, ink: Ink, on canvas: inout Canvas) {
+        let room = columnB - columnA - 3
+        let x = columnA + 2 + max((room - TextWidth.of(text)) / 2, 0)
+        canvas.write(text, x: x, y: row, ink: ink, limit: columnB - 1)
+    }
+}
