@@ -87,6 +87,9 @@ struct PresenterStrings {
 
     // MARK: Plain lines
 
+    var fullStop: String { pick(".", "。") }
+    var colon: String { pick(": ", "：") }
+
     var plainKeys: String {
         pick(
             "Enter: next (reveals a quiz answer). b: back. A number: go to that step. l: 中文. q: quit.",

@@ -37,6 +37,9 @@ struct PresenterWire {
             let text = strings.call(host, call)
             let x = host == .a ? columnA + 2 : columnB - 1 - TextWidth.of(text)
             canvas.write(text, x: max(x, columnA + 2), y: labelRow, ink: .strong, limit: columnB - 1)
+        case .wait(0):
+            // A step that only speaks: nothing happens on the wire.
+            break
         case .wait(let milliseconds):
             centered("... " + strings.wait(milliseconds) + " ...", row: labelRow, ink: .strong, on: &canvas)
         case .start:
