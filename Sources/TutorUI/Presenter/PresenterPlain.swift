@@ -11,7 +11,8 @@ public enum PresenterPlainText {
         let player = session.player
         let content = PresenterContent(session: session, strings: strings)
         let stop = strings.fullStop
-        var heading = strings.shared.step(player.stepNumber, of: player.stepCount) + stop + " "
+        let end = stop + strings.sentenceGap
+        var heading = strings.shared.step(player.stepNumber, of: player.stepCount) + end
         var blocks = content.blocks
         if case .asked = session.quizStage, blocks.count >= 2 {
             heading += blocks.removeFirst().flatText + strings.colon + blocks.removeFirst().flatText
@@ -19,16 +20,16 @@ public enum PresenterPlainText {
         }
         let frame = player.frame
         switch frame.event {
-        case .start: heading += strings.shared.start + stop + " "
-        case .call(let host, let call): heading += strings.shared.call(host, call) + stop + " "
+        case .start: heading += strings.shared.start + end
+        case .call(let host, let call): heading += strings.shared.call(host, call) + end
         case .wait(0): break
-        case .wait(let milliseconds): heading += strings.shared.wait(milliseconds) + stop + " "
+        case .wait(let milliseconds): heading += strings.shared.wait(milliseconds) + end
         case .segment(let event):
             heading += "\(event.from) > \(event.to): \(content.label(event))"
             switch event.fate {
-            case .delivered, .inFlight: heading += stop + " "
-            case .dropped: heading += " (\(strings.shared.lost))" + stop + " "
-            case .duplicated: heading += " (\(strings.shared.duplicated))" + stop + " "
+            case .delivered, .inFlight: heading += end
+            case .dropped: heading += " (\(strings.shared.lost))" + end
+            case .duplicated: heading += " (\(strings.shared.duplicated))" + end
             }
         }
         let states = HostID.allCases.map { "\($0): \(frame.host($0).state)" }.joined(separator: ", ")
@@ -45,8 +46,9 @@ public enum PresenterPlainText {
         let strings = PresenterStrings(session.language)
         let timeline = session.timeline
         let hosts = HostID.allCases.map { "\($0) \(timeline.hosts[$0]?.description ?? "?")" }.joined(separator: ", ")
+        let end = strings.fullStop + strings.sentenceGap
         return [
-            "\(timeline.title.text(session.language)). \(hosts). \(strings.numbering(timeline.numbering))",
+            timeline.title.text(session.language) + end + hosts + end + strings.numbering(timeline.numbering),
             strings.plainKeys,
         ]
     }

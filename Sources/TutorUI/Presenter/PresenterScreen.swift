@@ -16,8 +16,10 @@ struct PresenterScreen: Widget {
         renderHeader(layout, on: &canvas)
         let shown = player.visibleFrame
         for (host, box) in [(HostID.a, layout.hostA), (.b, layout.hostB)] {
-            PresenterHost(host: host, address: timeline.hosts[host], state: shown.host(host).state, big: layout.bigStates)
-                .render(in: box, on: &canvas)
+            PresenterHost(
+                host: host, address: timeline.hosts[host], state: shown.host(host).state, big: layout.bigStates
+            )
+            .render(in: box, on: &canvas)
         }
         let content = PresenterContent(session: session, strings: strings)
         PresenterWire(
@@ -25,8 +27,20 @@ struct PresenterScreen: Widget {
             topRow: layout.wireTop
         ).render(on: &canvas)
         PresenterPanel(blocks: content.blocks).render(in: layout.panel, on: &canvas)
+        renderHint(in: layout.hint, on: &canvas)
+    }
+
+    /// As many of the key hints as fit whole, in the order given.
+    private func renderHint(in area: Rect, on canvas: inout Canvas) {
         // The last column is left alone: writing the bottom-right cell makes some terminals scroll.
-        canvas.write(strings.hint, x: layout.hint.x + 1, y: layout.hint.y, ink: .dim, limit: layout.hint.maxX - 1)
+        let room = area.width - 2
+        var line = ""
+        for item in strings.hintItems {
+            let joined = line.isEmpty ? item : line + " · " + item
+            guard TextWidth.of(joined) <= room else { break }
+            line = joined
+        }
+        canvas.write(line, x: area.x + 1, y: area.y, ink: .dim, limit: area.maxX - 1)
     }
 
     private func renderHeader(_ layout: PresenterLayout, on canvas: inout Canvas) {

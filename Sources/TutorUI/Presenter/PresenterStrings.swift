@@ -63,11 +63,13 @@ struct PresenterStrings {
     func why(_ rule: Rule) -> String { pick("Why: ", "原因：") + RuleText.explanation(rule, language) }
     var endOfLesson: String { pick("End of the lesson.", "本课结束。") }
 
-    /// The bottom line, for the instructor.
-    var hint: String {
-        pick(
-            "PgDn/Space next · PgUp back · Enter reveal · b blank · g go to · l 中文 · ? keys · q quit",
-            "PgDn/空格 下一步 · PgUp 上一步 · 回车 揭晓 · b 黑屏 · g 跳转 · l English · ? 按键 · q 退出")
+    /// The keys on the bottom line, for the instructor, most needed first: a narrow window shows a prefix.
+    var hintItems: [String] {
+        [
+            pick("PgDn/Space next", "PgDn/空格 下一步"), pick("PgUp back", "PgUp 上一步"), pick("Enter reveal", "回车 揭晓"),
+            pick("b blank", "b 黑屏"), pick("g go to", "g 跳转"), pick("q quit", "q 退出"), pick("? keys", "? 按键"),
+            pick("l 中文", "l English"),
+        ]
     }
 
     var helpTitle: String { pick("Presenter keys", "演示模式按键") }
@@ -88,6 +90,8 @@ struct PresenterStrings {
     // MARK: Plain lines
 
     var fullStop: String { pick(".", "。") }
+    /// What follows a full stop inside a line: a space in English, nothing in Chinese.
+    var sentenceGap: String { pick(" ", "") }
     var colon: String { pick(": ", "：") }
 
     var plainKeys: String {
