@@ -1,17 +1,20 @@
-/// Large letters for a projector: each pixel of a 3x5 font is one cell painted with `.solid` ink
-/// (a reverse-video space), so the letters are one cell per pixel in every terminal, whatever it makes of
-/// East-Asian ambiguous-width block characters, and stay visible without colour.
+/// Large letters for a projector: each pixel of a 3x5 font is painted with `.solid` ink (reverse-video
+/// spaces), so the letters line up in every terminal, whatever it makes of East-Asian ambiguous-width block
+/// characters, and stay visible without colour.
 struct BigText: Widget {
     var text: String
+    /// Cells per pixel across: 2 gives square pixels (a cell is about twice as tall as it is wide), 1 narrow
+    /// letters that fit twice as many.
+    var scale = 1
 
     /// Rows every big character takes.
     static let height = 5
-    /// Columns from one character to the next: three pixels and a gap.
+    /// Pixels from one character to the next: three and a gap.
     static let advance = 4
 
-    /// Columns `text` takes (no gap after the last character).
-    static func width(of text: String) -> Int {
-        text.isEmpty ? 0 : text.count * advance - 1
+    /// Columns `text` takes at `scale` (no gap after the last character).
+    static func width(of text: String, scale: Int = 1) -> Int {
+        text.isEmpty ? 0 : (text.count * advance - 1) * scale
     }
 
     /// Whether every character of `text` has a big form.
@@ -23,14 +26,14 @@ struct BigText: Widget {
         let pixel = Cell(" ", ink: .solid)
         var x = area.x
         for character in text {
-            guard x + Self.advance - 1 <= area.maxX else { return }
+            guard x + (Self.advance - 1) * scale <= area.maxX else { return }
             let rows = Self.glyphs[Character(character.uppercased())] ?? Self.glyphs["?"]!
             for (row, pattern) in rows.enumerated() where row < area.height {
                 for (column, bit) in pattern.enumerated() where bit == "#" {
-                    canvas.put(pixel, x: x + column, y: area.y + row)
+                    for part in 0..<scale { canvas.put(pixel, x: x + column * scale + part, y: area.y + row) }
                 }
             }
-            x += Self.advance
+            x += Self.advance * scale
         }
     }
 

@@ -8,6 +8,8 @@ struct PresenterHost: Widget {
     var address: HostAddress?
     var state: ConnectionState
     var big: Bool
+    /// Cells per pixel across for the big letters.
+    var scale: Int
 
     func render(in area: Rect, on canvas: inout Canvas) {
         let ink = Ink.host(host)
@@ -15,9 +17,9 @@ struct PresenterHost: Widget {
         let inner = area.inset(by: 1)
         let name = state.description
         if big, BigText.canDraw(name) {
-            let width = BigText.width(of: name)
+            let width = BigText.width(of: name, scale: scale)
             let top = inner.y + (inner.height - BigText.height) / 2
-            BigText(text: name).render(
+            BigText(text: name, scale: scale).render(
                 in: Rect(x: inner.x + (inner.width - width) / 2, y: top, width: width, height: BigText.height),
                 on: &canvas)
         } else {

@@ -8,6 +8,8 @@ import LessonKit
 struct PresenterLayout {
     var bigStates: Bool
     var bigCounter: Bool
+    /// Cells per pixel across for big state names: 2 (square pixels) where two boxes of them fit, else 1.
+    var stateScale: Int
     var header: Rect
     var hostA: Rect
     var hostB: Rect
@@ -23,8 +25,11 @@ struct PresenterLayout {
 
     /// The layout for a screen of `size` showing states up to `longestState` characters long.
     init(size: Size, longestState: Int) {
-        let bigBoxWidth = BigText.width(of: String(repeating: "W", count: max(longestState, 1))) + 6
-        bigStates = 2 * bigBoxWidth + 8 <= size.width && size.height >= 30
+        let longest = String(repeating: "W", count: max(longestState, 1))
+        let fits = { (scale: Int) in 2 * (BigText.width(of: longest, scale: scale) + 6) + 8 <= size.width }
+        stateScale = fits(2) ? 2 : 1
+        let bigBoxWidth = BigText.width(of: longest, scale: stateScale) + 6
+        bigStates = fits(1) && size.height >= 30
         bigCounter = size.width >= 100 && size.height >= 32
         header = Rect(x: 0, y: 0, width: size.width, height: bigCounter ? BigText.height : 1)
         let boxWidth = bigStates ? bigBoxWidth : min(max(size.width * 3 / 10, 28), 40)

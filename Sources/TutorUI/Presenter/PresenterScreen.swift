@@ -17,7 +17,8 @@ struct PresenterScreen: Widget {
         let shown = player.visibleFrame
         for (host, box) in [(HostID.a, layout.hostA), (.b, layout.hostB)] {
             PresenterHost(
-                host: host, address: timeline.hosts[host], state: shown.host(host).state, big: layout.bigStates
+                host: host, address: timeline.hosts[host], state: shown.host(host).state, big: layout.bigStates,
+                scale: layout.stateScale
             )
             .render(in: box, on: &canvas)
         }
@@ -50,9 +51,9 @@ struct PresenterScreen: Widget {
         let header = layout.header
         if layout.bigCounter {
             let counter = "\(player.stepNumber)/\(player.stepCount)"
-            let width = BigText.width(of: counter)
+            let width = BigText.width(of: counter, scale: 2)
             let x = header.maxX - 1 - width
-            BigText(text: counter).render(
+            BigText(text: counter, scale: 2).render(
                 in: Rect(x: x, y: header.y, width: width, height: BigText.height), on: &canvas)
             canvas.write(title, x: header.x + 1, y: header.y + 1, ink: .strong, limit: x - 2)
             canvas.write(step, x: header.x + 1, y: header.y + 3, ink: .strong, limit: x - 2)
