@@ -38,11 +38,12 @@ import TutorUI
         var questions = 0
         for timeline in Self.timelines {
             for session in Self.stops(timeline) {
-                guard case .asked = session.quizStage else { continue }
+                guard case .asked(let point) = session.quizStage else { continue }
                 questions += 1
                 let frame = session.player.frame
                 let wire = try #require(frame.wire)
-                let text = PresenterRenderer.render(session, size: size).text
+                let canvas = PresenterRenderer.render(session, size: size)
+                let text = canvas.text
                 let label = Self.label(wire, in: timeline)
                 // The label may be on screen only as the previous segment's (a retransmission repeats it).
                 let previous = timeline.ladder(through: frame.index - 1).last.map { Self.label($0, in: timeline) }
@@ -51,7 +52,13 @@ import TutorUI
                     "\(timeline.lessonID) step \(frame.index + 1) shows its answer \(label)")
                 #expect(text.contains("?   ?   ?"))
                 #expect(!text.contains("Answer"))
-                #expect(!text.contains("<─") && !text.contains("─>"), "no arrow gives the sender away")
+                // The arrow shows the direction only when the class is not asked who sends.
+                let arrow = wire.from == .a ? "─>" : "<─"
+                #expect(text.contains(arrow) == !point.fields.contains(.sender), "\(timeline.lessonID) arrow")
+                #expect(!text.contains(wire.from == .a ? "<─" : "─>"))
+                // No segment colours: they would tell SYN, FIN and RST apart.
+                let segmentInks: Set<Ink> = [.syn, .fin, .rst, .plainSegment]
+                #expect(!canvas.cells.contains { segmentInks.contains($0.ink) }, "\(timeline.lessonID) colours")
                 if let narration = frame.narration?.en, narration.count > 30 {
                     #expect(!text.contains(String(narration.prefix(30))), "the step's narration stays hidden")
                 }

@@ -74,8 +74,12 @@ struct PresenterContent {
     }
 
     private func questionBlocks(_ point: QuizPoint) -> [PanelBlock] {
-        var blocks: [PanelBlock] = [
-            .paragraph(strings.questionHeading, .question),
+        var blocks: [PanelBlock] = [.paragraph(strings.questionHeading, .question)]
+        // Unless the class is asked who sends, it is told: the numbers depend on the direction.
+        if !point.fields.contains(.sender), let wire = player.frame.wire {
+            blocks.append(.paragraph(strings.direction(wire.from, wire.to), .strong))
+        }
+        blocks += [
             .row(point.fields.map(strings.question), .strong),
             .paragraph(strings.numbering(timeline.numbering), .normal),
         ]

@@ -20,6 +20,9 @@ struct PresenterStrings {
     }
 
     var questionHeading: String { pick("Question for the class", "请全班回答") }
+    func direction(_ from: HostID, _ to: HostID) -> String {
+        pick("The next segment goes from \(from) to \(to).", "下一个报文段从 \(from) 发往 \(to)。")
+    }
 
     /// One short question per field, in the order the lesson asks them.
     func question(_ field: QuizField) -> String {

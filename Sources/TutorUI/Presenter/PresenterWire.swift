@@ -24,8 +24,12 @@ struct PresenterWire {
         canvas.put(Cell(LineGlyph.bottomRight), x: columnB, y: arrowRow)
         canvas.horizontalLine(x: columnA + 1, y: arrowRow, length: columnB - columnA - 1)
         let player = content.player
-        if player.pendingQuiz != nil {
+        if let quiz = player.pendingQuiz {
             centered("?   ?   ?", row: labelRow, ink: .question, on: &canvas)
+            // The direction is shown unless it is the question; in plain ink, as colour would tell the flags.
+            if !quiz.fields.contains(.sender), let wire = player.frame.wire {
+                drawArrow(from: wire.from, reach: columnB - columnA - 1, ink: .strong, on: &canvas)
+            }
             return
         }
         let frame = player.frame
@@ -63,22 +67,27 @@ struct PresenterWire {
         let length = columnB - columnA - 1
         let reach = event.fate == .dropped ? length / 2 : length
         let drawn = max(1, Int((Double(reach) * (crossing?.fraction ?? 1)).rounded()))
-        let leftToRight = event.from == .a
-        for step in 0..<drawn {
-            let x = leftToRight ? columnA + 1 + step : columnB - 1 - step
-            canvas.put(Cell(LineGlyph.horizontal, ink: ink), x: x, y: arrowRow)
-        }
-        let headX = leftToRight ? columnA + drawn : columnB - drawn
+        let headX = drawArrow(from: event.from, reach: drawn, ink: ink, on: &canvas)
         let strings = content.strings.shared
         if event.fate == .dropped, crossing == nil {
             canvas.put(Cell("X", ink: .warning), x: headX, y: arrowRow)
             canvas.write(strings.lost, x: headX - TextWidth.of(strings.lost) / 2, y: noteRow, ink: .warning)
-        } else {
-            canvas.put(Cell(leftToRight ? ">" : "<", ink: ink), x: headX, y: arrowRow)
-            if event.fate == .duplicated, crossing == nil {
-                centered(strings.duplicated, row: noteRow, ink: .normal, on: &canvas)
-            }
+        } else if event.fate == .duplicated, crossing == nil {
+            centered(strings.duplicated, row: noteRow, ink: .normal, on: &canvas)
         }
+    }
+
+    /// Draws `reach` cells of arrow from `sender`'s end of the wire, head included; returns the head's column.
+    @discardableResult
+    private func drawArrow(from sender: HostID, reach: Int, ink: Ink, on canvas: inout Canvas) -> Int {
+        let leftToRight = sender == .a
+        for step in 0..<reach {
+            let x = leftToRight ? columnA + 1 + step : columnB - 1 - step
+            canvas.put(Cell(LineGlyph.horizontal, ink: ink), x: x, y: arrowRow)
+        }
+        let headX = leftToRight ? columnA + reach : columnB - reach
+        canvas.put(Cell(leftToRight ? ">" : "<", ink: ink), x: headX, y: arrowRow)
+        return headX
     }
 
     private func centered(_ text: String, row: Int, ink: Ink, on canvas: inout Canvas) {
