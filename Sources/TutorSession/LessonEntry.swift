@@ -14,10 +14,13 @@ public struct LessonEntry: Hashable, Sendable {
     /// The file name, which sets the path order.
     public var fileName: String
     public var content: Result<Timeline, LessonProblem>
+    /// The parsed lesson, when there is one: it can be run again with fresh ISNs.
+    public var lesson: Lesson?
 
-    public init(fileName: String, content: Result<Timeline, LessonProblem>) {
+    public init(fileName: String, content: Result<Timeline, LessonProblem>, lesson: Lesson? = nil) {
         self.fileName = fileName
         self.content = content
+        self.lesson = lesson
     }
 
     public var timeline: Timeline? {

@@ -48,7 +48,8 @@ public struct QuizHandover: Hashable, Sendable {
             }
             if !asked.isEmpty { parts.append(asked.joined(separator: ", ")) }
             let text = parts.joined(separator: ", ")
-            return (text.isEmpty ? "What comes next" : text) + "?"
+            guard let first = text.first else { return "What comes next?" }
+            return first.uppercased() + text.dropFirst() + "?"
         case .zh:
             var parts: [String] = []
             if fields.contains(.sender) { parts.append("下一个报文段由谁发送") }

@@ -50,7 +50,9 @@ struct MenuView: Widget {
         }
         if selected { canvas.fill(Rect(x: 1, y: y, width: width - 2, height: 1), with: Cell(" ", ink: .selection)) }
         let marker = selected ? ">" : " "
-        var x = canvas.write("\(marker) \(index + 1). ", x: 1, y: y, ink: selected ? .selection : .normal)
+        let number = String(index + 1)
+        let padding = String(repeating: " ", count: max(String(session.lessons.count).count - number.count, 0))
+        var x = canvas.write("\(marker) \(padding)\(number). ", x: 1, y: y, ink: selected ? .selection : .normal)
         let statusWidth = min(TextWidth.of(status), width / 2)
         let statusX = width - 2 - statusWidth
         x = canvas.write(entry.title(strings.language), x: x, y: y, ink: selected ? .selection : .strong, limit: statusX - 1)

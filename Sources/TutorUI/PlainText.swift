@@ -30,10 +30,14 @@ public enum PlainText {
             case .delivered, .inFlight: heading += "."
             case .dropped: heading += " (\(strings.lost))."
             case .duplicated: heading += " (\(strings.duplicated))."
+            case .inFlight: heading += " (\(strings.onItsWay))."
             }
         }
         let states = HostID.allCases.map { "\($0): \(frame.host($0).state)" }.joined(separator: ", ")
         lines.append(heading + " " + states + ".")
+        for host in HostID.allCases {
+            for error in frame.errors[host] ?? [] { lines.append("  \(host): \(strings.error(error))") }
+        }
         if session.showsTCB {
             for host in HostID.allCases { lines.append("  " + tcbLine(host, frame: frame, timeline: timeline, numbering)) }
         }
@@ -161,15 +165,17 @@ public struct PlainTutor {
             default: return []
             }
         }
+        // At a quiz point the answer panel has the keys: Escape hands them back to stepping first.
+        let lead: [Key] = session.panelHasFocus ? [.escape] : []
         if let number = Int(command) {
-            return [.character("g")] + String(number).map { Key.character($0) } + [.enter]
+            return lead + [.character("g")] + String(number).map { Key.character($0) } + [.enter]
         }
         switch lower {
-        case "", "n", "next": return [.right]
-        case "b", "back", "p": return [.left]
-        case "home", "first": return [.home]
-        case "end", "last": return [.end]
-        case "t", "r", "l", "q": return [.character(Character(lower))]
+        case "", "n", "next": return lead + [.right]
+        case "b", "back", "p": return lead + [.left]
+        case "home", "first": return lead + [.home]
+        case "end", "last": return lead + [.end]
+        case "t", "r", "l", "q": return lead + [.character(Character(lower))]
         default: return []
         }
     }

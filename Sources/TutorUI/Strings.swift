@@ -41,6 +41,20 @@ public struct Strings: Sendable {
     func earlier(_ count: Int) -> String { pick("... \(count) earlier", "…… 之前还有 \(count) 个") }
     var lost: String { pick("lost", "丢失") }
     var duplicated: String { pick("duplicated", "被复制") }
+    var onItsWay: String { pick("on its way", "在途中") }
+    func error(_ error: EndpointError) -> String {
+        let zh: String =
+            switch error {
+            case .connectionExists: "连接已存在"
+            case .connectionDoesNotExist: "连接不存在"
+            case .connectionClosing: "连接正在关闭"
+            case .connectionRefused: "连接被拒绝"
+            case .connectionReset: "连接被重置"
+            case .userTimeout: "用户超时，连接中止"
+            case .insufficientResources: "资源不足"
+            }
+        return pick("error: \(error.rawValue)", "错误：\(zh)")
+    }
     var quizHeading: String { pick("Quiz:", "测验：") }
     var revealHint: String { pick("Press Space to see the answer.", "按空格键查看答案。") }
     var endOfLesson: String { pick("End of the lesson. Press q for the menu.", "本课结束。按 q 返回菜单。") }

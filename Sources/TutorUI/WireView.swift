@@ -28,11 +28,25 @@ struct WireView: Widget {
             let width = TextWidth.of(text)
             let x = host == .a ? area.x + 1 : area.maxX - 1 - width
             canvas.write(text, x: max(x, area.x), y: arrowY, ink: .host(host), limit: area.maxX)
+        case .wait(0):
+            // A step that only explains: the segment it talks about stays on the wire, dimmed.
+            if let last = player.timeline.frames[...frame.index].last(where: { $0.wire != nil })?.wire {
+                drawSegment(last, in: area, arrowY: arrowY, on: &canvas, ink: .dim, animated: false)
+            }
         case .wait(let milliseconds):
             let text = "... " + strings.wait(milliseconds) + " ..."
             canvas.write(text, x: area.x + max((area.width - TextWidth.of(text)) / 2, 0), y: arrowY, ink: .dim)
         case .start:
             break
+        }
+        for host in HostID.allCases {
+            guard let error = frame.errors[host]?.first else { continue }
+            // Where the application hears about it: under the arrow, on its host's side.
+            let text = strings.error(error)
+            let width = TextWidth.of(text)
+            let x = host == .a ? area.x + 1 : area.maxX - 1 - width
+            canvas.write(text, x: max(x, area.x), y: arrowY + 1, ink: .warning, limit: area.maxX)
+            return
         }
         if !frame.inFlight.isEmpty, frame.wire == nil {
             let text = strings.inFlight(frame.inFlight.count)
@@ -42,8 +56,10 @@ struct WireView: Widget {
         }
     }
 
-    private func drawSegment(_ event: WireEvent, in area: Rect, arrowY: Int, on canvas: inout Canvas) {
-        let ink = Ink.segment(event.segment)
+    private func drawSegment(
+        _ event: WireEvent, in area: Rect, arrowY: Int, on canvas: inout Canvas, ink: Ink? = nil, animated: Bool = true
+    ) {
+        let ink = ink ?? Ink.segment(event.segment)
         let base = player.timeline.numberBase(from: event.from, numbering: numbering)
         let label = event.segment.notation(base: base)
         // A label too long for the wire breaks before its ack, keeping each number whole.
@@ -56,7 +72,8 @@ struct WireView: Widget {
             canvas.write(line, x: x, y: arrowY - 1 - offset, ink: ink, limit: area.maxX)
         }
         let length = area.width - 2
-        let travelled = player.crossing.map { $0.fraction } ?? 1
+        let crossing = animated ? player.crossing : nil
+        let travelled = crossing.map { $0.fraction } ?? 1
         let reach = event.fate == .dropped ? length / 2 : length
         let drawn = max(1, Int((Double(reach) * travelled).rounded()))
         let leftToRight = event.from == .a
@@ -65,7 +82,7 @@ struct WireView: Widget {
             canvas.put(Cell(LineGlyph.horizontal, ink: ink), x: x, y: arrowY)
         }
         let headX = leftToRight ? area.x + drawn : area.maxX - 1 - drawn
-        let arrived = player.crossing == nil
+        let arrived = crossing == nil
         if event.fate == .dropped, arrived {
             canvas.put(Cell("X", ink: .warning), x: headX, y: arrowY)
             let text = strings.lost

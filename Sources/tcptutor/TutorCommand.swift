@@ -47,7 +47,7 @@ struct TutorCommand: ParsableCommand {
             FileHandle.standardError.write(Data(("tcptutor: " + message + "\n").utf8))
             notice = LocalizedText(en: message, zh: "进度文件无法读取（\(reason)），已另存为 \(keptAt)；进度从头开始。")
         }
-        let catalog = LessonCatalog.load(folder: lessons, environment: environment)
+        let catalog = LessonCatalog.load(folder: lessons)
         var session = TutorSession(
             lessons: catalog.entries, progress: progress, language: language, animates: !noAnimation)
         session.notice = notice ?? catalog.notice

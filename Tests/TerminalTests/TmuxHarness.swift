@@ -98,6 +98,11 @@ final class TmuxTerminal {
             String.init)
     }
 
+    /// Everything the pane has shown, scrolled-off lines included.
+    func history() throws -> String {
+        try tmux(["capture-pane", "-p", "-J", "-S", "-", "-t", "0"])
+    }
+
     /// A tmux format value of the pane, such as `#{alternate_on}`.
     func format(_ format: String) throws -> String {
         try tmux(["display-message", "-p", "-t", "0", format]).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -119,6 +124,26 @@ final class TmuxTerminal {
         Issue.record("Timed out waiting for \(description). Screen:\n\(last.joined(separator: "\n"))",
             sourceLocation: sourceLocation)
         throw HarnessError("timed out waiting for \(description)")
+    }
+
+    /// Waits until the screen differs from `previous` and has stopped changing (a capture can catch the
+    /// tutor half-way through drawing a frame).
+    func waitForChange(from previous: [String], _ description: String, timeout: Double = 10) throws -> [String] {
+        try waitFor(description, timeout: timeout) { $0 != previous }
+        return try settled(timeout: timeout)
+    }
+
+    /// The screen once two captures 30 ms apart agree.
+    func settled(timeout: Double = 10) throws -> [String] {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = try screen()
+        while Date() < deadline {
+            usleep(30_000)
+            let next = try screen()
+            if next == last { return next }
+            last = next
+        }
+        throw HarnessError("the screen kept changing for \(timeout) s")
     }
 
     /// Waits until `text` is on the screen.

@@ -27,13 +27,15 @@ import TutorUI
     @Test(arguments: Language.allCases, sizes)
     func menu(language: Language, size: Size) throws {
         let session = Self.session(language: language, keys: [])
-        try expectSnapshot(ScreenRenderer.render(session, size: size), named: "menu-\(language)-\(size.width)x\(size.height)")
+        try expectSnapshot(
+            ScreenRenderer.render(session, size: size), named: "menu-\(language)-\(size.width)x\(size.height)")
     }
 
     @Test(arguments: Language.allCases, sizes)
     func synAckArrived(language: Language, size: Size) throws {
-        // Enter opens; four steps: listen, connect, SYN, then the quiz question; the fifth reveals the SYN-ACK.
-        let keys: [Key] = [.enter, .right, .right, .right, .right, .right]
+        // Enter opens; four steps: listen, connect, SYN, then the quiz question, whose panel takes the keys;
+        // Esc hands them back and the fifth step reveals the SYN-ACK unanswered.
+        let keys: [Key] = [.enter, .right, .right, .right, .right, .escape, .right]
         let session = Self.session(language: language, keys: keys)
         try expectSnapshot(
             ScreenRenderer.render(session, size: size), named: "synack-\(language)-\(size.width)x\(size.height)")
@@ -41,13 +43,16 @@ import TutorUI
 
     @Test(arguments: Language.allCases)
     func quizQuestionWithTCB(language: Language) throws {
-        let session = Self.session(language: language, keys: [.enter, .right, .right, .right, .right, .character("t")])
-        try expectSnapshot(ScreenRenderer.render(session, size: Size(width: 80, height: 24)), named: "quiz-tcb-\(language)")
+        let session = Self.session(
+            language: language, keys: [.enter, .right, .right, .right, .right, .escape, .character("t")])
+        try expectSnapshot(
+            ScreenRenderer.render(session, size: Size(width: 80, height: 24)), named: "quiz-tcb-\(language)")
     }
 
     @Test func lastStepRelativeNumbersWithTCB() throws {
         let session = Self.session(keys: [.enter, .end, .character("t"), .character("r")])
-        try expectSnapshot(ScreenRenderer.render(session, size: Size(width: 100, height: 30)), named: "end-relative-tcb")
+        try expectSnapshot(
+            ScreenRenderer.render(session, size: Size(width: 100, height: 30)), named: "end-relative-tcb")
     }
 
     @Test func helpOverLesson() throws {

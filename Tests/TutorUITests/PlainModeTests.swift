@@ -1,0 +1,70 @@
+import LessonKit
+import Testing
+import TutorSession
+
+@testable import TutorUI
+
+/// The plain mode: the same lesson as numbered lines, driven by lines of input.
+@Suite struct PlainModeTests {
+    static let lessons = [
+        LessonEntry(fileName: "01.lesson", content: .success(SampleLessons.handshake)),
+        LessonEntry(fileName: "02.lesson", content: .success(SampleLessons.refused)),
+    ]
+
+    /// Runs the plain tutor on `input` lines and returns what it printed and the last progress saved.
+    static func run(_ input: [String], language: Language = .en) -> (output: [String], saved: ProgressBook?) {
+        var remaining = input[...]
+        var output: [String] = []
+        var saved: ProgressBook?
+        var tutor = PlainTutor(
+            session: TutorSession(lessons: lessons, language: language, animates: false),
+            readLine: { remaining.popFirst() }, write: { output.append($0) }, saveProgress: { saved = $0 })
+        tutor.run()
+        return (output, saved)
+    }
+
+    @Test func enterStepsThroughTheHandshakeWithStatesInEveryLine() throws {
+        let (output, saved) = Self.run(["1", "", "", "", "", "", "", "q", "q"])
+        #expect(output.first == "TCPTutor: Lessons")
+        #expect(output.contains("1. The three-way handshake (not started)"))
+        #expect(output.contains("Step 1 of 6. start. A: CLOSED, B: CLOSED."))
+        #expect(output.contains("Step 3 of 6. A: connect(). A: SYN_SENT, B: LISTEN."))
+        #expect(output.contains("Step 4 of 6. A > B: S 3626544836:3626544836(0). A: SYN_SENT, B: SYN_RECEIVED."))
+        #expect(output.contains("Step 5 of 6. Quiz: Who sends next, which flags, seq, ack?"))
+        #expect(
+            output.contains(
+                "Step 5 of 6. B > A: S. 1739326486:1739326486(0) ack 3626544837. A: ESTABLISHED, B: SYN_RECEIVED."))
+        let last = try #require(output.firstIndex { $0.hasPrefix("Step 6 of 6. A > B: . 3626544837:3626544837(0)") })
+        #expect(output[last].hasSuffix("A: ESTABLISHED, B: ESTABLISHED."))
+        #expect(output.contains("  End of the lesson. Type q for the menu."))
+        #expect(saved?["three-way-handshake"]?.completed == true)
+        #expect(output.last?.hasPrefix("Type a lesson number") == true, "q went back to the menu, the second q quit")
+    }
+
+    @Test func backJumpTCBAndRelativeNumbers() {
+        let (output, _) = Self.run(["", "4", "t", "r", "b"])
+        #expect(output.contains("Step 4 of 6. A > B: S 3626544836:3626544836(0). A: SYN_SENT, B: SYN_RECEIVED."))
+        #expect(
+            output.contains(
+                "  B TCB: ISS 1739326486, IRS 3626544836, SND.UNA 1739326486, SND.NXT 1739326487, RCV.NXT 3626544837"))
+        #expect(output.contains("Step 4 of 6. A > B: S 0:0(0). A: SYN_SENT, B: SYN_RECEIVED."))
+        #expect(output.contains("  B TCB: ISS 0, IRS 0, SND.UNA 0, SND.NXT 1, RCV.NXT 1"))
+        let back = output.suffix(4)
+        #expect(back.first == "Step 3 of 6. A: connect(). A: SYN_SENT, B: LISTEN.")
+        #expect(back.contains("  A TCB: ISS 0, IRS -, SND.UNA 0, SND.NXT 1, RCV.NXT -"))
+    }
+
+    @Test func chineseAndTheEndOfInput() {
+        let (output, saved) = Self.run(["l", "2", "", ""], language: .en)
+        #expect(output.contains("TCPTutor: 课程"))
+        #expect(output.contains("2. 连接被拒绝 (未开始)"))
+        #expect(output.contains("第 2 步，共 4 步. A: connect()：主动打开. A: SYN_SENT, B: CLOSED."))
+        #expect(saved?.language == .zh)
+        #expect(saved?["connection-refused"]?.step == 2, "the progress is saved when the input ends")
+    }
+
+    @Test func aLineThatMeansNothingSaysSo() {
+        let (output, _) = Self.run(["", "b"])
+        #expect(output.last == "(nothing more this way)")
+    }
+}
