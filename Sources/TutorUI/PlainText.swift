@@ -27,7 +27,7 @@ public enum PlainText {
             let base = timeline.numberBase(from: event.from, numbering: numbering)
             heading += "\(event.from) > \(event.to): \(event.segment.notation(base: base))"
             switch event.fate {
-            case .delivered, .inFlight: heading += "."
+            case .delivered: heading += "."
             case .dropped: heading += " (\(strings.lost))."
             case .duplicated: heading += " (\(strings.duplicated))."
             case .inFlight: heading += " (\(strings.onItsWay))."
