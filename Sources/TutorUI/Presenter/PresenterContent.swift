@@ -85,7 +85,7 @@ struct PresenterContent {
         ]
         // What the class needs to work the numbers out: the segment before the one asked about.
         if let previous = timeline.ladder(through: player.visibleFrame.index).last {
-            blocks.append(.paragraph(strings.lastSegment(previous.from, previous.to, label(previous)), .normal))
+            blocks.append(.paragraph(strings.lastSegment(previous, label: label(previous)), .normal))
         }
         blocks.append(.paragraph(strings.revealHint, .dim))
         return blocks

@@ -49,8 +49,10 @@ struct PresenterStrings {
         }
     }
 
-    func lastSegment(_ from: HostID, _ to: HostID, _ label: String) -> String {
-        pick("Last segment: \(from) → \(to)  \(label)", "上一个报文段：\(from) → \(to)  \(label)")
+    /// The segment shown before a question, and whether it was lost: what the class works the numbers from.
+    func lastSegment(_ event: WireEvent, label: String) -> String {
+        let lost = event.fate == .dropped ? pick(" (lost)", "（丢失）") : ""
+        return pick("Last segment: ", "上一个报文段：") + "\(event.from) → \(event.to)  \(label)" + lost
     }
 
     var revealHint: String { pick("Enter reveals the answer.", "按回车键揭晓答案。") }

@@ -36,14 +36,16 @@ struct PresenterWire {
         let strings = content.strings.shared
         switch frame.event {
         case .segment(let event):
-            drawSegment(event, crossing: player.crossing, on: &canvas)
+            drawSegment(event, crossing: player.crossing, dimmed: false, on: &canvas)
         case .call(let host, let call):
             let text = strings.call(host, call)
             let x = host == .a ? columnA + 2 : columnB - 1 - TextWidth.of(text)
             canvas.write(text, x: max(x, columnA + 2), y: labelRow, ink: .strong, limit: columnB - 1)
         case .wait(0):
-            // A step that only speaks: nothing happens on the wire.
-            break
+            // A step that only speaks: the last segment stays on the wire, dimmed, as what is being discussed.
+            if let last = content.timeline.ladder(through: frame.index).last {
+                drawSegment(last, crossing: nil, dimmed: true, on: &canvas)
+            }
         case .wait(let milliseconds):
             centered("... " + strings.wait(milliseconds) + " ...", row: labelRow, ink: .strong, on: &canvas)
         case .start:
@@ -54,15 +56,17 @@ struct PresenterWire {
         }
     }
 
-    private func drawSegment(_ event: WireEvent, crossing: Crossing?, on canvas: inout Canvas) {
-        let ink = Ink.segment(event.segment)
+    /// Draws a segment's label and arrow; `dimmed` for one shown again as context, not as the step's event.
+    private func drawSegment(_ event: WireEvent, crossing: Crossing?, dimmed: Bool, on canvas: inout Canvas) {
+        let ink = dimmed ? Ink.dim : Ink.segment(event.segment)
+        let labelInk = dimmed ? Ink.dim : Ink.strong
         let label = content.label(event)
         // A label too long for the wire breaks before its ack, keeping each number whole.
         if TextWidth.of(label) > columnB - columnA - 3, let ack = label.firstRange(of: " ack ") {
-            centered(String(label[..<ack.lowerBound]), row: topRow, ink: .strong, on: &canvas)
-            centered(String(label[label.index(after: ack.lowerBound)...]), row: labelRow, ink: .strong, on: &canvas)
+            centered(String(label[..<ack.lowerBound]), row: topRow, ink: labelInk, on: &canvas)
+            centered(String(label[label.index(after: ack.lowerBound)...]), row: labelRow, ink: labelInk, on: &canvas)
         } else {
-            centered(label, row: labelRow, ink: .strong, on: &canvas)
+            centered(label, row: labelRow, ink: labelInk, on: &canvas)
         }
         let length = columnB - columnA - 1
         let reach = event.fate == .dropped ? length / 2 : length
@@ -70,8 +74,9 @@ struct PresenterWire {
         let headX = drawArrow(from: event.from, reach: drawn, ink: ink, on: &canvas)
         let strings = content.strings.shared
         if event.fate == .dropped, crossing == nil {
-            canvas.put(Cell("X", ink: .warning), x: headX, y: arrowRow)
-            canvas.write(strings.lost, x: headX - TextWidth.of(strings.lost) / 2, y: noteRow, ink: .warning)
+            canvas.put(Cell("X", ink: dimmed ? .dim : .warning), x: headX, y: arrowRow)
+            canvas.write(
+                strings.lost, x: headX - TextWidth.of(strings.lost) / 2, y: noteRow, ink: dimmed ? .dim : .warning)
         } else if event.fate == .duplicated, crossing == nil {
             centered(strings.duplicated, row: noteRow, ink: .normal, on: &canvas)
         }
