@@ -59,6 +59,13 @@ import TutorUI
                 // No segment colours: they would tell SYN, FIN and RST apart.
                 let segmentInks: Set<Ink> = [.syn, .fin, .rst, .plainSegment]
                 #expect(!canvas.cells.contains { segmentInks.contains($0.ink) }, "\(timeline.lessonID) colours")
+                if size.width == 80 {
+                    // The hosts are as they were before the segment (small layout: state names as text).
+                    let before = session.player.visibleFrame
+                    #expect(before.index == frame.index - 1)
+                    let row = canvas.line(4)
+                    #expect(row.contains(" \(before.host(.a).state) ") && row.contains(" \(before.host(.b).state) "))
+                }
                 if let narration = frame.narration?.en, narration.count > 30 {
                     #expect(!text.contains(String(narration.prefix(30))), "the step's narration stays hidden")
                 }
