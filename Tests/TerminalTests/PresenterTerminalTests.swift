@@ -170,9 +170,10 @@ import Testing
         try Self.lesson.write(toFile: path, atomically: true, encoding: .utf8)
         let output = terminal.folder.appendingPathComponent("plain.txt").path
         try terminal.type(
-            "printf '\\n\\n\\n\\n\\nq\\n' | \(try tutorBinary()) present \(path) > \(output) 2>&1; echo DONE")
+            "printf '\\n\\n\\n\\n\\nq\\n' | \(try tutorBinary()) present \(path) > \(output) 2>&1; echo PLAIN-''DONE")
         try terminal.send("Enter")
-        try terminal.waitFor("DONE")
+        // The quotes keep the typed command from matching before it has run.
+        try terminal.waitFor("PLAIN-DONE")
         let text = try String(contentsOfFile: output, encoding: .utf8)
         #expect(text.contains("using plain mode"))
         #expect(text.contains("Step 5 of 6. Question for the class: Who sends next?"))

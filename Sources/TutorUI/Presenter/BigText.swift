@@ -38,7 +38,7 @@ struct BigText: Widget {
     }
 
     // swift-format-ignore
-    /// The 3x5 font: the letters of the state names, digits, and the punctuation of a step counter.
+    /// The 3x5 font: letters, digits, and the punctuation of a step counter and of flags (`SYN+ACK`).
     static let glyphs: [Character: [String]] = [
         "A": [".#.", "#.#", "###", "#.#", "#.#"], "B": ["##.", "#.#", "##.", "#.#", "##."],
         "C": [".##", "#..", "#..", "#..", ".##"], "D": ["##.", "#.#", "#.#", "#.#", "##."],
@@ -61,6 +61,7 @@ struct BigText: Widget {
         "_": ["...", "...", "...", "...", "###"], "/": ["..#", "..#", ".#.", "#..", "#.."],
         "?": ["##.", "..#", ".#.", "...", ".#."], ".": ["...", "...", "...", "...", ".#."],
         "-": ["...", "...", "###", "...", "..."], ":": ["...", ".#.", "...", ".#.", "..."],
+        "+": ["...", ".#.", "###", ".#.", "..."],
         " ": ["...", "...", "...", "...", "..."],
     ]
 }

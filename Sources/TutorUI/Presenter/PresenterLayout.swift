@@ -3,17 +3,19 @@ import LessonKit
 /// Where everything goes on the projector screen, and whether the state names and the step counter are
 /// drawn in big letters (only when they fit; otherwise in bold reverse video).
 ///
-/// From the top: the header, the two host boxes, the wire below them (two label rows, the arrow row joining
-/// the boxes, a note row), the text panel, and the key hint on the last row.
+/// From the top: the header, the two host boxes, the wire below them (room for big letters where it fits, two
+/// label rows, the arrow row joining the boxes, a note row), the text panel, and the key hint on the last row.
 struct PresenterLayout {
     var bigStates: Bool
     var bigCounter: Bool
     /// Cells per pixel across for big state names: 2 (square pixels) where two boxes of them fit, else 1.
     var stateScale: Int
+    /// Whether the wire has room above its label for big letters (the flags, or the question mark).
+    var bigWire: Bool
     var header: Rect
     var hostA: Rect
     var hostB: Rect
-    /// The first row under the boxes: the wire's two label rows, its arrow row and its note row start here.
+    /// The first row under the boxes, where the wire starts.
     var wireTop: Int
     var panel: Rect
     var hint: Rect
@@ -23,8 +25,14 @@ struct PresenterLayout {
     static let panelMargin = 4
     static let panelMaxWidth = 96
 
-    /// The layout for a screen of `size` showing states up to `longestState` characters long.
-    init(size: Size, longestState: Int) {
+    /// Rows the big letters of the wire take (the first label row, blank for most labels, spaces them).
+    static let bigWireRows = BigText.height
+    /// Rows of the wire without big letters: two label rows, the arrow, a note.
+    static let wireRows = 4
+
+    /// The layout for a screen of `size` showing states up to `longestState` characters long and text of up to
+    /// `panelLines` lines (the big wire is left out rather than cut the text).
+    init(size: Size, longestState: Int, panelLines: Int) {
         let longest = String(repeating: "W", count: max(longestState, 1))
         let fits = { (scale: Int) in 2 * (BigText.width(of: longest, scale: scale) + 6) + 8 <= size.width }
         stateScale = fits(2) ? 2 : 1
@@ -38,11 +46,19 @@ struct PresenterLayout {
         hostA = Rect(x: 0, y: boxTop, width: boxWidth, height: boxHeight)
         hostB = Rect(x: size.width - boxWidth, y: boxTop, width: boxWidth, height: boxHeight)
         wireTop = hostA.maxY
-        let panelTop = wireTop + 5
-        let panelWidth = min(size.width - 2 * Self.panelMargin, Self.panelMaxWidth)
+        // Below the wire: a blank row, the panel, a blank row and the hint row.
+        let roomBelowWire = size.height - wireTop - Self.wireRows - 3
+        bigWire = bigStates && roomBelowWire - Self.bigWireRows >= panelLines
+        let panelTop = wireTop + Self.wireRows + (bigWire ? Self.bigWireRows : 0) + 1
+        let panelWidth = Self.panelWidth(for: size)
         panel = Rect(
             x: (size.width - panelWidth) / 2, y: panelTop, width: panelWidth, height: size.height - 2 - panelTop)
         hint = Rect(x: 0, y: size.height - 1, width: size.width, height: 1)
+    }
+
+    /// The panel's width in a window of `size`.
+    static func panelWidth(for size: Size) -> Int {
+        min(size.width - 2 * panelMargin, panelMaxWidth)
     }
 
     /// The column where a host's wire leaves its box.

@@ -10,9 +10,10 @@ struct PresenterScreen: Widget {
     func render(in area: Rect, on canvas: inout Canvas) {
         let player = session.player
         let timeline = session.timeline
+        let size = Size(width: area.width, height: area.height)
         let layout = PresenterLayout(
-            size: Size(width: area.width, height: area.height),
-            longestState: PresenterLayout.longestState(in: timeline))
+            size: size, longestState: PresenterLayout.longestState(in: timeline),
+            panelLines: panelLines(width: PresenterLayout.panelWidth(for: size)))
         renderHeader(layout, on: &canvas)
         let shown = player.visibleFrame
         for (host, box) in [(HostID.a, layout.hostA), (.b, layout.hostB)] {
@@ -25,7 +26,7 @@ struct PresenterScreen: Widget {
         let content = PresenterContent(session: session, strings: strings)
         PresenterWire(
             content: content, columnA: layout.wireColumn(layout.hostA), columnB: layout.wireColumn(layout.hostB),
-            topRow: layout.wireTop
+            topRow: layout.wireTop, bigRows: layout.bigWire ? PresenterLayout.bigWireRows : 0
         ).render(on: &canvas)
         PresenterPanel(blocks: content.blocks).render(in: layout.panel, on: &canvas)
         renderHint(in: layout.hint, on: &canvas)
@@ -42,6 +43,18 @@ struct PresenterScreen: Widget {
             line = joined
         }
         canvas.write(line, x: area.x + 1, y: area.y, ink: .dim, limit: area.maxX - 1)
+    }
+
+    /// Lines the longest text of the lesson takes without blank lines between blocks: an answer (heading, its
+    /// parts, two lines of rule, the end line) above the longest narration, or a question. Deciding on the whole
+    /// lesson keeps the layout still while stepping.
+    private func panelLines(width: Int) -> Int {
+        let narration =
+            session.timeline.frames.map { frame in
+                frame.narration.map { TextWrap.lines($0.text(strings.language), width: width).count } ?? 0
+            }.max() ?? 0
+        let question = 7
+        return max(narration + 5, question)
     }
 
     private func renderHeader(_ layout: PresenterLayout, on canvas: inout Canvas) {

@@ -10,22 +10,26 @@ struct PresenterWire {
     /// Columns where the wire leaves A's box and B's box.
     var columnA: Int
     var columnB: Int
-    /// The first of the two label rows; the arrow is two rows below, a note under it.
+    /// The first row of the wire: big letters start here when there is room for them.
     var topRow: Int
+    /// Rows above the labels for big letters (0: none).
+    var bigRows: Int
 
-    var labelRow: Int { topRow + 1 }
-    var arrowRow: Int { topRow + 2 }
-    var noteRow: Int { topRow + 3 }
+    /// The first of the two label rows; the arrow is two rows below, a note under it.
+    var labelTop: Int { topRow + bigRows }
+    var labelRow: Int { labelTop + 1 }
+    var arrowRow: Int { labelTop + 2 }
+    var noteRow: Int { labelTop + 3 }
 
     func render(on canvas: inout Canvas) {
         guard columnB - columnA >= 6 else { return }
-        for column in [columnA, columnB] { canvas.verticalLine(x: column, y: topRow, length: 2) }
+        for column in [columnA, columnB] { canvas.verticalLine(x: column, y: topRow, length: bigRows + 2) }
         canvas.put(Cell(LineGlyph.bottomLeft), x: columnA, y: arrowRow)
         canvas.put(Cell(LineGlyph.bottomRight), x: columnB, y: arrowRow)
         canvas.horizontalLine(x: columnA + 1, y: arrowRow, length: columnB - columnA - 1)
         let player = content.player
         if let quiz = player.pendingQuiz {
-            centered("?   ?   ?", row: labelRow, ink: .question, on: &canvas)
+            if !drawBig("?", on: &canvas) { centered("?   ?   ?", row: labelRow, ink: .question, on: &canvas) }
             // The direction is shown unless it is the question; in plain ink, as colour would tell the flags.
             if !quiz.fields.contains(.sender), let wire = player.frame.wire {
                 drawArrow(from: wire.from, reach: columnB - columnA - 1, ink: .strong, on: &canvas)
@@ -36,6 +40,7 @@ struct PresenterWire {
         let strings = content.strings.shared
         switch frame.event {
         case .segment(let event):
+            if !event.segment.flags.isEmpty { drawBig(event.segment.flags.spelledOut, on: &canvas) }
             drawSegment(event, crossing: player.crossing, dimmed: false, on: &canvas)
         case .call(let host, let call):
             let text = strings.call(host, call)
@@ -63,7 +68,7 @@ struct PresenterWire {
         let label = content.label(event)
         // A label too long for the wire breaks before its ack, keeping each number whole.
         if TextWidth.of(label) > columnB - columnA - 3, let ack = label.firstRange(of: " ack ") {
-            centered(String(label[..<ack.lowerBound]), row: topRow, ink: labelInk, on: &canvas)
+            centered(String(label[..<ack.lowerBound]), row: labelTop, ink: labelInk, on: &canvas)
             centered(String(label[label.index(after: ack.lowerBound)...]), row: labelRow, ink: labelInk, on: &canvas)
         } else {
             centered(label, row: labelRow, ink: labelInk, on: &canvas)
@@ -93,6 +98,21 @@ struct PresenterWire {
         let headX = leftToRight ? columnA + reach : columnB - reach
         canvas.put(Cell(leftToRight ? ">" : "<", ink: ink), x: headX, y: arrowRow)
         return headX
+    }
+
+    /// `text` in big letters centred over the wire, square pixels where they fit; nothing without the room.
+    /// Returns whether it was drawn.
+    @discardableResult
+    private func drawBig(_ text: String, on canvas: inout Canvas) -> Bool {
+        let room = columnB - columnA - 3
+        guard bigRows >= BigText.height, BigText.canDraw(text),
+            let scale = [2, 1].first(where: { BigText.width(of: text, scale: $0) <= room })
+        else { return false }
+        let width = BigText.width(of: text, scale: scale)
+        let x = columnA + 2 + (room - width) / 2
+        BigText(text: text, scale: scale).render(
+            in: Rect(x: x, y: topRow, width: width, height: BigText.height), on: &canvas)
+        return true
     }
 
     private func centered(_ text: String, row: Int, ink: Ink, on canvas: inout Canvas) {
