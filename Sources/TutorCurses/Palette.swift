@@ -33,6 +33,7 @@ struct Palette {
         case .key: (cn_a_reverse(), 0)
         case .warning: (cn_a_bold(), 5)
         case .question: (cn_a_bold(), 4)
+        case .solid: (cn_a_bold() | cn_a_reverse(), 0)
         }
     }
 
@@ -44,6 +45,7 @@ struct Palette {
         case .fin: (cn_a_underline(), 0)
         case .rst, .warning: (cn_a_bold() | cn_a_reverse(), 0)
         case .selection, .key: (cn_a_reverse(), 0)
+        case .solid: (cn_a_bold() | cn_a_reverse(), 0)
         }
     }
 }

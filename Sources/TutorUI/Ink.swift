@@ -26,4 +26,6 @@ public enum Ink: UInt8, Hashable, Sendable, CaseIterable {
     case warning
     /// A quiz question.
     case question
+    /// A filled cell (reverse video): the pixels of big letters, and labels that must stand out on a projector.
+    case solid
 }

@@ -1,9 +1,76 @@
 import ArgumentParser
+import Foundation
+import LessonKit
+import TCPCore
+import TutorCurses
+import TutorSession
+import TutorUI
 
+/// `tcptutor present LESSON`: one lesson on a projector, driven with a clicker.
 struct PresentCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "present", abstract: "Not available yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "present",
+        abstract: "Present a lesson to a class on a projector.",
+        discussion: """
+            Keys: PageDown, Right or Space next; PageUp or Left back; at a quiz point the question is put to the \
+            class and Enter (or next) reveals the answer; b blanks the screen (any key brings it back); g go to \
+            a step; Home, End; l English/Chinese; q quit.
+            """
+    )
+
+    @Argument(help: "A lesson file, or a lesson id or name from the lessons folder.")
+    var lesson: String
+
+    @Option(help: ArgumentHelp("Start in this language.", valueName: "en|zh"))
+    var lang: Language = .en
+
+    @Option(help: "Draw fresh ISNs from this seed (reproducible).")
+    var seed: UInt64?
+
+    @Flag(help: "Animate segments crossing the wire (off by default: a click shows the step at once).")
+    var animate = false
+
+    @Flag(help: "Numbered lines instead of the full screen; automatic without a terminal.")
+    var plain = false
+
+    @Flag(help: "Draw boxes and lines with ASCII characters.")
+    var asciiLines = false
+
+    @Option(help: ArgumentHelp("The folder of .lesson files (default: the Lessons folder).", valueName: "folder"))
+    var lessons: String?
+
+    @Option(help: .private)
+    var testCrashKey: String?
 
     func run() throws {
-        throw ValidationError("'tcptutor present' is not available yet.")
+        let parsed = try LessonArgument.load(lesson, lessonsFolder: lessons)
+        let result = LessonRunner.run(parsed, isn: seed.map(ISNClock.seeded) ?? [:])
+        guard result.diagnostics.isEmpty else {
+            // A lesson the engine disagrees with would show the class something wrong.
+            for diagnostic in result.diagnostics { printError(diagnostic.description) }
+            throw ExitCode(1)
+        }
+        guard !result.timeline.frames.isEmpty else { throw ValidationError("the lesson '\(lesson)' has no steps") }
+        var session = PresenterSession(timeline: result.timeline, language: lang, animates: animate)
+        if !plain {
+            var presenter = CursesPresenter(environment: ProcessInfo.processInfo.environment)
+            presenter.asciiLines = asciiLines
+            presenter.crashKey = testCrashKey?.first
+            do {
+                switch try presenter.run(&session) {
+                case .quit, .hangUp: return
+                case .signal(let number):
+                    // Die of the same signal, so that whoever started us sees why we stopped.
+                    signal(number, SIG_DFL)
+                    raise(number)
+                    return
+                }
+            } catch {
+                guard error.plainModeHelps else { throw ValidationError("cannot use the full screen: \(error)") }
+                printError("tcptutor: \(error); using plain mode (--plain).")
+            }
+        }
+        var presenter = PresenterPlain(session: session, readLine: { Swift.readLine() }, write: { print($0) })
+        presenter.run()
     }
 }

@@ -113,7 +113,8 @@ struct ExamCrashTests {
                     buffer = String(buffer[buffer.index(after: newline)...])
                 }
             }
-            #expect(seen == target, "round \(round): the child stopped early")
+            // One read can bring several lines, so more than the target may have been seen before the kill.
+            #expect(seen >= target, "round \(round): the child stopped early")
             if !tearing { usleep(UInt32.random(in: 0...20_000)) }
             kill(child.processIdentifier, SIGKILL)
             child.waitUntilExit()

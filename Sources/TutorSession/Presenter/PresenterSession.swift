@@ -1,0 +1,146 @@
+import LessonKit
+
+/// An instructor presenting one lesson to a class: stepping with a clicker, putting quiz questions to the
+/// room, revealing answers, blanking the projector.
+///
+/// Like `TutorSession` it is a value: the front end feeds it `Message`s and carries out the `Effect`s.
+/// Stepping reuses `LessonPlayer`, so a quiz point is a question stop (answer hidden) followed by the shown
+/// stop (the answer revealed and the segment crossing).
+public struct PresenterSession: Hashable, Sendable {
+    /// A small window over the lesson that takes the keys until it closes.
+    public enum Overlay: Hashable, Sendable {
+        case help
+        /// Entering a step number; `digits` is what was typed so far.
+        case jump(digits: String)
+    }
+
+    /// Where the open quiz point stands, if the current step has one.
+    public enum QuizStage: Hashable, Sendable {
+        /// The question is put to the class; the answer and the step's narration are hidden.
+        case asked(QuizPoint)
+        /// The answer is revealed and the segment is on the wire.
+        case revealed(QuizPoint)
+    }
+
+    public private(set) var player: LessonPlayer
+    public private(set) var language: Language
+    /// The projector shows nothing until the next key.
+    public private(set) var isBlank = false
+    public private(set) var overlay: Overlay?
+    /// Whether a segment is animated crossing the wire after each step forward (`--animate`).
+    public let animates: Bool
+
+    /// Opens `timeline` at its first step.
+    public init(timeline: Timeline, language: Language = .en, animates: Bool = false) {
+        self.player = LessonPlayer(timeline: timeline)
+        self.language = language
+        self.animates = animates
+    }
+
+    public var timeline: Timeline { player.timeline }
+
+    /// Whether the front end should keep sending ticks.
+    public var isAnimating: Bool { player.crossing != nil && !isBlank }
+
+    /// The quiz point of the current step and whether its answer is shown.
+    public var quizStage: QuizStage? {
+        if let point = player.pendingQuiz { return .asked(point) }
+        if player.stop.phase == .shown, let point = player.frame.quiz { return .revealed(point) }
+        return nil
+    }
+
+    /// Handles one message and says what the front end must do.
+    public mutating func update(_ message: Message) -> [Effect] {
+        switch message {
+        case .tick:
+            tick()
+            return []
+        case .lessonLoaded:
+            return []  // the presenter opens one lesson, loaded before it starts
+        case .key(let key):
+            if key == .interrupt { return [.quit] }
+            if isBlank {
+                // Any key brings the picture back, and does nothing else: the room sees the step it left.
+                isBlank = false
+                return []
+            }
+            // A key press finishes a running animation at once, then acts as usual.
+            player.crossing = nil
+            if let overlay { return handleOverlay(overlay, key) }
+            return handleLesson(key)
+        }
+    }
+
+    private mutating func tick() {
+        guard var crossing = player.crossing else { return }
+        crossing.tick += 1
+        player.crossing = crossing.isFinished ? nil : crossing
+    }
+
+    // MARK: Lesson keys
+
+    private mutating func handleLesson(_ key: Key) -> [Effect] {
+        switch key {
+        case .right, .pageDown, .space, .down, .enter:
+            // At a question, Enter and the next-step keys reveal the answer: the shown stop is the next one.
+            return player.forward(animate: animates) ? [] : [.bell]
+        case .left, .pageUp, .up, .backspace:
+            return player.back() ? [] : [.bell]
+        case .home:
+            player.jumpToStart()
+        case .end:
+            player.jumpToEnd()
+        case .character("b"), .character("B"), .character("."):
+            // Clickers send 'b' or '.' for their blank-screen button.
+            isBlank = true
+        case .character("g"), .character("G"):
+            overlay = .jump(digits: "")
+        case .character("l"), .character("L"):
+            language = language == .en ? .zh : .en
+        case .character("?"), .character("h"):
+            overlay = .help
+        case .character("q"), .character("Q"):
+            return [.quit]
+        default:
+            return [.bell]
+        }
+        return []
+    }
+
+    // MARK: Overlays
+
+    private mutating func handleOverlay(_ overlay: Overlay, _ key: Key) -> [Effect] {
+        switch overlay {
+        case .help:
+            self.overlay = nil
+            switch key {
+            case .escape, .enter, .character("?"), .character("h"), .character("q"), .character("Q"): return []
+            default: return handleLesson(key)
+            }
+        case .jump(let digits):
+            return handleJump(digits, key)
+        }
+    }
+
+    private mutating func handleJump(_ digits: String, _ key: Key) -> [Effect] {
+        switch key {
+        case .escape, .character("q"), .character("Q"):
+            overlay = nil
+            return []
+        case .backspace, .left:
+            overlay = .jump(digits: String(digits.dropLast()))
+            return []
+        case .character(let character) where character.isASCII && character.isNumber:
+            guard digits.count < 6 else { return [.bell] }
+            overlay = .jump(digits: digits + String(character))
+            return []
+        case .enter:
+            guard let step = Int(digits), (1...player.stepCount).contains(step) else { return [.bell] }
+            player.jump(toFrame: step - 1)
+            overlay = nil
+            return []
+        default:
+            return [.bell]
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import LessonKit
+import TCPCore
+import TutorSession
+
+/// The presenter as plain numbered lines, for a terminal without cursor control, a pipe or a screen reader:
+/// the same session and the same words as the full screen, one stop at a time.
+public enum PresenterPlainText {
+    /// The lines for the stop the session rests on: the step, what happened, the question or the answer.
+    public static func describe(_ session: PresenterSession) -> [String] {
+        let strings = PresenterStrings(session.language)
+        let player = session.player
+        let content = PresenterContent(session: session, strings: strings)
+        let stop = strings.fullStop
+        let end = stop + strings.sentenceGap
+        var heading = strings.shared.step(player.stepNumber, of: player.stepCount) + end
+        var blocks = content.blocks
+        if case .asked = session.quizStage, blocks.count >= 2 {
+            heading += blocks.removeFirst().flatText + strings.colon + blocks.removeFirst().flatText
+            return [heading] + blocks.map { "  " + $0.flatText }
+        }
+        let frame = player.frame
+        switch frame.event {
+        case .start: heading += strings.shared.start + end
+        case .call(let host, let call): heading += strings.shared.call(host, call) + end
+        case .wait(0): break
+        case .wait(let milliseconds): heading += strings.shared.wait(milliseconds) + end
+        case .segment(let event):
+            heading += "\(event.from) > \(event.to): \(content.label(event))"
+            switch event.fate {
+            case .delivered, .inFlight: heading += end
+            case .dropped: heading += " (\(strings.shared.lost))" + end
+            case .duplicated: heading += " (\(strings.shared.duplicated))" + end
+            }
+        }
+        let states = HostID.allCases.map { "\($0): \(frame.host($0).state)" }.joined(separator: ", ")
+        var lines = [heading + states + stop]
+        if case .revealed = session.quizStage, blocks.count >= 2 {
+            // "Answer" and its parts on one line.
+            lines.append("  " + blocks.removeFirst().flatText + strings.colon + blocks.removeFirst().flatText)
+        }
+        return lines + blocks.map { "  " + $0.flatText }
+    }
+
+    /// The lesson's header: title, hosts, numbering, and the keys of the plain mode.
+    public static func header(_ session: PresenterSession) -> [String] {
+        let strings = PresenterStrings(session.language)
+        let timeline = session.timeline
+        let hosts = HostID.allCases.map { "\($0) \(timeline.hosts[$0]?.description ?? "?")" }.joined(separator: ", ")
+        let end = strings.fullStop + strings.sentenceGap
+        return [
+            timeline.title.text(session.language) + end + hosts + end + strings.numbering(timeline.numbering),
+            strings.plainKeys,
+        ]
+    }
+}
+
+/// The plain presenter's loop: reads lines, turns them into the keys the full screen uses, prints each stop.
+public struct PresenterPlain {
+    public var session: PresenterSession
+    var readLine: () -> String?
+    var write: (String) -> Void
+
+    public init(session: PresenterSession, readLine: @escaping () -> String?, write: @escaping (String) -> Void) {
+        self.session = session
+        self.readLine = readLine
+        self.write = write
+    }
+
+    /// Runs until `q` or the end of input.
+    public mutating func run() {
+        PresenterPlainText.header(session).forEach(write)
+        PresenterPlainText.describe(session).forEach(write)
+        while let line = readLine() {
+            let before = session
+            var quit = false
+            for key in keys(for: line) where session.update(.key(key)).contains(.quit) { quit = true }
+            if quit { return }
+            // A step number out of range leaves the entry open: close it, the line is spent.
+            if session.overlay != nil { _ = session.update(.key(.escape)) }
+            if session.language != before.language { PresenterPlainText.header(session).forEach(write) }
+            if session.player != before.player || session.language != before.language {
+                PresenterPlainText.describe(session).forEach(write)
+            } else {
+                write(PresenterStrings(session.language).plainNothing)
+            }
+        }
+    }
+
+    /// The keys a typed line stands for.
+    private func keys(for line: String) -> [Key] {
+        let command = line.split(separator: " ").joined().lowercased()
+        if let number = Int(command) {
+            return [.character("g")] + String(number).map { Key.character($0) } + [.enter]
+        }
+        switch command {
+        case "", "n", "next": return [.enter]
+        case "b", "back", "p": return [.left]
+        case "home", "first": return [.home]
+        case "end", "last": return [.end]
+        case "l": return [.character("l")]
+        case "q", "quit": return [.character("q")]
+        default: return []
+        }
+    }
+}

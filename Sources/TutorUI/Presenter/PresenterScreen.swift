@@ -1,0 +1,125 @@
+import LessonKit
+import TCPCore
+import TutorSession
+
+/// The projector screen: the lesson title and step counter, the two hosts, the wire, the text, the keys.
+struct PresenterScreen: Widget {
+    var session: PresenterSession
+    var strings: PresenterStrings
+
+    func render(in area: Rect, on canvas: inout Canvas) {
+        let player = session.player
+        let timeline = session.timeline
+        let size = Size(width: area.width, height: area.height)
+        let layout = PresenterLayout(
+            size: size, longestState: PresenterLayout.longestState(in: timeline),
+            panelLines: panelLines(width: PresenterLayout.panelWidth(for: size)))
+        renderHeader(layout, on: &canvas)
+        let shown = player.visibleFrame
+        for (host, box) in [(HostID.a, layout.hostA), (.b, layout.hostB)] {
+            PresenterHost(
+                host: host, address: timeline.hosts[host], state: shown.host(host).state, big: layout.bigStates,
+                scale: layout.stateScale
+            )
+            .render(in: box, on: &canvas)
+        }
+        let content = PresenterContent(session: session, strings: strings)
+        PresenterWire(
+            content: content, columnA: layout.wireColumn(layout.hostA), columnB: layout.wireColumn(layout.hostB),
+            topRow: layout.wireTop, bigRows: layout.bigWire ? PresenterLayout.bigWireRows : 0
+        ).render(on: &canvas)
+        PresenterPanel(blocks: content.blocks).render(in: layout.panel, on: &canvas)
+        renderHint(in: layout.hint, on: &canvas)
+    }
+
+    /// As many of the key hints as fit whole, in the order given.
+    private func renderHint(in area: Rect, on canvas: inout Canvas) {
+        // The last column is left alone: writing the bottom-right cell makes some terminals scroll.
+        let room = area.width - 2
+        var line = ""
+        for item in strings.hintItems {
+            let joined = line.isEmpty ? item : line + " · " + item
+            guard TextWidth.of(joined) <= room else { break }
+            line = joined
+        }
+        canvas.write(line, x: area.x + 1, y: area.y, ink: .dim, limit: area.maxX - 1)
+    }
+
+    /// Lines the longest text of the lesson takes without blank lines between blocks: an answer (heading, its
+    /// parts, two lines of rule, the end line) above the longest narration, or a question. Deciding on the whole
+    /// lesson keeps the layout still while stepping.
+    private func panelLines(width: Int) -> Int {
+        let narration =
+            session.timeline.frames.map { frame in
+                frame.narration.map { TextWrap.lines($0.text(strings.language), width: width).count } ?? 0
+            }.max() ?? 0
+        let question = 7
+        return max(narration + 5, question)
+    }
+
+    private func renderHeader(_ layout: PresenterLayout, on canvas: inout Canvas) {
+        let player = session.player
+        let title = session.timeline.title.text(strings.language)
+        let step = strings.shared.step(player.stepNumber, of: player.stepCount)
+        let header = layout.header
+        if layout.bigCounter {
+            let counter = "\(player.stepNumber)/\(player.stepCount)"
+            let width = BigText.width(of: counter, scale: 2)
+            let x = header.maxX - 1 - width
+            BigText(text: counter, scale: 2).render(
+                in: Rect(x: x, y: header.y, width: width, height: BigText.height), on: &canvas)
+            canvas.write(title, x: header.x + 1, y: header.y + 1, ink: .strong, limit: x - 2)
+            canvas.write(step, x: header.x + 1, y: header.y + 3, ink: .strong, limit: x - 2)
+        } else {
+            let label = " \(step) "
+            let x = header.maxX - 1 - TextWidth.of(label)
+            canvas.write(label, x: x, y: header.y, ink: .solid)
+            canvas.write(title, x: header.x + 1, y: header.y, ink: .strong, limit: x - 2)
+        }
+    }
+}
+
+/// The key list over the projector screen, opened with `?`.
+struct PresenterHelp: Widget {
+    var strings: PresenterStrings
+
+    func render(in area: Rect, on canvas: inout Canvas) {
+        let lines = strings.helpLines
+        let keyWidth = lines.map { TextWidth.of($0.key) }.max() ?? 0
+        let actionWidth = lines.map { TextWidth.of($0.action) }.max() ?? 0
+        let box = area.centered(width: min(keyWidth + actionWidth + 7, area.width), height: lines.count + 4)
+        canvas.fill(box)
+        canvas.box(box, ink: .strong, title: strings.helpTitle)
+        for (offset, line) in lines.enumerated() where offset < box.height - 4 {
+            let y = box.y + 1 + offset
+            canvas.write(line.key, x: box.x + 2, y: y, ink: .key, limit: box.maxX - 1)
+            canvas.write(line.action, x: box.x + 4 + keyWidth, y: y, ink: .strong, limit: box.maxX - 1)
+        }
+        canvas.write(strings.helpClose, x: box.x + 2, y: box.maxY - 2, limit: box.maxX - 1)
+    }
+}
+
+/// Draws a presenter session into a canvas of the terminal's size.
+public enum PresenterRenderer {
+    /// The canvas for `session` in a window of `size`: all blank while the screen is blanked.
+    public static func render(_ session: PresenterSession, size: Size) -> Canvas {
+        var canvas = Canvas(width: size.width, height: size.height)
+        if session.isBlank { return canvas }
+        let strings = PresenterStrings(session.language)
+        guard ScreenRenderer.fits(size) else {
+            TooSmallView(strings: strings.shared).render(in: canvas.bounds, on: &canvas)
+            return canvas
+        }
+        PresenterScreen(session: session, strings: strings).render(in: canvas.bounds, on: &canvas)
+        switch session.overlay {
+        case .help:
+            PresenterHelp(strings: strings).render(in: canvas.bounds, on: &canvas)
+        case .jump(let digits):
+            JumpDialog(digits: digits, stepCount: session.player.stepCount, strings: strings.shared)
+                .render(in: canvas.bounds, on: &canvas)
+        case nil:
+            break
+        }
+        return canvas
+    }
+}

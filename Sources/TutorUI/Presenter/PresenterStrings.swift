@@ -1,0 +1,108 @@
+import LessonKit
+import TCPCore
+import TutorSession
+
+/// The presenter's own words, in English and Chinese; shared words (steps, calls, lost) come from `Strings`.
+struct PresenterStrings {
+    let language: Language
+    let shared: Strings
+
+    init(_ language: Language) {
+        self.language = language
+        self.shared = Strings(language)
+    }
+
+    private func pick(_ en: String, _ zh: String) -> String {
+        switch language {
+        case .en: en
+        case .zh: zh
+        }
+    }
+
+    var questionHeading: String { pick("Question for the class", "请全班回答") }
+    func direction(_ from: HostID, _ to: HostID) -> String {
+        pick("The next segment goes from \(from) to \(to).", "下一个报文段从 \(from) 发往 \(to)。")
+    }
+
+    /// One short question per field, in the order the lesson asks them.
+    func question(_ field: QuizField) -> String {
+        switch field {
+        case .sender: pick("Who sends next?", "下一个报文段由谁发送？")
+        case .flags: pick("Flags?", "标志位？")
+        case .seq: pick("seq?", "序列号 seq？")
+        case .ack: pick("ack?", "确认号 ack？")
+        case .len: pick("Data bytes?", "数据字节数？")
+        case .state: pick("The receiver's new state?", "接收方的新状态？")
+        }
+    }
+
+    /// Which numbers the class should answer in, without naming the sender (that may be the question).
+    func numbering(_ numbering: Numbering) -> String {
+        switch numbering {
+        case .absolute:
+            pick("Numbers are absolute, as tcpdump -S prints them.", "序号用绝对值，与 tcpdump -S 的输出相同。")
+        case .relative:
+            pick(
+                "Numbers are relative, as tcpdump prints by default: seq counts from the sender's ISN, "
+                    + "ack from the receiver's ISN.",
+                "序号用相对值（tcpdump 默认输出）：seq 从发送方的初始序列号算起，ack 从接收方的初始序列号算起。")
+        }
+    }
+
+    /// The segment shown before a question, and whether it was lost: what the class works the numbers from.
+    func lastSegment(_ event: WireEvent, label: String) -> String {
+        let lost = event.fate == .dropped ? pick(" (lost)", "（丢失）") : ""
+        return pick("Last segment: ", "上一个报文段：") + "\(event.from) → \(event.to)  \(label)" + lost
+    }
+
+    var revealHint: String { pick("Enter reveals the answer.", "按回车键揭晓答案。") }
+    var answerHeading: String { pick("Answer", "答案") }
+    func flags(_ flags: TCPFlags) -> String {
+        pick("flags \(flags.tcpdump) (\(flags.spelledOut))", "标志位 \(flags.tcpdump)（\(flags.spelledOut)）")
+    }
+    var noAck: String { pick("no ack (no ACK flag)", "无 ack（没有 ACK 标志）") }
+    func length(_ bytes: UInt32) -> String { pick("\(bytes) data bytes", "\(bytes) 字节数据") }
+    func receiverState(_ host: HostID, _ state: ConnectionState) -> String {
+        pick("\(host) now \(state)", "\(host) 进入 \(state)")
+    }
+    func why(_ rule: Rule) -> String { pick("Why: ", "原因：") + RuleText.explanation(rule, language) }
+    var endOfLesson: String { pick("End of the lesson.", "本课结束。") }
+
+    /// The keys on the bottom line, for the instructor, most needed first: a narrow window shows a prefix.
+    var hintItems: [String] {
+        [
+            pick("PgDn/Space next", "PgDn/空格 下一步"), pick("PgUp back", "PgUp 上一步"), pick("Enter reveal", "回车 揭晓"),
+            pick("b blank", "b 黑屏"), pick("g go to", "g 跳转"), pick("q quit", "q 退出"), pick("? keys", "? 按键"),
+            pick("l 中文", "l English"),
+        ]
+    }
+
+    var helpTitle: String { pick("Presenter keys", "演示模式按键") }
+    var helpLines: [(key: String, action: String)] {
+        [
+            ("PgDn, Right, Space", pick("next step (clickers send PageDown)", "下一步（翻页笔发送 PageDown）")),
+            ("PgUp, Left", pick("previous step, exactly as it was", "上一步，完全恢复之前的状态")),
+            ("Enter", pick("reveal a quiz answer, or next step", "揭晓测验答案，或下一步")),
+            ("b", pick("blank the screen; any key brings it back", "黑屏；按任意键恢复")),
+            ("g", pick("go to a step by number", "按编号跳到某一步")),
+            ("Home, End", pick("first / last step", "第一步 / 最后一步")),
+            ("l", pick("English / Chinese", "英文 / 中文")),
+            ("q", pick("quit", "退出")),
+        ]
+    }
+    var helpClose: String { pick("Press any key to close.", "按任意键关闭。") }
+
+    // MARK: Plain lines
+
+    var fullStop: String { pick(".", "。") }
+    /// What follows a full stop inside a line: a space in English, nothing in Chinese.
+    var sentenceGap: String { pick(" ", "") }
+    var colon: String { pick(": ", "：") }
+
+    var plainKeys: String {
+        pick(
+            "Enter: next (reveals a quiz answer). b: back. A number: go to that step. l: 中文. q: quit.",
+            "回车：下一步（揭晓测验答案）。b：上一步。数字：跳到该步。l：English。q：退出。")
+    }
+    var plainNothing: String { pick("(nothing more this way)", "（已无法继续）") }
+}

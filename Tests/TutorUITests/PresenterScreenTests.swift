@@ -1,0 +1,154 @@
+import LessonKit
+import TCPCore
+import Testing
+import TutorSession
+import TutorUI
+
+/// The projector screen on every real lesson: what is hidden at a quiz point and what the reveal shows.
+@Suite struct PresenterScreenTests {
+    static let timelines: [Timeline] = {
+        guard let folder = LessonLibrary.locate(), let files = try? LessonLibrary.lessonFiles(in: [folder]) else {
+            return []
+        }
+        return files.compactMap { try? LessonLibrary.load($0) }.map { LessonRunner.run($0).timeline }
+    }()
+
+    /// Every stop of `timeline` as the presenter steps through it with PageDown.
+    static func stops(_ timeline: Timeline, language: Language = .en) -> [PresenterSession] {
+        var session = PresenterSession(timeline: timeline, language: language)
+        var sessions = [session]
+        while session.update(.key(.pageDown)).isEmpty { sessions.append(session) }
+        return sessions
+    }
+
+    static func label(_ event: WireEvent, in timeline: Timeline) -> String {
+        event.segment.notation(base: timeline.numberBase(from: event.from))
+    }
+
+    static func occurrences(of needle: String, in text: String) -> Int {
+        text.components(separatedBy: needle).count - 1
+    }
+
+    /// Whether `canvas` shows the big question mark (square pixels): "##.", "..#", ".#.", "...", ".#.".
+    static func bigQuestionMark(on canvas: Canvas) -> Bool {
+        let pattern = ["##.", "..#", ".#.", "...", ".#."].map { row in row.flatMap { [$0 == "#", $0 == "#"] } }
+        let rows = (0..<canvas.height).map { y in (0..<canvas.width).map { canvas[$0, y].ink == .solid } }
+        for y in 0..<(canvas.height - 4) {
+            for x in 0..<(canvas.width - 6)
+            where pattern.indices.allSatisfy({ Array(rows[y + $0][x..<(x + 6)]) == pattern[$0] }) {
+                return true
+            }
+        }
+        return false
+    }
+
+    @Test func theLessonsAreThere() {
+        #expect(Self.timelines.count >= 10)
+    }
+
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40)])
+    func aQuestionShowsNothingOfItsAnswer(size: Size) throws {
+        var questions = 0
+        for timeline in Self.timelines {
+            for session in Self.stops(timeline) {
+                guard case .asked(let point) = session.quizStage else { continue }
+                questions += 1
+                let frame = session.player.frame
+                let wire = try #require(frame.wire)
+                let canvas = PresenterRenderer.render(session, size: size)
+                let text = canvas.text
+                let label = Self.label(wire, in: timeline)
+                // The label may be on screen only as the previous segment's (a retransmission repeats it).
+                let previous = timeline.ladder(through: frame.index - 1).last.map { Self.label($0, in: timeline) }
+                #expect(
+                    Self.occurrences(of: label, in: text) <= (previous == label ? 1 : 0),
+                    "\(timeline.lessonID) step \(frame.index + 1) shows its answer \(label)")
+                // The wire asks: question marks, big or small; no flags in big letters.
+                #expect(text.contains("?   ?   ?") || Self.bigQuestionMark(on: canvas))
+                #expect(!text.contains("Answer"))
+                // The arrow shows the direction only when the class is not asked who sends.
+                let arrow = wire.from == .a ? "─>" : "<─"
+                #expect(text.contains(arrow) == !point.fields.contains(.sender), "\(timeline.lessonID) arrow")
+                #expect(!text.contains(wire.from == .a ? "<─" : "─>"))
+                // No segment colours: they would tell SYN, FIN and RST apart.
+                let segmentInks: Set<Ink> = [.syn, .fin, .rst, .plainSegment]
+                #expect(!canvas.cells.contains { segmentInks.contains($0.ink) }, "\(timeline.lessonID) colours")
+                if size.width == 80 {
+                    // The hosts are as they were before the segment (small layout: state names as text).
+                    let before = session.player.visibleFrame
+                    #expect(before.index == frame.index - 1)
+                    let row = canvas.line(4)
+                    #expect(row.contains(" \(before.host(.a).state) ") && row.contains(" \(before.host(.b).state) "))
+                }
+                if let narration = frame.narration?.en, narration.count > 30 {
+                    #expect(!text.contains(String(narration.prefix(30))), "the step's narration stays hidden")
+                }
+            }
+        }
+        #expect(questions >= 20)
+    }
+
+    @Test func theRevealShowsTheSegmentTheAnswerAndTheRule() throws {
+        for timeline in Self.timelines {
+            for session in Self.stops(timeline) {
+                guard case .revealed(let point) = session.quizStage else { continue }
+                let wire = try #require(session.player.frame.wire)
+                // Lines joined, so that a wrapped sentence reads as one.
+                let text = PresenterRenderer.render(session, size: Size(width: 120, height: 40)).text
+                    .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                let where_ = "\(timeline.lessonID) step \(session.player.stepNumber)"
+                #expect(text.contains(Self.label(wire, in: timeline)), "\(where_): the segment on the wire")
+                #expect(text.contains("Answer"), "\(where_)")
+                if point.fields.contains(.flags) {
+                    #expect(text.contains("flags \(wire.segment.flags.tcpdump)"), "\(where_)")
+                }
+                if point.fields.contains(.sender) { #expect(text.contains("\(wire.from) → \(wire.to)"), "\(where_)") }
+                #expect(text.contains("RFC 9293 \(wire.sentBecause.section)"), "\(where_): the rule")
+            }
+        }
+    }
+
+    @Test func bigLettersOnlyWhereTheyFit() {
+        let timeline = SampleLessons.handshake
+        var session = PresenterSession(timeline: timeline)
+        _ = session.update(.key(.end))
+        let solid = { (size: Size) in
+            let canvas = PresenterRenderer.render(session, size: size)
+            return canvas.cells.count { $0.ink == .solid }
+        }
+        // 80x24: the states and the counter in reverse video, a handful of cells each.
+        let small = solid(Size(width: 80, height: 24))
+        #expect(small > 0 && small < 60)
+        // 120x40: both ESTABLISHED in big letters, and the counter.
+        #expect(solid(Size(width: 120, height: 40)) > 150)
+        // Big states are drawn, not written: the box rows hold no state name as text.
+        let big = PresenterRenderer.render(session, size: Size(width: 120, height: 40))
+        #expect((6..<15).allSatisfy { !big.line($0).contains("ESTABLISHED") })
+        #expect(PresenterRenderer.render(session, size: Size(width: 80, height: 24)).line(4).contains("ESTABLISHED"))
+    }
+
+    @Test func aBlankScreenIsBlankAndATooSmallOneSaysSo() {
+        var session = PresenterSession(timeline: SampleLessons.handshake)
+        _ = session.update(.key(.character("b")))
+        let blank = PresenterRenderer.render(session, size: Size(width: 120, height: 40))
+        #expect(blank.cells.allSatisfy { $0 == .blank })
+        _ = session.update(.key(.space))
+        let tiny = PresenterRenderer.render(session, size: Size(width: 60, height: 20)).text
+        #expect(tiny.contains("60x20"))
+    }
+
+    @Test func chineseScreenKeepsEveryRowWithinTheWidth() {
+        for session in Self.stops(SampleLessons.handshake, language: .zh) {
+            for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
+                let canvas = PresenterRenderer.render(session, size: size)
+                for row in 0..<canvas.height {
+                    #expect(TextWidth.of(canvas.line(row)) <= size.width)
+                }
+                // Every wide character has its right half right after it.
+                for (index, cell) in canvas.cells.enumerated() where cell.isContinuation {
+                    #expect(index % size.width > 0 && TextWidth.of(canvas.cells[index - 1].text) == 2)
+                }
+            }
+        }
+    }
+}
