@@ -55,7 +55,8 @@ struct LadderView: Widget {
         let start = leftLane + 1
         let length = rightLane - start
         let leftToRight = event.from == .a
-        let reach = event.fate == .dropped ? length / 2 : length
+        // A lost segment stops short of the receiver's line with an X, leaving room for its whole label.
+        let reach = event.fate == .dropped ? length - 2 : length
         for step in 0..<reach {
             canvas.put(Cell(LineGlyph.horizontal, ink: ink), x: leftToRight ? start + step : rightLane - 1 - step, y: y)
         }
@@ -66,7 +67,7 @@ struct LadderView: Widget {
         }
         let base = timeline.numberBase(from: event.from, numbering: numbering)
         let label = " " + event.segment.notation(base: base) + " "
-        let labelWidth = min(TextWidth.of(label), max(reach - 4, 0))
+        let labelWidth = min(TextWidth.of(label), max(reach - 3, 0))
         let labelX = leftToRight ? start + 2 : rightLane - 2 - labelWidth
         canvas.write(label, x: labelX, y: y, ink: isCurrent ? .strong : ink, limit: labelX + labelWidth)
         for host in HostID.allCases where !(frame.transitions[host] ?? []).isEmpty {
