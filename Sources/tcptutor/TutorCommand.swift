@@ -31,6 +31,12 @@ struct TutorCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The folder of .lesson files (default: the Lessons folder).", valueName: "folder"))
     var lessons: String?
 
+    @Option(help: "Draw fresh ISNs each time a lesson is opened, reproducibly from this seed.")
+    var seed: UInt64?
+
+    @Flag(help: "Draw fresh ISNs each time a lesson is opened, so the numbers cannot be memorised.")
+    var fresh = false
+
     @Option(help: .private)
     var testCrashKey: String?
 
@@ -51,6 +57,11 @@ struct TutorCommand: ParsableCommand {
         var session = TutorSession(
             lessons: catalog.entries, progress: progress, language: language, animates: !noAnimation)
         session.notice = notice ?? catalog.notice
+        if let seed {
+            session.freshNumbers = FreshNumbers(seed: seed)
+        } else if fresh {
+            session.freshNumbers = FreshNumbers(seed: UInt64.random(in: 0...UInt64.max))
+        }
         let save: (ProgressBook) -> Void = { book in
             do {
                 try store.save(book)
