@@ -14,14 +14,17 @@ public struct LessonEntry: Hashable, Sendable {
     /// The file name, which sets the path order.
     public var fileName: String
     public var content: Result<Timeline, LessonProblem>
+    /// The parsed lesson, when there is one: it can be run again with fresh ISNs.
+    public var lesson: Lesson?
     /// The title read from the file's header before the lesson is parsed and run.
     public var previewTitle: LocalizedText?
     /// Whether the lesson is still being parsed and run (the menu can show before every lesson is ready).
     public var isLoading = false
 
-    public init(fileName: String, content: Result<Timeline, LessonProblem>) {
+    public init(fileName: String, content: Result<Timeline, LessonProblem>, lesson: Lesson? = nil) {
         self.fileName = fileName
         self.content = content
+        self.lesson = lesson
     }
 
     /// An entry for a lesson still loading, titled from a glance at its header.

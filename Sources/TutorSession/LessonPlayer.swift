@@ -23,6 +23,14 @@ public struct LessonPlayer: Hashable, Sendable {
 
     public var stop: Stop { stops[position] }
 
+    /// Opens `timeline` on a question before frame `index`, even where the lesson has no quiz point there.
+    public init(timeline: Timeline, askingAt index: Int) {
+        self.timeline = timeline
+        self.stops = Stop.stops(of: timeline, asking: [index])
+        self.crossing = nil
+        self.position = stops.firstIndex { $0.frameIndex == index } ?? 0
+    }
+
     /// The frame the current stop belongs to.
     public var frame: Frame { timeline.frames[stop.frameIndex] }
 
@@ -37,7 +45,7 @@ public struct LessonPlayer: Hashable, Sendable {
     /// The quiz point waiting for an answer, if the current stop is a question.
     public var pendingQuiz: QuizPoint? {
         switch stop.phase {
-        case .question: frame.quiz
+        case .question: frame.quiz ?? QuizPoint(fields: [.flags, .seq, .ack], line: frame.line)
         case .shown: nil
         }
     }
@@ -50,7 +58,7 @@ public struct LessonPlayer: Hashable, Sendable {
     public var stepCount: Int { timeline.frames.count }
 
     /// Moves one stop forward; returns false at the end. Starts the crossing animation when asked.
-    mutating func forward(animate: Bool) -> Bool {
+    public mutating func forward(animate: Bool) -> Bool {
         guard !isAtEnd else { return false }
         position += 1
         crossing = animate && stop.phase == .shown && frame.wire != nil ? Crossing() : nil

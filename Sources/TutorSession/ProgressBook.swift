@@ -37,6 +37,8 @@ public struct ProgressBook: Hashable, Sendable, Codable {
     /// The language last chosen, as its code (`en`, `zh`).
     public var languageCode: String?
     public var lessons: [String: LessonProgress] = [:]
+    /// The latest quiz results per lesson, by kind of question (absent in files from before quizzes).
+    public var quiz: QuizResults?
 
     public init() {}
 
@@ -58,5 +60,15 @@ public struct ProgressBook: Hashable, Sendable, Codable {
         entry.stepCount = stepCount
         if step == stepCount - 1 { entry.completed = true }
         lessons[lessonID] = entry
+    }
+
+    /// Saves a lesson's quiz results: the score the menu shows and the details by kind of question.
+    public mutating func recordQuiz(_ summary: LessonQuizSummary, stepCount: Int) {
+        var entry = lessons[summary.lessonID] ?? LessonProgress(step: 0, stepCount: stepCount)
+        entry.score = QuizScore(correct: summary.allCorrect, asked: summary.questions)
+        lessons[summary.lessonID] = entry
+        var results = quiz ?? QuizResults()
+        results.lessons[summary.lessonID] = summary
+        quiz = results
     }
 }

@@ -18,18 +18,34 @@ public struct TutorSession: Hashable, Sendable {
     }
 
     public private(set) var lessons: [LessonEntry]
-    public private(set) var screen: Screen = .menu
+    public internal(set) var screen: Screen = .menu
     public private(set) var menuSelection = 0
     public private(set) var dialog: Dialog?
     public private(set) var language: Language
     public private(set) var showsTCB = false
     /// The numbering chosen with `r`; nil follows each lesson's own.
     public private(set) var numberingChoice: Numbering?
-    public private(set) var progress: ProgressBook
+    public internal(set) var progress: ProgressBook
     /// A message shown above the menu until the student leaves it (for example: progress was unreadable).
     public var notice: LocalizedText?
     /// Whether a segment is animated crossing the wire after each step forward.
     public let animates: Bool
+    /// The input panel of the question on screen, while it is unanswered.
+    public internal(set) var panel: QuizPanel?
+    /// Whether the panel takes the keys (Esc gives them back to stepping).
+    public internal(set) var panelHasFocus = false
+    /// Feedback on the questions answered since the lesson was opened, by frame index.
+    public internal(set) var answers: [Int: QuizFeedback] = [:]
+    /// The feedback shown right after an answer, until the student moves on.
+    public internal(set) var feedbackOnScreen: FeedbackFocus?
+    /// This opening's quiz results for the open lesson.
+    public internal(set) var attempt: LessonQuizSummary?
+    /// Draws fresh ISNs each time a lesson is opened; nil keeps each lesson's own numbers.
+    public var freshNumbers: FreshNumbers?
+    /// Points per field and the cost of hints.
+    public var scoring: ScoringModel = .standard
+    /// `q` in a lesson quits instead of going back to the menu: for a single capture or lesson opened directly.
+    public var quitsFromLesson = false
 
     public init(
         lessons: [LessonEntry], progress: ProgressBook = ProgressBook(), language: Language? = nil,
@@ -52,6 +68,11 @@ public struct TutorSession: Hashable, Sendable {
         player.map { numberingChoice ?? $0.timeline.numbering }
     }
 
+    /// A lesson finished loading in the background: it replaces the menu entry at `index`.
+    public mutating func replaceLesson(at index: Int, with entry: LessonEntry) {
+        if lessons.indices.contains(index) { lessons[index] = entry }
+    }
+
     /// Whether some lesson is still loading in the background.
     public var isLoadingLessons: Bool { lessons.contains { $0.isLoading } }
 
@@ -60,12 +81,15 @@ public struct TutorSession: Hashable, Sendable {
 
     /// Handles one message and says what the front end must do.
     public mutating func update(_ message: Message) -> [Effect] {
+        let effects = handle(message)
+        syncPanel()
+        return effects
+    }
+
+    private mutating func handle(_ message: Message) -> [Effect] {
         switch message {
         case .tick:
             return tick()
-        case .lessonLoaded(let index, let entry):
-            if lessons.indices.contains(index) { lessons[index] = entry }
-            return []
         case .key(let key):
             if key == .interrupt { return [.saveProgress, .quit] }
             // A key press finishes a running animation at once, then acts as usual.
@@ -141,9 +165,14 @@ public struct TutorSession: Hashable, Sendable {
 
     private mutating func openSelectedLesson() -> [Effect] {
         guard lessons.indices.contains(menuSelection), !lessons[menuSelection].isLoading,
-            let timeline = lessons[menuSelection].timeline,
+            var timeline = lessons[menuSelection].timeline,
             !timeline.frames.isEmpty
         else { return [.bell] }
+        if let lesson = lessons[menuSelection].lesson, var fresh = freshNumbers {
+            if let rerun = fresh.run(lesson), rerun.frames.count == timeline.frames.count { timeline = rerun }
+            freshNumbers = fresh
+        }
+        startAttempt(lessonID: timeline.lessonID)
         let saved = progress[timeline.lessonID]
         screen = .lesson(LessonPlayer(timeline: timeline, step: saved?.step ?? 0))
         notice = nil
@@ -154,16 +183,7 @@ public struct TutorSession: Hashable, Sendable {
 
     private mutating func handleLesson(_ player: LessonPlayer, _ key: Key) -> [Effect] {
         var player = player
-        if let quiz = player.pendingQuiz.map(QuizHandover.init(point:)) {
-            switch quiz.answer(key) {
-            case .reveal:
-                _ = player.forward(animate: animates)
-                screen = .lesson(player)
-                return recordPosition()
-            case .notForQuiz:
-                break
-            }
-        }
+        if let effects = handleQuiz(key) { return effects }
         if let effects = handleCommon(key) { return effects }
         switch key {
         case .right, .pageDown, .space, .enter:
@@ -184,6 +204,7 @@ public struct TutorSession: Hashable, Sendable {
             numberingChoice = numbering == .absolute ? .relative : .absolute
             return []
         case .character("q"), .character("Q"):
+            if quitsFromLesson { return [.saveProgress, .quit] }
             screen = .menu
             return [.saveProgress]
         default:
@@ -194,7 +215,7 @@ public struct TutorSession: Hashable, Sendable {
     }
 
     /// Writes the open lesson's position into the progress book.
-    private mutating func recordPosition() -> [Effect] {
+    mutating func recordPosition() -> [Effect] {
         guard let player else { return [] }
         progress.record(lessonID: player.timeline.lessonID, step: player.stop.frameIndex, stepCount: player.stepCount)
         return [.saveProgress]

@@ -32,26 +32,66 @@ struct LessonScreen: Widget {
         let wire = Rect(x: area.x + boxWidth, y: boxTop, width: area.width - 2 * boxWidth, height: boxHeight)
         WireView(player: player, numbering: numbering, strings: strings, arrowRow: 2).render(in: wire, on: &canvas)
 
-        let narration = narrationParagraphs()
-        let textWidth = area.width - 4
         let keyBarY = area.maxY - 1
         let ladderTop = boxTop + boxHeight + 1
         let room = keyBarY - ladderTop - 1
+        let segmentCount = timeline.frames.count { $0.wire != nil }
+        if let lower = quizPart(width: area.width - 2) {
+            // The panel or the feedback sits just above the key bar; the ladder keeps what is left (the feedback
+            // may take all of it: the segment is on the wire above, and the ladder is back on the next key).
+            let lowerHeight = min(lower.height, lower.isFeedback ? room + 1 : max(room - 2, 3))
+            let ladderHeight = min(segmentCount + 1, keyBarY - lowerHeight - 1 - ladderTop)
+            if ladderHeight >= 2 {
+                drawLadder(
+                    shown, numbering: numbering,
+                    area: Rect(x: area.x, y: ladderTop, width: area.width, height: ladderHeight), on: &canvas)
+            }
+            lower.widget.render(
+                in: Rect(x: area.x + 1, y: keyBarY - lowerHeight, width: area.width - 2, height: lowerHeight),
+                on: &canvas)
+            KeyBar(keys: lower.keys).render(in: Rect(x: area.x, y: keyBarY, width: area.width, height: 1), on: &canvas)
+            return
+        }
+        let narration = narrationParagraphs()
+        let textWidth = area.width - 4
         let narrationHeight = min(max(longestNarration(width: textWidth), 3), max(room - 3, 1))
         // The ladder is as tall as the lesson needs (heading plus one row per segment), so the narration
         // sits at the same place for the whole lesson and stepping redraws as little as possible.
-        let segmentCount = timeline.frames.count { $0.wire != nil }
         let ladderHeight = min(segmentCount + 1, room - narrationHeight - 1)
-        LadderView(
-            timeline: timeline, throughFrame: shown.index,
-            highlightsLast: shown.wire != nil && player.pendingQuiz == nil,
-            numbering: numbering, strings: strings
-        ).render(in: Rect(x: area.x, y: ladderTop, width: area.width, height: ladderHeight), on: &canvas)
+        drawLadder(
+            shown, numbering: numbering, area: Rect(x: area.x, y: ladderTop, width: area.width, height: ladderHeight),
+            on: &canvas)
         TextBlock(paragraphs: narration, width: textWidth).render(
             in: Rect(x: area.x + 2, y: ladderTop + ladderHeight + 1, width: textWidth, height: narrationHeight),
             on: &canvas)
         KeyBar(keys: strings.lessonKeys).render(
             in: Rect(x: area.x, y: keyBarY, width: area.width, height: 1), on: &canvas)
+    }
+
+    private func drawLadder(_ shown: Frame, numbering: Numbering, area: Rect, on canvas: inout Canvas) {
+        LadderView(
+            timeline: player.timeline, throughFrame: shown.index,
+            highlightsLast: shown.wire != nil && player.pendingQuiz == nil, numbering: numbering, strings: strings
+        ).render(in: area, on: &canvas)
+    }
+
+    /// The quiz panel or the feedback, when one of them replaces the narration, with its keys.
+    private func quizPart(
+        width: Int
+    ) -> (widget: any Widget, height: Int, isFeedback: Bool, keys: [(key: String, action: String)])? {
+        if let focus = session.visibleFeedback {
+            let view = FeedbackView(focus: focus, strings: strings)
+            let keys = session.feedbackOnScreen == nil ? strings.lessonKeys : strings.feedbackKeys
+            return (view, view.height(width: width), true, keys)
+        }
+        guard let quiz = player.pendingQuiz, let panel = session.panel else { return nil }
+        let question = QuizHandover(point: quiz).question(strings.language)
+        let view = QuizPanelView(
+            panel: panel, question: question, hasFocus: session.panelHasFocus, strings: strings,
+            scoring: session.scoring, footer: session.panelHasFocus ? nil : strings.panelAway)
+        return (
+            view, view.height(width: width), false, session.panelHasFocus ? strings.panelKeys : strings.questionKeys
+        )
     }
 
     private func narrationParagraphs() -> [(text: String, ink: Ink)] {

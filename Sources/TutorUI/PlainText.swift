@@ -170,15 +170,17 @@ public struct PlainTutor {
             default: return []
             }
         }
+        // At a quiz point the answer panel has the keys: Escape hands them back to stepping first.
+        let lead: [Key] = session.panelHasFocus ? [.escape] : []
         if let number = Int(command) {
-            return [.character("g")] + String(number).map { Key.character($0) } + [.enter]
+            return lead + [.character("g")] + String(number).map { Key.character($0) } + [.enter]
         }
         switch lower {
-        case "", "n", "next": return [.right]
-        case "b", "back", "p": return [.left]
-        case "home", "first": return [.home]
-        case "end", "last": return [.end]
-        case "t", "r", "l", "q": return [.character(Character(lower))]
+        case "", "n", "next": return lead + [.right]
+        case "b", "back", "p": return lead + [.left]
+        case "home", "first": return lead + [.home]
+        case "end", "last": return lead + [.end]
+        case "t", "r", "l", "q": return lead + [.character(Character(lower))]
         default: return []
         }
     }

@@ -1,7 +1,15 @@
 import ArgumentParser
 import Foundation
 import LessonKit
+import TutorCurses
 import TutorSession
+import TutorUI
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `tcptutor exam`: take an exam, or grade the logs of a class.
 struct ExamCommand: ParsableCommand {
@@ -15,7 +23,12 @@ struct ExamCommand: ParsableCommand {
 /// `tcptutor exam --lessons … --questions N --minutes M --student ID --key-file KEY --out DIR`.
 struct ExamTakeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "take", abstract: "Take an exam (needs the full-screen tutor; not available yet).")
+        commandName: "take",
+        abstract: "Take an exam (the default): questions and numbers derived from the key and your student id.",
+        discussion: """
+            Full screen with a countdown; no hints, no going back, no answers shown. Every answer is written to \
+            DIR/ID.examlog at once; if the program stops, run the same command to resume (the clock runs on).
+            """)
 
     @Option(help: "Lesson ids to draw questions from, comma-separated.")
     var lessons: String?
@@ -29,9 +42,59 @@ struct ExamTakeCommand: ParsableCommand {
     var keyFile: String?
     @Option(help: "Folder for the exam log.")
     var out: String?
+    @Option(help: "The lessons folder (default: ./Lessons or the one next to this program).")
+    var lessonFolder: String?
+    @Option(name: [.customLong("lang"), .customLong("language")], help: ArgumentHelp("Language.", valueName: "en|zh"))
+    var language: Language?
+    @Flag(help: "Numbered lines reading answers from standard input; automatic without a terminal.")
+    var plain = false
+    @Flag(help: "Draw boxes and lines with ASCII characters.")
+    var asciiLines = false
 
     func run() throws {
-        throw ValidationError("taking an exam needs the full-screen tutor, which is not available yet")
+        guard let lessons, let questions, let minutes, let student, let keyFile, let out else {
+            throw ValidationError(
+                "an exam needs --lessons A,B --questions N --minutes M --student ID --key-file KEY --out DIR")
+        }
+        guard let folder = LessonLibrary.locate(explicit: lessonFolder) else {
+            throw ValidationError("no lessons folder found; use --lesson-folder DIR")
+        }
+        let parameters = ExamParameters(
+            lessons: lessons.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) },
+            questionCount: questions, minutes: minutes)
+        let sitting: ExamSitting
+        do {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            let key = try ExamKey(contentsOf: URL(fileURLWithPath: keyFile))
+            sitting = try ExamSitting(
+                directory: URL(fileURLWithPath: out), key: key, studentID: student, parameters: parameters,
+                lessons: try LessonFolder(paths: [folder]))
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        var session = ExamSession(sitting: sitting, language: language ?? .en)
+        if !plain && isatty(0) == 1 && isatty(1) == 1 {
+            var app = CursesApp(environment: ProcessInfo.processInfo.environment)
+            app.asciiLines = asciiLines
+            do {
+                let ending = try app.run(&session) { _, _ in }
+                if case .finished = session.phase {
+                    ExamText.plainClosing(session).forEach { print($0) }
+                } else {
+                    print("The exam is not finished: run the same command to resume (the clock runs on).")
+                }
+                if case .signal(let number) = ending {
+                    signal(number, SIG_DFL)
+                    raise(number)
+                }
+                return
+            } catch {
+                guard error.plainModeHelps else { throw ValidationError("cannot use the full screen: \(error)") }
+                printError("tcptutor: \(error); using plain mode (--plain).")
+            }
+        }
+        var exam = PlainExam(session: session, readLine: { Swift.readLine() }, write: { print($0) })
+        exam.run()
     }
 }
 

@@ -54,11 +54,12 @@ enum LessonCatalog {
     static func entry(_ file: String) -> LessonEntry {
         let name = URL(fileURLWithPath: file).lastPathComponent
         do {
-            let run = LessonRunner.run(try LessonLibrary.load(file))
+            let lesson = try LessonLibrary.load(file)
+            let run = LessonRunner.run(lesson)
             if let problem = run.diagnostics.first {
                 return LessonEntry(fileName: name, content: .failure(LessonProblem(message: problem.description)))
             }
-            return LessonEntry(fileName: name, content: .success(run.timeline))
+            return LessonEntry(fileName: name, content: .success(run.timeline), lesson: lesson)
         } catch {
             let message = error.diagnostics.first?.description ?? "\(file): cannot be loaded"
             return LessonEntry(fileName: name, content: .failure(LessonProblem(message: message)))

@@ -1,9 +1,125 @@
 import ArgumentParser
+import Foundation
+import LessonKit
+import TCPCore
+import TutorCurses
+import TutorSession
+import TutorUI
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `tcptutor quiz [LESSON...]`: the quiz points of some lessons, graded by the engine, with a summary.
 struct QuizCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "quiz", abstract: "Not available yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "quiz",
+        abstract: "Answer the quiz points of the lessons (all by default) and get a score per lesson and per kind.",
+        discussion: """
+            Each question hides the next segment: type who sends it, its flags, seq and ack (as the lesson asks). \
+            Keys: Tab next field; Enter next field or submit; ? hint (costs points); Esc pause, then h hint, \
+            Space skip, q results. Scores are saved to your progress.
+            """)
+
+    @Argument(help: "Lesson ids, file names or paths (default: every lesson).")
+    var lessons: [String] = []
+
+    @Option(help: "Draw fresh ISNs from this seed (the same seed gives the same numbers).")
+    var seed: UInt64?
+
+    @Flag(help: "Draw fresh random ISNs, so numbers cannot be learnt by heart.")
+    var fresh = false
+
+    @Flag(help: "Predict every segment: every segment of the lessons becomes a question (flags, seq, ack).")
+    var everySegment = false
+
+    @Option(name: [.customLong("lang"), .customLong("language")], help: ArgumentHelp("Language.", valueName: "en|zh"))
+    var language: Language?
+
+    @Flag(help: "Numbered lines reading answers from standard input; automatic without a terminal.")
+    var plain = false
+
+    @Flag(help: "Do not animate segments crossing the wire.")
+    var noAnimation = false
+
+    @Flag(help: "Draw boxes and lines with ASCII characters.")
+    var asciiLines = false
+
+    @Option(help: ArgumentHelp("The folder of .lesson files (default: the Lessons folder).", valueName: "folder"))
+    var lessonFolder: String?
+
+    func validate() throws {
+        if seed != nil && fresh { throw ValidationError("use either --seed or --fresh, not both") }
+    }
 
     func run() throws {
-        throw ValidationError("'tcptutor quiz' is not available yet.")
+        let environment = ProcessInfo.processInfo.environment
+        let store = ProgressStore(environment: environment)
+        var progress = ProgressBook()
+        if case .loaded(let book) = (try? store.load()) ?? .empty { progress = book }
+        let timelines = try loadTimelines()
+        let items = QuizRunItem.items(timelines, everySegment: everySegment)
+        guard !items.isEmpty else { throw ValidationError("the chosen lessons have no quiz points") }
+        var session = QuizSession(
+            items: items, progress: progress, language: language ?? progress.language ?? .en,
+            animates: !noAnimation)
+        let save: (ProgressBook) -> Void = { book in
+            do {
+                try store.save(book)
+            } catch {
+                printError("tcptutor: \(error)")
+            }
+        }
+        if !plain && isatty(0) == 1 && isatty(1) == 1 {
+            var app = CursesApp(environment: environment)
+            app.asciiLines = asciiLines
+            do {
+                let ending = try app.run(&session) { effect, current in
+                    if effect == .saveProgress { save(current.progress) }
+                }
+                save(session.progress)
+                QuizSummaryText.plainLines(session.results, items: items, language: session.language).forEach {
+                    print($0)
+                }
+                if case .signal(let number) = ending {
+                    signal(number, SIG_DFL)
+                    raise(number)
+                }
+                return
+            } catch {
+                guard error.plainModeHelps else { throw ValidationError("cannot use the full screen: \(error)") }
+                printError("tcptutor: \(error); using plain mode (--plain).")
+            }
+        }
+        var quiz = PlainQuiz(
+            session: session, readLine: { Swift.readLine() }, write: { print($0) }, saveProgress: save)
+        quiz.run()
+    }
+
+    /// The chosen lessons run on the engine, with fresh ISNs when asked.
+    private func loadTimelines() throws -> [Timeline] {
+        var chosen: [Lesson] = []
+        if lessons.isEmpty {
+            guard let folder = LessonLibrary.locate(explicit: lessonFolder) else {
+                throw ValidationError("no Lessons folder found; use --lesson-folder DIR")
+            }
+            do {
+                chosen = try LessonLibrary.lessonFiles(in: [folder]).map { try LessonLibrary.load($0) }
+            } catch {
+                throw ValidationError("\(error)")
+            }
+        } else {
+            chosen = try lessons.map { try LessonArgument.load($0, lessonsFolder: lessonFolder) }
+        }
+        var numbers = (seed ?? (fresh ? UInt64.random(in: .min ... .max) : nil)).map(FreshNumbers.init(seed:))
+        return chosen.map { lesson in
+            if var drawing = numbers {
+                defer { numbers = drawing }
+                if let timeline = drawing.run(lesson) { return timeline }
+            }
+            return LessonRunner.run(lesson).timeline
+        }
     }
 }

@@ -3,6 +3,8 @@ import CaptureKit
 import Foundation
 import LessonKit
 import TCPCore
+import TutorCurses
+import TutorSession
 
 /// `tcptutor replay FILE`: a real capture (pcap, pcapng or tcpdump text) shown like a lesson, with each host's
 /// state inferred by running the engine alongside it.
@@ -36,6 +38,12 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "Language of the explanations: en or zh.")
     var lang: Language = .en
 
+    @Flag(help: "Full screen: predict each real segment (sender, flags, seq, ack) before it is shown.")
+    var quiz = false
+
+    @Flag(help: "Print the timeline as text even on a terminal, instead of the full-screen view.")
+    var plain = false
+
     func run() throws {
         let reader: CaptureReader
         do {
@@ -45,14 +53,9 @@ struct ReplayCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if list { return try runList(reader) }
-        var chosen = format
-        if chosen == nil {
-            if isatty(STDOUT_FILENO) != 0 {
-                printError(
-                    "tcptutor: the full-screen view of captures is not available yet; showing the timeline as text "
-                        + "(use --format text|json, or --list)")
-            }
-            chosen = .text
+        let fullScreen = format == nil && !plain && isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
+        if quiz && format != nil {
+            throw ValidationError("--quiz is a full-screen mode; it does not combine with --format")
         }
         let result: (replay: CaptureReplay?, listing: CaptureListing)
         do {
@@ -81,11 +84,46 @@ struct ReplayCommand: ParsableCommand {
                 "tcptutor: \(file) holds \(result.listing.connections.count) TCP connections; showing stream 0 "
                     + "(choose with --stream N, see --list)")
         }
+        if fullScreen {
+            return try showFullScreen(replay)
+        }
         let printer = CaptureReplayPrinter(
             replay: replay, file: file, streams: result.listing.connections.count, language: lang,
             relative: relative, explain: explain)
-        let lines = chosen == .json ? printer.jsonLines() : printer.textLines()
+        let lines = format == .json ? printer.jsonLines() : printer.textLines()
         writeOut(lines)
+    }
+
+    /// The capture on the tutor's own lesson screen; with `--quiz` every segment is a question first.
+    func showFullScreen(_ replay: CaptureReplay) throws {
+        var timeline = replay.timeline
+        if quiz {
+            // A host's first SYN carries an ISN nobody could predict: there, only the rest is asked.
+            var synSeen: Set<HostID> = []
+            for index in timeline.frames.indices {
+                guard let wire = timeline.frames[index].wire else { continue }
+                var fields: [QuizField] = [.sender, .flags, .seq, .ack]
+                if wire.segment.has(.syn), synSeen.insert(wire.from).inserted { fields.removeAll { $0 == .seq } }
+                timeline.frames[index].quiz = QuizPoint(fields: fields, line: 0)
+            }
+        }
+        let name = URL(fileURLWithPath: file).lastPathComponent
+        var session = TutorSession(
+            lessons: [LessonEntry(fileName: name, content: .success(timeline))], language: lang, animates: true)
+        session.quitsFromLesson = true
+        _ = session.update(.key(.enter))  // straight into the capture: the menu would hold one entry
+        // A capture is not part of the curriculum: nothing is written to the student's progress.
+        let tutor = CursesTutor(environment: ProcessInfo.processInfo.environment, saveProgress: { _ in })
+        do {
+            switch try tutor.run(&session) {
+            case .quit, .hangUp: return
+            case .signal(let number):
+                signal(number, SIG_DFL)
+                raise(number)
+            }
+        } catch {
+            throw ValidationError("cannot use the full screen: \(error) (use --format text or --plain)")
+        }
     }
 
     func runList(_ reader: CaptureReader) throws {

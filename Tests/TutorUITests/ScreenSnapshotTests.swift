@@ -33,8 +33,9 @@ import TutorUI
 
     @Test(arguments: Language.allCases, sizes)
     func synAckArrived(language: Language, size: Size) throws {
-        // Enter opens; four steps: listen, connect, SYN, then the quiz question; the fifth reveals the SYN-ACK.
-        let keys: [Key] = [.enter, .right, .right, .right, .right, .right]
+        // Enter opens; four steps: listen, connect, SYN, then the quiz question, whose panel takes the keys;
+        // Esc hands them back and the fifth step reveals the SYN-ACK unanswered.
+        let keys: [Key] = [.enter, .right, .right, .right, .right, .escape, .right]
         let session = Self.session(language: language, keys: keys)
         try expectSnapshot(
             ScreenRenderer.render(session, size: size), named: "synack-\(language)-\(size.width)x\(size.height)")
@@ -42,7 +43,8 @@ import TutorUI
 
     @Test(arguments: Language.allCases)
     func quizQuestionWithTCB(language: Language) throws {
-        let session = Self.session(language: language, keys: [.enter, .right, .right, .right, .right, .character("t")])
+        let session = Self.session(
+            language: language, keys: [.enter, .right, .right, .right, .right, .escape, .character("t")])
         try expectSnapshot(
             ScreenRenderer.render(session, size: Size(width: 80, height: 24)), named: "quiz-tcb-\(language)")
     }

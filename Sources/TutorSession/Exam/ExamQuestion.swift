@@ -31,6 +31,8 @@ public struct ExamQuestion: Hashable, Sendable {
     public var quiz: QuizQuestion
     /// The hosts' addresses, for reading a sender typed as an address.
     public var hosts: [HostID: HostAddress]
+    /// The lesson run with the plan's ISNs: the picture shown with the question.
+    public var timeline: Timeline
 
     /// Runs the plan's lesson with its ISNs and takes the quiz point's question from the timeline.
     public init(plan: ExamQuestionPlan, lessons: some ExamLessonSource) throws(ExamError) {
@@ -50,6 +52,7 @@ public struct ExamQuestion: Hashable, Sendable {
         self.plan = plan
         self.quiz = question
         self.hosts = timeline.hosts
+        self.timeline = timeline
     }
 
     /// Every question of a blueprint.

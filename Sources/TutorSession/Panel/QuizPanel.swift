@@ -1,0 +1,228 @@
+import LessonKit
+import TCPCore
+
+/// The input panel of a quiz point: one answer field per asked field, the focus, parse errors and hints.
+///
+/// While the panel has focus every printable key goes into the focused field, so an answer may contain any
+/// letter; only Tab, arrows, Enter, Backspace and Esc steer. In the flags field the letters S A F R P U
+/// toggle their flag while the field holds only such letters.
+public struct QuizPanel: Hashable, Sendable {
+    public internal(set) var question: QuizQuestion
+    /// One input per asked field, in `question.fields` order.
+    public private(set) var inputs: [AnswerInput]
+    /// Index of the focused field.
+    public private(set) var focus = 0
+    /// Why the last submission could not be read, per field; cleared when the field is edited.
+    public private(set) var errors: [QuizField: AnswerError] = [:]
+    /// The highest hint level taken so far.
+    public private(set) var hint: HintLevel?
+    /// Whether hints may be asked for (never in an exam).
+    public let allowsHints: Bool
+
+    public init(question: QuizQuestion, allowsHints: Bool = true) {
+        self.question = question
+        self.inputs = question.fields.map { _ in AnswerInput() }
+        self.allowsHints = allowsHints
+    }
+
+    public var fields: [QuizField] { question.fields }
+    public var focusedField: QuizField { fields[focus] }
+
+    public func input(_ field: QuizField) -> AnswerInput? {
+        fields.firstIndex(of: field).map { inputs[$0] }
+    }
+
+    /// What a key did to the panel.
+    public enum Outcome: Hashable, Sendable {
+        /// The answer changed or the focus moved.
+        case edited
+        /// Every field was read: the answer to grade, and the text typed per field.
+        case submitted(QuizAnswer, typed: [QuizField: String])
+        /// Enter with fields that cannot be read (the errors are in `errors`).
+        case rejected
+        /// A hint was taken (its level is in `hint`).
+        case hintTaken
+        /// Esc: give the keys back to stepping.
+        case leave
+        /// The key does nothing here.
+        case refused
+    }
+
+    /// Routes a key pressed while the panel has focus.
+    public mutating func handle(_ key: Key) -> Outcome {
+        switch key {
+        case .character("\t"), .down:
+            focus = (focus + 1) % fields.count
+            return .edited
+        case .up:
+            focus = (focus + fields.count - 1) % fields.count
+            return .edited
+        case .left:
+            return inputs[focus].moveCursor(by: -1) ? .edited : .refused
+        case .right:
+            return inputs[focus].moveCursor(by: 1) ? .edited : .refused
+        case .home:
+            inputs[focus].moveCursor(to: 0)
+            return .edited
+        case .end:
+            inputs[focus].moveCursor(to: inputs[focus].characters.count)
+            return .edited
+        case .backspace:
+            guard inputs[focus].deleteBackward() else { return .refused }
+            errors[focusedField] = nil
+            return .edited
+        case .escape:
+            return .leave
+        case .enter:
+            return enter()
+        case .character("?"):
+            return takeHint() ? .hintTaken : .refused
+        case .character(let character):
+            guard !character.isNewline, character != "\t" else { return .refused }
+            let typed =
+                focusedField == .flags
+                ? inputs[focus].toggleFlagLetter(character) : inputs[focus].insert(character)
+            guard typed else { return .refused }
+            errors[focusedField] = nil
+            return .edited
+        case .pageUp, .pageDown, .interrupt:
+            return .refused
+        }
+    }
+
+    /// Enter: moves on to the next empty field, or submits once every field has something in it.
+    mutating func enter() -> Outcome {
+        let order = (1...fields.count).map { (focus + $0) % fields.count }
+        if let blank = order.first(where: { inputs[$0].isBlank }) {
+            if blank != focus {
+                focus = blank
+                return .edited
+            }
+            // The only empty field is this one: say what it wants, as the parser words it.
+            errors[focusedField] = Self.emptyError(focusedField, hosts: question.hosts)
+            return .rejected
+        }
+        return submit()
+    }
+
+    /// The parser's own words for an empty field.
+    static func emptyError(_ field: QuizField, hosts: [HostID: HostAddress]) -> AnswerError? {
+        do {
+            switch field {
+            case .sender: _ = try AnswerParser.sender("", hosts: hosts)
+            case .flags: _ = try AnswerParser.flags("")
+            case .seq, .len: _ = try AnswerParser.number("", field: field)
+            case .ack: _ = try AnswerParser.ack("")
+            case .state: _ = try AnswerParser.state("")
+            }
+        } catch {
+            return error
+        }
+        return nil
+    }
+
+    /// Reads every field; on success returns the answer, otherwise marks the unreadable fields and puts the
+    /// cursor where the first problem is.
+    public mutating func submit() -> Outcome {
+        errors = [:]
+        var answer = QuizAnswer()
+        var typed: [QuizField: String] = [:]
+        for (index, field) in fields.enumerated() {
+            let text = submittedText(index)
+            typed[field] = text
+            guard !inputs[index].isBlank else { continue }
+            do {
+                let parsed = try AnswerParser.answer([field: text], hosts: question.hosts)
+                answer.merge(parsed, field)
+            } catch {
+                errors[field] = error
+            }
+        }
+        if let first = fields.firstIndex(where: { errors[$0] != nil }), let error = errors[fields[first]] {
+            focus = first
+            inputs[first].moveCursor(to: error.column)
+            return .rejected
+        }
+        return .submitted(answer, typed: typed)
+    }
+
+    /// The text handed to the parser: toggled flag letters become tcpdump's (`SA` is `S.`).
+    func submittedText(_ index: Int) -> String {
+        if fields[index] == .flags, let flags = inputs[index].toggledFlags { return flags.tcpdump }
+        return inputs[index].text
+    }
+
+    /// The flags the flags field means right now, for a live preview; nil while it cannot be read.
+    public var flagsPreview: TCPFlags? {
+        guard let index = fields.firstIndex(of: .flags), !inputs[index].isBlank else { return nil }
+        return inputs[index].toggledFlags ?? (try? AnswerParser.flags(inputs[index].text))
+    }
+
+    /// Takes the next hint level; false when hints are not allowed or both levels are taken.
+    public mutating func takeHint() -> Bool {
+        guard allowsHints else { return false }
+        switch hint {
+        case nil: hint = .rule
+        case .rule: hint = .arithmetic
+        case .arithmetic: return false
+        }
+        return true
+    }
+
+    /// The hint lines taken so far.
+    public var hintLines: [LocalizedText] {
+        hint.map { QuizHint.lines($0, for: question) } ?? []
+    }
+
+    /// Types `text` into `field`, replacing what was there (the plain mode answers a line per field).
+    public mutating func setText(_ text: String, for field: QuizField) {
+        guard let index = fields.firstIndex(of: field) else { return }
+        inputs[index].replace(with: text)
+        errors[field] = nil
+    }
+
+    /// Moves the focus to `field`.
+    public mutating func focus(on field: QuizField) {
+        if let index = fields.firstIndex(of: field) { focus = index }
+    }
+
+    /// Grades a read answer with the hints taken.
+    public func grade(_ answer: QuizAnswer, scoring: ScoringModel = .standard) -> QuizFeedback {
+        QuizGrader.grade(question, answer, hint: hint, scoring: scoring)
+    }
+
+    /// The numbering line for a number field, else nil. When the sender is part of the question, the
+    /// relative wording names no host (naming the ISN's owner would give the sender away).
+    public func numberingPrompt(_ field: QuizField) -> LocalizedText? {
+        let number: NumberField
+        switch field {
+        case .seq: number = .seq
+        case .ack: number = .ack
+        case .sender, .flags, .len, .state: return nil
+        }
+        if question.numbering.numbering == .relative, fields.contains(.sender) {
+            return number == .seq
+                ? LocalizedText(
+                    en: "relative numbers: counted from the sender's ISN, as tcpdump prints by default",
+                    zh: "相对序号：从发送方的初始序列号起算（tcpdump 默认输出）")
+                : LocalizedText(
+                    en: "relative numbers: counted from the receiver's ISN, as tcpdump prints by default",
+                    zh: "相对序号：从接收方的初始序列号起算（tcpdump 默认输出）")
+        }
+        return question.numbering.prompt(number, sender: question.sender)
+    }
+}
+
+extension QuizAnswer {
+    /// Takes `field` from `other`.
+    mutating func merge(_ other: QuizAnswer, _ field: QuizField) {
+        switch field {
+        case .sender: sender = other.sender
+        case .flags: flags = other.flags
+        case .seq: seq = other.seq
+        case .ack: ack = other.ack
+        case .len: len = other.len
+        case .state: state = other.state
+        }
+    }
+}

@@ -1,0 +1,224 @@
+import LessonKit
+
+/// One question of a quiz run: a lesson's timeline and the question on one of its frames.
+public struct QuizRunItem: Hashable, Sendable {
+    public var title: LocalizedText
+    public var timeline: Timeline
+    public var question: QuizQuestion
+
+    public init(title: LocalizedText, timeline: Timeline, question: QuizQuestion) {
+        self.title = title
+        self.timeline = timeline
+        self.question = question
+    }
+
+    /// The questions of `timelines` in order: their quiz points, or every segment when asked.
+    public static func items(_ timelines: [Timeline], everySegment: Bool) -> [QuizRunItem] {
+        timelines.flatMap { timeline in
+            let questions =
+                everySegment ? QuizQuestion.everySegment(in: timeline) : QuizQuestion.quizPoints(in: timeline)
+            return questions.map { QuizRunItem(title: timeline.title, timeline: timeline, question: $0) }
+        }
+    }
+}
+
+/// `tcptutor quiz`: the quiz points of some lessons one after another, each graded with feedback, then a
+/// summary per lesson and per kind of question. A value like `TutorSession`: keys in, effects out.
+public struct QuizSession: Hashable, Sendable {
+    public enum Phase: Hashable, Sendable {
+        /// The question is up, with the input panel.
+        case asking
+        /// The answer is graded: the segment crosses with the feedback beside it.
+        case feedback(FeedbackFocus)
+        /// Every question is done (or the student stopped): the scores.
+        case summary
+    }
+
+    public let items: [QuizRunItem]
+    /// Index of the current question in `items`.
+    public private(set) var index = 0
+    public private(set) var phase: Phase
+    /// The current question's panel.
+    public private(set) var panel: QuizPanel?
+    public private(set) var panelHasFocus = true
+    /// The lesson picture of the current question: on its question stop, then on the segment once answered.
+    public private(set) var player: LessonPlayer?
+    public private(set) var results = QuizResults()
+    public private(set) var progress: ProgressBook
+    public private(set) var language: Language
+    public let animates: Bool
+    public var scoring: ScoringModel = .standard
+
+    public init(
+        items: [QuizRunItem], progress: ProgressBook = ProgressBook(), language: Language, animates: Bool = true
+    ) {
+        self.items = items
+        self.progress = progress
+        self.language = language
+        self.animates = animates
+        self.phase = .summary
+        if !items.isEmpty { ask(0) }
+    }
+
+    public var isAnimating: Bool { player?.crossing != nil }
+
+    /// The item on screen (nil on the summary).
+    public var item: QuizRunItem? {
+        switch phase {
+        case .asking, .feedback: items[index]
+        case .summary: nil
+        }
+    }
+
+    /// Handles one message and says what the front end must do.
+    public mutating func update(_ message: Message) -> [Effect] {
+        switch message {
+        case .tick:
+            if var player, var crossing = player.crossing {
+                crossing.tick += 1
+                player.crossing = crossing.isFinished ? nil : crossing
+                self.player = player
+            }
+            return []
+        case .key(let key):
+            if key == .interrupt { return [.saveProgress, .quit] }
+            player?.crossing = nil
+            switch phase {
+            case .asking: return handleQuestion(key)
+            case .feedback(let focus): return handleFeedback(focus, key)
+            case .summary: return handleSummary(key)
+            }
+        }
+    }
+
+    private mutating func ask(_ position: Int) {
+        index = position
+        let item = items[position]
+        var question = item.question
+        question.numbering = QuizNumbering(timeline: item.timeline)
+        panel = QuizPanel(question: question)
+        panelHasFocus = true
+        player = LessonPlayer(timeline: item.timeline, askingAt: question.frameIndex)
+        phase = .asking
+    }
+
+    private mutating func handleQuestion(_ key: Key) -> [Effect] {
+        guard var panel else { return [.bell] }
+        guard panelHasFocus else {
+            switch key {
+            case .character("h"), .character("H"):
+                guard panel.takeHint() else { return [.bell] }
+                self.panel = panel
+                return []
+            case .character("\t"), .enter, .character("a"), .character("A"), .character("i"):
+                panelHasFocus = true
+                return []
+            case .right, .pageDown, .space:
+                // Skipping counts as a question answered with nothing.
+                return answer(panel.grade(QuizAnswer(), scoring: scoring))
+            case .character("l"), .character("L"):
+                language = language == .en ? .zh : .en
+                return []
+            case .character("q"), .character("Q"):
+                phase = .summary
+                return [.saveProgress]
+            default:
+                return [.bell]
+            }
+        }
+        let outcome = panel.handle(key)
+        self.panel = panel
+        switch outcome {
+        case .edited, .hintTaken: return []
+        case .rejected, .refused: return [.bell]
+        case .leave:
+            panelHasFocus = false
+            return []
+        case .submitted(let answer, _):
+            return self.answer(panel.grade(answer, scoring: scoring))
+        }
+    }
+
+    private mutating func answer(_ feedback: QuizFeedback) -> [Effect] {
+        results.record(feedback)
+        if let summary = results.lessons[feedback.lessonID] {
+            progress.recordQuiz(summary, stepCount: items[index].timeline.frames.count)
+        }
+        _ = player?.forward(animate: animates)
+        panel = nil
+        phase = .feedback(FeedbackFocus(feedback))
+        return [.saveProgress]
+    }
+
+    private mutating func handleFeedback(_ focus: FeedbackFocus, _ key: Key) -> [Effect] {
+        var focus = focus
+        switch key {
+        case .up:
+            guard focus.move(by: -1) else { return [.bell] }
+        case .down, .character("\t"):
+            guard focus.move(by: 1) else { return [.bell] }
+        case .right, .pageDown, .space, .enter:
+            next()
+            return []
+        case .character("l"), .character("L"):
+            language = language == .en ? .zh : .en
+            return []
+        case .character("q"), .character("Q"):
+            phase = .summary
+            player = nil
+            return []
+        default:
+            return [.bell]
+        }
+        phase = .feedback(focus)
+        return []
+    }
+
+    private mutating func handleSummary(_ key: Key) -> [Effect] {
+        switch key {
+        case .character("l"), .character("L"):
+            language = language == .en ? .zh : .en
+            return []
+        case .character("q"), .character("Q"), .enter, .escape, .space:
+            return [.saveProgress, .quit]
+        default:
+            return [.bell]
+        }
+    }
+
+    // MARK: The plain mode's way in
+
+    /// Types a whole line into a field (the plain mode reads one line per field).
+    public mutating func setAnswer(_ text: String, for field: QuizField) {
+        panel?.setText(text, for: field)
+    }
+
+    /// Submits the typed fields; the errors, if any, stay in `panel`.
+    public mutating func submitTyped() -> QuizFeedback? {
+        guard case .asking = phase, var panel else { return nil }
+        let outcome = panel.submit()
+        self.panel = panel
+        guard case .submitted(let answer, _) = outcome else { return nil }
+        let feedback = panel.grade(answer, scoring: scoring)
+        _ = self.answer(feedback)
+        return feedback
+    }
+
+    /// Takes the next hint, if any is left.
+    public mutating func takeHint() -> Bool {
+        guard var panel, panel.takeHint() else { return false }
+        self.panel = panel
+        return true
+    }
+
+    /// Moves on from the feedback to the next question or the summary.
+    public mutating func next() {
+        guard case .feedback = phase else { return }
+        if index + 1 < items.count {
+            ask(index + 1)
+        } else {
+            phase = .summary
+            player = nil
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import LessonKit
+
+/// Quiz points in the lesson screen: the input panel, grading, feedback and the score in progress.
+extension TutorSession {
+    /// The feedback to draw for the stop on screen: right after an answer, or when the student comes back
+    /// to a question already answered.
+    public var visibleFeedback: FeedbackFocus? {
+        if let feedbackOnScreen { return feedbackOnScreen }
+        guard let player, player.pendingQuiz != nil, let feedback = answers[player.stop.frameIndex] else { return nil }
+        return FeedbackFocus(feedback)
+    }
+
+    /// Handles a key in the lesson when a question or its feedback is on screen; nil lets stepping have it.
+    mutating func handleQuiz(_ key: Key) -> [Effect]? {
+        if var shown = feedbackOnScreen {
+            switch key {
+            case .up:
+                return shown.move(by: -1) ? keep(shown) : [.bell]
+            case .down, .character("\t"):
+                return shown.move(by: 1) ? keep(shown) : [.bell]
+            case .right, .pageDown, .space, .enter, .escape:
+                // The first step after the feedback shows the narration of the answered step.
+                feedbackOnScreen = nil
+                return []
+            default:
+                feedbackOnScreen = nil
+                return nil
+            }
+        }
+        guard player?.pendingQuiz != nil, var panel else { return nil }
+        guard panelHasFocus else {
+            switch key {
+            case .character("h"), .character("H"):
+                guard panel.takeHint() else { return [.bell] }
+                self.panel = panel
+                return []
+            case .character("\t"), .character("a"), .character("A"), .character("i"):
+                panelHasFocus = true
+                return []
+            default:
+                return nil
+            }
+        }
+        if key == .pageUp || key == .pageDown {
+            // A clicker's keys step even while the panel is up: PageDown skips the question, PageUp goes back.
+            panelHasFocus = false
+            return nil
+        }
+        let outcome = panel.handle(key)
+        self.panel = panel
+        switch outcome {
+        case .edited, .hintTaken:
+            return []
+        case .rejected, .refused:
+            return [.bell]
+        case .leave:
+            panelHasFocus = false
+            return []
+        case .submitted(let answer, _):
+            return submit(panel.grade(answer, scoring: scoring))
+        }
+    }
+
+    private mutating func keep(_ shown: FeedbackFocus) -> [Effect] {
+        feedbackOnScreen = shown
+        return []
+    }
+
+    /// Records graded feedback, then lets the segment cross the wire with the feedback beside it.
+    private mutating func submit(_ feedback: QuizFeedback) -> [Effect] {
+        guard case .lesson(var player) = screen else { return [] }
+        answers[feedback.frameIndex] = feedback
+        var summary = attempt ?? LessonQuizSummary(lessonID: player.timeline.lessonID)
+        summary.record(feedback)
+        attempt = summary
+        progress.recordQuiz(summary, stepCount: player.stepCount)
+        panel = nil
+        panelHasFocus = false
+        _ = player.forward(animate: animates)
+        screen = .lesson(player)
+        feedbackOnScreen = FeedbackFocus(feedback)
+        return recordPosition()
+    }
+
+    /// A new opening of a lesson: no answers yet.
+    mutating func startAttempt(lessonID: String) {
+        answers = [:]
+        attempt = nil
+        feedbackOnScreen = nil
+        panel = nil
+        panelHasFocus = false
+    }
+
+    /// Keeps the panel in step with the stop: a fresh panel (with the keys) on an unanswered question, none
+    /// elsewhere; the numbering follows the screen's.
+    mutating func syncPanel() {
+        guard let player else {
+            panel = nil
+            panelHasFocus = false
+            feedbackOnScreen = nil
+            return
+        }
+        let index = player.stop.frameIndex
+        guard let quiz = player.pendingQuiz, !quiz.fields.isEmpty, answers[index] == nil else {
+            panel = nil
+            panelHasFocus = false
+            return
+        }
+        let wanted = QuizNumbering(numbering: numbering ?? player.timeline.numbering, isn: player.timeline.isn)
+        if var panel, panel.question.frameIndex == index {
+            if panel.question.numbering != wanted {
+                panel.question.numbering = wanted
+                self.panel = panel
+            }
+            return
+        }
+        guard
+            var question = QuizQuestion(
+                timeline: player.timeline, frameIndex: index, fields: quiz.fields, line: quiz.line)
+        else {
+            panel = nil
+            return
+        }
+        question.numbering = wanted
+        panel = QuizPanel(question: question)
+        panelHasFocus = true
+    }
+}

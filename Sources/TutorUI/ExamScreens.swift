@@ -1,0 +1,165 @@
+import LessonKit
+import TutorSession
+
+/// Draws an exam: the question with its panel and the countdown, or the closing screen.
+public enum ExamRenderer {
+    public static func render(_ session: ExamSession, size: Size) -> Canvas {
+        var canvas = Canvas(width: size.width, height: size.height)
+        let strings = Strings(session.language)
+        let area = canvas.bounds
+        guard ScreenRenderer.fits(size) else {
+            TooSmallView(strings: strings).render(in: area, on: &canvas)
+            return canvas
+        }
+        let title = "\(strings.appName)  \(strings.say("Exam", "考试"))  \(session.sitting.blueprint.studentID)"
+        let clock = strings.timeLeft(session.remainingMilliseconds)
+        guard let panel = session.panel, let player = session.player, let number = session.questionNumber else {
+            ExamClosedView(session: session, strings: strings, title: title).render(in: area, on: &canvas)
+            return canvas
+        }
+        let status = strings.say(
+            "question \(number) of \(session.questionCount)   \(clock)",
+            "第 \(number) 题，共 \(session.questionCount) 题   \(clock)")
+        let answering = session.phase == .answering
+        var footer = answering ? strings.examFinalNote : strings.examPaused
+        if let problem = session.problem { footer = problem }
+        let view = QuizPanelView(
+            panel: panel,
+            question: QuizHandover(point: QuizPoint(fields: panel.fields, line: 0)).question(strings.language),
+            hasFocus: answering, strings: strings, footer: footer)
+        QuestionStage(
+            player: player, strings: strings, title: title, status: status, lower: view,
+            lowerHeight: view.height(width: area.width - 2),
+            keys: answering ? strings.examPanelKeys : strings.examPausedKeys
+        ).render(in: area, on: &canvas)
+        return canvas
+    }
+}
+
+/// The exam's last screen: closed because every question is answered or because the time is up.
+struct ExamClosedView: Widget {
+    var session: ExamSession
+    var strings: Strings
+    var title: String
+
+    func render(in area: Rect, on canvas: inout Canvas) {
+        HeaderBar(title: title, status: "").render(
+            in: Rect(x: area.x, y: area.y, width: area.width, height: 1), on: &canvas)
+        let lines = ExamText.closing(session, strings: strings)
+        TextBlock(paragraphs: lines.map { ($0, Ink.strong) }, width: area.width - 4).render(
+            in: Rect(x: area.x + 2, y: area.y + 3, width: area.width - 4, height: area.height - 5), on: &canvas)
+        KeyBar(keys: [("q", strings.say("quit", "退出"))]).render(
+            in: Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1), on: &canvas)
+    }
+}
+
+/// Exam wording shared by the full screen and the plain mode.
+public enum ExamText {
+    static func closing(_ session: ExamSession, strings: Strings) -> [String] {
+        var lines: [String] = []
+        let timeUp: Bool
+        if case .finished(let up) = session.phase { timeUp = up } else { timeUp = false }
+        let answered = session.answeredCount
+        let count = session.questionCount
+        lines.append(
+            timeUp
+                ? strings.say(
+                    "Time is up: the exam is closed. You answered \(answered) of \(count) questions.",
+                    "时间到，考试结束。你回答了 \(count) 题中的 \(answered) 题。")
+                : strings.say(
+                    "The exam is finished: you answered all \(count) questions.", "考试完成：你回答了全部 \(count) 题。"))
+        lines.append(
+            strings.say(
+                "Your answers are saved in the exam log; your instructor grades them.", "你的答案已保存在考试记录中，由老师评分。"))
+        if let problem = session.problem { lines.append(problem) }
+        return lines
+    }
+
+    /// The closing lines as plain text.
+    public static func plainClosing(_ session: ExamSession) -> [String] {
+        closing(session, strings: Strings(session.language))
+    }
+}
+
+extension ExamSession: FullScreenApp {
+    public var isAnimating: Bool { false }
+    public var showsClock: Bool { true }
+    public func render(size: Size) -> Canvas { ExamRenderer.render(self, size: size) }
+}
+
+extension Strings {
+    func timeLeft(_ milliseconds: Int64) -> String {
+        let seconds = (milliseconds + 999) / 1000
+        let text = "\(seconds / 60):" + (seconds % 60 < 10 ? "0" : "") + "\(seconds % 60)"
+        return say("time left \(text)", "剩余 \(text)")
+    }
+    var examFinalNote: String {
+        say("Answers are final: there is no going back and no hint.", "答案提交后不能修改：不能返回，也没有提示。")
+    }
+    var examPaused: String {
+        say(
+            "Typing paused; the clock runs on. Enter: go on. q: leave (run the same command to resume).",
+            "已暂停输入，计时继续。回车继续作答；q 离开（再次运行同一命令即可继续）。")
+    }
+    var examPausedKeys: [(key: String, action: String)] {
+        [("Enter", say("go on", "继续")), ("l", say("中文", "English")), ("q", say("leave", "离开"))]
+    }
+}
+
+/// `tcptutor exam --plain`: the exam as numbered lines, one answer per line; the clock is checked at each.
+public struct PlainExam {
+    public var session: ExamSession
+    var readLine: () -> String?
+    var write: (String) -> Void
+
+    public init(session: ExamSession, readLine: @escaping () -> String?, write: @escaping (String) -> Void) {
+        self.session = session
+        self.readLine = readLine
+        self.write = write
+    }
+
+    public mutating func run() {
+        var strings: Strings { Strings(session.language) }
+        if session.sitting.isResumed {
+            write(
+                strings.say(
+                    "Exam resumed: \(session.answeredCount) answers kept.", "考试已继续：保留了 \(session.answeredCount) 个答案。"))
+        }
+        questions: while let panel = session.panel, let player = session.player, let number = session.questionNumber {
+            write("")
+            write(
+                "\(number). " + QuizHandover(point: QuizPoint(fields: panel.fields, line: 0)).question(session.language)
+                    + "  (" + strings.timeLeft(session.remainingMilliseconds) + ")")
+            PlainQuestionText.context(player, strings: strings).forEach(write)
+            var pending = panel.fields
+            while !pending.isEmpty {
+                for field in pending {
+                    write(PlainQuestionText.prompt(field, panel: panel, strings: strings))
+                    guard let line = readLine() else { break questions }
+                    session.setAnswer(line, for: field)
+                }
+                if session.submitTyped() { continue questions }
+                if case .finished = session.phase { break questions }
+                if let problem = session.problem {
+                    write(problem)
+                    break questions
+                }
+                let errors = session.panel?.errors ?? [:]
+                pending = panel.fields.filter { errors[$0] != nil }
+                for field in pending {
+                    if let error = errors[field] { PlainQuestionText.error(error, strings: strings).forEach(write) }
+                }
+            }
+        }
+        _ = session.update(.tick)
+        write("")
+        if case .finished = session.phase {
+            ExamText.plainClosing(session).forEach(write)
+        } else {
+            write(
+                strings.say(
+                    "Input ended; the exam is not finished. Run the same command to resume (the clock runs on).",
+                    "输入结束，考试尚未完成。再次运行同一命令即可继续（计时不停）。"))
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import LessonKit
+import TCPCore
+import TutorSession
+
+/// Lines shared by the plain quiz and the plain exam: what happened before a question, the feedback.
+enum PlainQuestionText {
+    /// The segments before the question and the hosts' states, so the question can be answered from text.
+    static func context(_ player: LessonPlayer, strings: Strings) -> [String] {
+        let timeline = player.timeline
+        let shown = player.visibleFrame
+        var lines: [String] = []
+        let hosts = HostID.allCases.map { "\($0) \(timeline.hosts[$0]?.description ?? "?")" }.joined(separator: ", ")
+        lines.append("  " + strings.say("Hosts: ", "主机：") + hosts + "; " + strings.numbering(timeline.numbering) + ".")
+        let earlier = timeline.frames[...shown.index].compactMap(\.wire)
+        for event in earlier {
+            let base = timeline.numberBase(from: event.from)
+            var line = "  \(event.from) > \(event.to): \(event.segment.notation(base: base))"
+            if event.fate == .dropped { line += " (\(strings.lost))" }
+            lines.append(line)
+        }
+        let states = HostID.allCases.map { "\($0): \(shown.host($0).state)" }.joined(separator: ", ")
+        lines.append("  " + strings.say("Now ", "当前：") + states + ".")
+        return lines
+    }
+
+    /// Feedback as lines: a verdict per field, then the note and the reason.
+    static func feedback(_ feedback: QuizFeedback, strings: Strings) -> [String] {
+        var lines = ["  " + strings.points(feedback.score)]
+        for field in feedback.fields {
+            let name = strings.fieldName(field.field)
+            if field.isCorrect {
+                lines.append("  \(strings.rightWord): \(name) \(field.given ?? "")")
+            } else {
+                let given = field.given ?? strings.blankWord
+                lines.append(
+                    "  \(strings.wrongWord): \(name) \(strings.youTyped) \(given); \(strings.rightValue) \(field.expected)"
+                )
+                if let note = field.note { lines.append("    " + note.text(strings.language)) }
+            }
+            lines.append("    " + field.why.text(strings.language))
+        }
+        return lines
+    }
+
+    /// What a field's prompt says it accepts.
+    static func prompt(_ field: QuizField, panel: QuizPanel, strings: Strings) -> String {
+        var accepts: String
+        switch field {
+        case .sender: accepts = strings.senderNote
+        case .flags: accepts = strings.say("S. or SYN,ACK", "S. 或 SYN,ACK")
+        case .seq, .ack: accepts = panel.numberingPrompt(field)?.text(strings.language) ?? ""
+        case .len: accepts = strings.lenNote
+        case .state: accepts = strings.stateNote
+        }
+        if field == .ack { accepts += strings.say("; '-' if there is no ACK flag", "；没有 ACK 标志位时输入 -") }
+        return "\(strings.fieldName(field)) (\(accepts)): "
+    }
+
+    /// An unreadable answer: the text with a caret under the column, and the message.
+    static func error(_ error: AnswerError, strings: Strings) -> [String] {
+        [
+            "  " + error.input, "  " + String(repeating: " ", count: error.column) + "^",
+            "  " + error.message.text(strings.language),
+        ]
+    }
+}
+
+/// `tcptutor quiz --plain`: the quiz as numbered lines, one answer per line from standard input; no ncurses.
+public struct PlainQuiz {
+    public var session: QuizSession
+    var readLine: () -> String?
+    var write: (String) -> Void
+    var saveProgress: (ProgressBook) -> Void
+
+    public init(
+        session: QuizSession, readLine: @escaping () -> String?, write: @escaping (String) -> Void,
+        saveProgress: @escaping (ProgressBook) -> Void
+    ) {
+        self.session = session
+        self.readLine = readLine
+        self.write = write
+        self.saveProgress = saveProgress
+    }
+
+    /// Asks every question, then prints the summary; ends early when input ends.
+    public mutating func run() {
+        var strings: Strings { Strings(session.language) }
+        write(
+            strings.say(
+                "Quiz: \(session.items.count) questions. Answer each field on its own line; '?' gives a hint "
+                    + "(it costs points), 'q' ends the quiz.",
+                "测验：共 \(session.items.count) 题。每栏一行作答；输入 ? 获得提示（扣分），输入 q 结束测验。"))
+        questions: while let item = session.item, let player = session.player, let panel = session.panel {
+            write("")
+            write(
+                strings.say(
+                    "\(session.index + 1). \(item.title.text(.en)), step \(item.question.frameIndex + 1): ",
+                    "\(session.index + 1). \(item.title.text(.zh))，第 \(item.question.frameIndex + 1) 步：")
+                    + QuizHandover(point: player.pendingQuiz ?? QuizPoint(fields: panel.fields, line: 0))
+                    .question(session.language))
+            PlainQuestionText.context(player, strings: strings).forEach(write)
+            var pending = panel.fields
+            while !pending.isEmpty {
+                for field in pending {
+                    guard let answer = ask(field) else { break questions }
+                    session.setAnswer(answer, for: field)
+                }
+                if let feedback = session.submitTyped() {
+                    PlainQuestionText.feedback(feedback, strings: strings).forEach(write)
+                    saveProgress(session.progress)
+                    session.next()
+                    continue questions
+                }
+                let errors = session.panel?.errors ?? [:]
+                pending = panel.fields.filter { errors[$0] != nil }
+                for field in pending {
+                    if let error = errors[field] { PlainQuestionText.error(error, strings: strings).forEach(write) }
+                }
+            }
+        }
+        write("")
+        QuizSummaryText.plainLines(session.results, items: session.items, language: session.language).forEach(write)
+        saveProgress(session.progress)
+    }
+
+    /// Reads one field's answer; '?' prints the next hint and asks again. Nil ends the quiz.
+    private mutating func ask(_ field: QuizField) -> String? {
+        while true {
+            let strings = Strings(session.language)
+            guard let panel = session.panel else { return nil }
+            write(PlainQuestionText.prompt(field, panel: panel, strings: strings))
+            guard let line = readLine() else { return nil }
+            let text = line.trimmingCharacters(in: [" ", "\t", "\r"])
+            if text == "q" { return nil }
+            if text == "?" {
+                if session.takeHint(), let level = session.panel?.hint {
+                    write("  " + strings.hintCost(level, session.scoring))
+                    for hint in session.panel?.hintLines ?? [] { write("  " + hint.text(strings.language)) }
+                } else {
+                    write("  " + strings.say("No more hints.", "没有更多提示了。"))
+                }
+                continue
+            }
+            return text
+        }
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: Set<Character>) -> String {
+        var text = Substring(self)
+        while let first = text.first, set.contains(first) { text.removeFirst() }
+        while let last = text.last, set.contains(last) { text.removeLast() }
+        return String(text)
+    }
+}

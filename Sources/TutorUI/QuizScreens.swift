@@ -1,0 +1,164 @@
+import LessonKit
+import TCPCore
+import TutorSession
+
+/// The picture of one question outside the lesson screen (quiz runs and exams): header, the two hosts, the
+/// wire, the ladder so far, and a lower widget (the panel, the feedback) above the key bar.
+struct QuestionStage: Widget {
+    var player: LessonPlayer
+    var strings: Strings
+    var title: String
+    var status: String
+    var lower: any Widget
+    var lowerHeight: Int
+    var keys: [(key: String, action: String)]
+
+    func render(in area: Rect, on canvas: inout Canvas) {
+        let timeline = player.timeline
+        let numbering = timeline.numbering
+        HeaderBar(title: title, status: status).render(
+            in: Rect(x: area.x, y: area.y, width: area.width, height: 1), on: &canvas)
+        let boxHeight = HostBox.height(showsTCB: false)
+        let boxWidth = min(30, max(22, area.width / 5))
+        let boxTop = area.y + 2
+        let shown = player.visibleFrame
+        for host in HostID.allCases {
+            let x = host == .a ? area.x : area.maxX - boxWidth
+            let relative = numbering == .relative
+            HostBox(
+                host: host, address: timeline.hosts[host], snapshot: shown.hosts[host], showsTCB: false,
+                sendBase: relative ? timeline.isn[host] ?? SequenceNumber(0) : SequenceNumber(0),
+                receiveBase: relative ? timeline.isn[host.peer] ?? SequenceNumber(0) : SequenceNumber(0),
+                strings: strings
+            ).render(in: Rect(x: x, y: boxTop, width: boxWidth, height: boxHeight), on: &canvas)
+        }
+        let wire = Rect(x: area.x + boxWidth, y: boxTop, width: area.width - 2 * boxWidth, height: boxHeight)
+        WireView(player: player, numbering: numbering, strings: strings, arrowRow: 2).render(in: wire, on: &canvas)
+        let keyBarY = area.maxY - 1
+        let ladderTop = boxTop + boxHeight + 1
+        let room = keyBarY - ladderTop - 1
+        let height = min(lowerHeight, room + 1)
+        let segmentCount = timeline.frames.count { $0.wire != nil }
+        let ladderHeight = min(segmentCount + 1, keyBarY - height - 1 - ladderTop)
+        if ladderHeight >= 2 {
+            LadderView(
+                timeline: timeline, throughFrame: shown.index,
+                highlightsLast: shown.wire != nil && player.pendingQuiz == nil, numbering: numbering, strings: strings
+            ).render(in: Rect(x: area.x, y: ladderTop, width: area.width, height: ladderHeight), on: &canvas)
+        }
+        lower.render(in: Rect(x: area.x + 1, y: keyBarY - height, width: area.width - 2, height: height), on: &canvas)
+        KeyBar(keys: keys).render(in: Rect(x: area.x, y: keyBarY, width: area.width, height: 1), on: &canvas)
+    }
+}
+
+/// Draws a quiz run: the question with its panel, the feedback, or the summary.
+public enum QuizRenderer {
+    public static func render(_ session: QuizSession, size: Size) -> Canvas {
+        var canvas = Canvas(width: size.width, height: size.height)
+        let strings = Strings(session.language)
+        let area = canvas.bounds
+        guard ScreenRenderer.fits(size) else {
+            TooSmallView(strings: strings).render(in: area, on: &canvas)
+            return canvas
+        }
+        guard let item = session.item, let player = session.player else {
+            QuizSummaryView(results: session.results, items: session.items, strings: strings)
+                .render(in: area, on: &canvas)
+            return canvas
+        }
+        let title = "\(strings.appName)  \(strings.say("Quiz", "测验"))  \(item.title.text(strings.language))"
+        let status = strings.say(
+            "question \(session.index + 1) of \(session.items.count)",
+            "第 \(session.index + 1) 题，共 \(session.items.count) 题")
+        let width = area.width - 2
+        switch session.phase {
+        case .feedback(let focus):
+            let view = FeedbackView(focus: focus, strings: strings)
+            QuestionStage(
+                player: player, strings: strings, title: title, status: status, lower: view,
+                lowerHeight: view.height(width: width), keys: strings.feedbackKeys
+            ).render(in: area, on: &canvas)
+        case .asking, .summary:
+            guard let panel = session.panel else { return canvas }
+            let view = QuizPanelView(
+                panel: panel,
+                question: QuizHandover(point: player.pendingQuiz ?? QuizPoint(fields: panel.fields, line: 0))
+                    .question(strings.language),
+                hasFocus: session.panelHasFocus, strings: strings, scoring: session.scoring,
+                footer: session.panelHasFocus ? nil : strings.quizAway)
+            QuestionStage(
+                player: player, strings: strings, title: title, status: status, lower: view,
+                lowerHeight: view.height(width: width),
+                keys: session.panelHasFocus ? strings.panelKeys : strings.quizAwayKeys
+            ).render(in: area, on: &canvas)
+        }
+        return canvas
+    }
+}
+
+/// The end of a quiz run: points per lesson and right answers per kind of question.
+struct QuizSummaryView: Widget {
+    var results: QuizResults
+    var items: [QuizRunItem]
+    var strings: Strings
+
+    func render(in area: Rect, on canvas: inout Canvas) {
+        HeaderBar(title: "\(strings.appName)  \(strings.say("Quiz results", "测验结果"))", status: "").render(
+            in: Rect(x: area.x, y: area.y, width: area.width, height: 1), on: &canvas)
+        var y = area.y + 2
+        for line in QuizSummaryText.lines(results, items: items, strings: strings) where y < area.maxY - 1 {
+            canvas.write(line.text, x: area.x + 2, y: y, ink: line.ink, limit: area.maxX - 1)
+            y += 1
+        }
+        KeyBar(keys: [("q", strings.say("quit", "退出")), ("l", strings.say("中文", "English"))]).render(
+            in: Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1), on: &canvas)
+    }
+}
+
+/// The summary's lines, shared by the full screen and the plain mode.
+public enum QuizSummaryText {
+    static func lines(_ results: QuizResults, items: [QuizRunItem], strings: Strings) -> [(text: String, ink: Ink)] {
+        var lines: [(text: String, ink: Ink)] = []
+        var seen: Set<String> = []
+        let total = items.count
+        let answered = results.lessons.values.reduce(0) { $0 + $1.questions }
+        lines.append(
+            (
+                strings.say(
+                    "\(answered) of \(total) questions answered, \(results.points) of \(results.possible) points",
+                    "共 \(total) 题，已答 \(answered) 题，得分 \(results.points)/\(results.possible)"), .strong
+            ))
+        lines.append(("", .normal))
+        lines.append((strings.say("By lesson:", "按课程："), .strong))
+        for item in items where seen.insert(item.timeline.lessonID).inserted {
+            guard let summary = results.lessons[item.timeline.lessonID] else { continue }
+            let title = item.title.text(strings.language)
+            lines.append(
+                (
+                    strings.say(
+                        "  \(title): \(summary.allCorrect) of \(summary.questions) all right, "
+                            + "\(summary.points) of \(summary.possible) points",
+                        "  \(title)：\(summary.questions) 题中全对 \(summary.allCorrect) 题，得分 \(summary.points)/\(summary.possible)"
+                    ),
+                    .normal
+                ))
+        }
+        lines.append(("", .normal))
+        lines.append((strings.say("By kind of question:", "按题型："), .strong))
+        for (kind, tally) in results.byKind.sorted(by: { $0.key < $1.key }) {
+            let name = strings.fieldName(QuizField(rawValue: kind.rawValue) ?? .flags)
+            lines.append(
+                (
+                    strings.say(
+                        "  \(name): \(tally.correct) of \(tally.asked) right",
+                        "  \(name)：\(tally.asked) 次中答对 \(tally.correct) 次"), .normal
+                ))
+        }
+        return lines
+    }
+
+    /// The summary as plain lines.
+    public static func plainLines(_ results: QuizResults, items: [QuizRunItem], language: Language) -> [String] {
+        lines(results, items: items, strings: Strings(language)).map(\.text)
+    }
+}

@@ -1,0 +1,86 @@
+import LessonKit
+import TutorSession
+
+/// Interface text of the quiz panel, the feedback and the exam, in English and Chinese.
+extension Strings {
+    func say(_ en: String, _ zh: String) -> String {
+        switch language {
+        case .en: en
+        case .zh: zh
+        }
+    }
+
+    func fieldName(_ field: QuizField) -> String {
+        switch field {
+        case .sender: say("sender", "发送方")
+        case .flags: say("flags", "标志位")
+        case .seq: say("seq", "序列号")
+        case .ack: say("ack", "确认号")
+        case .len: say("len", "长度")
+        case .state: say("state", "状态")
+        }
+    }
+
+    var panelKeys: [(key: String, action: String)] {
+        [
+            ("Tab", say("next field", "下一栏")), ("Enter", say("next/submit", "下一栏/提交")),
+            ("?", say("hint", "提示")), ("Esc", say("leave the quiz", "离开测验")),
+        ]
+    }
+
+    var examPanelKeys: [(key: String, action: String)] {
+        [
+            ("Tab", say("next field", "下一栏")), ("Enter", say("next/submit", "下一栏/提交")),
+            ("Esc", say("pause typing", "暂停输入")),
+        ]
+    }
+
+    var questionKeys: [(key: String, action: String)] {
+        [
+            ("Tab", say("answer", "作答")), ("h", say("hint", "提示")), ("Space", say("skip", "跳过")),
+            ("PgUp", say("back", "上一步")), ("l", say("中文", "English")), ("q", say("menu", "菜单")),
+        ]
+    }
+
+    var feedbackKeys: [(key: String, action: String)] {
+        [("Up/Down", say("explain a field", "查看各栏解释")), ("Space", say("go on", "继续"))]
+    }
+
+    var flagToggleNote: String { say("S A F R P U toggle; or SYN,ACK", "S A F R P U 切换；或 SYN,ACK") }
+    var senderNote: String { say("A or B", "A 或 B") }
+    var lenNote: String { say("data bytes", "数据字节数") }
+    var stateNote: String { say("e.g. ESTABLISHED", "如 ESTABLISHED") }
+    var panelAway: String {
+        say("Answering paused: Tab to answer, h for a hint, Space to skip the question.", "已暂停作答：Tab 继续作答，h 提示，空格跳过本题。")
+    }
+    func hintCost(_ level: HintLevel, _ scoring: ScoringModel) -> String {
+        let cost = scoring.hintCost(level)
+        return say("hint \(level.rawValue) of 2 (-\(cost) points)", "提示 \(level.rawValue)/2（扣 \(cost) 分）")
+    }
+    var rightWord: String { say("right", "正确") }
+    var wrongWord: String { say("wrong", "错误") }
+    var blankWord: String { say("no answer", "未作答") }
+    var youTyped: String { say("you:", "你的答案：") }
+    var rightValue: String { say("right:", "正确答案：") }
+    func points(_ score: QuestionScore) -> String {
+        var text = say("\(score.points) of \(score.possible) points", "得分 \(score.points)/\(score.possible)")
+        if let hint = score.hint {
+            text += say(" (hint \(hint.rawValue) taken)", "（用了提示 \(hint.rawValue)）")
+        }
+        return text
+    }
+}
+
+extension Strings {
+    var quizAway: String {
+        say(
+            "Answering paused: Tab to answer, h for a hint, Space to skip (scored as no answer).",
+            "已暂停作答：Tab 继续作答，h 提示，空格跳过（按未作答计分）。")
+    }
+    var quizAwayKeys: [(key: String, action: String)] {
+        [
+            ("Tab", say("answer", "作答")), ("h", say("hint", "提示")), ("Space", say("skip", "跳过")),
+            ("l", say("中文", "English")), ("q", say("results", "结果")),
+        ]
+    }
+}

@@ -1,0 +1,184 @@
+import LessonKit
+import TCPCore
+import Testing
+
+@testable import TutorSession
+
+/// The quiz input panel on its own: focus, editing, flag toggles, Enter, parse errors, hints.
+@Suite("Quiz input panel")
+struct QuizPanelTests {
+    /// The panel of the handshake's quiz point (the SYN-ACK: sender, flags, seq, ack).
+    static func panel(allowsHints: Bool = true) throws -> QuizPanel {
+        let timeline = SampleLessons.handshake
+        let frame = try #require(timeline.frames.first { $0.quiz != nil })
+        let quiz = try #require(frame.quiz)
+        let question = try #require(
+            QuizQuestion(timeline: timeline, frameIndex: frame.index, fields: quiz.fields, line: quiz.line))
+        return QuizPanel(question: question, allowsHints: allowsHints)
+    }
+
+    static func type(_ text: String, into panel: inout QuizPanel) {
+        for character in text { _ = panel.handle(.character(character)) }
+    }
+
+    @Test("letters go into the focused field, never to commands; Tab and arrows move between fields")
+    func focusAndTyping() throws {
+        var panel = try Self.panel()
+        #expect(panel.fields == [.sender, .flags, .seq, .ack])
+        #expect(panel.focusedField == .sender)
+        // q, h, l, t, r and g are command keys elsewhere; here they are text.
+        Self.type("qhltrg", into: &panel)
+        #expect(panel.input(.sender)?.text == "qhltrg")
+        #expect(panel.handle(.character("\t")) == .edited)
+        #expect(panel.focusedField == .flags)
+        #expect(panel.handle(.down) == .edited)
+        #expect(panel.focusedField == .seq)
+        #expect(panel.handle(.up) == .edited)
+        #expect(panel.handle(.up) == .edited)
+        #expect(panel.focusedField == .sender)
+        #expect(panel.handle(.up) == .edited)
+        #expect(panel.focusedField == .ack, "Up from the first field wraps to the last")
+    }
+
+    @Test("editing: cursor left and right, Home, End, backspace in the middle")
+    func editing() throws {
+        var panel = try Self.panel()
+        panel.focus(on: .seq)
+        Self.type("173932648", into: &panel)
+        #expect(panel.handle(.left) == .edited)
+        #expect(panel.handle(.left) == .edited)
+        #expect(panel.handle(.backspace) == .edited)  // removes the '6' before the cursor
+        #expect(panel.input(.seq)?.text == "17393248")
+        Self.type("6", into: &panel)
+        #expect(panel.input(.seq)?.text == "173932648")
+        #expect(panel.handle(.end) == .edited)
+        Self.type("6", into: &panel)
+        #expect(panel.input(.seq)?.text == "1739326486")
+        #expect(panel.handle(.right) == .refused, "the cursor is at the end already")
+        #expect(panel.handle(.home) == .edited)
+        #expect(panel.handle(.backspace) == .refused, "nothing before the cursor")
+        #expect(panel.input(.seq)?.cursor == 0)
+    }
+
+    @Test("flags: S A F R P U toggle while the field holds only letters; words are typed as words")
+    func flagToggles() throws {
+        var panel = try Self.panel()
+        panel.focus(on: .flags)
+        Self.type("SA", into: &panel)
+        #expect(panel.flagsPreview == [.syn, .ack])
+        Self.type("S", into: &panel)
+        #expect(panel.input(.flags)?.text == "A")
+        #expect(panel.flagsPreview == .ack)
+        Self.type("S", into: &panel)
+        #expect(panel.flagsPreview == [.syn, .ack])
+        // A dot is tcpdump's ACK: toggling A takes it away.
+        panel.setText("S.", for: .flags)
+        Self.type("A", into: &panel)
+        #expect(panel.input(.flags)?.text == "S")
+        for spelling in ["SYN,ACK", "syn+ack", "S.", "SYN ACK"] {
+            panel.setText("", for: .flags)
+            Self.type(spelling, into: &panel)
+            #expect(panel.input(.flags)?.text == spelling)
+            #expect(panel.flagsPreview == [.syn, .ack], "\(spelling)")
+        }
+        panel.setText("", for: .flags)
+        Self.type("ack", into: &panel)
+        #expect(panel.flagsPreview == .ack)
+    }
+
+    @Test("Enter moves to the next empty field, then submits; toggled letters are read as tcpdump's")
+    func enterAndSubmit() throws {
+        var panel = try Self.panel()
+        Self.type("B", into: &panel)
+        #expect(panel.handle(.enter) == .edited)
+        #expect(panel.focusedField == .flags)
+        Self.type("SA", into: &panel)
+        #expect(panel.handle(.enter) == .edited)
+        Self.type("1739326486", into: &panel)
+        #expect(panel.handle(.enter) == .edited)
+        #expect(panel.focusedField == .ack)
+        Self.type("3626544836+1", into: &panel)
+        guard case .submitted(let answer, let typed) = panel.handle(.enter) else {
+            Issue.record("Enter with every field filled should submit")
+            return
+        }
+        #expect(typed[.flags] == "S.")
+        #expect(typed[.ack] == "3626544836+1")
+        #expect(answer == QuizAnswer(sender: .b, flags: [.syn, .ack], seq: 1_739_326_486, ack: .number(3_626_544_837)))
+        let feedback = panel.grade(answer)
+        #expect(feedback.isAllCorrect)
+        #expect(feedback.score.points == feedback.score.possible)
+    }
+
+    @Test("a parse error stays in its field with the column; nothing typed is lost")
+    func parseErrors() throws {
+        var panel = try Self.panel()
+        panel.setText("B", for: .sender)
+        panel.setText("S.", for: .flags)
+        panel.setText("17393x6486", for: .seq)
+        panel.setText("1", for: .ack)
+        panel.focus(on: .sender)
+        #expect(panel.handle(.enter) == .rejected)
+        let error = try #require(panel.errors[.seq])
+        #expect(error.column == 5)
+        #expect(panel.focusedField == .seq)
+        #expect(panel.input(.seq)?.cursor == 5)
+        #expect(panel.input(.seq)?.text == "17393x6486")
+        #expect(panel.input(.sender)?.text == "B")
+        // Editing the field clears its error; the rest is still there.
+        #expect(panel.handle(.right) == .edited)
+        #expect(panel.handle(.backspace) == .edited)
+        #expect(panel.errors[.seq] == nil)
+        #expect(panel.input(.seq)?.text == "173936486")
+    }
+
+    @Test("Enter on the only empty field says what it wants")
+    func emptyField() throws {
+        var panel = try Self.panel()
+        panel.setText("B", for: .sender)
+        panel.setText("S.", for: .flags)
+        panel.setText("1", for: .seq)
+        panel.focus(on: .ack)
+        #expect(panel.handle(.enter) == .rejected)
+        #expect(panel.errors[.ack] != nil)
+    }
+
+    @Test("hints: ? gives level 1, again level 2, then no more; they cost points; none in an exam")
+    func hints() throws {
+        var panel = try Self.panel()
+        #expect(panel.hintLines.isEmpty)
+        #expect(panel.handle(.character("?")) == .hintTaken)
+        #expect(panel.hint == .rule)
+        let ruleLines = panel.hintLines
+        #expect(!ruleLines.isEmpty && ruleLines.allSatisfy { $0.en.contains("RFC 9293") })
+        #expect(panel.handle(.character("?")) == .hintTaken)
+        #expect(panel.hint == .arithmetic)
+        #expect(panel.hintLines.count > ruleLines.count)
+        #expect(panel.handle(.character("?")) == .refused)
+        let right = QuizAnswer(sender: .b, flags: [.syn, .ack], seq: 1_739_326_486, ack: .number(3_626_544_837))
+        let score = panel.grade(right).score
+        #expect(score.points == score.possible - ScoringModel.standard.hintCost(.arithmetic))
+        var exam = try Self.panel(allowsHints: false)
+        #expect(exam.handle(.character("?")) == .refused)
+        #expect(exam.hint == nil)
+    }
+
+    @Test("Esc leaves the panel without losing the answer")
+    func escape() throws {
+        var panel = try Self.panel()
+        Self.type("A", into: &panel)
+        #expect(panel.handle(.escape) == .leave)
+        #expect(panel.input(.sender)?.text == "A")
+    }
+
+    @Test("relative numbering: the prompt says so, without naming the sender when the sender is asked")
+    func numberingPrompt() throws {
+        var panel = try Self.panel()
+        #expect(panel.numberingPrompt(.seq)?.en.contains("absolute") == true)
+        #expect(panel.numberingPrompt(.flags) == nil)
+        panel.question.numbering = QuizNumbering(numbering: .relative, isn: panel.question.numbering.isn)
+        let prompt = try #require(panel.numberingPrompt(.seq))
+        #expect(prompt.en.contains("relative") && prompt.en.contains("sender's ISN"))
+        #expect(!prompt.en.contains("B's"))
+    }
+}

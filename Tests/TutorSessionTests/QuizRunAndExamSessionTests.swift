@@ -1,0 +1,152 @@
+import Foundation
+import LessonKit
+import TCPCore
+import Testing
+
+@testable import TutorSession
+
+/// `tcptutor quiz` and `tcptutor exam` as session values: keys in, effects out, no terminal.
+@Suite("Quiz run and exam sessions")
+struct QuizRunAndExamSessionTests {
+    static func type(_ text: String, into session: inout QuizSession) {
+        for character in text { _ = session.update(.key(character == "\n" ? .enter : .character(character))) }
+    }
+
+    static func type(_ text: String, into session: inout ExamSession) {
+        for character in text { _ = session.update(.key(character == "\n" ? .enter : .character(character))) }
+    }
+
+    /// A quiz answer typed as keys: the right answer with the fields joined by Tab.
+    static func keys(_ typed: [QuizField: String], _ fields: [QuizField]) -> String {
+        fields.map { typed[$0] ?? "" }.joined(separator: "\t") + "\n"
+    }
+
+    @Test("a quiz run: each question graded, the segment shown after it, then a summary per lesson and kind")
+    func quizRun() throws {
+        // The handshake's quiz point, then every segment of the refused connection.
+        let items =
+            QuizRunItem.items([SampleLessons.handshake], everySegment: false)
+            + QuizRunItem.items([SampleLessons.refused], everySegment: true)
+        #expect(items.count >= 3)
+        var session = QuizSession(items: items, language: .en, animates: false)
+        for (index, item) in items.enumerated() {
+            #expect(session.index == index)
+            #expect(session.player?.pendingQuiz != nil, "the segment is hidden while asked")
+            var typed = ExamFixtures.rightAnswer(item.question)
+            if index == 0 { typed[.flags] = "F." }  // one wrong field on the first question
+            Self.type(Self.keys(typed, item.question.fields), into: &session)
+            guard case .feedback(let focus) = session.phase else {
+                Issue.record("question \(index + 1) was not graded")
+                return
+            }
+            #expect(focus.feedback.isAllCorrect == (index != 0))
+            #expect(session.player?.pendingQuiz == nil, "the answered segment is shown")
+            _ = session.update(.key(.space))
+        }
+        #expect(session.phase == .summary)
+        #expect(session.results.lessons.count == 2)
+        #expect(session.results.byKind[.flags]?.correct == items.count - 1)
+        #expect(session.progress["three-way-handshake"]?.score?.asked == 1)
+        #expect(session.update(.key(.character("q"))).contains(.quit))
+    }
+
+    @Test("predict every segment: every segment frame is a question with the segment hidden")
+    func everySegment() throws {
+        let timeline = SampleLessons.handshake
+        let items = QuizRunItem.items([timeline], everySegment: true)
+        #expect(items.count == timeline.frames.count { $0.wire != nil })
+        let session = QuizSession(items: items, language: .en, animates: false)
+        #expect(session.player?.pendingQuiz?.fields == [.flags, .seq, .ack])
+        #expect(session.player?.visibleFrame.index == items[0].question.frameIndex - 1)
+    }
+
+    @Test("a quiz run: Esc, then h for hints and Space to skip (scored as no answer); q ends with the results")
+    func quizSkipAndHints() throws {
+        let items = QuizRunItem.items([SampleLessons.handshake], everySegment: true)
+        var session = QuizSession(items: items, language: .en, animates: false)
+        _ = session.update(.key(.escape))
+        _ = session.update(.key(.character("h")))
+        #expect(session.panel?.hint == .rule)
+        _ = session.update(.key(.space))
+        guard case .feedback(let focus) = session.phase else {
+            Issue.record("skipping should show the answer")
+            return
+        }
+        #expect(focus.feedback.score.points == 0)
+        #expect(focus.feedback.fields.allSatisfy { $0.given == nil })
+        _ = session.update(.key(.space))
+        _ = session.update(.key(.escape))
+        _ = session.update(.key(.character("q")))
+        #expect(session.phase == .summary)
+        #expect(session.results.lessons["three-way-handshake"]?.questions == 1)
+    }
+
+    // MARK: Exam
+
+    static func exam(_ directory: URL, clock: ExamFixtures.ManualClock, questions: Int = 3) throws -> ExamSession {
+        let sitting = try ExamSitting(
+            directory: directory, key: ExamFixtures.key, studentID: "s1",
+            parameters: ExamParameters(lessons: ["handshake", "close"], questionCount: questions, minutes: 30),
+            lessons: FixtureLessons(), clock: clock.read)
+        return ExamSession(sitting: sitting, language: .en)
+    }
+
+    @Test("an exam: no hints, no feedback, no going back; each answer is logged before the next question")
+    func examFlow() throws {
+        let directory = ExamFixtures.directory()
+        let clock = ExamFixtures.ManualClock()
+        var session = try Self.exam(directory, clock: clock)
+        let first = try #require(session.sitting.currentQuestion)
+        #expect(session.questionNumber == 1)
+        #expect(session.update(.key(.character("?"))) == [.bell], "no hints in an exam")
+        #expect(session.panel?.hint == nil)
+        let right = ExamFixtures.rightAnswer(first.quiz)
+        Self.type(Self.keys(right, first.quiz.fields), into: &session)
+        #expect(session.questionNumber == 2, "the next question comes at once, with no answer shown")
+        #expect(session.sitting.answers[1] == right)
+        // Going back means nothing: the stepping keys are the panel's cursor keys, and Esc only pauses.
+        _ = session.update(.key(.pageUp))
+        _ = session.update(.key(.escape))
+        #expect(session.phase == .paused)
+        _ = session.update(.key(.left))
+        _ = session.update(.key(.enter))
+        #expect(session.phase == .answering)
+        #expect(session.questionNumber == 2)
+        // A new sitting on the same log (once this one has let go of it, as a killed program does) resumes on
+        // question 2 with the first answer kept.
+        session = try Self.exam(ExamFixtures.directory(), clock: clock)
+        let resumed = try Self.exam(directory, clock: clock)
+        #expect(resumed.sitting.isResumed)
+        #expect(resumed.questionNumber == 2)
+        #expect(resumed.sitting.answers[1] == right)
+    }
+
+    @Test("an exam: when the time is up the exam closes, and typed answers are no longer taken")
+    func examTimeUp() throws {
+        let directory = ExamFixtures.directory()
+        let clock = ExamFixtures.ManualClock()
+        var session = try Self.exam(directory, clock: clock)
+        let question = try #require(session.sitting.currentQuestion)
+        clock.advance(minutes: 29.5)
+        _ = session.update(.tick)
+        #expect(session.phase == .answering)
+        #expect(session.remainingMilliseconds == 30_000)
+        clock.advance(minutes: 0.6)
+        Self.type(Self.keys(ExamFixtures.rightAnswer(question.quiz), question.quiz.fields), into: &session)
+        #expect(session.phase == .finished(timeUp: true))
+        #expect(session.sitting.answers.isEmpty)
+        #expect(session.sitting.isFinished)
+        #expect(session.update(.key(.character("q"))) == [.quit])
+    }
+
+    @Test("an exam: every question answered closes it")
+    func examFinished() throws {
+        let directory = ExamFixtures.directory()
+        var session = try Self.exam(directory, clock: ExamFixtures.ManualClock(), questions: 2)
+        while let question = session.sitting.currentQuestion {
+            Self.type(Self.keys(ExamFixtures.rightAnswer(question.quiz), question.quiz.fields), into: &session)
+        }
+        #expect(session.phase == .finished(timeUp: false))
+        #expect(session.answeredCount == 2)
+    }
+}

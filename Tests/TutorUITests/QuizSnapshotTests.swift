@@ -1,0 +1,46 @@
+import LessonKit
+import Testing
+import TutorSession
+import TutorUI
+
+/// The quiz panel and the feedback at 80x24, in English and Chinese.
+@Suite struct QuizSnapshotTests {
+    /// The handshake on its quiz point, then `keys`.
+    static func session(_ language: Language, _ keys: [Key]) -> TutorSession {
+        var session = TutorSession(
+            lessons: [LessonEntry(fileName: "handshake", content: .success(SampleLessons.handshake))],
+            language: language, animates: false)
+        for key in [.enter, .right, .right, .right, .right] + keys { _ = session.update(.key(key)) }
+        return session
+    }
+
+    static func keys(_ text: String) -> [Key] {
+        text.map { $0 == "\n" ? Key.enter : Key.character($0) }
+    }
+
+    @Test(arguments: Language.allCases)
+    func panelWhileTyping(language: Language) throws {
+        let session = Self.session(language, Self.keys("B\tSA\t1739326486+"))
+        try expectSnapshot(
+            ScreenRenderer.render(session, size: Size(width: 80, height: 24)), named: "quiz-panel-\(language)")
+    }
+
+    @Test(arguments: Language.allCases)
+    func parseErrorWithHint(language: Language) throws {
+        let session = Self.session(language, [.character("?")] + Self.keys("B\tS.\t17393x\t1\n"))
+        try expectSnapshot(
+            ScreenRenderer.render(session, size: Size(width: 80, height: 24)), named: "quiz-error-\(language)")
+    }
+
+    @Test(arguments: Language.allCases)
+    func wrongAnswerFeedback(language: Language) throws {
+        let session = Self.session(language, Self.keys("B\tS.\t1739326487\t3626544836\n"))
+        try expectSnapshot(
+            ScreenRenderer.render(session, size: Size(width: 80, height: 24)), named: "quiz-feedback-\(language)")
+    }
+
+    @Test func rightAnswerFeedback() throws {
+        let session = Self.session(.en, Self.keys("B\tS.\t1739326486\t3626544836+1\n"))
+        try expectSnapshot(ScreenRenderer.render(session, size: Size(width: 80, height: 24)), named: "quiz-right-en")
+    }
+}
