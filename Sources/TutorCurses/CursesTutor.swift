@@ -27,7 +27,7 @@ public struct CursesTutor {
     /// Called when the progress book should be written (after the screen is up to date, when idle).
     public var saveProgress: (ProgressBook) -> Void
     /// Work still going on after the first frame (lessons loading); a key waits for it to finish.
-    public var background: (any BackgroundMessages)?
+    public var background: (any BackgroundLessons)?
 
     public init(environment: [String: String], saveProgress: @escaping (ProgressBook) -> Void) {
         self.environment = environment
@@ -77,9 +77,9 @@ public struct CursesTutor {
             let input = screen.read(timeout: timeout)
             if loading, let background {
                 // A key acts on the lessons as they will be, so it waits for the rest to load.
-                let messages = input == nil ? background.poll() : background.finish()
-                for message in messages { _ = session.update(message) }
-                if !messages.isEmpty, input == nil { draw() }
+                let loaded = input == nil ? background.poll() : background.finish()
+                for lesson in loaded { session.replaceLesson(at: lesson.index, with: lesson.entry) }
+                if !loaded.isEmpty, input == nil { draw() }
             }
             guard let input else {
                 if exitSignal() != nil { continue }

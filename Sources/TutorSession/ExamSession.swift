@@ -39,8 +39,6 @@ public struct ExamSession {
         case .tick:
             checkClock()
             return []
-        case .lessonLoaded:
-            return []  // an exam is built from its lessons before it starts
         case .key(let key):
             if key == .interrupt { return [.quit] }
             checkClock()

@@ -24,8 +24,6 @@ public enum Message: Hashable, Sendable {
     case key(Key)
     /// A clock tick while an animation runs.
     case tick
-    /// A lesson finished loading in the background: it replaces the menu entry at `index`.
-    case lessonLoaded(index: Int, entry: LessonEntry)
 }
 
 /// What the session asks its front end to do after an update.

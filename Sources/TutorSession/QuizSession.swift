@@ -80,8 +80,6 @@ public struct QuizSession: Hashable, Sendable {
                 self.player = player
             }
             return []
-        case .lessonLoaded:
-            return []  // a quiz run is built from its lessons before it starts
         case .key(let key):
             if key == .interrupt { return [.saveProgress, .quit] }
             player?.crossing = nil

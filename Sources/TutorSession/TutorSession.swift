@@ -17,7 +17,7 @@ public struct TutorSession: Hashable, Sendable {
         case jump(digits: String)
     }
 
-    public internal(set) var lessons: [LessonEntry]
+    public private(set) var lessons: [LessonEntry]
     public internal(set) var screen: Screen = .menu
     public private(set) var menuSelection = 0
     public private(set) var dialog: Dialog?
@@ -68,6 +68,11 @@ public struct TutorSession: Hashable, Sendable {
         player.map { numberingChoice ?? $0.timeline.numbering }
     }
 
+    /// A lesson finished loading in the background: it replaces the menu entry at `index`.
+    public mutating func replaceLesson(at index: Int, with entry: LessonEntry) {
+        if lessons.indices.contains(index) { lessons[index] = entry }
+    }
+
     /// Whether some lesson is still loading in the background.
     public var isLoadingLessons: Bool { lessons.contains { $0.isLoading } }
 
@@ -85,9 +90,6 @@ public struct TutorSession: Hashable, Sendable {
         switch message {
         case .tick:
             return tick()
-        case .lessonLoaded(let index, let entry):
-            if lessons.indices.contains(index) { lessons[index] = entry }
-            return []
         case .key(let key):
             if key == .interrupt { return [.saveProgress, .quit] }
             // A key press finishes a running animation at once, then acts as usual.

@@ -4,10 +4,10 @@ import TutorCurses
 import TutorSession
 
 /// Parses and runs lesson files on a background thread, so the menu can be drawn before they are all ready.
-final class LessonLoader: BackgroundMessages, @unchecked Sendable {
+final class LessonLoader: BackgroundLessons, @unchecked Sendable {
     private let condition = NSCondition()
     /// Guarded by `condition`.
-    private var ready: [Message] = []
+    private var ready: [LoadedLesson] = []
     /// Guarded by `condition`.
     private var remaining: Int
     private var handedOver = false
@@ -25,7 +25,7 @@ final class LessonLoader: BackgroundMessages, @unchecked Sendable {
             for (index, file) in files.enumerated() {
                 let entry = LessonCatalog.entry(file)
                 condition.lock()
-                ready.append(.lessonLoaded(index: index, entry: entry))
+                ready.append(LoadedLesson(index: index, entry: entry))
                 remaining -= 1
                 condition.broadcast()
                 condition.unlock()
@@ -40,13 +40,13 @@ final class LessonLoader: BackgroundMessages, @unchecked Sendable {
         return handedOver
     }
 
-    func poll() -> [Message] {
+    func poll() -> [LoadedLesson] {
         condition.lock()
         defer { condition.unlock() }
         return takeReady()
     }
 
-    func finish() -> [Message] {
+    func finish() -> [LoadedLesson] {
         condition.lock()
         defer { condition.unlock() }
         while remaining > 0 { condition.wait() }
@@ -54,7 +54,7 @@ final class LessonLoader: BackgroundMessages, @unchecked Sendable {
     }
 
     /// Hands over what is ready; the caller holds the lock.
-    private func takeReady() -> [Message] {
+    private func takeReady() -> [LoadedLesson] {
         let messages = ready
         ready.removeAll()
         if remaining == 0 { handedOver = true }

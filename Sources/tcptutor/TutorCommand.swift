@@ -90,7 +90,7 @@ struct TutorCommand: ParsableCommand {
         }
         if session.isLoadingLessons {
             for (index, file) in catalog.files.enumerated() {
-                _ = session.update(.lessonLoaded(index: index, entry: LessonCatalog.entry(file)))
+                session.replaceLesson(at: index, with: LessonCatalog.entry(file))
             }
         }
         var tutor = PlainTutor(

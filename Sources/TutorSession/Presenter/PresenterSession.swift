@@ -55,8 +55,6 @@ public struct PresenterSession: Hashable, Sendable {
         case .tick:
             tick()
             return []
-        case .lessonLoaded:
-            return []  // the presenter opens one lesson, loaded before it starts
         case .key(let key):
             if key == .interrupt { return [.quit] }
             if isBlank {
