@@ -51,11 +51,17 @@ import Testing
         return run
     }
 
-    /// The screen after `key`, once it differs from the one before.
-    static func press(_ key: String, _ terminal: TmuxTerminal) throws -> [String] {
+    /// The screen after `key`, once it differs from the one before and has stopped changing; with `showing`,
+    /// once that text is on it too (a capture can catch a frame half-drawn).
+    static func press(_ key: String, _ terminal: TmuxTerminal, showing text: String? = nil) throws -> [String] {
         let before = try terminal.screen()
         try terminal.send(key)
-        return try terminal.waitFor("the screen after \(key)") { $0 != before }
+        var screen = try terminal.waitForChange(from: before, "the screen after \(key)")
+        if let text {
+            try terminal.waitFor(text)
+            screen = try terminal.settled()
+        }
+        return screen
     }
 
     @Test func clickerStepsToAQuizPointRevealsBlanksAndQuits() throws {
@@ -68,7 +74,7 @@ import Testing
         #expect(screen.contains { $0.contains("SYN_RECEIVED") }, "B's state after the SYN")
 
         // The quiz point: the question is up, the answer is nowhere on the screen.
-        screen = try Self.press("PageDown", terminal)
+        screen = try Self.press("PageDown", terminal, showing: "Question for the class")
         #expect(screen.contains { $0.contains("Step 5 of 6") })
         #expect(screen.contains { $0.contains("Question for the class") })
         #expect(screen.contains { $0.contains("Who sends next?") && $0.contains("Flags?") && $0.contains("ack?") })
@@ -77,7 +83,7 @@ import Testing
         #expect(!screen.contains { $0.contains("ESTABLISHED") }, "A is still in SYN_SENT")
 
         // Enter reveals: the answer, and the segment on the wire with A's new state.
-        screen = try Self.press("Enter", terminal)
+        screen = try Self.press("Enter", terminal, showing: "seq 1739326486")
         #expect(screen.contains { $0.contains("Step 5 of 6") })
         #expect(screen.contains { $0.contains("B → A") && $0.contains("flags S. (SYN+ACK)") })
         #expect(screen.contains { $0.contains("seq 1739326486") && $0.contains("ack 3626544837") })
@@ -87,7 +93,7 @@ import Testing
         // b blanks the projector; any key brings back the same step.
         try terminal.send("b")
         try terminal.waitFor("a blank screen") { lines in lines.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
-        screen = try Self.press("Space", terminal)
+        screen = try Self.press("Space", terminal, showing: "Step 5 of 6")
         #expect(screen.contains { $0.contains("Step 5 of 6") })
         #expect(screen.contains { $0.contains("seq 1739326486") })
 
@@ -95,7 +101,7 @@ import Testing
         try terminal.send("g", "6", "Enter")
         try terminal.waitFor("Step 6 of 6")
         _ = try Self.press("PageUp", terminal)
-        screen = try Self.press("PageUp", terminal)
+        screen = try Self.press("PageUp", terminal, showing: "Question for the class")
         #expect(screen.contains { $0.contains("Question for the class") })
         #expect(!screen.joined().contains("1739326486"))
 
