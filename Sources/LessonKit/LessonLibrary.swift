@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Finds and loads lesson files.
 public enum LessonLibrary {
@@ -26,8 +30,13 @@ public enum LessonLibrary {
     }
 
     static func isDirectory(_ path: String) -> Bool {
-        var directory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
+        #if canImport(FoundationEssentials)
+            var directory = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory
+        #else
+            var directory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
+        #endif
     }
 
     /// The `.lesson` files named by `paths`: folders are searched (not recursively) and sorted by name.

@@ -130,7 +130,7 @@ public struct PlainQuiz {
             guard let panel = session.panel else { return nil }
             write(PlainQuestionText.prompt(field, panel: panel, strings: strings))
             guard let line = readLine() else { return nil }
-            let text = line.trimmingCharacters(in: [" ", "\t", "\r"])
+            let text = line.trimmingWhitespace()
             if text == "q" { return nil }
             if text == "?" {
                 if session.takeHint(), let level = session.panel?.hint {
@@ -146,11 +146,3 @@ public struct PlainQuiz {
     }
 }
 
-extension String {
-    fileprivate func trimmingCharacters(in set: Set<Character>) -> String {
-        var text = Substring(self)
-        while let first = text.first, set.contains(first) { text.removeFirst() }
-        while let last = text.last, set.contains(last) { text.removeLast() }
-        return String(text)
-    }
-}

@@ -120,7 +120,7 @@ public struct PlainTutor {
     public mutating func run() {
         PlainText.menu(session).forEach(write)
         while let line = readLine() {
-            let command = line.trimmingSpaces()
+            let command = line.trimmingWhitespace()
             let wasInLesson = session.player != nil
             let before = session
             var quit = false
@@ -186,11 +186,3 @@ public struct PlainTutor {
     }
 }
 
-extension String {
-    fileprivate func trimmingSpaces() -> String {
-        var text = Substring(self)
-        while text.first?.isWhitespace == true { text.removeFirst() }
-        while text.last?.isWhitespace == true { text.removeLast() }
-        return String(text)
-    }
-}

@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import LessonKit
 import TutorCurses
 import TutorSession
@@ -60,7 +64,7 @@ struct ExamTakeCommand: ParsableCommand {
             throw ValidationError("no lessons folder found; use --lesson-folder DIR")
         }
         let parameters = ExamParameters(
-            lessons: lessons.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) },
+            lessons: lessons.split(separator: ",").map { $0.trimmingWhitespace() },
             questionCount: questions, minutes: minutes)
         let sitting: ExamSitting
         do {
@@ -153,7 +157,7 @@ struct ExamGradeCommand: ParsableCommand {
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            throw ValidationError("cannot write \(path): \(error.localizedDescription)")
+            throw ValidationError("cannot write \(path): \(fileErrorText(error))")
         }
     }
 }

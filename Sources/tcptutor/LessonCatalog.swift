@@ -1,4 +1,13 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import LessonKit
 import TutorSession
 
@@ -43,8 +52,8 @@ enum LessonCatalog {
             close(descriptor)
             let text = String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self)
             for line in text.split(separator: "\n") {
-                if line.hasPrefix("title:") { english = line.dropFirst(6).trimmingCharacters(in: .whitespaces) }
-                if line.hasPrefix("title.zh:") { chinese = line.dropFirst(9).trimmingCharacters(in: .whitespaces) }
+                if line.hasPrefix("title:") { english = line.dropFirst(6).trimmingWhitespace() }
+                if line.hasPrefix("title.zh:") { chinese = line.dropFirst(9).trimmingWhitespace() }
             }
         }
         return .loading(fileName: name, title: english.map { LocalizedText(en: $0, zh: chinese ?? "") })

@@ -1,14 +1,16 @@
-import Foundation
+import Dispatch
 import LessonKit
 import TutorCurses
 import TutorSession
 
 /// Parses and runs lesson files on a background thread, so the menu can be drawn before they are all ready.
 final class LessonLoader: BackgroundLessons, @unchecked Sendable {
-    private let condition = NSCondition()
-    /// Guarded by `condition`.
+    /// Serialises every access to `ready`, `remaining` and `handedOver` (Dispatch, not Foundation's locks: the
+    /// tutor does not link Foundation, which would add milliseconds to the first frame).
+    private let access = DispatchQueue(label: "tcptutor.lesson-loader")
+    /// Left when every file is done.
+    private let allDone = DispatchGroup()
     private var ready: [LoadedLesson] = []
-    /// Guarded by `condition`.
     private var remaining: Int
     private var handedOver = false
     private let files: [String]
@@ -21,39 +23,33 @@ final class LessonLoader: BackgroundLessons, @unchecked Sendable {
 
     func start() {
         let files = files
-        let thread = Thread { [self] in
+        allDone.enter()
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
             for (index, file) in files.enumerated() {
                 let entry = LessonCatalog.entry(file)
-                condition.lock()
-                ready.append(LoadedLesson(index: index, entry: entry))
-                remaining -= 1
-                condition.broadcast()
-                condition.unlock()
+                access.sync {
+                    ready.append(LoadedLesson(index: index, entry: entry))
+                    remaining -= 1
+                }
             }
+            allDone.leave()
         }
-        thread.start()
     }
 
     var isFinished: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return handedOver
+        access.sync { handedOver }
     }
 
     func poll() -> [LoadedLesson] {
-        condition.lock()
-        defer { condition.unlock() }
-        return takeReady()
+        access.sync { takeReady() }
     }
 
     func finish() -> [LoadedLesson] {
-        condition.lock()
-        defer { condition.unlock() }
-        while remaining > 0 { condition.wait() }
-        return takeReady()
+        allDone.wait()
+        return access.sync { takeReady() }
     }
 
-    /// Hands over what is ready; the caller holds the lock.
+    /// Hands over what is ready; runs on `access`.
     private func takeReady() -> [LoadedLesson] {
         let messages = ready
         ready.removeAll()

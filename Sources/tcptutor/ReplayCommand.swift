@@ -1,6 +1,15 @@
 import ArgumentParser
 import CaptureKit
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import LessonKit
 import TCPCore
 import TutorCurses

@@ -1,5 +1,14 @@
 import ArgumentParser
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import LessonKit
 import TutorCurses
 import TutorSession
@@ -50,7 +59,7 @@ struct TutorCommand: ParsableCommand {
         case .empty: break
         case .unreadable(let keptAt, let reason):
             let message = "The progress file could not be read (\(reason)). It was kept as \(keptAt); starting afresh."
-            FileHandle.standardError.write(Data(("tcptutor: " + message + "\n").utf8))
+            printError("tcptutor: " + message)
             notice = LocalizedText(en: message, zh: "进度文件无法读取（\(reason)），已另存为 \(keptAt)；进度从头开始。")
         }
         let catalog = LessonCatalog.load(folder: lessons, inBackground: !plain)
@@ -66,7 +75,7 @@ struct TutorCommand: ParsableCommand {
             do {
                 try store.save(book)
             } catch {
-                FileHandle.standardError.write(Data("tcptutor: \(error)\n".utf8))
+                printError("tcptutor: \(error)")
             }
         }
         if !plain {
@@ -85,7 +94,7 @@ struct TutorCommand: ParsableCommand {
                 }
             } catch {
                 guard error.plainModeHelps else { throw ValidationError("cannot use the full screen: \(error)") }
-                FileHandle.standardError.write(Data("tcptutor: \(error); using plain mode (--plain).\n".utf8))
+                printError("tcptutor: \(error); using plain mode (--plain).")
             }
         }
         if session.isLoadingLessons {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import LessonKit
 
 /// Grades exam logs: regenerates each student's exam from the key and their id, checks the log's hash chain
@@ -22,7 +26,7 @@ public struct ExamGrader<Lessons: ExamLessonSource> {
             do {
                 names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
             } catch {
-                throw ExamError.log("cannot list \(directory.path): \(error.localizedDescription)")
+                throw ExamError.log("cannot list \(directory.path): \(fileErrorText(error))")
             }
             files += names.filter { $0.hasSuffix(".examlog") }.sorted().map { directory.appendingPathComponent($0) }
         }

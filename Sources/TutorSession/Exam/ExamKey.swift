@@ -1,5 +1,10 @@
+import LessonKit
 import Crypto
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The instructor's secret: every student's exam is derived from it and the student's id.
 public struct ExamKey: Sendable {
@@ -26,7 +31,7 @@ public struct ExamKey: Sendable {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw ExamError.badKey("cannot read the key file \(url.path): \(error.localizedDescription)")
+            throw ExamError.badKey("cannot read the key file \(url.path): \(fileErrorText(error))")
         }
         try self.init(bytes: data)
     }

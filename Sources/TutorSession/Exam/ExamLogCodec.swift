@@ -1,5 +1,14 @@
 import Crypto
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The text form of an exam log: one line per record, `{"hash":"<sha256>","record":<json>}`, where the hash
 /// is SHA-256 of the record's JSON bytes exactly as written, and each record holds the previous line's hash.

@@ -1,4 +1,9 @@
-import Foundation
+import LessonKit
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -62,7 +67,7 @@ public final class ExamLogFile {
         do {
             return ExamLogCodec.read(try Data(contentsOf: url))
         } catch {
-            throw ExamError.log("cannot read \(url.path): \(error.localizedDescription)")
+            throw ExamError.log("cannot read \(url.path): \(fileErrorText(error))")
         }
     }
 

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 import LessonKit
 
 /// A student taking an exam: the questions derived for them, the answers so far, the clock. Every answer is

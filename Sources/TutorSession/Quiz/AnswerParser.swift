@@ -16,14 +16,14 @@ public enum AnswerParser {
 
     /// An acknowledgment number, or `none`/`-` for a segment without the ACK flag.
     public static func ack(_ input: String) throws(AnswerError) -> AckAnswer {
-        let word = AnswerText.normalized(input).trimmingSpaces().lowercased()
+        let word = AnswerText.normalized(input).trimmingWhitespace().lowercased()
         if ["-", "none", "no", "no ack", "无"].contains(word) { return .absent }
         return .number(try NumberAnswerParser.parse(input, field: .ack))
     }
 
     /// A state name in the RFC's, netstat's or our spelling (TEACHING.md rule 11).
     public static func state(_ input: String) throws(AnswerError) -> ConnectionState {
-        let text = AnswerText.normalized(input).trimmingSpaces()
+        let text = AnswerText.normalized(input).trimmingWhitespace()
         if let state = ConnectionState(spelling: text) { return state }
         let names = ConnectionState.allCases.map(\.description).joined(separator: " ")
         if text.isEmpty {
@@ -39,10 +39,10 @@ public enum AnswerParser {
 
     /// A host: `A` or `B`, or its address and port (`192.168.1.116:3337`, or tcpdump's `192.168.1.116.3337`).
     public static func sender(_ input: String, hosts: [HostID: HostAddress]) throws(AnswerError) -> HostID {
-        let text = AnswerText.normalized(input).trimmingSpaces()
+        let text = AnswerText.normalized(input).trimmingWhitespace()
         var name = text.uppercased()
         for prefix in ["HOST ", "HOST", "主机"] where name.hasPrefix(prefix) {
-            name = String(name.dropFirst(prefix.count)).trimmingSpaces()
+            name = String(name.dropFirst(prefix.count)).trimmingWhitespace()
         }
         if let host = HostID(rawValue: name) { return host }
         let matches = HostID.allCases.filter { host in
@@ -73,7 +73,7 @@ public enum AnswerParser {
     ) throws(AnswerError) -> QuizAnswer {
         var answer = QuizAnswer()
         for field in QuizField.allCases {
-            guard let text = fields[field], !text.trimmingSpaces().isEmpty else { continue }
+            guard let text = fields[field], !text.trimmingWhitespace().isEmpty else { continue }
             switch field {
             case .sender: answer.sender = try sender(text, hosts: hosts)
             case .flags: answer.flags = try flags(text)

@@ -29,14 +29,3 @@ enum AnswerText {
             })
     }
 }
-
-extension String {
-    /// The text without leading and trailing spaces and tabs (no Foundation needed).
-    func trimmingSpaces() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return String(self[first...last])
-    }
-}

@@ -14,7 +14,7 @@ enum FlagsAnswerParser {
 
     static func parse(_ input: String) throws(AnswerError) -> TCPFlags {
         let text = AnswerText.normalized(input)
-        let trimmed = text.trimmingSpaces()
+        let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty else {
             throw error(input, 0, en: "type the flags, e.g. S. or SYN,ACK", zh: "请输入标志位，例如 S. 或 SYN,ACK")
         }
