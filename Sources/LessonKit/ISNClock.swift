@@ -1,10 +1,11 @@
 import Crypto
+import TCPCore
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import TCPCore
 
 /// The ISN generators the lessons teach, from 4.4BSD's counter to RFC 9293 §3.4.1.
 public enum ISNClock {

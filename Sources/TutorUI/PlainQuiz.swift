@@ -145,4 +145,3 @@ public struct PlainQuiz {
         }
     }
 }
-

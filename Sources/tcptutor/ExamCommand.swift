@@ -1,13 +1,14 @@
 import ArgumentParser
+import LessonKit
+import TutorCurses
+import TutorSession
+import TutorUI
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import LessonKit
-import TutorCurses
-import TutorSession
-import TutorUI
 
 #if canImport(Glibc)
     import Glibc

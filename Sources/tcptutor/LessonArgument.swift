@@ -1,4 +1,7 @@
 import ArgumentParser
+import LessonKit
+import TCPCore
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -9,8 +12,6 @@ import ArgumentParser
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import LessonKit
-import TCPCore
 
 /// Resolves a lesson named on the command line: a file path, or an id or file name in the lessons folder.
 enum LessonArgument {

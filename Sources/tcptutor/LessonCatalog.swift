@@ -1,3 +1,6 @@
+import LessonKit
+import TutorSession
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -8,8 +11,6 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import LessonKit
-import TutorSession
 
 /// Finds the lesson files and turns each into a menu entry: the engine's timeline, or why there is none.
 enum LessonCatalog {

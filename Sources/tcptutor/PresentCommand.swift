@@ -1,4 +1,10 @@
 import ArgumentParser
+import LessonKit
+import TCPCore
+import TutorCurses
+import TutorSession
+import TutorUI
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -9,11 +15,6 @@ import ArgumentParser
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import LessonKit
-import TCPCore
-import TutorCurses
-import TutorSession
-import TutorUI
 
 /// `tcptutor present LESSON`: one lesson on a projector, driven with a clicker.
 struct PresentCommand: ParsableCommand {

@@ -1,4 +1,6 @@
 import ArgumentParser
+import TutorSession
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -9,7 +11,6 @@ import ArgumentParser
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import TutorSession
 
 /// `tcptutor progress [--reset]`: shows or clears what the tutor remembers.
 struct ProgressCommand: ParsableCommand {

@@ -1,5 +1,10 @@
 import ArgumentParser
 import CaptureKit
+import LessonKit
+import TCPCore
+import TutorCurses
+import TutorSession
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -10,10 +15,6 @@ import CaptureKit
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import LessonKit
-import TCPCore
-import TutorCurses
-import TutorSession
 
 /// `tcptutor replay FILE`: a real capture (pcap, pcapng or tcpdump text) shown like a lesson, with each host's
 /// state inferred by running the engine alongside it.

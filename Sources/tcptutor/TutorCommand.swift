@@ -1,4 +1,9 @@
 import ArgumentParser
+import LessonKit
+import TutorCurses
+import TutorSession
+import TutorUI
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
@@ -9,10 +14,6 @@ import ArgumentParser
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import LessonKit
-import TutorCurses
-import TutorSession
-import TutorUI
 
 /// `tcptutor` (the default): the lesson menu and the lesson screen, full screen or as plain lines.
 struct TutorCommand: ParsableCommand {

@@ -1,9 +1,10 @@
+import LessonKit
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import LessonKit
 
 /// Grades exam logs: regenerates each student's exam from the key and their id, checks the log's hash chain
 /// and contents, and grades the logged answers with the engine. Nothing the client wrote is taken as a score.

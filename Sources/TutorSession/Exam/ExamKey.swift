@@ -1,5 +1,6 @@
-import LessonKit
 import Crypto
+import LessonKit
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else

@@ -1,4 +1,5 @@
 import LessonKit
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else

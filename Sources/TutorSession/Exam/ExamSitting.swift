@@ -1,9 +1,10 @@
+import LessonKit
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else
     import Foundation
 #endif
-import LessonKit
 
 /// A student taking an exam: the questions derived for them, the answers so far, the clock. Every answer is
 /// in the log before `submit` returns, so a crash or `kill -9` loses nothing: beginning again with the same
