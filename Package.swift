@@ -36,6 +36,16 @@ let package = Package(
             dependencies: [
                 "TCPCore", "LessonKit", "CaptureKit", "TutorSession", "TutorUI", "TutorCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            // The Swift runtime linked in: the dynamic loader no longer maps and relocates a dozen Swift libraries
+            // at every start, which brings the first frame under 15 ms (DECISIONS.md).
+            linkerSettings: [
+                .unsafeFlags(
+                    [
+                        "-static-stdlib", "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization",
+                    ],
+                    .when(platforms: [.linux])
+                )
             ]
         ),
         .executableTarget(name: "tcptutor-bench", dependencies: ["TCPCore", "LessonKit", "CaptureKit"]),
