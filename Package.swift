@@ -43,6 +43,7 @@ let package = Package(
                 .unsafeFlags(
                     [
                         "-static-stdlib", "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization",
+                        "-use-ld=lld",
                     ],
                     .when(platforms: [.linux])
                 )

@@ -29,8 +29,18 @@ struct MenuView: Widget {
                 in: list.inset(by: 0).offsetX(2), on: &canvas)
         }
         let first = max(0, min(session.menuSelection - list.height + 1, session.lessons.count - list.height))
-        for (row, index) in (first..<session.lessons.count).prefix(list.height).enumerated() {
+        let shown = (first..<session.lessons.count).prefix(max(list.height, 0))
+        for (row, index) in shown.enumerated() {
             drawEntry(index, y: list.y + row, width: list.width, on: &canvas)
+        }
+        // Lessons scrolled out of the list are counted on the blank rows above and below it, so a student on a
+        // small window knows the path goes on.
+        if first > 0 {
+            canvas.write(strings.moreAbove(first), x: 3, y: list.y - 1, ink: .dim, limit: list.width - 2)
+        }
+        let below = session.lessons.count - (first + shown.count)
+        if below > 0, !shown.isEmpty {
+            canvas.write(strings.moreBelow(below), x: 3, y: list.maxY, ink: .dim, limit: list.width - 2)
         }
         KeyBar(keys: strings.menuKeys).render(
             in: Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1), on: &canvas)

@@ -26,6 +26,14 @@ public struct Strings: Sendable {
     func doneWithScore(_ score: QuizScore) -> String {
         pick("done, quiz \(score.correct)/\(score.asked)", "已完成，测验 \(score.correct)/\(score.asked)")
     }
+    /// Lessons scrolled off the top of the menu (ASCII marks: arrows are ambiguous width in CJK terminals).
+    func moreAbove(_ count: Int) -> String {
+        pick(count == 1 ? "^ 1 more lesson above" : "^ \(count) more lessons above", "^ 上面还有 \(count) 课")
+    }
+    /// Lessons scrolled off the bottom of the menu.
+    func moreBelow(_ count: Int) -> String {
+        pick(count == 1 ? "v 1 more lesson below" : "v \(count) more lessons below", "v 下面还有 \(count) 课")
+    }
     var cannotLoad: String { pick("cannot be loaded", "无法载入") }
     var noLessons: String {
         pick(

@@ -1,0 +1,52 @@
+import LessonKit
+import Testing
+import TutorSession
+import TutorUI
+
+/// A path longer than the window: the menu scrolls with the selection and counts what is out of sight.
+@Suite struct MenuScrollTests {
+    /// Thirty lessons, more than any 80x24 list holds.
+    static func session(language: Language, downPresses: Int) -> TutorSession {
+        let lessons = (1...30).map { number in
+            LessonEntry(fileName: "\(number).lesson", content: .success(SampleLessons.handshake))
+        }
+        var session = TutorSession(lessons: lessons, progress: ProgressBook(), language: language, animates: false)
+        for _ in 0..<downPresses { _ = session.update(.key(.down)) }
+        return session
+    }
+
+    @Test func atTheTopOnlyTheLessonsBelowAreCounted() {
+        let screen = ScreenRenderer.render(
+            Self.session(language: .en, downPresses: 0), size: Size(width: 80, height: 24))
+        let lines = (0..<24).map(screen.line)
+        #expect(lines.contains { $0.contains(">  1. The three-way handshake") })
+        #expect(!lines.joined().contains("above"))
+        // 20 rows of lessons at 80x24: ten are out of sight.
+        #expect(lines.contains { $0.contains("v 10 more lessons below") })
+    }
+
+    @Test func inTheMiddleBothEndsAreCounted() {
+        let screen = ScreenRenderer.render(
+            Self.session(language: .en, downPresses: 24), size: Size(width: 80, height: 24))
+        let lines = (0..<24).map(screen.line)
+        #expect(lines.contains { $0.contains("> 25. The three-way handshake") })
+        #expect(lines[1].contains("^ 5 more lessons above"), "the row under the heading")
+        #expect(lines.contains { $0.contains("v 5 more lessons below") })
+        #expect(!lines.contains { $0.contains(" 5. The three-way handshake") }, "lesson 5 scrolled off the top")
+    }
+
+    @Test func atTheEndInChinese() {
+        let screen = ScreenRenderer.render(
+            Self.session(language: .zh, downPresses: 29), size: Size(width: 80, height: 24))
+        let lines = (0..<24).map(screen.line)
+        #expect(lines[1].contains("^ 上面还有 10 课"))
+        #expect(!lines.joined().contains("下面还有"))
+        #expect(lines.contains { $0.contains("> 30.") })
+    }
+
+    @Test func aPathThatFitsHasNoCounts() {
+        let screen = ScreenRenderer.render(
+            Self.session(language: .en, downPresses: 3), size: Size(width: 120, height: 40))
+        #expect(!screen.text.contains("more lesson"))
+    }
+}
