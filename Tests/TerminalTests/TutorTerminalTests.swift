@@ -97,6 +97,24 @@ import Testing
         try run.expectRestored()
     }
 
+    @Test func theMenuCountsLessonsOutOfSightOnASmallWindow() throws {
+        let terminal = try TmuxTerminal(width: 80, height: 24)
+        let run = try TutorRun(terminal, arguments: [])
+        // The list holds twenty rows at 80x24; the lessons after them are counted under the list.
+        var lines = try terminal.waitFor("the count below the list") { lines in
+            lines.contains { $0.contains("more lesson") && $0.contains("below") }
+        }
+        #expect(!lines.contains { $0.contains(" 21. ") })
+        try terminal.send("End")
+        lines = try terminal.waitFor("the count above the list") { lines in
+            lines[1].contains("more lesson") && lines[1].contains("above")
+        }
+        #expect(lines[21].hasPrefix(" > "), "the last lesson, selected, on the list's last row")
+        #expect(!lines.joined().contains("below"))
+        try terminal.send("q")
+        try run.expectRestored()
+    }
+
     @Test func resizingAtAnyMomentRelaysOutTheScreen() throws {
         let terminal = try TmuxTerminal()
         let run = try TutorRun(terminal, arguments: [])
