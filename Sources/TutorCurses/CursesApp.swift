@@ -28,34 +28,18 @@ public struct CursesApp {
         defer { screen.end() }
         func draw() { screen.paint(app.render(size: screen.size)) }
         draw()
-        var quickEmptyReads = 0
+        var events = TerminalEvents(screen: screen)
         while true {
-            if let signal = exitSignal() {
-                perform(.saveProgress, app)
-                return .signal(signal)
-            }
             let timeout = app.isAnimating ? CursesTutor.tickTimeout : CursesTutor.idleTimeout
-            let started = monotonicMilliseconds()
-            guard let input = screen.read(timeout: timeout) else {
-                if exitSignal() != nil { continue }
-                quickEmptyReads = monotonicMilliseconds() - started < Int(timeout) / 2 ? quickEmptyReads + 1 : 0
-                if quickEmptyReads > 20, cn_input_hung_up() != 0 {
-                    perform(.saveProgress, app)
-                    return .hangUp
-                }
+            switch events.next(timeout: timeout, redraw: draw) {
+            case .stop(let ending):
+                perform(.saveProgress, app)
+                return ending
+            case .idle:
                 if app.isAnimating || app.showsClock {
                     if carryOut(app.update(.tick), app, perform) { return .quit }
                     draw()
                 }
-                continue
-            }
-            quickEmptyReads = 0
-            switch input {
-            case .ignored:
-                continue
-            case .resize, .redraw:
-                screen.invalidate(clearTerminal: true)
-                draw()
             case .key(let key):
                 let effects = app.update(.key(key))
                 draw()
@@ -76,8 +60,4 @@ public struct CursesApp {
         return quits
     }
 
-    private func exitSignal() -> Int32? {
-        let signal = cn_exit_signal()
-        return signal == 0 ? nil : signal
-    }
 }

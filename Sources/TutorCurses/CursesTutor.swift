@@ -65,29 +65,19 @@ public struct CursesTutor {
         func draw() { screen.paint(ScreenRenderer.render(session, size: screen.size)) }
         draw()
         background?.start()
-        var quickEmptyReads = 0
+        var events = TerminalEvents(screen: screen)
         while true {
-            if let signal = exitSignal() {
-                if progressDirty { saveProgress(session.progress) }
-                return .signal(signal)
-            }
             let loading = background.map { !$0.isFinished } ?? false
             let timeout = session.isAnimating ? Self.tickTimeout : loading ? Self.loadingTimeout : Self.idleTimeout
-            let started = monotonicMilliseconds()
-            let input = screen.read(timeout: timeout)
-            if loading, let background {
-                // A key acts on the lessons as they will be, so it waits for the rest to load.
-                let loaded = input == nil ? background.poll() : background.finish()
-                for lesson in loaded { session.replaceLesson(at: lesson.index, with: lesson.entry) }
-                if !loaded.isEmpty, input == nil { draw() }
-            }
-            guard let input else {
-                if exitSignal() != nil { continue }
-                // A read that fails at once, again and again, means the terminal is gone.
-                quickEmptyReads = monotonicMilliseconds() - started < Int(timeout) / 2 ? quickEmptyReads + 1 : 0
-                if quickEmptyReads > 20, cn_input_hung_up() != 0 {
-                    if progressDirty { saveProgress(session.progress) }
-                    return .hangUp
+            switch events.next(timeout: timeout, redraw: draw) {
+            case .stop(let ending):
+                if progressDirty { saveProgress(session.progress) }
+                return ending
+            case .idle:
+                if loading, let background {
+                    let loaded = background.poll()
+                    for lesson in loaded { session.replaceLesson(at: lesson.index, with: lesson.entry) }
+                    if !loaded.isEmpty { draw() }
                 }
                 if session.isAnimating {
                     _ = session.update(.tick)
@@ -97,21 +87,11 @@ public struct CursesTutor {
                     saveProgress(session.progress)
                     progressDirty = false
                 }
-                continue
-            }
-            quickEmptyReads = 0
-            switch input {
-            case .ignored:
-                continue
-            case .resize:
-                screen.invalidate(clearTerminal: true)
-                draw()
-                continue
-            case .redraw:
-                screen.invalidate(clearTerminal: true)
-                draw()
-                continue
             case .key(let key):
+                if loading, let background {
+                    // A key acts on the lessons as they will be, so it waits for the rest to load.
+                    for lesson in background.finish() { session.replaceLesson(at: lesson.index, with: lesson.entry) }
+                }
                 if let crashKey, key == .character(crashKey) {
                     fatalError("crash requested with the test crash key")
                 }
@@ -129,16 +109,4 @@ public struct CursesTutor {
             }
         }
     }
-
-    private func exitSignal() -> Int32? {
-        let signal = cn_exit_signal()
-        return signal == 0 ? nil : signal
-    }
-}
-
-/// Milliseconds on a clock that never jumps.
-func monotonicMilliseconds() -> Int {
-    var now = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &now)
-    return Int(now.tv_sec) * 1000 + Int(now.tv_nsec) / 1_000_000
 }

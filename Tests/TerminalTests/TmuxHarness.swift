@@ -113,7 +113,9 @@ final class TmuxTerminal {
         try tmux(["display-message", "-p", "-t", "0", format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Waits until `condition` holds for the screen; fails with the last screen after `timeout` seconds.
+    /// Waits until `condition` holds for the screen and the screen has stopped changing (a capture can catch the
+    /// tutor half-way through drawing a frame: the line looked for is there, the rest not yet); fails with the
+    /// last screen after `timeout` seconds.
     @discardableResult
     func waitFor(
         _ description: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation,
@@ -123,7 +125,12 @@ final class TmuxTerminal {
         var last: [String] = []
         while Date() < deadline {
             last = try screen()
-            if condition(last) { return last }
+            if condition(last) {
+                usleep(30_000)
+                let next = try screen()
+                if next == last { return last }
+                continue
+            }
             usleep(10_000)
         }
         Issue.record(

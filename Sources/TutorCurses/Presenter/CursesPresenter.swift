@@ -25,29 +25,17 @@ public struct CursesPresenter {
         defer { screen.end() }
         func draw() { screen.paint(PresenterRenderer.render(session, size: screen.size)) }
         draw()
-        var quickEmptyReads = 0
+        var events = TerminalEvents(screen: screen)
         while true {
-            if let signal = exitSignal() { return .signal(signal) }
             let timeout = session.isAnimating ? CursesTutor.tickTimeout : CursesTutor.idleTimeout
-            let started = monotonicMilliseconds()
-            guard let input = screen.read(timeout: timeout) else {
-                if exitSignal() != nil { continue }
-                // A read that fails at once, again and again, means the terminal is gone.
-                quickEmptyReads = monotonicMilliseconds() - started < Int(timeout) / 2 ? quickEmptyReads + 1 : 0
-                if quickEmptyReads > 20, cn_input_hung_up() != 0 { return .hangUp }
+            switch events.next(timeout: timeout, redraw: draw) {
+            case .stop(let ending):
+                return ending
+            case .idle:
                 if session.isAnimating {
                     _ = session.update(.tick)
                     draw()
                 }
-                continue
-            }
-            quickEmptyReads = 0
-            switch input {
-            case .ignored:
-                continue
-            case .resize, .redraw:
-                screen.invalidate(clearTerminal: true)
-                draw()
             case .key(let key):
                 if let crashKey, key == .character(crashKey) {
                     fatalError("crash requested with the test crash key")
@@ -57,10 +45,5 @@ public struct CursesPresenter {
                 if effects.contains(.quit) { return .quit }
             }
         }
-    }
-
-    private func exitSignal() -> Int32? {
-        let signal = cn_exit_signal()
-        return signal == 0 ? nil : signal
     }
 }

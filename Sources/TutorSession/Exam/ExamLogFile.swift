@@ -105,12 +105,21 @@ public final class ExamLogFile {
     }
 
     /// One writer at a time: a second program appending to the same log would break its chain.
+    ///
+    /// A lock can outlive its holder by a moment: a tcptutor that was just killed is still exiting, and a
+    /// process forked at the instant the log was closed shares the open file until it executes. So a held lock
+    /// is tried again for up to a second before the log is called busy.
     private static func lock(_ descriptor: Int32, _ url: URL) throws(ExamError) {
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
-            throw ExamError.log("\(url.path) is open in another tcptutor; close that one first")
+        for _ in 0..<lockAttempts {
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return }
+            usleep(lockRetryMicroseconds)
         }
+        close(descriptor)
+        throw ExamError.log("\(url.path) is open in another tcptutor; close that one first")
     }
+
+    private static let lockAttempts = 20
+    private static let lockRetryMicroseconds: useconds_t = 50_000
 
     /// Makes a new file's directory entry durable too.
     private static func syncDirectory(of url: URL) {
