@@ -81,22 +81,16 @@ struct ExamTakeCommand: ParsableCommand {
         if !plain && isatty(0) == 1 && isatty(1) == 1 {
             var app = CursesApp(environment: ProcessInfo.processInfo.environment)
             app.asciiLines = asciiLines
-            do {
-                let ending = try app.run(&session) { _, _ in }
-                if case .finished = session.phase {
-                    ExamText.plainClosing(session).forEach { print($0) }
-                } else {
-                    print("The exam is not finished: run the same command to resume (the clock runs on).")
-                }
-                if case .signal(let number) = ending {
-                    signal(number, SIG_DFL)
-                    raise(number)
-                }
-                return
-            } catch {
-                guard error.plainModeHelps else { throw ValidationError("cannot use the full screen: \(error)") }
-                printError("tcptutor: \(error); using plain mode (--plain).")
-            }
+            let ranFullScreen = try FullScreen.run(
+                { () throws(TerminalProblem) in try app.run(&session) { _, _ in } },
+                finish: {
+                    if case .finished = session.phase {
+                        ExamText.plainClosing(session).forEach { print($0) }
+                    } else {
+                        print("The exam is not finished: run the same command to resume (the clock runs on).")
+                    }
+                })
+            if ranFullScreen { return }
         }
         var exam = PlainExam(session: session, readLine: { Swift.readLine() }, write: { print($0) })
         exam.run()

@@ -66,19 +66,7 @@ struct PresentCommand: ParsableCommand {
             var presenter = CursesPresenter(environment: ProcessInfo.processInfo.environment)
             presenter.asciiLines = asciiLines
             presenter.crashKey = testCrashKey?.first
-            do {
-                switch try presenter.run(&session) {
-                case .quit, .hangUp: return
-                case .signal(let number):
-                    // Die of the same signal, so that whoever started us sees why we stopped.
-                    signal(number, SIG_DFL)
-                    raise(number)
-                    return
-                }
-            } catch {
-                guard error.plainModeHelps else { throw ValidationError("cannot use the full screen: \(error)") }
-                printError("tcptutor: \(error); using plain mode (--plain).")
-            }
+            if try FullScreen.run({ () throws(TerminalProblem) in try presenter.run(&session) }) { return }
         }
         var presenter = PresenterPlain(session: session, readLine: { Swift.readLine() }, write: { print($0) })
         presenter.run()

@@ -80,23 +80,19 @@ struct QuizCommand: ParsableCommand {
         if !plain && isatty(0) == 1 && isatty(1) == 1 {
             var app = CursesApp(environment: environment)
             app.asciiLines = asciiLines
-            do {
-                let ending = try app.run(&session) { effect, current in
-                    if effect == .saveProgress { save(current.progress) }
-                }
-                save(session.progress)
-                QuizSummaryText.plainLines(session.results, items: items, language: session.language).forEach {
-                    print($0)
-                }
-                if case .signal(let number) = ending {
-                    signal(number, SIG_DFL)
-                    raise(number)
-                }
-                return
-            } catch {
-                guard error.plainModeHelps else { throw ValidationError("cannot use the full screen: \(error)") }
-                printError("tcptutor: \(error); using plain mode (--plain).")
-            }
+            let ranFullScreen = try FullScreen.run(
+                { () throws(TerminalProblem) in
+                    try app.run(&session) { effect, current in
+                        if effect == .saveProgress { save(current.progress) }
+                    }
+                },
+                finish: {
+                    save(session.progress)
+                    QuizSummaryText.plainLines(session.results, items: items, language: session.language).forEach {
+                        print($0)
+                    }
+                })
+            if ranFullScreen { return }
         }
         var quiz = PlainQuiz(
             session: session, readLine: { Swift.readLine() }, write: { print($0) }, saveProgress: save)

@@ -77,9 +77,7 @@ struct ReplayCommand: ParsableCommand {
         guard let replay = result.replay else {
             let count = result.listing.connections.count
             if count == 0, result.listing.format == .text {
-                printError(
-                    "tcptutor: \(file) holds no TCP segments: read as text, none of its \(result.listing.records) "
-                        + "lines looks like tcpdump's output for a TCP packet (tcpdump -nn)")
+                printError(noTcpdumpLines(result.listing))
             } else if count == 0 {
                 printError("tcptutor: \(file) holds no TCP segments")
             } else {
@@ -149,6 +147,17 @@ struct ReplayCommand: ParsableCommand {
         } else {
             ListingFormatter.text(listing, file: file) { writeOut($0) }
         }
+        // A pcap without TCP is an honest empty list; a text file without one tcpdump line is the wrong file.
+        if listing.connections.isEmpty, listing.format == .text {
+            printError(noTcpdumpLines(listing))
+            throw ExitCode(1)
+        }
+    }
+
+    /// Why a text file gave nothing to replay.
+    func noTcpdumpLines(_ listing: CaptureListing) -> String {
+        "tcptutor: \(file) holds no TCP segments: read as text, none of its \(listing.records) "
+            + "lines looks like tcpdump's output for a TCP packet (tcpdump -nn)"
     }
 
     /// Writes all lines at once.

@@ -84,19 +84,7 @@ struct TutorCommand: ParsableCommand {
             tutor.asciiLines = asciiLines
             tutor.crashKey = testCrashKey?.first
             if !catalog.files.isEmpty { tutor.background = LessonLoader(files: catalog.files) }
-            do {
-                switch try tutor.run(&session) {
-                case .quit, .hangUp: return
-                case .signal(let number):
-                    // Die of the same signal, so that whoever started us sees why we stopped.
-                    signal(number, SIG_DFL)
-                    raise(number)
-                    return
-                }
-            } catch {
-                guard error.plainModeHelps else { throw ValidationError("cannot use the full screen: \(error)") }
-                printError("tcptutor: \(error); using plain mode (--plain).")
-            }
+            if try FullScreen.run({ () throws(TerminalProblem) in try tutor.run(&session) }) { return }
         }
         if session.isLoadingLessons {
             for (index, file) in catalog.files.enumerated() {

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+/// `tcptutor replay` on files that are not what it needs: one clear message on standard error, exit status 1.
+@Suite("Command line: replay refuses bad files clearly")
+struct ReplayCommandLineTests {
+    static func write(_ bytes: [UInt8], named name: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("replay-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent(name).path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test("a text file with no tcpdump line: replay and --list both say so")
+    func textWithoutTcpdump() throws {
+        let path = try Self.write(Array("hello\nworld\n".utf8), named: "notes.txt")
+        for arguments in [["replay", path, "--format", "text"], ["replay", path, "--list"]] {
+            let result = try CommandLineTests.run(arguments)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.errors.contains("\(path) holds no TCP segments"), "\(arguments)")
+            #expect(result.errors.contains("none of its 2 lines looks like tcpdump's output"), "\(arguments)")
+        }
+    }
+
+    @Test("a pcap header cut short says where")
+    func truncatedHeader() throws {
+        let path = try Self.write([0xd4, 0xc3, 0xb2, 0xa1, 0x02, 0x00, 0x04, 0x00], named: "short.pcap")
+        let result = try CommandLineTests.run(["replay", path, "--list"])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("\(path): byte 0: the pcap file header is cut short: 8 of its 24 bytes"))
+        #expect(result.output.isEmpty)
+    }
+
+    @Test("binary that is no capture names its first bytes")
+    func notACapture() throws {
+        let path = try Self.write([0xef, 0x48, 0x32, 0x8e, 0x00, 0x01, 0x02, 0x03], named: "random.bin")
+        let result = try CommandLineTests.run(["replay", path])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("not a capture file: it starts with ef 48 32 8e"))
+    }
+
+    @Test("a folder is refused with one line")
+    func folder() throws {
+        let path = FileManager.default.temporaryDirectory.path
+        let result = try CommandLineTests.run(["replay", path, "--list"])
+        #expect(result.status == 1)
+        #expect(result.errors.split(separator: "\n").count == 1, "\(result.errors)")
+        #expect(result.errors.contains(path))
+    }
+}
