@@ -41,28 +41,46 @@ enum LessonCatalog {
     }
 
     /// A loading entry titled from the file's `title:` and `title.zh:` header lines, which come before any step.
+    ///
+    /// This runs for every lesson before the first frame, so it reads bytes, not a `String` split into lines by
+    /// grapheme clusters, and takes the file name without `URL`, which would ask the file system about the path.
     static func preview(_ file: String) -> LessonEntry {
-        let name = URL(fileURLWithPath: file).lastPathComponent
+        let name = fileName(file)
         var english: String?
         var chinese: String?
         // The header comes first: its first few kilobytes are enough, read with one system call.
         var buffer = [UInt8](repeating: 0, count: 4096)
         let descriptor = open(file, O_RDONLY)
         if descriptor >= 0 {
-            let count = read(descriptor, &buffer, buffer.count)
+            let count = max(read(descriptor, &buffer, buffer.count), 0)
             close(descriptor)
-            let text = String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self)
-            for line in text.split(separator: "\n") {
-                if line.hasPrefix("title:") { english = line.dropFirst(6).trimmingWhitespace() }
-                if line.hasPrefix("title.zh:") { chinese = line.dropFirst(9).trimmingWhitespace() }
+            var start = 0
+            while start < count, english == nil || chinese == nil {
+                let end = buffer[start..<count].firstIndex(of: UInt8(ascii: "\n")) ?? count
+                let line = buffer[start..<end]
+                if let value = headerValue(line, key: "title:") { english = value }
+                if let value = headerValue(line, key: "title.zh:") { chinese = value }
+                start = end + 1
             }
         }
         return .loading(fileName: name, title: english.map { LocalizedText(en: $0, zh: chinese ?? "") })
     }
 
+    /// The text after `key` when `line` starts with it.
+    private static func headerValue(_ line: ArraySlice<UInt8>, key: StaticString) -> String? {
+        let keyBytes = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
+        guard line.count >= keyBytes.count, line.prefix(keyBytes.count).elementsEqual(keyBytes) else { return nil }
+        return String(decoding: line.dropFirst(keyBytes.count), as: UTF8.self).trimmingWhitespace()
+    }
+
+    /// The last component of a path.
+    private static func fileName(_ path: String) -> String {
+        String(path.split(separator: "/").last ?? Substring(path))
+    }
+
     /// The lesson in `file` parsed and run on the engine, or the first problem found.
     static func entry(_ file: String) -> LessonEntry {
-        let name = URL(fileURLWithPath: file).lastPathComponent
+        let name = fileName(file)
         do {
             let lesson = try LessonLibrary.load(file)
             let run = LessonRunner.run(lesson)
