@@ -14,7 +14,7 @@ struct CheckCommand: ParsableCommand {
         var paths = self.paths
         if paths.isEmpty {
             guard let folder = LessonLibrary.locate() else {
-                throw ValidationError("no Lessons folder found; name one")
+                throw CommandFailure("no Lessons folder found; name one")
             }
             paths = [folder]
         }

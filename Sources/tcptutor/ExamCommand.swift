@@ -58,11 +58,11 @@ struct ExamTakeCommand: ParsableCommand {
 
     func run() throws {
         guard let lessons, let questions, let minutes, let student, let keyFile, let out else {
-            throw ValidationError(
+            throw CommandFailure(
                 "an exam needs --lessons A,B --questions N --minutes M --student ID --key-file KEY --out DIR")
         }
         guard let folder = LessonLibrary.locate(explicit: lessonFolder) else {
-            throw ValidationError("no lessons folder found; use --lesson-folder DIR")
+            throw CommandFailure("no lessons folder found; use --lesson-folder DIR")
         }
         let parameters = ExamParameters(
             lessons: lessons.split(separator: ",").map { $0.trimmingWhitespace() },
@@ -75,7 +75,7 @@ struct ExamTakeCommand: ParsableCommand {
                 directory: URL(fileURLWithPath: out), key: key, studentID: student, parameters: parameters,
                 lessons: try LessonFolder(paths: [folder]))
         } catch {
-            throw ValidationError("\(error)")
+            throw CommandFailure("\(error)")
         }
         var session = ExamSession(sitting: sitting, language: language ?? .en)
         if !plain && isatty(0) == 1 && isatty(1) == 1 {
@@ -129,7 +129,7 @@ struct ExamGradeCommand: ParsableCommand {
 
     func run() throws {
         guard let folder = LessonLibrary.locate(explicit: lessonFolder) else {
-            throw ValidationError("no lessons folder found; use --lesson-folder DIR")
+            throw CommandFailure("no lessons folder found; use --lesson-folder DIR")
         }
         let report: ExamReport
         do {
@@ -137,7 +137,7 @@ struct ExamGradeCommand: ParsableCommand {
             let grader = ExamGrader(key: key, lessons: try LessonFolder(paths: [folder]))
             report = try grader.grade(directories: directories.map { URL(fileURLWithPath: $0) })
         } catch {
-            throw ValidationError("\(error)")
+            throw CommandFailure("\(error)")
         }
         if report.students.isEmpty { printError("no .examlog files in \(directories.joined(separator: ", "))") }
         for student in report.students {
@@ -152,7 +152,7 @@ struct ExamGradeCommand: ParsableCommand {
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            throw ValidationError("cannot write \(path): \(fileErrorText(error))")
+            throw CommandFailure("cannot write \(path): \(fileErrorText(error))")
         }
     }
 }

@@ -18,7 +18,7 @@ enum FullScreen {
         do {
             ending = try screen()
         } catch {
-            guard error.plainModeHelps else { throw ValidationError("cannot use the full screen: \(error)") }
+            guard error.plainModeHelps else { throw CommandFailure("cannot use the full screen: \(error)") }
             printError("tcptutor: \(error); using plain mode (--plain).")
             return false
         }

@@ -19,20 +19,20 @@ enum LessonArgument {
         var path = name
         if !FileManager.default.fileExists(atPath: name) {
             guard let folder = LessonLibrary.locate(explicit: lessonsFolder) else {
-                throw ValidationError("'\(name)' is not a file and no Lessons folder was found (use --lessons DIR)")
+                throw CommandFailure("'\(name)' is not a file and no Lessons folder was found (use --lessons DIR)")
             }
             let files = (try? LessonLibrary.lessonFiles(in: [folder])) ?? []
             let match = files.first { file in
                 let base = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
                 return base == name || base.dropFirst(3) == name || (try? LessonLibrary.load(file).id) == name
             }
-            guard let match else { throw ValidationError("no lesson '\(name)' in \(folder)") }
+            guard let match else { throw CommandFailure("no lesson '\(name)' in \(folder)") }
             path = match
         }
         do {
             return try LessonLibrary.load(path)
         } catch {
-            throw ValidationError(error.description)
+            throw CommandFailure(error.description)
         }
     }
 

@@ -60,7 +60,7 @@ struct PresentCommand: ParsableCommand {
             for diagnostic in result.diagnostics { printError(diagnostic.description) }
             throw ExitCode(1)
         }
-        guard !result.timeline.frames.isEmpty else { throw ValidationError("the lesson '\(lesson)' has no steps") }
+        guard !result.timeline.frames.isEmpty else { throw CommandFailure("the lesson '\(lesson)' has no steps") }
         var session = PresenterSession(timeline: result.timeline, language: lang, animates: animate)
         if !plain {
             var presenter = CursesPresenter(environment: ProcessInfo.processInfo.environment)

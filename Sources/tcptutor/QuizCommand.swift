@@ -66,7 +66,7 @@ struct QuizCommand: ParsableCommand {
         if case .loaded(let book) = (try? store.load()) ?? .empty { progress = book }
         let timelines = try loadTimelines()
         let items = QuizRunItem.items(timelines, everySegment: everySegment)
-        guard !items.isEmpty else { throw ValidationError("the chosen lessons have no quiz points") }
+        guard !items.isEmpty else { throw CommandFailure("the chosen lessons have no quiz points") }
         var session = QuizSession(
             items: items, progress: progress, language: language ?? progress.language ?? .en,
             animates: !noAnimation)
@@ -104,12 +104,12 @@ struct QuizCommand: ParsableCommand {
         var chosen: [Lesson] = []
         if lessons.isEmpty {
             guard let folder = LessonLibrary.locate(explicit: lessonFolder) else {
-                throw ValidationError("no Lessons folder found; use --lesson-folder DIR")
+                throw CommandFailure("no Lessons folder found; use --lesson-folder DIR")
             }
             do {
                 chosen = try LessonLibrary.lessonFiles(in: [folder]).map { try LessonLibrary.load($0) }
             } catch {
-                throw ValidationError("\(error)")
+                throw CommandFailure("\(error)")
             }
         } else {
             chosen = try lessons.map { try LessonArgument.load($0, lessonsFolder: lessonFolder) }

@@ -130,7 +130,7 @@ struct ReplayCommand: ParsableCommand {
                 raise(number)
             }
         } catch {
-            throw ValidationError("cannot use the full screen: \(error) (use --format text or --plain)")
+            throw CommandFailure("cannot use the full screen: \(error) (use --format text or --plain)")
         }
     }
 

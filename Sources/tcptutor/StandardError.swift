@@ -17,3 +17,14 @@ func printError(_ line: String) {
         offset += written
     }
 }
+
+/// A command that cannot do what it was asked, for a reason that is not how it was called: printed as
+/// "Error: …" without the usage text a `ValidationError` brings (the usage was right; the lesson, file or folder
+/// was not).
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

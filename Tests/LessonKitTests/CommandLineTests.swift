@@ -96,6 +96,8 @@ struct CommandLineTests {
     func badArguments() throws {
         let missing = try Self.run(["run", "no-such-lesson"])
         #expect(missing.status != 0 && missing.errors.contains("no lesson 'no-such-lesson'"))
+        // The call was right, the lesson name was not: no usage text, least of all the top command's.
+        #expect(!missing.errors.contains("Usage:"), "\(missing.errors)")
         let badISN = try Self.run(["run", "three-way-handshake", "--isn", "A=lots"])
         #expect(badISN.status != 0 && badISN.errors.contains("--isn takes A=N,B=M"))
     }
