@@ -104,7 +104,8 @@ struct QuizPanelView: Widget {
         case .flags:
             if let flags = panel.flagsPreview { return "= \(flags.tcpdump) (\(flags.spelledOut))" }
             return strings.flagToggleNote
-        case .seq, .ack: return strings.say("a number or a sum: 1000+1", "数字或算式：1000+1")
+        case .seq: return strings.numberNote
+        case .ack: return strings.ackNote
         case .len: return strings.lenNote
         case .state: return strings.stateNote
         }

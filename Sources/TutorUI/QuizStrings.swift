@@ -49,6 +49,8 @@ extension Strings {
     var flagToggleNote: String { say("S A F R P U toggle; or SYN,ACK", "S A F R P U 切换；或 SYN,ACK") }
     var senderNote: String { say("A or B", "A 或 B") }
     var lenNote: String { say("data bytes", "数据字节数") }
+    var numberNote: String { say("a number or a sum: 1000+1", "数字或算式：1000+1") }
+    var ackNote: String { say("a number or a sum; - if no ACK", "数字或算式；无 ACK 填 -") }
     var stateNote: String { say("e.g. ESTABLISHED", "如 ESTABLISHED") }
     var panelAway: String {
         say("Answering paused: Tab to answer, h for a hint, Space to skip the question.", "已暂停作答：Tab 继续作答，h 提示，空格跳过本题。")

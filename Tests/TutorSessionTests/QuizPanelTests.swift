@@ -140,6 +140,33 @@ struct QuizPanelTests {
         panel.setText("1", for: .seq)
         panel.focus(on: .ack)
         #expect(panel.handle(.enter) == .rejected)
+        let error = try #require(panel.errors[.ack])
+        #expect(error.message.en.contains("- if the segment has no ACK flag"), "the way to say 'no ack' is named")
+        #expect(error.message.zh.contains("-"))
+    }
+
+    @Test("a blank ack is 'no ack' once the flags say no ACK; with ACK in the flags it is still wanted")
+    func blankAckAfterFlagsWithoutAck() throws {
+        var panel = try Self.panel()
+        panel.setText("B", for: .sender)
+        panel.setText("S", for: .flags)
+        panel.setText("1739326486", for: .seq)
+        panel.focus(on: .ack)
+        guard case .submitted(let answer, let typed) = panel.handle(.enter) else {
+            Issue.record("the flags say no ACK, so Enter on the blank ack should submit")
+            return
+        }
+        #expect(answer.ack == .absent)
+        #expect(typed[.ack] == "-", "the record shows what was graded")
+        // Graded as "no ack" on a segment that carries one: the ack field is wrong, not missing.
+        let ack = try #require(panel.grade(answer).feedback(for: .ack))
+        #expect(!ack.isCorrect)
+        #expect(ack.given != nil)
+        #expect(ack.mistake == .ackNumberMissing)
+
+        panel.setText("SA", for: .flags)
+        panel.focus(on: .ack)
+        #expect(panel.handle(.enter) == .rejected, "with ACK among the flags an ack number is wanted")
         #expect(panel.errors[.ack] != nil)
     }
 

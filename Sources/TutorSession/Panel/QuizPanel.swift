@@ -90,7 +90,8 @@ public struct QuizPanel: Hashable, Sendable {
         }
     }
 
-    /// Enter: moves on to the next empty field, or submits once every field has something in it.
+    /// Enter: moves on to the next empty field, or submits once every field has something in it (a blank ack
+    /// after flags without ACK counts as "-" once the student is on it).
     mutating func enter() -> Outcome {
         let order = (1...fields.count).map { (focus + $0) % fields.count }
         if let blank = order.first(where: { inputs[$0].isBlank }) {
@@ -98,6 +99,7 @@ public struct QuizPanel: Hashable, Sendable {
                 focus = blank
                 return .edited
             }
+            if meansNoAck(focus) { return submit() }
             // The only empty field is this one: say what it wants, as the parser words it.
             errors[focusedField] = Self.emptyError(focusedField, hosts: question.hosts)
             return .rejected
@@ -128,9 +130,9 @@ public struct QuizPanel: Hashable, Sendable {
         var answer = QuizAnswer()
         var typed: [QuizField: String] = [:]
         for (index, field) in fields.enumerated() {
-            let text = submittedText(index)
+            let text = meansNoAck(index) ? "-" : submittedText(index)
             typed[field] = text
-            guard !inputs[index].isBlank else { continue }
+            guard !inputs[index].isBlank || meansNoAck(index) else { continue }
             do {
                 let parsed = try AnswerParser.answer([field: text], hosts: question.hosts)
                 answer.merge(parsed, field)
@@ -144,6 +146,14 @@ public struct QuizPanel: Hashable, Sendable {
             return .rejected
         }
         return .submitted(answer, typed: typed)
+    }
+
+    /// A blank ack field once the flags field reads as flags without ACK: the student has already said the
+    /// segment carries no acknowledgment (RFC 9293 §3.1: the field is meaningful only with ACK), so the blank
+    /// is their "-" rather than a field left out.
+    func meansNoAck(_ index: Int) -> Bool {
+        guard fields[index] == .ack, inputs[index].isBlank, let flags = flagsPreview else { return false }
+        return !flags.contains(.ack)
     }
 
     /// The text handed to the parser: toggled flag letters become tcpdump's (`SA` is `S.`).

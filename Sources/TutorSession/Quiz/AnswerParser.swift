@@ -18,6 +18,13 @@ public enum AnswerParser {
     public static func ack(_ input: String) throws(AnswerError) -> AckAnswer {
         let word = AnswerText.normalized(input).trimmingWhitespace().lowercased()
         if ["-", "none", "no", "no ack", "无"].contains(word) { return .absent }
+        if word.isEmpty {
+            throw AnswerError(
+                field: .ack, input: input, column: 0,
+                message: LocalizedText(
+                    en: "type a number, or - if the segment has no ACK flag",
+                    zh: "请输入一个数字；报文没有 ACK 标志位时输入 -"))
+        }
         return .number(try NumberAnswerParser.parse(input, field: .ack))
     }
 
