@@ -27,6 +27,13 @@ final class CursesScreen {
         self.screen = screen
         self.asciiLines = asciiLines
         set_term(screen)
+        // Until a screen has been through endwin() once, ncurses 6.4 treats it as not yet initialised and
+        // flushes after every cursor movement (as it must for terminfo-level callers of mvcur): a step went
+        // out as one write(2) per jump, six or seven a frame, and the terminal could show a frame half drawn.
+        // One endwin() and refresh() before anything is drawn put ncurses in its running state, where a
+        // frame is a single write. Nothing is on the screen yet, so nothing is seen to flicker.
+        endwin()
+        refresh()
         cn_install_crash_handlers()
         raw()
         noecho()

@@ -111,10 +111,7 @@ struct LessonScreen: Widget {
 
     /// Rows for the longest narration in the lesson, so the narration area keeps one size while stepping.
     private func longestNarration(width: Int) -> Int {
-        let longest =
-            player.timeline.frames.map { frame in
-                frame.narration.map { TextWrap.lines($0.text(strings.language), width: width).count } ?? 0
-            }.max() ?? 0
-        return max(longest + 1, 3)
+        let texts = player.timeline.frames.compactMap { $0.narration?.text(strings.language) }
+        return max(NarrationRows.longest(texts, width: width) + 1, 3)
     }
 }
