@@ -31,7 +31,9 @@ struct PresentCommand: ParsableCommand {
     @Argument(help: "A lesson file, or a lesson id or name from the lessons folder.")
     var lesson: String
 
-    @Option(help: ArgumentHelp("Start in this language.", valueName: "en|zh"))
+    @Option(
+        name: [.customLong("lang"), .customLong("language")],
+        help: ArgumentHelp("Start in this language.", valueName: "en|zh"))
     var lang: Language = .en
 
     @Option(help: "Draw fresh ISNs from this seed (reproducible).")
@@ -46,7 +48,9 @@ struct PresentCommand: ParsableCommand {
     @Flag(help: "Draw boxes and lines with ASCII characters.")
     var asciiLines = false
 
-    @Option(help: ArgumentHelp("The folder of .lesson files (default: the Lessons folder).", valueName: "folder"))
+    @Option(
+        name: [.customLong("lesson-folder"), .customLong("lessons")],
+        help: ArgumentHelp("The folder of .lesson files (default: the Lessons folder).", valueName: "folder"))
     var lessons: String?
 
     @Option(help: .private)

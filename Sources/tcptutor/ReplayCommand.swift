@@ -45,7 +45,9 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "Under each segment, say why it was sent, what the labels mean and each state change (text only).")
     var explain = false
 
-    @Option(help: "Language of the explanations: en or zh.")
+    @Option(
+        name: [.customLong("lang"), .customLong("language")],
+        help: ArgumentHelp("Language of the explanations and the full screen.", valueName: "en|zh"))
     var lang: Language = .en
 
     @Flag(help: "Full screen: predict each real segment (sender, flags, seq, ack) before it is shown.")
@@ -53,6 +55,12 @@ struct ReplayCommand: ParsableCommand {
 
     @Flag(help: "Print the timeline as text even on a terminal, instead of the full-screen view.")
     var plain = false
+
+    @Flag(help: "Do not animate segments crossing the wire (full screen).")
+    var noAnimation = false
+
+    @Flag(help: "Draw boxes and lines with ASCII characters (full screen).")
+    var asciiLines = false
 
     func run() throws {
         let reader: CaptureReader
@@ -92,8 +100,8 @@ struct ReplayCommand: ParsableCommand {
                 "tcptutor: \(file) holds \(result.listing.connections.count) TCP connections; showing stream 0 "
                     + "(choose with --stream N, see --list)")
         }
-        if fullScreen {
-            return try showFullScreen(replay)
+        if fullScreen, try showFullScreen(replay) {
+            return
         }
         let printer = CaptureReplayPrinter(
             replay: replay, file: file, streams: result.listing.connections.count, language: lang,
@@ -102,8 +110,10 @@ struct ReplayCommand: ParsableCommand {
         writeOut(lines)
     }
 
-    /// The capture on the tutor's own lesson screen; with `--quiz` every segment is a question first.
-    func showFullScreen(_ replay: CaptureReplay) throws {
+    /// The capture on the tutor's own lesson screen; with `--quiz` every segment is a question first. Returns
+    /// false when the terminal cannot hold the screen and the timeline is to be printed instead (never for a quiz,
+    /// whose printed timeline would give every answer away).
+    func showFullScreen(_ replay: CaptureReplay) throws -> Bool {
         var timeline = replay.timeline
         if quiz {
             // A host's first SYN carries an ISN nobody could predict: there, only the rest is asked.
@@ -117,21 +127,15 @@ struct ReplayCommand: ParsableCommand {
         }
         let name = URL(fileURLWithPath: file).lastPathComponent
         var session = TutorSession(
-            lessons: [LessonEntry(fileName: name, content: .success(timeline))], language: lang, animates: true)
+            lessons: [LessonEntry(fileName: name, content: .success(timeline))], language: lang,
+            animates: !noAnimation)
         session.quitsFromLesson = true
         _ = session.update(.key(.enter))  // straight into the capture: the menu would hold one entry
         // A capture is not part of the curriculum: nothing is written to the student's progress.
-        let tutor = CursesTutor(environment: ProcessInfo.processInfo.environment, saveProgress: { _ in })
-        do {
-            switch try tutor.run(&session) {
-            case .quit, .hangUp: return
-            case .signal(let number):
-                signal(number, SIG_DFL)
-                raise(number)
-            }
-        } catch {
-            throw CommandFailure("cannot use the full screen: \(error) (use --format text or --plain)")
-        }
+        var tutor = CursesTutor(environment: ProcessInfo.processInfo.environment, saveProgress: { _ in })
+        tutor.asciiLines = asciiLines
+        return try FullScreen.run(
+            { () throws(TerminalProblem) in try tutor.run(&session) }, fallsBackToPlain: !quiz)
     }
 
     func runList(_ reader: CaptureReader) throws {

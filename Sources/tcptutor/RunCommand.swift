@@ -26,10 +26,15 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Draw fresh ISNs from this seed (reproducible).")
     var seed: UInt64?
 
-    @Option(help: "Narration language: en or zh.")
+    @Option(
+        name: [.customLong("lang"), .customLong("language")],
+        help: ArgumentHelp("Narration language.", valueName: "en|zh"))
     var lang: Language = .en
 
-    @Option(help: "The lessons folder (default: ./Lessons or the one next to this program).")
+    @Option(
+        name: [.customLong("lesson-folder"), .customLong("lessons")],
+        help: ArgumentHelp(
+            "The lessons folder (default: ./Lessons or the one next to this program).", valueName: "folder"))
     var lessons: String?
 
     func run() throws {

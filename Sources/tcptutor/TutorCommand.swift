@@ -35,10 +35,14 @@ struct TutorCommand: ParsableCommand {
     @Flag(help: "Draw boxes and lines with ASCII characters.")
     var asciiLines = false
 
-    @Option(help: ArgumentHelp("Start in this language.", valueName: "en|zh"))
+    @Option(
+        name: [.customLong("lang"), .customLong("language")],
+        help: ArgumentHelp("Start in this language.", valueName: "en|zh"))
     var language: Language?
 
-    @Option(help: ArgumentHelp("The folder of .lesson files (default: the Lessons folder).", valueName: "folder"))
+    @Option(
+        name: [.customLong("lesson-folder"), .customLong("lessons")],
+        help: ArgumentHelp("The folder of .lesson files (default: the Lessons folder).", valueName: "folder"))
     var lessons: String?
 
     @Option(help: "Draw fresh ISNs each time a lesson is opened, reproducibly from this seed.")

@@ -65,6 +65,19 @@ struct CommandLineTests {
         #expect(segments.allSatisfy { $0["event"] as? String == "delivered" && $0["len"] as? Int == 0 })
     }
 
+    @Test("every command spells the language --lang or --language, and the lessons folder --lesson-folder")
+    func sharedOptionSpellings() throws {
+        for arguments in [["--lang", "zh", "--lessons", "Lessons"], ["--language", "zh", "--lesson-folder", "Lessons"]] {
+            let result = try Self.run(["run", "three-way-handshake"] + arguments)
+            #expect(result.status == 0, "\(arguments): \(result.errors)")
+            #expect(result.output.contains("三次握手"), "\(arguments): the narration is in Chinese")
+        }
+        for command in [["tutor"], ["run", "x"], ["quiz"], ["exam", "take"], ["present", "x"], ["replay", "x"]] {
+            let help = try Self.run(command + ["--help"]).output
+            #expect(help.contains("--lang, --language <en|zh>"), "\(command)")
+        }
+    }
+
     @Test("check: exit 0 on the curriculum, exit 1 with file:line:column on a broken lesson")
     func check() throws {
         let clean = try Self.run(["check", "Lessons/"])

@@ -28,4 +28,37 @@ import Testing
         try terminal.send("q")
         #expect(try run.expectRestored() == 0)
     }
+
+    @Test func aCaptureOnTheScreenTakesTheTutorsScreenOptions() throws {
+        let terminal = try TmuxTerminal()
+        let run = try TutorRun(
+            terminal, arguments: ["replay", Self.capture, "--ascii-lines", "--no-animation", "--language", "zh"])
+        let lines = try terminal.waitFor("the capture in Chinese with ASCII boxes") { lines in
+            lines.contains { $0.contains("+- A ") } && lines.contains { $0.contains("第 1 步") }
+        }
+        #expect(!lines.joined().contains("┌"), "no line-drawing characters with --ascii-lines")
+        try terminal.send("q")
+        #expect(try run.expectRestored() == 0)
+    }
+
+    @Test(arguments: [false, true])
+    func aDumbTerminalGetsTheTimelinePrintedButNeverTheQuizsAnswers(quiz: Bool) throws {
+        let terminal = try TmuxTerminal()
+        let folder = terminal.folder.path
+        let command = "TERM=dumb \(try tutorBinary()) replay \(Self.capture)\(quiz ? " --quiz" : "")"
+        try terminal.type("\(command); echo DONE-$? > \(folder)/status")
+        try terminal.send("Enter")
+        let status = try terminal.waitForFile(folder + "/status")
+        #expect(try terminal.format("#{alternate_on}") == "0")
+        let printed = try terminal.history()
+        if quiz {
+            #expect(status == "DONE-1\n")
+            #expect(printed.contains("cannot use the full screen"))
+            #expect(!printed.contains("SYN_SENT"), "a quiz never prints its answers")
+        } else {
+            #expect(status == "DONE-0\n")
+            #expect(printed.contains("using plain mode"))
+            #expect(printed.contains("SYN_SENT"), "the timeline is printed instead")
+        }
+    }
 }
