@@ -67,7 +67,9 @@ struct CommandLineTests {
 
     @Test("every command spells the language --lang or --language, and the lessons folder --lesson-folder")
     func sharedOptionSpellings() throws {
-        for arguments in [["--lang", "zh", "--lessons", "Lessons"], ["--language", "zh", "--lesson-folder", "Lessons"]] {
+        for arguments in [
+            ["--lang", "zh", "--lessons", "Lessons"], ["--language", "zh", "--lesson-folder", "Lessons"],
+        ] {
             let result = try Self.run(["run", "three-way-handshake"] + arguments)
             #expect(result.status == 0, "\(arguments): \(result.errors)")
             #expect(result.output.contains("三次握手"), "\(arguments): the narration is in Chinese")
