@@ -23,6 +23,16 @@ struct MenuView: Widget {
             bottom -= block.lines.count + 1
             block.render(in: Rect(x: 2, y: bottom + 1, width: area.width - 4, height: block.lines.count), on: &canvas)
         }
+        if let summary = selectedSummary() {
+            // What the selected lesson is about, under the list, where the list keeps room for every lesson.
+            let block = TextBlock(paragraphs: [(summary, .dim)], width: area.width - 4)
+            let needed = block.lines.count + 1
+            if bottom - area.y - 3 - needed >= session.lessons.count {
+                bottom -= needed
+                block.render(
+                    in: Rect(x: 2, y: bottom + 1, width: area.width - 4, height: block.lines.count), on: &canvas)
+            }
+        }
         let list = Rect(x: area.x, y: area.y + 2, width: area.width, height: bottom - area.y - 3)
         if session.lessons.isEmpty {
             TextBlock(paragraphs: [(strings.noLessons, .warning)], width: list.width - 4).render(
@@ -44,6 +54,16 @@ struct MenuView: Widget {
         }
         KeyBar(keys: strings.menuKeys).render(
             in: Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1), on: &canvas)
+    }
+
+    /// The selected lesson's one-line summary, once it has loaded and when no notice or problem takes the room.
+    private func selectedSummary() -> String? {
+        guard session.notice == nil, session.lessons.indices.contains(session.menuSelection) else { return nil }
+        let entry = session.lessons[session.menuSelection]
+        guard !entry.isLoading, entry.timeline != nil, let summary = entry.lesson?.summary.text(strings.language),
+            !summary.isEmpty
+        else { return nil }
+        return summary
     }
 
     private func drawEntry(_ index: Int, y: Int, width: Int, on canvas: inout Canvas) {

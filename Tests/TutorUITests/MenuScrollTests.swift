@@ -49,4 +49,34 @@ import TutorUI
             Self.session(language: .en, downPresses: 3), size: Size(width: 120, height: 40))
         #expect(!screen.text.contains("more lesson"))
     }
+
+    /// The real curriculum, parsed, so each entry carries its lesson and summary.
+    static func curriculum(language: Language, downPresses: Int) throws -> TutorSession {
+        let folder = try #require(LessonLibrary.locate(), "the Lessons folder")
+        let entries = try LessonLibrary.lessonFiles(in: [folder]).map { file in
+            let lesson = try LessonLibrary.load(file)
+            return LessonEntry(fileName: file, content: .success(LessonRunner.run(lesson).timeline), lesson: lesson)
+        }
+        var session = TutorSession(lessons: entries, progress: ProgressBook(), language: language, animates: false)
+        for _ in 0..<downPresses { _ = session.update(.key(.down)) }
+        return session
+    }
+
+    @Test(arguments: Language.allCases)
+    func theSelectedLessonsSummaryShowsWhereTheListKeepsEveryLesson(language: Language) throws {
+        let session = try Self.curriculum(language: language, downPresses: 3)
+        let lesson = try #require(session.lessons[3].lesson)
+        let summary = lesson.summary.text(language)
+        #expect(!summary.isEmpty)
+        for size in [Size(width: 100, height: 30), Size(width: 120, height: 40)] {
+            let screen = ScreenRenderer.render(session, size: size)
+            #expect(screen.text.contains(summary), "\(size): the fourth lesson's summary")
+            #expect(screen.text.contains("21."), "\(size): every lesson still listed")
+            #expect(!screen.text.contains(session.lessons[2].lesson?.summary.text(language) ?? "-"))
+        }
+        // At 80x24 the list needs every row: no summary, and the list still scrolls as before.
+        let small = ScreenRenderer.render(session, size: Size(width: 80, height: 24))
+        #expect(!small.text.contains(summary))
+    }
 }
+
