@@ -79,4 +79,3 @@ import TutorUI
         #expect(!small.text.contains(summary))
     }
 }
-
