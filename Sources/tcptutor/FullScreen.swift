@@ -10,19 +10,15 @@ import TutorCurses
 /// How every full-screen mode ends: on the terminal, or with a word on why not so that plain lines take over.
 enum FullScreen {
     /// Runs `screen`; `finish` prints what is left to print once the terminal is restored. Returns false when
-    /// the terminal cannot hold a full screen but plain lines would do (and the caller has a plain mode to go
-    /// on in): the caller goes on in plain mode.
+    /// the terminal cannot hold a full screen but plain lines would do: the caller goes on in plain mode.
     static func run(
-        _ screen: () throws(TerminalProblem) -> CursesTutor.Ending, fallsBackToPlain: Bool = true,
-        finish: () -> Void = {}
+        _ screen: () throws(TerminalProblem) -> CursesTutor.Ending, finish: () -> Void = {}
     ) throws -> Bool {
         let ending: CursesTutor.Ending
         do {
             ending = try screen()
         } catch {
-            guard error.plainModeHelps, fallsBackToPlain else {
-                throw CommandFailure("cannot use the full screen: \(error)")
-            }
+            guard error.plainModeHelps else { throw CommandFailure("cannot use the full screen: \(error)") }
             printError("tcptutor: \(error); using plain mode (--plain).")
             return false
         }

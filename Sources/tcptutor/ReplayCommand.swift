@@ -4,6 +4,7 @@ import LessonKit
 import TCPCore
 import TutorCurses
 import TutorSession
+import TutorUI
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -100,7 +101,13 @@ struct ReplayCommand: ParsableCommand {
                 "tcptutor: \(file) holds \(result.listing.connections.count) TCP connections; showing stream 0 "
                     + "(choose with --stream N, see --list)")
         }
-        if fullScreen, try showFullScreen(replay) {
+        if quiz {
+            // Never the printed timeline: it would give every answer away. Without a full screen, plain lines.
+            let timeline = Self.quizTimeline(replay.timeline)
+            if fullScreen, try showFullScreen(timeline) { return }
+            return runPlainQuiz(timeline)
+        }
+        if fullScreen, try showFullScreen(replay.timeline) {
             return
         }
         let printer = CaptureReplayPrinter(
@@ -110,21 +117,35 @@ struct ReplayCommand: ParsableCommand {
         writeOut(lines)
     }
 
-    /// The capture on the tutor's own lesson screen; with `--quiz` every segment is a question first. Returns
-    /// false when the terminal cannot hold the screen and the timeline is to be printed instead (never for a quiz,
-    /// whose printed timeline would give every answer away).
-    func showFullScreen(_ replay: CaptureReplay) throws -> Bool {
-        var timeline = replay.timeline
-        if quiz {
-            // A host's first SYN carries an ISN nobody could predict: there, only the rest is asked.
-            var synSeen: Set<HostID> = []
-            for index in timeline.frames.indices {
-                guard let wire = timeline.frames[index].wire else { continue }
-                var fields: [QuizField] = [.sender, .flags, .seq, .ack]
-                if wire.segment.has(.syn), synSeen.insert(wire.from).inserted { fields.removeAll { $0 == .seq } }
-                timeline.frames[index].quiz = QuizPoint(fields: fields, line: 0)
-            }
+    /// The capture's timeline with every segment a question: sender, flags, seq and ack. A host's first SYN
+    /// carries an ISN nobody could predict: there, only the rest is asked.
+    static func quizTimeline(_ capture: Timeline) -> Timeline {
+        var timeline = capture
+        var synSeen: Set<HostID> = []
+        for index in timeline.frames.indices {
+            guard let wire = timeline.frames[index].wire else { continue }
+            var fields: [QuizField] = [.sender, .flags, .seq, .ack]
+            if wire.segment.has(.syn), synSeen.insert(wire.from).inserted { fields.removeAll { $0 == .seq } }
+            timeline.frames[index].quiz = QuizPoint(fields: fields, line: 0)
         }
+        return timeline
+    }
+
+    /// The capture quiz as numbered lines (`--plain`, no terminal, or one that cannot hold a full screen).
+    func runPlainQuiz(_ timeline: Timeline) {
+        let items = QuizQuestion.quizPoints(in: timeline).map {
+            QuizRunItem(title: timeline.title, timeline: timeline, question: $0)
+        }
+        // A capture is not part of the curriculum: nothing is written to the student's progress.
+        var plain = PlainQuiz(
+            session: QuizSession(items: items, language: lang, animates: false), readLine: { Swift.readLine() },
+            write: { print($0) }, saveProgress: { _ in })
+        plain.run()
+    }
+
+    /// The capture on the tutor's own lesson screen (with its questions, for `--quiz`). Returns false when the
+    /// terminal cannot hold the screen and plain lines are to take over.
+    func showFullScreen(_ timeline: Timeline) throws -> Bool {
         let name = URL(fileURLWithPath: file).lastPathComponent
         var session = TutorSession(
             lessons: [LessonEntry(fileName: name, content: .success(timeline))], language: lang,
@@ -134,8 +155,7 @@ struct ReplayCommand: ParsableCommand {
         // A capture is not part of the curriculum: nothing is written to the student's progress.
         var tutor = CursesTutor(environment: ProcessInfo.processInfo.environment, saveProgress: { _ in })
         tutor.asciiLines = asciiLines
-        return try FullScreen.run(
-            { () throws(TerminalProblem) in try tutor.run(&session) }, fallsBackToPlain: !quiz)
+        return try FullScreen.run({ () throws(TerminalProblem) in try tutor.run(&session) })
     }
 
     func runList(_ reader: CaptureReader) throws {

@@ -48,4 +48,18 @@ struct ReplayCommandLineTests {
         #expect(result.errors.split(separator: "\n").count == 1, "\(result.errors)")
         #expect(result.errors.contains(path))
     }
+
+    @Test("--quiz without a full screen asks in plain lines and never prints the timeline")
+    func plainQuiz() throws {
+        let capture = CommandLineTests.root.appendingPathComponent("Tests/CaptureKitTests/Fixtures/a-closes-first.pcap")
+        // A's SYN (sender, flags, ack: its ISN cannot be predicted), then B's SYN-ACK answered with the
+        // numbers swapped, then q.
+        let answers = "A\nS\n\nB\nS.\n4149297254\nq\n"
+        let result = try CommandLineTests.run(["replay", capture.path, "--quiz", "--plain"], input: answers)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("Quiz: 10 questions"))
+        #expect(result.output.contains("5 of 5 points"), "the blank ack after flags S is 'no ack'")
+        #expect(result.output.contains("wrong: ack you: 4149297254; right: 1094568137"))
+        #expect(!result.output.contains("stream 0 of 1"), "the printed timeline would give the answers away")
+    }
 }
