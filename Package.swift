@@ -49,7 +49,8 @@ let package = Package(
                 )
             ]
         ),
-        .executableTarget(name: "tcptutor-bench", dependencies: ["TCPCore", "LessonKit", "CaptureKit"]),
+        .executableTarget(
+            name: "tcptutor-bench", dependencies: ["TCPCore", "LessonKit", "CaptureKit", "TutorSession", "TutorUI"]),
         .testTarget(name: "TCPCoreTests", dependencies: ["TCPCore"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "TCPCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CaptureKitTests", dependencies: ["CaptureKit", "TCPCore"], exclude: ["Fixtures"]),

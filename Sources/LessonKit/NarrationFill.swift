@@ -15,26 +15,43 @@ extension LessonRunner {
         }
     }
 
+    /// One pass over the text: each `{host.name}` is looked up; anything else between braces (or a TCB field of
+    /// a host that has no TCB yet) is left as written. Replacing each of the dozen names in turn searched the
+    /// whole narration two dozen times per frame, most of a lesson run's time.
     func fill(_ text: String, hosts: [HostID: HostSnapshot]) -> String {
-        guard text.contains("{") else { return text }
-        var result = text
-        for host in HostID.allCases {
-            let snapshot = hosts[host]!
-            let own = { (value: SequenceNumber) in displayed(value, host: host) }
-            let peer = { (value: SequenceNumber) in displayed(value, host: host.peer) }
-            let iss = own(actual[host]!)
-            var values: [String: String] = ["iss": iss, "state": snapshot.state.description]
-            if let tcb = snapshot.tcb {
-                values["snd.una"] = own(tcb.sndUna)
-                values["snd.nxt"] = own(tcb.sndNxt)
-                values["rcv.nxt"] = peer(tcb.rcvNxt)
-                values["irs"] = tcb.irs.map(peer) ?? "-"
-            }
-            for (name, value) in values {
-                result = result.replacingAll("{\(host.rawValue).\(name)}", with: value)
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        var result = ""
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let inside = rest[rest.index(after: open)...]
+            if let close = inside.firstIndex(of: "}"), let value = placeholder(inside[..<close], hosts: hosts) {
+                result += value
+                rest = inside[inside.index(after: close)...]
+            } else {
+                result += "{"
+                rest = inside
             }
         }
-        return result
+        return result + rest
+    }
+
+    /// The value of `A.iss`, `B.rcv.nxt`, `A.state` …; nil for a name that is not one.
+    private func placeholder(_ name: Substring, hosts: [HostID: HostSnapshot]) -> String? {
+        guard let dot = name.firstIndex(of: "."), let host = HostID(rawValue: String(name[..<dot])),
+            let snapshot = hosts[host]
+        else { return nil }
+        let own = { (value: SequenceNumber) in displayed(value, host: host) }
+        let peer = { (value: SequenceNumber) in displayed(value, host: host.peer) }
+        switch name[name.index(after: dot)...] {
+        case "iss": return own(actual[host]!)
+        case "state": return snapshot.state.description
+        case "snd.una": return snapshot.tcb.map { own($0.sndUna) }
+        case "snd.nxt": return snapshot.tcb.map { own($0.sndNxt) }
+        case "rcv.nxt": return snapshot.tcb.map { peer($0.rcvNxt) }
+        case "irs": return snapshot.tcb.map { $0.irs.map(peer) ?? "-" }
+        default: return nil
+        }
     }
 }
 

@@ -1,5 +1,7 @@
 import LessonKit
 import TCPCore
+import TutorSession
+import TutorUI
 
 // Throughput of the engine, printed as figures (run with `swift run -c release tcptutor-bench`).
 // Not a test: timings vary by machine; the figures go into notes and DECISIONS.md.
@@ -96,6 +98,34 @@ func lessonsPerSecond(_ path: String?, runs: Int) -> Double? {
     return Double(runs) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
 }
 
+/// Screens drawn per second: the handshake stepped forward and back at 100x30 (PageDown steps past its quiz
+/// points too, opening and closing the answer panel), each step drawn into a canvas and compared with the one
+/// before: what a key costs before ncurses sends the difference. Returns the rate and the mean cells changed.
+func framesPerSecond(steps: Int) -> (Double, Int) {
+    var session = TutorSession(
+        lessons: [LessonEntry(fileName: "handshake", content: .success(SampleLessons.handshake))], language: .en,
+        animates: false)
+    _ = session.update(.key(.enter))
+    let size = Size(width: 100, height: 30)
+    var previous = ScreenRenderer.render(session, size: size)
+    var changed = 0
+    var forward = true
+    let clock = ContinuousClock()
+    let start = clock.now
+    for _ in 0..<steps {
+        if let player = session.player {
+            if player.isAtEnd { forward = false } else if player.isAtStart { forward = true }
+        }
+        _ = session.update(.key(forward ? .pageDown : .pageUp))
+        let canvas = ScreenRenderer.render(session, size: size)
+        changed += canvas.changedCells(since: previous).count
+        previous = canvas
+    }
+    let elapsed = clock.now - start
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    return (Double(steps) / seconds, changed / steps)
+}
+
 func formatted(_ value: Double) -> String {
     value >= 1e6 ? "\(Int(value / 1e4) / 100) million" : "\(Int(value))"
 }
@@ -113,3 +143,7 @@ let sample =
 if let rate = lessonsPerSecond(sample, runs: 2_000) {
     print("lessons: \(formatted(rate)) runs per second (\(sample!))")
 }
+let (frameRate, cellsPerStep) = framesPerSecond(steps: 20_000)
+print(
+    "screen: \(formatted(frameRate)) steps drawn per second, \(Int(1e6 / frameRate)) µs each (100x30, handshake, "
+        + "\(cellsPerStep) cells changed per step on average)")

@@ -161,6 +161,26 @@ struct LessonRunnerTests {
         }
     }
 
+    @Test("Narration placeholders filled where they stand; unknown names, stray braces, a TCB not yet made: left")
+    func placeholders() throws {
+        let source =
+            header + """
+                say
+                  en: {A.state} {A.snd.nxt} {A.iss}{B.iss} {C.iss} {A.nope} {x} { } {A.iss
+                  zh: {B.state}：{B.irs}
+                B listen
+                A connect
+                  en: {A.state} sent {A.snd.una}..{A.snd.nxt}; B's {B.rcv.nxt} {B.irs} and {A.irs}.
+                  zh: {A.state}
+                """
+        let run = LessonRunner.run(try LessonParser.parse(source, file: "p.lesson"))
+        #expect(
+            run.timeline.frames[1].narration?.en == "CLOSED {A.snd.nxt} 100300 {C.iss} {A.nope} {x} { } {A.iss",
+            "A has no TCB before its OPEN, so its send variables stay as written")
+        #expect(run.timeline.frames[1].narration?.zh == "CLOSED：{B.irs}")
+        #expect(run.timeline.frames[3].narration?.en == "SYN_SENT sent 100..101; B's 0 - and -.")
+    }
+
     @Test("Frames are values: each keeps the state of its own moment")
     func framesAreSnapshots() throws {
         let run = LessonRunner.run(try LessonParser.parse(Self.handshake, file: "h.lesson"))
