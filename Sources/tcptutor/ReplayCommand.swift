@@ -54,7 +54,7 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "Full screen: predict each real segment (sender, flags, seq, ack) before it is shown.")
     var quiz = false
 
-    @Flag(help: "Print the timeline as text even on a terminal, instead of the full-screen view.")
+    @Flag(help: "Lines instead of the full screen, even on a terminal: the timeline as text, or the --quiz questions.")
     var plain = false
 
     @Flag(help: "Do not animate segments crossing the wire (full screen).")
