@@ -241,6 +241,10 @@ public struct TutorSession: Hashable, Sendable {
         case .escape:
             dialog = nil
             return []
+        case .pageDown, .pageUp:
+            // A classroom clicker knows only these two keys: it leaves the dialog and steps, as everywhere.
+            dialog = nil
+            return update(.key(key))
         case .backspace, .left:
             dialog = .jump(digits: String(digits.dropLast()))
             return []

@@ -91,6 +91,21 @@ import Testing
         #expect(session.player?.stop.frameIndex == 0)
     }
 
+    @Test func aClickerLeavesTheDialogsAndSteps() {
+        var session = Self.openSession()
+        for dialogKey in [Key.character("g"), .character("?")] {
+            _ = session.update(.key(dialogKey))
+            #expect(session.dialog != nil)
+            _ = session.update(.key(.pageDown))
+            #expect(session.dialog == nil, "\(dialogKey): PageDown closes the dialog")
+        }
+        #expect(session.player?.stop.frameIndex == 2, "and steps, once per press")
+        _ = session.update(.key(.character("g")))
+        _ = session.update(.key(.pageUp))
+        #expect(session.dialog == nil)
+        #expect(session.player?.stop.frameIndex == 1)
+    }
+
     @Test func aStepForwardAnimatesTheCrossingAndAKeyFinishesIt() throws {
         var session = Self.openSession(animates: true)
         for _ in 0..<2 { _ = session.update(.key(.right)) }

@@ -125,6 +125,11 @@ public struct PresenterSession: Hashable, Sendable {
         case .escape, .character("q"), .character("Q"):
             overlay = nil
             return []
+        case .pageDown, .pageUp, .character("b"), .character("B"), .character("."):
+            // A clicker's buttons (next, back, blank) leave the dialog and act, as everywhere: the presenter may
+            // have walked away from the keyboard.
+            overlay = nil
+            return handleLesson(key)
         case .backspace, .left:
             overlay = .jump(digits: String(digits.dropLast()))
             return []

@@ -105,6 +105,21 @@ import Testing
         #expect(Self.position(session) == "2")
     }
 
+    @Test func aClickerLeavesTheGoToDialogAndActs() {
+        var session = Self.session(keys: [.pageDown, .character("g"), .character("4")])
+        _ = session.update(.key(.pageDown))
+        #expect(session.overlay == nil, "PageDown closes the dialog")
+        #expect(Self.position(session) == "3")
+        _ = session.update(.key(.character("g")))
+        _ = session.update(.key(.pageUp))
+        #expect(session.overlay == nil)
+        #expect(Self.position(session) == "2")
+        _ = session.update(.key(.character("g")))
+        _ = session.update(.key(.character(".")))
+        #expect(session.overlay == nil)
+        #expect(session.isBlank, "the clicker's blank button blanks")
+    }
+
     @Test func homeEndLanguageAndQuit() {
         var session = Self.session(keys: [.end])
         #expect(Self.position(session) == "6")
