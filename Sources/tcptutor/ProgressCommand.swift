@@ -1,4 +1,5 @@
 import ArgumentParser
+import LessonKit
 import TutorSession
 
 #if canImport(FoundationEssentials)
@@ -22,6 +23,16 @@ struct ProgressCommand: ParsableCommand {
     @Flag(help: "Forget all progress.")
     var reset = false
 
+    @Option(
+        name: [.customLong("lesson-folder"), .customLong("lessons")],
+        help: ArgumentHelp("The folder of .lesson files (default: the Lessons folder).", valueName: "folder"))
+    var lessonFolder: String?
+
+    @Option(
+        name: [.customLong("lang"), .customLong("language")],
+        help: ArgumentHelp("Language of the lesson list (default: the one the tutor was left in).", valueName: "en|zh"))
+    var language: Language?
+
     func run() throws {
         let store = ProgressStore(environment: ProcessInfo.processInfo.environment)
         if reset {
@@ -37,15 +48,46 @@ struct ProgressCommand: ParsableCommand {
             print("It was kept as \(keptAt); the next run starts afresh.")
             throw ExitCode(1)
         case .loaded(let book):
-            print("Progress in \(store.fileURL.path):")
-            if book.lessons.isEmpty { print("  no lessons opened yet") }
-            for (id, entry) in book.lessons.sorted(by: { $0.key < $1.key }) {
-                var line = "  \(id): step \(entry.step + 1) of \(entry.stepCount)"
-                if entry.completed { line += ", completed" }
-                if let score = entry.score { line += ", quiz \(score.correct)/\(score.asked)" }
-                print(line)
+            let language = language ?? book.language ?? .en
+            print(language == .zh ? "进度（\(store.fileURL.path)）：" : "Progress in \(store.fileURL.path):")
+            printLessons(book, language: language)
+            if let saved = book.language {
+                print(language == .zh ? "  语言：\(saved.rawValue)" : "  language: \(saved.rawValue)")
             }
-            if let language = book.language { print("  language: \(language.rawValue)") }
         }
+    }
+
+    /// Every lesson of the path in order, as the menu lists them, then any saved lesson the folder no longer has.
+    private func printLessons(_ book: ProgressBook, language: Language) {
+        let catalog = LessonCatalog.load(folder: lessonFolder)
+        // Without lesson files the catalog holds the built-in examples, which are no path.
+        let timelines = catalog.files.isEmpty ? [] : catalog.entries.compactMap(\.timeline)
+        let width = String(timelines.count).count
+        let colon = language == .zh ? "：" : ": "
+        for (index, timeline) in timelines.enumerated() {
+            let number = String(index + 1)
+            let padding = String(repeating: " ", count: width - number.count)
+            print(
+                "  \(padding)\(number). \(timeline.title.text(language)) (\(timeline.lessonID))\(colon)"
+                    + status(book.lessons[timeline.lessonID], language))
+        }
+        let listed = Set(timelines.map(\.lessonID))
+        for (id, entry) in book.lessons.sorted(by: { $0.key < $1.key }) where !listed.contains(id) {
+            print("  \(id)\(colon)\(status(entry, language))")
+        }
+        if book.lessons.isEmpty, timelines.isEmpty { print(language == .zh ? "  还没有打开过课程" : "  no lessons opened yet") }
+    }
+
+    private func status(_ entry: LessonProgress?, _ language: Language) -> String {
+        let zh = language == .zh
+        guard let entry else { return zh ? "未开始" : "not started" }
+        var parts = [
+            zh ? "第 \(entry.step + 1) 步，共 \(entry.stepCount) 步" : "step \(entry.step + 1) of \(entry.stepCount)"
+        ]
+        if entry.completed { parts.append(zh ? "已完成" : "completed") }
+        if let score = entry.score {
+            parts.append(zh ? "测验 \(score.correct)/\(score.asked)" : "quiz \(score.correct)/\(score.asked)")
+        }
+        return parts.joined(separator: zh ? "，" : ", ")
     }
 }

@@ -72,7 +72,8 @@ import Testing
         let script = """
             export XDG_STATE_HOME=\(folder.path) LANG=C.UTF-8
             printf '2\\n\\n\\n' | \(binary) --plain > /dev/null
-            \(binary) progress > \(folder.path)/shown
+            \(binary) progress --lang en > \(folder.path)/shown
+            \(binary) progress --language zh > \(folder.path)/shown-zh
             printf 'not json' > \(state)/progress.json
             printf '' | \(binary) --plain > /dev/null 2> \(folder.path)/warning
             ls \(state) > \(folder.path)/files
@@ -86,7 +87,12 @@ import Testing
         let read = { (name: String) in
             (try? String(contentsOfFile: folder.appendingPathComponent(name).path, encoding: .utf8)) ?? ""
         }
-        #expect(read("shown").contains("three-way-handshake: step 3 of"), "\(read("shown"))")
+        // Every lesson of the path, in order, with where the student is.
+        let shown = read("shown").split(separator: "\n").map(String.init)
+        #expect(shown.contains("   2. The three-way handshake (three-way-handshake): step 3 of 10"), "\(shown)")
+        #expect(shown.contains("   1. Flags and numbers (flags-and-numbers): not started"), "\(shown)")
+        #expect(shown.contains { $0.hasPrefix("  21. ") }, "\(shown)")
+        #expect(read("shown-zh").contains("   2. 三次握手 (three-way-handshake)：第 3 步，共 10 步"), "\(read("shown-zh"))")
         #expect(read("warning").contains("could not be read"), "\(read("warning"))")
         let files = read("files").split(separator: "\n")
         let keptAside = try #require(files.first { $0.hasPrefix("progress.json.corrupt-") })
