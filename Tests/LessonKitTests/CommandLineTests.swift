@@ -82,7 +82,9 @@ struct CommandLineTests {
             #expect(result.status == 0, "\(arguments): \(result.errors)")
             #expect(result.output.contains("三次握手"), "\(arguments): the narration is in Chinese")
         }
-        for command in [["tutor"], ["run", "x"], ["quiz"], ["exam", "take"], ["present", "x"], ["replay", "x"]] {
+        for command in [
+            ["tutor"], ["run", "x"], ["quiz"], ["exam", "take"], ["present", "x"], ["replay", "x"], ["progress"],
+        ] {
             let help = try Self.run(command + ["--help"]).output
             #expect(help.contains("--lang, --language <en|zh>"), "\(command)")
         }
