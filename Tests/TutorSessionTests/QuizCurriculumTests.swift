@@ -29,6 +29,35 @@ struct QuizCurriculumTests {
         #expect(asked >= 80)
     }
 
+    @Test("a question on its own names the ISNs chosen so far: a SYN's seq can always be answered")
+    func synSeqIsAnswerable() throws {
+        var checked = 0
+        for timeline in Curriculum.timelines where timeline.numbering == .absolute {
+            for question in QuizQuestion.everySegment(in: timeline) {
+                let prompt = try #require(QuizPanel(question: question).numberingPrompt(.seq))
+                let segment = question.expected.segment
+                // A host that has not left CLOSED or LISTEN and sent no SYN has chosen no ISN yet.
+                #expect(prompt.en.contains("ISN ") == !question.chosenISNs.isEmpty)
+                for (host, isn) in question.chosenISNs {
+                    #expect(
+                        prompt.en.contains("\(host) \(isn.rawValue)") && prompt.zh.contains("\(host) \(isn.rawValue)"))
+                }
+                guard segment.has(.syn) else { continue }
+                #expect(
+                    question.chosenISNs[question.sender] == segment.seq,
+                    "\(timeline.lessonID) line \(question.line): the SYN's seq is its sender's ISN, named in the question"
+                )
+                checked += 1
+            }
+        }
+        #expect(checked >= 20)
+        // The handshake's SYN: only A has chosen its ISN (B listens); at the SYN-ACK both have.
+        let handshake = try Curriculum.timeline("three-way-handshake")
+        let questions = QuizQuestion.quizPoints(in: handshake)
+        #expect(questions[0].chosenISNs == [.a: handshake.isn[.a]!])
+        #expect(questions[1].chosenISNs == handshake.isn)
+    }
+
     @Test("with fresh ISNs, as in an exam, every quiz point still grades the engine's answer right")
     func freshISNs() throws {
         let isnSets: [[HostID: SequenceNumber]] = [

@@ -202,7 +202,8 @@ public struct QuizPanel: Hashable, Sendable {
     }
 
     /// The numbering line for a number field, else nil. When the sender is part of the question, the
-    /// relative wording names no host (naming the ISN's owner would give the sender away).
+    /// relative wording names no host (naming the ISN's owner would give the sender away). In absolute numbers
+    /// it names the ISNs chosen so far, which a seq may start from and which no segment may have shown yet.
     public func numberingPrompt(_ field: QuizField) -> LocalizedText? {
         let number: NumberField
         switch field {
@@ -219,7 +220,14 @@ public struct QuizPanel: Hashable, Sendable {
                     en: "relative numbers: counted from the receiver's ISN, as tcpdump prints by default",
                     zh: "相对序号：从接收方的初始序列号起算（tcpdump 默认输出）")
         }
-        return question.numbering.prompt(number, sender: question.sender)
+        guard question.numbering.numbering == .absolute, !question.chosenISNs.isEmpty else {
+            return question.numbering.prompt(number, sender: question.sender)
+        }
+        // Short enough to stay on one line of the answer panel at 80 columns.
+        let isns = HostID.allCases.compactMap { host in question.chosenISNs[host].map { "\(host) \($0.rawValue)" } }
+        return LocalizedText(
+            en: "absolute numbers, as in tcpdump -S; ISN " + isns.joined(separator: ", "),
+            zh: "绝对序号（同 tcpdump -S）；初始序列号 " + isns.joined(separator: "，"))
     }
 }
 

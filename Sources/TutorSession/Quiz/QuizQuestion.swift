@@ -35,6 +35,11 @@ public struct QuizQuestion: Hashable, Sendable {
     public var previousOnWire: WireEvent?
     /// The host whose FIN was first on the wire, up to and including this segment.
     public var firstCloser: HostID?
+    /// The ISNs the hosts have chosen by the moment shown with the question: a host's ISN is picked when it
+    /// leaves CLOSED or LISTEN for a connection (RFC 9293 §3.4.1), and a SYN on the wire shows it. The lesson's
+    /// narration says so as it happens; a question asked on its own (quiz, exam) must say it too, or the seq of
+    /// a SYN could not be answered at all.
+    public var chosenISNs: [HostID: SequenceNumber]
 
     /// A question on frame `frameIndex` of `timeline`; nil when that frame shows no segment.
     public init?(timeline: Timeline, frameIndex: Int, fields: [QuizField], line: Int? = nil) {
@@ -69,6 +74,14 @@ public struct QuizQuestion: Hashable, Sendable {
         self.acknowledgedSegment = Self.acknowledged(by: wire.segment, among: received.map(\.segment))
         self.previousOnWire = earlier.last
         self.firstCloser = (earlier + [wire]).first { $0.segment.has(.fin) }?.from
+        var chosen: [HostID: SequenceNumber] = [:]
+        for host in HostID.allCases {
+            guard let snapshot = before.hosts[host], let tcb = snapshot.tcb else { continue }
+            // A SYN injected from outside (an old duplicate, a spoofed one) carries no ISN of the host's.
+            let synSent = earlier.contains { $0.from == host && $0.segment.has(.syn) && $0.sentBecause != .fromOutside }
+            if synSent || ![.closed, .listen].contains(snapshot.state) { chosen[host] = tcb.iss }
+        }
+        self.chosenISNs = chosen
     }
 
     /// The frame that emitted `wire`, when the timeline records it.
@@ -94,10 +107,13 @@ public struct QuizQuestion: Hashable, Sendable {
         }
     }
 
-    /// "Predict every segment": every segment frame asks for flags, seq and ack.
+    /// "Predict every segment": every segment a host's TCP sent asks for flags, seq and ack. A segment injected
+    /// from outside (an old duplicate, a spoofed SYN) follows no rule of the sender's, so it is not asked.
     public static func everySegment(in timeline: Timeline) -> [QuizQuestion] {
         timeline.frames.compactMap { frame in
-            QuizQuestion(timeline: timeline, frameIndex: frame.index, fields: [.flags, .seq, .ack], line: frame.line)
+            guard frame.wire?.sentBecause != .fromOutside else { return nil }
+            return QuizQuestion(
+                timeline: timeline, frameIndex: frame.index, fields: [.flags, .seq, .ack], line: frame.line)
         }
     }
 
