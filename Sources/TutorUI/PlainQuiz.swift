@@ -4,19 +4,29 @@ import TutorSession
 
 /// Lines shared by the plain quiz and the plain exam: what happened before a question, the feedback.
 enum PlainQuestionText {
-    /// The segments before the question and the hosts' states, so the question can be answered from text.
+    /// What happened before the question (the applications' calls, time passing, the segments) and the hosts'
+    /// states, so the question can be answered from text: a call such as `A: send 100 bytes` is where a
+    /// segment's length comes from.
     static func context(_ player: LessonPlayer, strings: Strings) -> [String] {
         let timeline = player.timeline
         let shown = player.visibleFrame
         var lines: [String] = []
         let hosts = HostID.allCases.map { "\($0) \(timeline.hosts[$0]?.description ?? "?")" }.joined(separator: ", ")
         lines.append("  " + strings.say("Hosts: ", "主机：") + hosts + "; " + strings.numbering(timeline.numbering) + ".")
-        let earlier = timeline.frames[...shown.index].compactMap(\.wire)
-        for event in earlier {
-            let base = timeline.numberBase(from: event.from)
-            var line = "  \(event.from) > \(event.to): \(event.segment.notation(base: base))"
-            if event.fate == .dropped { line += " (\(strings.lost))" }
-            lines.append(line)
+        for frame in timeline.frames[...shown.index] {
+            switch frame.event {
+            case .segment(let event):
+                let base = timeline.numberBase(from: event.from)
+                var line = "  \(event.from) > \(event.to): \(event.segment.notation(base: base))"
+                if event.fate == .dropped { line += " (\(strings.lost))" }
+                lines.append(line)
+            case .call(let host, let call):
+                lines.append("  " + strings.call(host, call))
+            case .wait(let milliseconds) where milliseconds > 0:
+                lines.append("  ... " + strings.wait(milliseconds) + " ...")
+            case .wait, .start:
+                break
+            }
         }
         let states = HostID.allCases.map { "\($0): \(shown.host($0).state)" }.joined(separator: ", ")
         lines.append("  " + strings.say("Now ", "当前：") + states + ".")

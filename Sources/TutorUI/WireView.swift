@@ -17,26 +17,23 @@ struct WireView: Widget {
         if player.pendingQuiz != nil {
             let text = "? ? ?"
             canvas.write(text, x: area.x + (area.width - text.count) / 2, y: arrowY, ink: .question)
+            // What the step before did stays in sight under the question: a call such as `A: send 100 bytes`
+            // is where the segment's length comes from, a wait is why a timer fired.
+            drawEvent(player.visibleFrame.event, in: area, y: arrowY + 1, on: &canvas)
             return
         }
         let frame = player.frame
         switch frame.event {
         case .segment(let event):
             drawSegment(event, in: area, arrowY: arrowY, on: &canvas)
-        case .call(let host, let call):
-            let text = strings.call(host, call)
-            let width = TextWidth.of(text)
-            let x = host == .a ? area.x + 1 : area.maxX - 1 - width
-            canvas.write(text, x: max(x, area.x), y: arrowY, ink: .host(host), limit: area.maxX)
+        case .call, .wait(1...):
+            drawEvent(frame.event, in: area, y: arrowY, on: &canvas)
         case .wait(0):
             // A step that only explains: the segment it talks about stays on the wire, as it arrived.
             if let last = player.timeline.frames[...frame.index].last(where: { $0.wire != nil })?.wire {
                 drawSegment(last, in: area, arrowY: arrowY, on: &canvas, animated: false)
             }
-        case .wait(let milliseconds):
-            let text = "... " + strings.wait(milliseconds) + " ..."
-            canvas.write(text, x: area.x + max((area.width - TextWidth.of(text)) / 2, 0), y: arrowY, ink: .dim)
-        case .start:
+        case .wait, .start:
             break
         }
         for host in HostID.allCases {
@@ -53,6 +50,22 @@ struct WireView: Widget {
             canvas.write(
                 text, x: area.x + max((area.width - TextWidth.of(text)) / 2, 0), y: arrowY + 1, ink: .dim,
                 limit: area.maxX)
+        }
+    }
+
+    /// A call on its host's side, or time passing in the middle; other events draw nothing here.
+    private func drawEvent(_ event: FrameEvent, in area: Rect, y: Int, on canvas: inout Canvas) {
+        switch event {
+        case .call(let host, let call):
+            let text = strings.call(host, call)
+            let width = TextWidth.of(text)
+            let x = host == .a ? area.x + 1 : area.maxX - 1 - width
+            canvas.write(text, x: max(x, area.x), y: y, ink: .host(host), limit: area.maxX)
+        case .wait(let milliseconds) where milliseconds > 0:
+            let text = "... " + strings.wait(milliseconds) + " ..."
+            canvas.write(text, x: area.x + max((area.width - TextWidth.of(text)) / 2, 0), y: y, ink: .dim)
+        case .wait, .start, .segment:
+            break
         }
     }
 

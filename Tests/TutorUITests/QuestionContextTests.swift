@@ -1,0 +1,51 @@
+import LessonKit
+import Testing
+import TutorSession
+
+@testable import TutorUI
+
+/// A question asked on its own (quiz, exam) shows what it needs: the call just before it (where a length comes
+/// from), time passing (why a timer fired), and in plain lines every earlier call, wait and segment.
+@Suite struct QuestionContextTests {
+    @Test(arguments: Language.allCases)
+    func everyQuizPointShowsTheEventBeforeIt(language: Language) throws {
+        let strings = Strings(language)
+        var calls = 0
+        for timeline in try CurriculumScreenTests.timelines() {
+            let items = QuizRunItem.items([timeline], everySegment: false)
+            for item in items {
+                let question = item.question
+                let before = timeline.frames[question.frameIndex - 1]
+                let label: String
+                switch before.event {
+                case .call(let host, let call): label = strings.call(host, call)
+                case .wait(let milliseconds) where milliseconds > 0: label = strings.wait(milliseconds)
+                default: continue
+                }
+                let session = QuizSession(items: [item], language: language, animates: false)
+                let screen = QuizRenderer.render(session, size: Size(width: 80, height: 24))
+                #expect(screen.text.contains("? ? ?"))
+                #expect(
+                    screen.text.contains(label), "\(timeline.lessonID) line \(question.line): \(label)\n\(screen.text)")
+                let player = try #require(session.player)
+                let context = PlainQuestionText.context(player, strings: strings)
+                #expect(context.contains { $0.contains(label) }, "\(timeline.lessonID) line \(question.line)")
+                calls += 1
+            }
+        }
+        #expect(calls >= 15)
+    }
+
+    @Test func thePlainContextTellsTheStoryInOrder() throws {
+        let timeline = try #require(try CurriculumScreenTests.timelines().first { $0.lessonID == "data-transfer" })
+        let item = try #require(QuizRunItem.items([timeline], everySegment: false).first)
+        let session = QuizSession(items: [item], language: .en, animates: false)
+        let context = PlainQuestionText.context(try #require(session.player), strings: Strings(.en))
+        let story = context.map { $0.trimmingCharacters(in: .whitespaces) }
+        let listen = try #require(story.firstIndex(of: "B: listen()"))
+        let syn = try #require(story.firstIndex { $0.hasPrefix("A > B: S ") })
+        let send = try #require(story.firstIndex(of: "A: send 100 bytes"))
+        #expect(listen < syn && syn < send)
+        #expect(story.last?.hasPrefix("Now A: ESTABLISHED") == true)
+    }
+}
