@@ -6,18 +6,27 @@
 
 /// Finds and loads lesson files.
 public enum LessonLibrary {
-    /// The lessons folder: `explicit`, else `$TCPTUTOR_LESSONS`, else `./Lessons`, else the one next to the
-    /// package this binary was built from (so `swift run tcptutor` works from any folder).
+    /// The lessons folder: `explicit`, else `$TCPTUTOR_LESSONS`, else `./Lessons`, else an installed copy in
+    /// `<prefix>/share/tcptutor/Lessons` next to `<prefix>/bin/tcptutor`, else the one next to the package this
+    /// binary was built from (so `swift run tcptutor` works from any folder).
     public static func locate(explicit: String? = nil) -> String? {
-        var candidates: [String] = []
         if let explicit { return explicit }
-        if let fromEnvironment = ProcessInfo.processInfo.environment["TCPTUTOR_LESSONS"] {
-            candidates.append(fromEnvironment)
-        }
-        candidates.append(FileManager.default.currentDirectoryPath + "/Lessons")
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        // .build/<triple>/<configuration>/tcptutor → the package root three or four levels up
-        var folder = executable.deletingLastPathComponent()
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+        return candidates(
+            executable: executable, currentDirectory: FileManager.default.currentDirectoryPath,
+            environment: ProcessInfo.processInfo.environment
+        ).first { isDirectory($0) }
+    }
+
+    /// Where the lessons folder is looked for, in order.
+    static func candidates(executable: String, currentDirectory: String, environment: [String: String]) -> [String] {
+        var candidates: [String] = []
+        if let fromEnvironment = environment["TCPTUTOR_LESSONS"] { candidates.append(fromEnvironment) }
+        candidates.append(currentDirectory + "/Lessons")
+        var folder = URL(fileURLWithPath: executable).deletingLastPathComponent()
+        // Installed: <prefix>/bin/tcptutor with <prefix>/share/tcptutor/Lessons.
+        candidates.append(folder.deletingLastPathComponent().appendingPathComponent("share/tcptutor/Lessons").path)
+        // Built: .build/<triple>/<configuration>/tcptutor, the package root three or four levels up.
         for _ in 0..<4 {
             folder = folder.deletingLastPathComponent()
             candidates.append(folder.appendingPathComponent("Lessons").path)
@@ -26,7 +35,7 @@ public enum LessonLibrary {
         candidates.append(
             source.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
                 .appendingPathComponent("Lessons").path)
-        return candidates.first { isDirectory($0) }
+        return candidates
     }
 
     static func isDirectory(_ path: String) -> Bool {

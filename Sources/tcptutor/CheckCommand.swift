@@ -20,7 +20,9 @@ struct CheckCommand: ParsableCommand {
         }
         let (lessons, diagnostics) = LessonLibrary.check(paths)
         for diagnostic in diagnostics { printError(diagnostic.description) }
-        print("\(lessons.count) lessons checked, \(diagnostics.count) problems")
+        let lessonWord = lessons.count == 1 ? "lesson" : "lessons"
+        let problemWord = diagnostics.count == 1 ? "problem" : "problems"
+        print("\(lessons.count) \(lessonWord) checked, \(diagnostics.count) \(problemWord)")
         if !diagnostics.isEmpty { throw ExitCode(1) }
     }
 }

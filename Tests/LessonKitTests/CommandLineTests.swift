@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import LessonKit
+
 /// `tcptutor run` and `tcptutor check` as a user runs them: the built program, its output and its exit status.
 @Suite("Command line: run and check")
 struct CommandLineTests {
@@ -88,6 +90,41 @@ struct CommandLineTests {
             let help = try Self.run(command + ["--help"]).output
             #expect(help.contains("--lang, --language <en|zh>"), "\(command)")
         }
+    }
+
+    @Test("an installed copy finds its lessons in <prefix>/share/tcptutor/Lessons, from any folder")
+    func installedLayout() throws {
+        let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("install-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: prefix) }
+        let bin = prefix.appendingPathComponent("bin")
+        let lessons = prefix.appendingPathComponent("share/tcptutor/Lessons")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.binary, to: bin.appendingPathComponent("tcptutor"))
+        // One lesson only, so the count tells this folder from the package's own.
+        try FileManager.default.copyItem(
+            at: Self.root.appendingPathComponent("Lessons/02-three-way-handshake.lesson"),
+            to: lessons.appendingPathComponent("02-three-way-handshake.lesson"))
+        let process = Process()
+        process.executableURL = bin.appendingPathComponent("tcptutor")
+        process.arguments = ["check"]
+        process.currentDirectoryURL = prefix
+        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "TCPTUTOR_LESSONS" }
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(text == "1 lesson checked, 0 problems\n")
+    }
+
+    @Test("the lessons folder is looked for where a user would put it, in order")
+    func lessonFolderCandidates() {
+        let candidates = LessonLibrary.candidates(
+            executable: "/opt/tcp/bin/tcptutor", currentDirectory: "/home/s/work",
+            environment: ["TCPTUTOR_LESSONS": "/x"])
+        #expect(Array(candidates.prefix(3)) == ["/x", "/home/s/work/Lessons", "/opt/tcp/share/tcptutor/Lessons"])
     }
 
     @Test("check: exit 0 on the curriculum, exit 1 with file:line:column on a broken lesson")
