@@ -57,8 +57,12 @@ struct LadderView: Widget {
         let leftToRight = event.from == .a
         // A lost segment stops short of the receiver's line with an X, leaving room for its whole label.
         let reach = event.fate == .dropped ? length - 2 : length
+        // A segment injected from outside the connection (an old duplicate, a spoofed one) is dashed: no
+        // endpoint's TCP sent it, though it carries the sender's addresses.
+        let outside = event.sentBecause == .fromOutside
         for step in 0..<reach {
-            canvas.put(Cell(LineGlyph.horizontal, ink: ink), x: leftToRight ? start + step : rightLane - 1 - step, y: y)
+            let cell = outside ? Cell(step % 2 == 0 ? "-" : " ", ink: ink) : Cell(LineGlyph.horizontal, ink: ink)
+            canvas.put(cell, x: leftToRight ? start + step : rightLane - 1 - step, y: y)
         }
         if event.fate == .dropped {
             canvas.put(Cell("X", ink: .warning), x: leftToRight ? start + reach - 1 : rightLane - reach, y: y)

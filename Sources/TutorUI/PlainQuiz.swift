@@ -19,6 +19,7 @@ enum PlainQuestionText {
                 let base = timeline.numberBase(from: event.from)
                 var line = "  \(event.from) > \(event.to): \(event.segment.notation(base: base))"
                 if event.fate == .dropped { line += " (\(strings.lost))" }
+                if event.sentBecause == .fromOutside { line += " (\(strings.fromOutside))" }
                 lines.append(line)
             case .call(let host, let call):
                 lines.append("  " + strings.call(host, call))

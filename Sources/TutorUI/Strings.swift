@@ -51,6 +51,7 @@ public struct Strings: Sendable {
     var ladderHeading: String { pick("segments so far", "已发送的报文段") }
     func earlier(_ count: Int) -> String { pick("... \(count) earlier", "…… 之前还有 \(count) 个") }
     var lost: String { pick("lost", "丢失") }
+    var fromOutside: String { pick("from outside the connection", "来自连接之外") }
     var duplicated: String { pick("duplicated", "被复制") }
     var onItsWay: String { pick("on its way", "在途中") }
     func error(_ error: EndpointError) -> String {

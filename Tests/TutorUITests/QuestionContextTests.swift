@@ -48,4 +48,21 @@ import TutorSession
         #expect(listen < syn && syn < send)
         #expect(story.last?.hasPrefix("Now A: ESTABLISHED") == true)
     }
+
+    @Test func segmentsFromOutsideTheConnectionAreMarked() throws {
+        let timeline = try #require(try CurriculumScreenTests.timelines().first { $0.lessonID == "isn-prediction" })
+        let item = try #require(QuizRunItem.items([timeline], everySegment: false).first)
+        let session = QuizSession(items: [item], language: .en, animates: false)
+        let context = PlainQuestionText.context(try #require(session.player), strings: Strings(.en))
+        let spoofed = try #require(context.first { $0.contains("A > B: S 2000000000") })
+        #expect(spoofed.hasSuffix("(from outside the connection)"))
+        #expect(!context.contains { $0.contains("B > A") && $0.contains("outside") }, "B's own segments are not")
+        // On the ladder the spoofed SYN is dashed, B's answer a solid line.
+        let screen = QuizRenderer.render(session, size: Size(width: 100, height: 30))
+        let lines = (0..<screen.height).map(screen.line)
+        let synRow = try #require(lines.first { $0.contains("S 2000000000:2000000000(0)") })
+        #expect(synRow.contains("- - -") && !synRow.contains(LineGlyph.horizontal))
+        let answerRow = try #require(lines.first { $0.contains("S. 922048001") })
+        #expect(answerRow.contains(LineGlyph.horizontal) && !answerRow.contains("- - -"))
+    }
 }
