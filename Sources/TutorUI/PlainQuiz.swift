@@ -21,12 +21,10 @@ enum PlainQuestionText {
                 if event.fate == .dropped { line += " (\(strings.lost))" }
                 if event.sentBecause == .fromOutside { line += " (\(strings.fromOutside))" }
                 lines.append(line)
-            case .call(let host, let call):
-                lines.append("  " + strings.call(host, call))
-            case .wait(let milliseconds) where milliseconds > 0:
-                lines.append("  ... " + strings.wait(milliseconds) + " ...")
+            case .call:
+                if let text = strings.stepEvent(frame.event) { lines.append("  " + text) }
             case .wait, .start:
-                break
+                if let text = strings.stepEvent(frame.event) { lines.append("  ... " + text + " ...") }
             }
         }
         let states = HostID.allCases.map { "\($0): \(shown.host($0).state)" }.joined(separator: ", ")

@@ -87,6 +87,14 @@ public struct Strings: Sendable {
         let text = milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : "\(milliseconds) ms"
         return pick("\(text) pass", "经过 \(text)")
     }
+    /// What a step did when it was a call or time passing; nil for anything else.
+    func stepEvent(_ event: FrameEvent) -> String? {
+        switch event {
+        case .call(let host, let userCall): call(host, userCall)
+        case .wait(let milliseconds) where milliseconds > 0: wait(milliseconds)
+        case .wait, .start, .segment: nil
+        }
+    }
     var start: String { pick("start", "开始") }
     func inFlight(_ count: Int) -> String { pick("\(count) in flight", "\(count) 个在途") }
 

@@ -35,6 +35,20 @@ import TutorUI
         #expect(answer.contains { $0.hasPrefix("  Why: ") && $0.hasSuffix("RFC 9293 §3.10.7.2") })
     }
 
+    @Test func aQuestionAfterACallSaysWhatTheCallDid() throws {
+        let timeline = try #require(try CurriculumScreenTests.timelines().first { $0.lessonID == "data-transfer" })
+        var input = Array(repeating: "", count: 12)[...]
+        var output: [String] = []
+        var presenter = PresenterPlain(
+            session: PresenterSession(timeline: timeline, language: .en),
+            readLine: { input.popFirst() }, write: { output.append($0) })
+        presenter.run()
+        let question = try #require(output.firstIndex { $0.contains("Data bytes?") })
+        let block = output[question...].prefix { !$0.contains("Enter reveals") }
+        #expect(block.contains("  Just before: A: send 100 bytes"), "\(block)")
+        #expect(!block.joined().contains("(100)"), "the answer is not on the screen before the reveal")
+    }
+
     @Test func backJumpLanguageAndQuit() {
         let output = Self.transcript(["5", "b", "9", "l", "q", "never read"])
         #expect(output.contains { $0.hasPrefix("Step 5 of 6. Question for the class") })

@@ -87,6 +87,11 @@ struct PresenterContent {
         if let previous = timeline.ladder(through: player.visibleFrame.index).last {
             blocks.append(.paragraph(strings.lastSegment(previous, label: label(previous)), .normal))
         }
+        // And what came after it: a call gives a length, a wait fires a timer. (The ISNs are not repeated: the
+        // class has just heard them in the narration, and recalling that a SYN's seq is its ISN is the point.)
+        if let event = strings.shared.stepEvent(player.visibleFrame.event) {
+            blocks.append(.paragraph(strings.justBefore + event, .normal))
+        }
         blocks.append(.paragraph(strings.revealHint, .dim))
         return blocks
     }

@@ -55,6 +55,8 @@ struct PresenterStrings {
         return pick("Last segment: ", "上一个报文段：") + "\(event.from) → \(event.to)  \(label)" + lost
     }
 
+    var justBefore: String { pick("Just before: ", "在此之前：") }
+
     var revealHint: String { pick("Enter reveals the answer.", "按回车键揭晓答案。") }
     var answerHeading: String { pick("Answer", "答案") }
     func flags(_ flags: TCPFlags) -> String {
