@@ -49,8 +49,8 @@ struct ExamTakeCommand: ParsableCommand {
     var out: String?
     @Option(help: "The lessons folder (default: ./Lessons or the one next to this program).")
     var lessonFolder: String?
-    @Option(name: [.customLong("lang"), .customLong("language")], help: ArgumentHelp("Language.", valueName: "en|zh"))
-    var language: Language?
+    @OptionGroup var languageOption: LanguageOption
+    var language: Language? { languageOption.language }
     @Flag(help: "Numbered lines reading answers from standard input; automatic without a terminal.")
     var plain = false
     @Flag(help: "Draw boxes and lines with ASCII characters.")

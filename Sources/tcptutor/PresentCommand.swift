@@ -31,10 +31,8 @@ struct PresentCommand: ParsableCommand {
     @Argument(help: "A lesson file, or a lesson id or name from the lessons folder.")
     var lesson: String
 
-    @Option(
-        name: [.customLong("lang"), .customLong("language")],
-        help: ArgumentHelp("Start in this language.", valueName: "en|zh"))
-    var lang: Language = .en
+    @OptionGroup var languageOption: LanguageOption
+    var lang: Language { languageOption.language ?? .en }
 
     @Option(help: "Draw fresh ISNs from this seed (reproducible).")
     var seed: UInt64?
@@ -48,10 +46,8 @@ struct PresentCommand: ParsableCommand {
     @Flag(help: "Draw boxes and lines with ASCII characters.")
     var asciiLines = false
 
-    @Option(
-        name: [.customLong("lesson-folder"), .customLong("lessons")],
-        help: ArgumentHelp("The folder of .lesson files (default: the Lessons folder).", valueName: "folder"))
-    var lessons: String?
+    @OptionGroup var lessonFolder: LessonFolderOption
+    var lessons: String? { lessonFolder.path }
 
     @Option(help: .private)
     var testCrashKey: String?

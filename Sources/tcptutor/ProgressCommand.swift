@@ -23,15 +23,11 @@ struct ProgressCommand: ParsableCommand {
     @Flag(help: "Forget all progress.")
     var reset = false
 
-    @Option(
-        name: [.customLong("lesson-folder"), .customLong("lessons")],
-        help: ArgumentHelp("The folder of .lesson files (default: the Lessons folder).", valueName: "folder"))
-    var lessonFolder: String?
+    @OptionGroup var folderOption: LessonFolderOption
+    var lessonFolder: String? { folderOption.path }
 
-    @Option(
-        name: [.customLong("lang"), .customLong("language")],
-        help: ArgumentHelp("Language of the lesson list (default: the one the tutor was left in).", valueName: "en|zh"))
-    var language: Language?
+    @OptionGroup var languageOption: LanguageOption
+    var language: Language? { languageOption.language }
 
     func run() throws {
         let store = ProgressStore(environment: ProcessInfo.processInfo.environment)

@@ -40,8 +40,8 @@ struct QuizCommand: ParsableCommand {
     @Flag(help: "Predict every segment: every segment of the lessons becomes a question (flags, seq, ack).")
     var everySegment = false
 
-    @Option(name: [.customLong("lang"), .customLong("language")], help: ArgumentHelp("Language.", valueName: "en|zh"))
-    var language: Language?
+    @OptionGroup var languageOption: LanguageOption
+    var language: Language? { languageOption.language }
 
     @Flag(help: "Numbered lines reading answers from standard input; automatic without a terminal.")
     var plain = false

@@ -7,8 +7,6 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case json
 }
 
-extension Language: ExpressibleByArgument {}
-
 /// `tcptutor run LESSON`: the timeline as text or JSON Lines, without the full-screen UI.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,16 +24,11 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Draw fresh ISNs from this seed (reproducible).")
     var seed: UInt64?
 
-    @Option(
-        name: [.customLong("lang"), .customLong("language")],
-        help: ArgumentHelp("Narration language.", valueName: "en|zh"))
-    var lang: Language = .en
+    @OptionGroup var languageOption: LanguageOption
+    var lang: Language { languageOption.language ?? .en }
 
-    @Option(
-        name: [.customLong("lesson-folder"), .customLong("lessons")],
-        help: ArgumentHelp(
-            "The lessons folder (default: ./Lessons or the one next to this program).", valueName: "folder"))
-    var lessons: String?
+    @OptionGroup var lessonFolder: LessonFolderOption
+    var lessons: String? { lessonFolder.path }
 
     func run() throws {
         let parsed = try LessonArgument.load(lesson, lessonsFolder: lessons)

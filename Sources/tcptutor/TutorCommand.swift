@@ -35,15 +35,11 @@ struct TutorCommand: ParsableCommand {
     @Flag(help: "Draw boxes and lines with ASCII characters.")
     var asciiLines = false
 
-    @Option(
-        name: [.customLong("lang"), .customLong("language")],
-        help: ArgumentHelp("Start in this language.", valueName: "en|zh"))
-    var language: Language?
+    @OptionGroup var languageOption: LanguageOption
+    var language: Language? { languageOption.language }
 
-    @Option(
-        name: [.customLong("lesson-folder"), .customLong("lessons")],
-        help: ArgumentHelp("The folder of .lesson files (default: the Lessons folder).", valueName: "folder"))
-    var lessons: String?
+    @OptionGroup var lessonFolder: LessonFolderOption
+    var lessons: String? { lessonFolder.path }
 
     @Option(help: "Draw fresh ISNs each time a lesson is opened, reproducibly from this seed.")
     var seed: UInt64?

@@ -1,0 +1,182 @@
+import CaptureKit
+import LessonKit
+import TCPCore
+
+/// Seconds with microsecond precision, for text.
+func secondsText(_ time: CaptureTime, since start: CaptureTime) -> String {
+    let micro = (time.nanoseconds &- start.nanoseconds + 500) / 1000
+    let sign = micro < 0 ? "-" : ""
+    let magnitude = micro.magnitude
+    let fraction = String(magnitude % 1_000_000)
+    return "\(sign)\(magnitude / 1_000_000)." + String(repeating: "0", count: 6 - fraction.count) + fraction
+}
+
+/// Seconds with microsecond precision, for JSON.
+func secondsValue(_ time: CaptureTime, since start: CaptureTime) -> JSONValue {
+    let micro = (time.nanoseconds &- start.nanoseconds + 500) / 1000
+    return .double(Double(micro) / 1e6)
+}
+
+/// `tcptutor replay FILE --format text|json`: one line (or JSON object) per captured segment with both hosts'
+/// states after it.
+struct CaptureReplayPrinter {
+    let replay: CaptureReplay
+    let file: String
+    let streams: Int
+    let language: Language
+    let relative: Bool
+    let explain: Bool
+
+    var timeline: Timeline { replay.timeline }
+
+    func states(_ frame: Frame) -> String {
+        "A \(frame.host(.a).state), B \(frame.host(.b).state)"
+    }
+
+    func statesObject(_ frame: Frame) -> JSONValue {
+        .object([("A", .string(frame.host(.a).state.description)), ("B", .string(frame.host(.b).state.description))])
+    }
+
+    /// Why the segment was sent: the engine's rule, or the first note when the engine has none.
+    func why(_ step: CaptureStep) -> String {
+        if step.has(.notPredicted) || step.rule == nil, let note = step.notes.last {
+            return note.text(language)
+        }
+        return step.rule.map { RuleText.explanation($0, language) } ?? ""
+    }
+
+    func textLines() -> [String] {
+        let connection = replay.connection
+        var lines: [String] = []
+        lines.append(
+            "\(file): stream \(connection.stream) of \(streams), A \(connection.hostA), B \(connection.hostB): "
+                + "\(connection.opening.text), \(connection.closing.text)")
+        lines.append(
+            "ISN A \(timeline.isn[.a]!), B \(timeline.isn[.b]!) (\(relative ? "relative" : "absolute") numbers)")
+        let start = timeline.frames[0]
+        var first = "0.  start  → " + states(start)
+        if let narration = start.narration { first += "  [\(narration.text(language))]" }
+        lines.append(first)
+        for (index, step) in replay.steps.enumerated() {
+            let frame = replay.frame(forStep: index)
+            let base = relative ? timeline.numberBase(from: step.from, numbering: .relative) : .absolute
+            var line = "\(index + 1). \(secondsText(step.time, since: replay.captureStart)) "
+            line += "\(step.from) > \(step.to): \(step.segment.notation(base: base))"
+            line += "  → " + states(frame)
+            var tags = step.labels.map { $0.text(language) }
+            if let expected = step.expected {
+                let expectedBase = relative ? base : .absolute
+                tags.append((language == .en ? "expected " : "预期 ") + expected.notation(base: expectedBase))
+            }
+            if step.fate != .delivered { tags.append(step.fate.rawValue) }
+            if !tags.isEmpty { line += "  [" + tags.joined(separator: "; ") + "]" }
+            lines.append(line)
+            if explain { lines.append(contentsOf: explanation(step, frame: frame)) }
+        }
+        return lines
+    }
+
+    func explanation(_ step: CaptureStep, frame: Frame) -> [String] {
+        var lines: [String] = []
+        let english = language == .en
+        if let rule = step.rule {
+            lines.append((english ? "    why: " : "    原因：") + RuleText.explanation(rule, language))
+        }
+        for note in step.notes { lines.append((english ? "    note: " : "    说明：") + note.text(language)) }
+        if let handled = step.handledBecause {
+            var when = ""
+            if let delivered = step.deliveredAtStep, delivered + 1 != Int(frame.index) {
+                when = english ? " (on arrival, at step \(delivered + 1))" : "（在第\(delivered + 1)步到达时）"
+            }
+            let who = english ? "    \(step.to) handles it\(when): " : "    \(step.to)的处理\(when)："
+            lines.append(who + RuleText.explanation(handled, language))
+        }
+        for host in HostID.allCases {
+            for transition in frame.transitions[host] ?? [] {
+                lines.append(
+                    "    \(host) \(transition.from) → \(transition.to): "
+                        + RuleText.explanation(transition.because, language))
+            }
+            for error in frame.errors[host] ?? [] { lines.append("    \(host) \(error)") }
+        }
+        return lines
+    }
+
+    func segmentObject(_ segment: Segment) -> JSONValue {
+        .object([
+            ("flags", .string(segment.flags.tcpdump)), ("seq", .int(Int64(segment.seq.rawValue))),
+            ("ack", segment.ack.map { .int(Int64($0.rawValue)) } ?? .null),
+            ("len", .int(Int64(segment.payloadLength))),
+        ])
+    }
+
+    func jsonLines() -> [String] {
+        let connection = replay.connection
+        var lines: [JSONValue] = []
+        lines.append(
+            .object([
+                ("kind", .string("capture")), ("file", .string(file)), ("stream", .int(Int64(connection.stream))),
+                ("streams", .int(Int64(streams))), ("A", .string(connection.hostA.description)),
+                ("B", .string(connection.hostB.description)), ("opened", .string(connection.opening.rawValue)),
+                ("closed", .string(connection.closing.key)),
+                ("closedBy", connection.closing.host.map { .string($0.rawValue) } ?? .null),
+                (
+                    "isn",
+                    .object([
+                        ("A", .int(Int64(timeline.isn[.a]!.rawValue))), ("B", .int(Int64(timeline.isn[.b]!.rawValue))),
+                    ])
+                ),
+            ]))
+        let start = timeline.frames[0]
+        lines.append(
+            .object([
+                ("kind", .string("start")), ("step", .int(0)), ("states", statesObject(start)),
+                ("note", start.narration.map { .string($0.text(language)) } ?? .null),
+            ]))
+        for (index, step) in replay.steps.enumerated() {
+            let frame = replay.frame(forStep: index)
+            let stepNumber = JSONValue.int(Int64(index + 1))
+            let segment = step.segment
+            var pairs: [(String, JSONValue)] = [
+                ("kind", .string("segment")), ("step", stepNumber), ("packet", .int(Int64(step.packet))),
+                ("time", secondsValue(step.time, since: replay.captureStart)), ("from", .string(step.from.rawValue)),
+                ("to", .string(step.to.rawValue)), ("flags", .string(segment.flags.tcpdump)),
+                ("seq", .int(Int64(segment.seq.rawValue))),
+                ("ack", segment.ack.map { .int(Int64($0.rawValue)) } ?? .null),
+                ("len", .int(Int64(segment.payloadLength))), ("win", .int(Int64(segment.window))),
+                ("event", .string(step.fate.rawValue)), ("states", statesObject(frame)), ("why", .string(why(step))),
+                ("rule", step.rule.map { .string($0.rawValue) } ?? .null),
+                ("note", .array(step.labels.map { .string($0.rawValue) })),
+                ("details", .array(step.notes.map { .string($0.text(language)) })),
+            ]
+            if !step.calls.isEmpty {
+                pairs.append(("call", .string(step.calls.map(\.description).joined(separator: ", "))))
+            }
+            if let expected = step.expected { pairs.append(("expected", segmentObject(expected))) }
+            if let handled = step.handledBecause {
+                pairs.append(("handled", .string(RuleText.explanation(handled, language))))
+            }
+            if let delivered = step.deliveredAtStep, delivered != index {
+                pairs.append(("deliveredAtStep", .int(Int64(delivered + 1))))
+            }
+            lines.append(.object(pairs))
+            for host in HostID.allCases {
+                for transition in frame.transitions[host] ?? [] {
+                    lines.append(
+                        .object([
+                            ("kind", .string("state")), ("step", stepNumber), ("host", .string(host.rawValue)),
+                            ("from", .string(transition.from.description)), ("to", .string(transition.to.description)),
+                            ("why", .string(RuleText.explanation(transition.because, language))),
+                        ]))
+                }
+            }
+        }
+        let last = timeline.frames[timeline.frames.count - 1]
+        lines.append(
+            .object([
+                ("kind", .string("end")), ("states", statesObject(last)),
+                ("inFlight", .int(Int64(last.inFlight.count))),
+            ]))
+        return lines.map(\.encoded)
+    }
+}
