@@ -187,6 +187,11 @@ public struct TutorSession: Hashable, Sendable {
         if let effects = handleCommon(key) { return effects }
         switch key {
         case .right, .pageDown, .space, .enter:
+            if player.isAtEnd, let next = nextLessonIndex {
+                // The same key that stepped through the lesson goes on to the next one on the path.
+                menuSelection = next
+                return [.saveProgress] + openSelectedLesson()
+            }
             guard player.forward(animate: animates) else { return [.bell] }
         case .left, .pageUp, .backspace:
             guard player.back() else { return [.bell] }
@@ -212,6 +217,17 @@ public struct TutorSession: Hashable, Sendable {
         }
         screen = .lesson(player)
         return recordPosition()
+    }
+
+    /// Whether a lesson that can be opened follows the open one on the path (a capture on its own has none).
+    public var hasNextLesson: Bool { nextLessonIndex != nil }
+
+    /// The first lesson after the open one that has loaded and ran cleanly.
+    var nextLessonIndex: Int? {
+        guard player != nil, !quitsFromLesson else { return nil }
+        return lessons.indices.dropFirst(menuSelection + 1).first {
+            lessons[$0].timeline != nil && !lessons[$0].isLoading
+        }
     }
 
     /// Writes the open lesson's position into the progress book.

@@ -105,7 +105,9 @@ struct LessonScreen: Widget {
         if let narration = player.frame.narration?.text(strings.language), !narration.isEmpty {
             paragraphs.append((narration, .normal))
         }
-        if player.isAtEnd { paragraphs.append((strings.endOfLesson, .dim)) }
+        if player.isAtEnd {
+            paragraphs.append((session.hasNextLesson ? strings.endOfLessonWithNext : strings.endOfLesson, .dim))
+        }
         return paragraphs
     }
 

@@ -46,7 +46,7 @@ public enum PlainText {
         if let narration = frame.narration?.text(session.language), !narration.isEmpty {
             lines.append("  " + narration)
         }
-        if player.isAtEnd { lines.append("  " + strings.plainEnd) }
+        if player.isAtEnd { lines.append("  " + (session.hasNextLesson ? strings.plainEndWithNext : strings.plainEnd)) }
         return lines
     }
 

@@ -70,6 +70,9 @@ public struct Strings: Sendable {
     var quizHeading: String { pick("Quiz:", "测验：") }
     var revealHint: String { pick("Press Space to see the answer.", "按空格键查看答案。") }
     var endOfLesson: String { pick("End of the lesson. Press q for the menu.", "本课结束。按 q 返回菜单。") }
+    var endOfLessonWithNext: String {
+        pick("End of the lesson. Space: the next lesson; q: the menu.", "本课结束。空格：下一课；q：返回菜单。")
+    }
     func call(_ host: HostID, _ call: UserCall) -> String {
         let name: String =
             switch call {
@@ -144,6 +147,9 @@ public struct Strings: Sendable {
 extension Strings {
     var plainReveal: String { pick("Press Enter to see the answer.", "按回车键查看答案。") }
     var plainEnd: String { pick("End of the lesson. Type q for the menu.", "本课结束。输入 q 返回菜单。") }
+    var plainEndWithNext: String {
+        pick("End of the lesson. Enter: the next lesson; q: the menu.", "本课结束。回车：下一课；q：返回菜单。")
+    }
     var plainMenuPrompt: String {
         pick(
             "Type a lesson number and Enter (Enter alone: the first; q: quit; l: 中文).",

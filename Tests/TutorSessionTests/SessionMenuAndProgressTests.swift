@@ -26,6 +26,29 @@ import Testing
         #expect(session.player?.timeline.lessonID == "connection-refused")
     }
 
+    @Test func theEndOfALessonGoesOnToTheNextThatOpensAndTheLastEndsThere() {
+        var session = TutorSession(lessons: Self.entries, animates: false)
+        _ = session.update(.key(.enter))
+        _ = session.update(.key(.end))
+        #expect(session.hasNextLesson)
+        let effects = session.update(.key(.pageDown))
+        #expect(effects.contains(.saveProgress))
+        #expect(
+            session.player?.timeline.lessonID == "connection-refused", "the broken lesson in between is passed over")
+        #expect(session.menuSelection == 2)
+        #expect(session.progress["three-way-handshake"]?.completed == true)
+        _ = session.update(.key(.end))
+        #expect(!session.hasNextLesson)
+        #expect(session.update(.key(.space)) == [.bell], "the last lesson of the path")
+        #expect(session.player?.timeline.lessonID == "connection-refused")
+
+        var capture = TutorSession(lessons: Self.entries, animates: false)
+        capture.quitsFromLesson = true
+        _ = capture.update(.key(.enter))
+        _ = capture.update(.key(.end))
+        #expect(!capture.hasNextLesson, "a capture replayed on its own goes nowhere else")
+    }
+
     @Test func progressFollowsTheStudentAndReopeningResumesThere() throws {
         var session = TutorSession(lessons: Self.entries, animates: false)
         _ = session.update(.key(.enter))

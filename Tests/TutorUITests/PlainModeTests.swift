@@ -36,9 +36,17 @@ import TutorSession
                 "Step 5 of 6. B > A: S. 1739326486:1739326486(0) ack 3626544837. A: ESTABLISHED, B: SYN_RECEIVED."))
         let last = try #require(output.firstIndex { $0.hasPrefix("Step 6 of 6. A > B: . 3626544837:3626544837(0)") })
         #expect(output[last].hasSuffix("A: ESTABLISHED, B: ESTABLISHED."))
-        #expect(output.contains("  End of the lesson. Type q for the menu."))
+        #expect(output.contains("  End of the lesson. Enter: the next lesson; q: the menu."))
         #expect(saved?["three-way-handshake"]?.completed == true)
         #expect(output.last?.hasPrefix("Type a lesson number") == true, "q went back to the menu, the second q quit")
+    }
+
+    @Test func enterAtTheEndGoesOnToTheNextLessonAndTheLastSaysSo() throws {
+        let (output, saved) = Self.run(["1", "", "", "", "", "", "", "", "End", "q", "q"])
+        let end = try #require(output.firstIndex(of: "  End of the lesson. Enter: the next lesson; q: the menu."))
+        #expect(output[(end + 1)...].contains { $0.hasPrefix("Step 1 of") && $0.contains("start") })
+        #expect(saved?["three-way-handshake"]?.completed == true)
+        #expect(saved?["connection-refused"] != nil, "the next lesson was opened")
     }
 
     @Test func backJumpTCBAndRelativeNumbers() {
