@@ -51,19 +51,20 @@ public struct QuizHandover: Hashable, Sendable {
             guard let first = text.first else { return "What comes next?" }
             return first.uppercased() + text.dropFirst() + "?"
         case .zh:
-            var parts: [String] = []
-            if fields.contains(.sender) { parts.append("下一个报文段由谁发送") }
-            for field in fields {
+            // Short enough for one line of the answer panel at 80 columns, as the English is.
+            var text = fields.contains(.sender) ? "谁发送下一个报文段？" : ""
+            let asked = fields.compactMap { field -> String? in
                 switch field {
-                case .sender: continue
-                case .flags: parts.append("标志位是什么")
-                case .seq: parts.append("序列号（seq）是多少")
-                case .ack: parts.append("确认号（ack）是多少")
-                case .len: parts.append("携带多少字节数据")
-                case .state: parts.append("接收方进入什么状态")
+                case .sender: nil
+                case .flags: "标志位"
+                case .seq: "序列号"
+                case .ack: "确认号"
+                case .len: "数据字节数"
+                case .state: "接收方的新状态"
                 }
             }
-            return (parts.isEmpty ? "接下来会发生什么" : parts.joined(separator: "，")) + "？"
+            if !asked.isEmpty { text += asked.joined(separator: "、") + (asked.count == 1 ? "是什么？" : "各是什么？") }
+            return text.isEmpty ? "接下来会发生什么？" : text
         }
     }
 }

@@ -23,7 +23,10 @@ struct QuizPanelView: Widget {
     func render(in area: Rect, on canvas: inout Canvas) {
         guard area.height >= 3 else { return }
         canvas.fill(area)
-        canvas.box(area, ink: hasFocus ? .question : .dim, title: strings.say("Quiz", "测验"))
+        // The hints' cost stands in the title, so that the hints themselves keep every row at 80x24.
+        var title = strings.say("Quiz", "测验")
+        if let level = panel.hint { title += " · " + strings.hintCost(level, scoring) }
+        canvas.box(area, ink: hasFocus ? .question : .dim, title: title)
         let inner = Rect(x: area.x + 2, y: area.y + 1, width: area.width - 4, height: area.height - 2)
         for (offset, line) in body(width: inner.width).prefix(inner.height).enumerated() {
             line.draw(x: inner.x, y: inner.y + offset, limit: inner.maxX, on: &canvas)
@@ -83,8 +86,7 @@ struct QuizPanelView: Widget {
             )
             .map { Line(text: $0, ink: .dim) }
         }
-        if let level = panel.hint {
-            lines.append(Line(text: strings.hintCost(level, scoring), ink: .dim))
+        if panel.hint != nil {
             for hint in panel.hintLines {
                 lines += TextWrap.lines(hint.text(strings.language), width: width).map {
                     Line(text: $0, ink: .question)
