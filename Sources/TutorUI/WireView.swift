@@ -17,9 +17,13 @@ struct WireView: Widget {
         if player.pendingQuiz != nil {
             let text = "? ? ?"
             canvas.write(text, x: area.x + (area.width - text.count) / 2, y: arrowY, ink: .question)
-            // What the step before did stays in sight under the question: a call such as `A: send 100 bytes`
-            // is where the segment's length comes from, a wait is why a timer fired.
-            drawEvent(player.visibleFrame.event, in: area, y: arrowY + 1, on: &canvas)
+            // What happened since the last segment stays in sight around the question, the latest under it: a
+            // call such as `B: send 400 bytes` is where the segment's length comes from, a wait is why a timer
+            // fired. Two rows hold the last two.
+            let lead = QuestionLead.events(player).suffix(2)
+            for (offset, event) in lead.reversed().enumerated() {
+                drawEvent(event, in: area, y: arrowY + 1 - 2 * offset, on: &canvas)
+            }
             return
         }
         let frame = player.frame

@@ -8,32 +8,37 @@ import TutorSession
 /// from), time passing (why a timer fired), and in plain lines every earlier call, wait and segment.
 @Suite struct QuestionContextTests {
     @Test(arguments: Language.allCases)
-    func everyQuizPointShowsTheEventBeforeIt(language: Language) throws {
+    func everyQuizPointShowsWhatHappenedSinceTheLastSegment(language: Language) throws {
         let strings = Strings(language)
-        var calls = 0
+        var leads = 0
+        var lengths = 0
         for timeline in try CurriculumScreenTests.timelines() {
-            let items = QuizRunItem.items([timeline], everySegment: false)
-            for item in items {
+            for item in QuizRunItem.items([timeline], everySegment: false) {
                 let question = item.question
-                let before = timeline.frames[question.frameIndex - 1]
-                let label: String
-                switch before.event {
-                case .call(let host, let call): label = strings.call(host, call)
-                case .wait(let milliseconds) where milliseconds > 0: label = strings.wait(milliseconds)
-                default: continue
-                }
                 let session = QuizSession(items: [item], language: language, animates: false)
-                let screen = QuizRenderer.render(session, size: Size(width: 80, height: 24))
-                #expect(screen.text.contains("? ? ?"))
-                #expect(
-                    screen.text.contains(label), "\(timeline.lessonID) line \(question.line): \(label)\n\(screen.text)")
                 let player = try #require(session.player)
+                let screen = QuizRenderer.render(session, size: Size(width: 80, height: 24)).text
                 let context = PlainQuestionText.context(player, strings: strings)
-                #expect(context.contains { $0.contains(label) }, "\(timeline.lessonID) line \(question.line)")
-                calls += 1
+                #expect(screen.contains("? ? ?"))
+                let labels = QuestionLead.events(player).compactMap(strings.stepEvent)
+                for label in labels.suffix(2) {
+                    #expect(screen.contains(label), "\(timeline.lessonID) line \(question.line): \(label)\n\(screen)")
+                }
+                for label in labels {
+                    #expect(context.contains { $0.contains(label) }, "\(timeline.lessonID) line \(question.line)")
+                }
+                leads += labels.isEmpty ? 0 : 1
+                // A length asked is a length the screen has shown being written.
+                if question.fields.contains(.len), question.expected.segment.payloadLength > 0 {
+                    let written = strings.call(question.sender, .send(UInt32(question.expected.segment.payloadLength)))
+                    #expect(
+                        screen.contains(written), "\(timeline.lessonID) line \(question.line): \(written)\n\(screen)")
+                    lengths += 1
+                }
             }
         }
-        #expect(calls >= 15)
+        #expect(leads >= 15)
+        #expect(lengths >= 5)
     }
 
     @Test func thePlainContextTellsTheStoryInOrder() throws {

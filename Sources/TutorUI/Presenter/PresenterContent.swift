@@ -89,8 +89,10 @@ struct PresenterContent {
         }
         // And what came after it: a call gives a length, a wait fires a timer. (The ISNs are not repeated: the
         // class has just heard them in the narration, and recalling that a SYN's seq is its ISN is the point.)
-        if let event = strings.shared.stepEvent(player.visibleFrame.event) {
-            blocks.append(.paragraph(strings.justBefore + event, .normal))
+        let lead = QuestionLead.events(player).compactMap(strings.shared.stepEvent)
+        if !lead.isEmpty {
+            blocks.append(
+                .paragraph(strings.justBefore + lead.joined(separator: strings.shared.say("; ", "；")), .normal))
         }
         blocks.append(.paragraph(strings.revealHint, .dim))
         return blocks
