@@ -57,16 +57,24 @@ struct ProgressCommand: ParsableCommand {
     private func printLessons(_ book: ProgressBook, language: Language) {
         let catalog = LessonCatalog.load(folder: lessonFolder)
         // Without lesson files the catalog holds the built-in examples, which are no path.
-        let timelines = catalog.files.isEmpty ? [] : catalog.entries.compactMap(\.timeline)
-        let width = String(timelines.count).count
+        let entries = catalog.files.isEmpty ? [] : catalog.entries
+        let width = String(entries.count).count
         let colon = language == .zh ? "：" : ": "
-        for (index, timeline) in timelines.enumerated() {
+        for (index, entry) in entries.enumerated() {
+            // Numbered as the menu numbers them, a lesson that cannot be loaded included.
             let number = String(index + 1)
             let padding = String(repeating: " ", count: width - number.count)
+            guard let timeline = entry.timeline else {
+                print(
+                    "  \(padding)\(number). \(entry.fileName)\(colon)" + (language == .zh ? "无法加载" : "cannot be loaded")
+                )
+                continue
+            }
             print(
                 "  \(padding)\(number). \(timeline.title.text(language)) (\(timeline.lessonID))\(colon)"
                     + status(book.lessons[timeline.lessonID], language))
         }
+        let timelines = entries.compactMap(\.timeline)
         let listed = Set(timelines.map(\.lessonID))
         for (id, entry) in book.lessons.sorted(by: { $0.key < $1.key }) where !listed.contains(id) {
             print("  \(id)\(colon)\(status(entry, language))")

@@ -119,6 +119,41 @@ struct CommandLineTests {
         #expect(text == "1 lesson checked, 0 problems\n")
     }
 
+    @Test("progress numbers the path as the menu does, a lesson that cannot be loaded included")
+    func progressListsThePath() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lessons = folder.appendingPathComponent("Lessons")
+        let state = folder.appendingPathComponent("state/tcptutor")
+        try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        for name in ["01-flags-and-numbers.lesson", "02-three-way-handshake.lesson"] {
+            try FileManager.default.copyItem(
+                at: Self.root.appendingPathComponent("Lessons/" + name), to: lessons.appendingPathComponent(name))
+        }
+        try Data("id: broken\n".utf8).write(to: lessons.appendingPathComponent("015-broken.lesson"))
+        let book =
+            #"{"version": 1, "lessons": {"three-way-handshake": {"completed": true, "step": 9, "stepCount": 10}}}"#
+        try Data(book.utf8).write(to: state.appendingPathComponent("progress.json"))
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["progress", "--lesson-folder", lessons.path, "--lang", "en"]
+        process.environment = ["XDG_STATE_HOME": folder.appendingPathComponent("state").path, "PATH": "/usr/bin:/bin"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(
+            Array(lines.dropFirst()) == [
+                "  1. Flags and numbers (flags-and-numbers): not started",
+                "  2. 015-broken.lesson: cannot be loaded",
+                "  3. The three-way handshake (three-way-handshake): step 10 of 10, completed",
+            ], "\(text)")
+    }
+
     @Test("the lessons folder is looked for where a user would put it, in order")
     func lessonFolderCandidates() {
         let candidates = LessonLibrary.candidates(
