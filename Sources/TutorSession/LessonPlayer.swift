@@ -34,13 +34,9 @@ public struct LessonPlayer: Hashable, Sendable {
     /// The frame the current stop belongs to.
     public var frame: Frame { timeline.frames[stop.frameIndex] }
 
-    /// The frame whose hosts and ladder are on screen: while a question is up, the one before it.
-    public var visibleFrame: Frame {
-        switch stop.phase {
-        case .question: timeline.frames[max(stop.frameIndex - 1, 0)]
-        case .shown: frame
-        }
-    }
+    /// The frame whose hosts and ladder are on screen: while a question is up, the one before the calls and waits
+    /// that lead to the asked segment.
+    public var visibleFrame: Frame { timeline.frames[stop.visibleFrameIndex] }
 
     /// The quiz point waiting for an answer, if the current stop is a question.
     public var pendingQuiz: QuizPoint? {
@@ -53,8 +49,13 @@ public struct LessonPlayer: Hashable, Sendable {
     public var isAtStart: Bool { position == 0 }
     public var isAtEnd: Bool { position == stops.count - 1 }
 
-    /// 1-based step number for display: the frame's position.
-    public var stepNumber: Int { stop.frameIndex + 1 }
+    /// 1-based step number for display: the frame's position. A question counts as the step it comes before.
+    public var stepNumber: Int {
+        switch stop.phase {
+        case .question: min(stop.visibleFrameIndex + 2, stop.frameIndex + 1)
+        case .shown: stop.frameIndex + 1
+        }
+    }
     public var stepCount: Int { timeline.frames.count }
 
     /// Moves one stop forward; returns false at the end. Starts the crossing animation when asked.
@@ -86,7 +87,9 @@ public struct LessonPlayer: Hashable, Sendable {
         crossing = nil
     }
 
+    /// The first stop shown as step `index + 1`: a question asked before that frame's calls, else the frame.
     private func firstStop(ofFrame index: Int) -> Int {
-        stops.firstIndex { $0.frameIndex == index } ?? 0
+        stops.firstIndex { $0.phase == .question && $0.visibleFrameIndex + 1 == index && $0.frameIndex >= index }
+            ?? stops.firstIndex { $0.frameIndex == index } ?? 0
     }
 }

@@ -29,7 +29,15 @@ public struct QuizHandover: Hashable, Sendable {
         }
     }
 
-    /// The question in words, built from the fields the lesson asks about.
+    /// The question in words, built from the fields the lesson asks about. Unless the student is asked who sends,
+    /// the question says it (`A → B: Which flags, seq, ack?`): the numbers depend on the direction.
+    public func question(_ language: Language, from sender: HostID? = nil, to receiver: HostID? = nil) -> String {
+        guard !point.fields.contains(.sender), let sender, let receiver else { return question(language) }
+        let separator = language == .zh ? "：" : ": "
+        return "\(sender) → \(receiver)" + separator + question(language)
+    }
+
+    /// The question in words, without its direction.
     public func question(_ language: Language) -> String {
         let fields = point.fields
         switch language {

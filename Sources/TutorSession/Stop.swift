@@ -1,6 +1,6 @@
 import LessonKit
 
-/// Where a lesson can rest: a frame shown, or the question asked just before a quiz frame is shown.
+/// Where a lesson can rest: a frame shown, or the question asked about a quiz frame's segment.
 public struct Stop: Hashable, Sendable {
     public enum Phase: Hashable, Sendable {
         /// The frame's quiz question is up; the frame itself is not revealed yet.
@@ -11,17 +11,59 @@ public struct Stop: Hashable, Sendable {
 
     public var frameIndex: Int
     public var phase: Phase
+    /// The frame whose hosts, ladder and wire are on screen. For a question it is the frame before the calls and
+    /// waits that lead to the asked segment: `A close` already puts A in FIN_WAIT_1 and its FIN in flight, so a
+    /// question asked after it would show its own answer (TEACHING.md rule 12).
+    public var visibleFrameIndex: Int
 
-    /// The stops of a timeline in order: every frame, preceded by its question when it has a quiz point (or
-    /// when it is one of the frames `asking` names, as "predict every segment" does).
+    /// The stops of a timeline in order: every frame, and for a frame with a quiz point (or one of the frames
+    /// `asking` names, as "predict every segment" does) its question, asked before the calls and waits that lead
+    /// to that segment (see `leadStart`).
     public static func stops(of timeline: Timeline, asking: Set<Int> = []) -> [Stop] {
         var stops: [Stop] = []
+        // Where each frame's shown stop sits in `stops`, so a question can go in front of its lead.
+        var shownPosition: [Int: Int] = [:]
         for frame in timeline.frames {
-            if frame.quiz != nil || asking.contains(frame.index) {
-                stops.append(Stop(frameIndex: frame.index, phase: .question))
+            if frame.wire != nil, frame.quiz != nil || asking.contains(frame.index) {
+                let leadStart = Self.leadStart(before: frame.index, in: timeline)
+                let question = Stop(frameIndex: frame.index, phase: .question, visibleFrameIndex: max(leadStart - 1, 0))
+                let position = shownPosition[leadStart] ?? stops.count
+                stops.insert(question, at: position)
+                for (index, stop) in shownPosition where stop >= position { shownPosition[index] = stop + 1 }
+            } else if frame.quiz != nil || asking.contains(frame.index) {
+                stops.append(
+                    Stop(frameIndex: frame.index, phase: .question, visibleFrameIndex: max(frame.index - 1, 0)))
             }
-            stops.append(Stop(frameIndex: frame.index, phase: .shown))
+            shownPosition[frame.index] = stops.count
+            stops.append(Stop(frameIndex: frame.index, phase: .shown, visibleFrameIndex: frame.index))
         }
         return stops
+    }
+
+    /// The first frame of the calls and waits just before frame `index` (`index` itself when there are none) that
+    /// make the segment of frame `index`, which the question must not show. Leading `say` steps (waits of no time)
+    /// and the other host's calls (`B listen` before A's SYN) come before it: they do not tell the segment.
+    public static func leadStart(before index: Int, in timeline: Timeline) -> Int {
+        var start = index
+        while start > 1 {
+            switch timeline.frames[start - 1].event {
+            case .call, .wait: start -= 1
+            case .segment, .start: return trimmed(start, before: index, in: timeline)
+            }
+        }
+        return trimmed(start, before: index, in: timeline)
+    }
+
+    private static func trimmed(_ start: Int, before index: Int, in timeline: Timeline) -> Int {
+        let sender = timeline.frames[index].wire?.from
+        var start = start
+        while start < index {
+            switch timeline.frames[start].event {
+            case .wait(0): start += 1
+            case .call(let host, _) where host != sender: start += 1
+            case .call, .wait, .segment, .start: return start
+            }
+        }
+        return start
     }
 }

@@ -230,10 +230,11 @@ public struct TutorSession: Hashable, Sendable {
         }
     }
 
-    /// Writes the open lesson's position into the progress book.
+    /// Writes the open lesson's position into the progress book: the step on screen (a question counts as the step
+    /// it comes before, and reopening there asks it again).
     mutating func recordPosition() -> [Effect] {
         guard let player else { return [] }
-        progress.record(lessonID: player.timeline.lessonID, step: player.stop.frameIndex, stepCount: player.stepCount)
+        progress.record(lessonID: player.timeline.lessonID, step: player.stepNumber - 1, stepCount: player.stepCount)
         return [.saveProgress]
     }
 

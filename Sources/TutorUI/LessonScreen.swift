@@ -30,7 +30,9 @@ struct LessonScreen: Widget {
             ).render(in: Rect(x: x, y: boxTop, width: boxWidth, height: boxHeight), on: &canvas)
         }
         let wire = Rect(x: area.x + boxWidth, y: boxTop, width: area.width - 2 * boxWidth, height: boxHeight)
-        WireView(player: player, numbering: numbering, strings: strings, arrowRow: 2).render(in: wire, on: &canvas)
+        let answered = player.pendingQuiz != nil && session.answers[player.stop.frameIndex] != nil
+        WireView(player: player, numbering: numbering, strings: strings, arrowRow: 2, answered: answered)
+            .render(in: wire, on: &canvas)
 
         let keyBarY = area.maxY - 1
         let ladderTop = boxTop + boxHeight + 1
@@ -85,7 +87,8 @@ struct LessonScreen: Widget {
             return (view, view.height(width: width), true, keys)
         }
         guard let quiz = player.pendingQuiz, let panel = session.panel else { return nil }
-        let question = QuizHandover(point: quiz).question(strings.language)
+        let question = QuizHandover(point: quiz).question(
+            strings.language, from: panel.question.sender, to: panel.question.receiver)
         let view = QuizPanelView(
             panel: panel, question: question, hasFocus: session.panelHasFocus, strings: strings,
             scoring: session.scoring, footer: session.panelHasFocus ? nil : strings.panelAway)
@@ -98,7 +101,12 @@ struct LessonScreen: Widget {
         var paragraphs: [(text: String, ink: Ink)] = []
         if let quiz = player.pendingQuiz {
             let handover = QuizHandover(point: quiz)
-            paragraphs.append((strings.quizHeading + " " + handover.question(strings.language), .question))
+            let wire = player.frame.wire
+            paragraphs.append(
+                (
+                    strings.quizHeading + " " + handover.question(strings.language, from: wire?.from, to: wire?.to),
+                    .question
+                ))
             paragraphs.append((strings.revealHint, .dim))
             return paragraphs
         }

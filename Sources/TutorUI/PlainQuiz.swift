@@ -4,8 +4,8 @@ import TutorSession
 
 /// Lines shared by the plain quiz and the plain exam: what happened before a question, the feedback.
 enum PlainQuestionText {
-    /// What happened before the question (the applications' calls, time passing, the segments) and the hosts'
-    /// states, so the question can be answered from text: a call such as `A: send 100 bytes` is where a
+    /// What happened before the question (the applications' calls, time passing, the segments), the hosts'
+    /// states, and the calls and waits that lead to the asked segment, so the question can be answered from text: a call such as `A: send 100 bytes` is where a
     /// segment's length comes from.
     static func context(_ player: LessonPlayer, strings: Strings) -> [String] {
         let timeline = player.timeline
@@ -29,6 +29,10 @@ enum PlainQuestionText {
         }
         let states = HostID.allCases.map { "\($0): \(shown.host($0).state)" }.joined(separator: ", ")
         lines.append("  " + strings.say("Now ", "当前：") + states + ".")
+        // The calls and waits that lead to the asked segment come after the states: they are what makes it.
+        for event in QuestionLead.events(player) {
+            if let text = strings.stepEvent(event) { lines.append("  " + strings.say("Then: ", "接下来：") + text) }
+        }
         return lines
     }
 
@@ -106,7 +110,7 @@ public struct PlainQuiz {
                     "\(session.index + 1). \(item.title.text(.en)), step \(item.question.frameIndex + 1): ",
                     "\(session.index + 1). \(item.title.text(.zh))，第 \(item.question.frameIndex + 1) 步：")
                     + QuizHandover(point: player.pendingQuiz ?? QuizPoint(fields: panel.fields, line: 0))
-                    .question(session.language))
+                    .question(session.language, from: panel.question.sender, to: panel.question.receiver))
             PlainQuestionText.context(player, strings: strings).forEach(write)
             var pending = panel.fields
             while !pending.isEmpty {

@@ -13,7 +13,10 @@ public enum PlainText {
         var lines: [String] = []
         var heading = strings.step(player.stepNumber, of: player.stepCount) + ". "
         if let quiz = player.pendingQuiz {
-            heading += strings.quizHeading + " " + QuizHandover(point: quiz).question(session.language)
+            heading +=
+                strings.quizHeading + " "
+                + QuizHandover(point: quiz).question(
+                    session.language, from: player.frame.wire?.from, to: player.frame.wire?.to)
             lines.append(heading)
             lines.append("  " + strings.plainReveal)
             return lines

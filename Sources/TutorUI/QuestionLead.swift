@@ -1,15 +1,14 @@
 import LessonKit
 import TutorSession
 
-/// What happened between the last segment and a question: the applications' calls (`B: send 400 bytes`,
-/// `B: close()`) and time passing, in order. The narration that said so is not on screen while a question is
-/// up, and a quiz or an exam has no narration at all, yet a length or a timer's firing comes from these.
+/// What happens between the screen of a question and its segment: the applications' calls (`B: send 400 bytes`,
+/// `B: close()`) and time passing, in order. The hosts are drawn as they were before these events (their states
+/// would give the answer away), so they are told in words: a length or a timer's firing comes from them.
 enum QuestionLead {
     static func events(_ player: LessonPlayer) -> [FrameEvent] {
-        let shown = player.visibleFrame.index
-        let frames = player.timeline.frames[...shown]
-        let start = (frames.lastIndex { $0.wire != nil }).map { $0 + 1 } ?? frames.startIndex
-        return frames[start...].map(\.event).filter { event in
+        guard player.stop.phase == .question, player.stop.visibleFrameIndex < player.stop.frameIndex else { return [] }
+        let frames = player.timeline.frames[(player.stop.visibleFrameIndex + 1)..<player.stop.frameIndex]
+        return frames.map(\.event).filter { event in
             switch event {
             case .call: true
             case .wait(let milliseconds): milliseconds > 0

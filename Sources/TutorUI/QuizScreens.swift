@@ -83,7 +83,7 @@ public enum QuizRenderer {
             let view = QuizPanelView(
                 panel: panel,
                 question: QuizHandover(point: player.pendingQuiz ?? QuizPoint(fields: panel.fields, line: 0))
-                    .question(strings.language),
+                    .question(strings.language, from: panel.question.sender, to: panel.question.receiver),
                 hasFocus: session.panelHasFocus, strings: strings, scoring: session.scoring,
                 footer: session.panelHasFocus ? nil : strings.quizAway)
             QuestionStage(

@@ -10,10 +10,17 @@ struct WireView: Widget {
     var strings: Strings
     /// Offset of the arrow row from the top of the area (the host boxes' state row).
     var arrowRow: Int
+    /// Whether the question on screen has been answered: its segment is drawn instead of question marks, beside
+    /// the feedback, while the hosts stay as they were before it.
+    var answered = false
 
     func render(in area: Rect, on canvas: inout Canvas) {
         guard area.width >= 6 else { return }
         let arrowY = area.y + arrowRow
+        if answered, player.pendingQuiz != nil, let wire = player.frame.wire {
+            drawSegment(wire, in: area, arrowY: arrowY, on: &canvas, animated: false)
+            return
+        }
         if player.pendingQuiz != nil {
             let text = "? ? ?"
             canvas.write(text, x: area.x + (area.width - text.count) / 2, y: arrowY, ink: .question)

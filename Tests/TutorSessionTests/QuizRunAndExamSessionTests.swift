@@ -57,7 +57,10 @@ struct QuizRunAndExamSessionTests {
         #expect(items.count == timeline.frames.count { $0.wire != nil })
         let session = QuizSession(items: items, language: .en, animates: false)
         #expect(session.player?.pendingQuiz?.fields == [.flags, .seq, .ack])
-        #expect(session.player?.visibleFrame.index == items[0].question.frameIndex - 1)
+        // The hosts as they were before the calls that make the first segment (`A connect`).
+        let asked = items[0].question.frameIndex
+        #expect(session.player?.visibleFrame.index == Stop.leadStart(before: asked, in: timeline) - 1)
+        #expect(session.player?.visibleFrame.host(.a).state == .closed)
     }
 
     @Test("a quiz run: Esc, then h for hints and Space to skip (scored as no answer); q ends with the results")

@@ -19,7 +19,7 @@ import Testing
     @Test func enterOpensTheLessonAtItsFirstStep() throws {
         let session = Self.openSession()
         let player = try #require(session.player)
-        #expect(player.stop == Stop(frameIndex: 0, phase: .shown))
+        #expect(player.stop == Stop(frameIndex: 0, phase: .shown, visibleFrameIndex: 0))
         #expect(player.visibleFrame.host(.a).state == .closed)
     }
 
@@ -74,7 +74,7 @@ import Testing
         #expect(session.dialog == .jump(digits: "5"))
         #expect(session.update(.key(.enter)) == [.saveProgress])
         // Step 5 is the SYN+ACK, which has a quiz point: a jump lands on its question.
-        #expect(session.player?.stop == Stop(frameIndex: 4, phase: .question))
+        #expect(session.player?.stop == Stop(frameIndex: 4, phase: .question, visibleFrameIndex: 3))
         #expect(session.dialog == nil)
     }
 

@@ -45,7 +45,7 @@ import TutorUI
         presenter.run()
         let question = try #require(output.firstIndex { $0.contains("Data bytes?") })
         let block = output[question...].prefix { !$0.contains("Enter reveals") }
-        #expect(block.contains("  Just before: A: send 100 bytes"), "\(block)")
+        #expect(block.contains("  Then: A: send 100 bytes"), "\(block)")
         #expect(!block.joined().contains("(100)"), "the answer is not on the screen before the reveal")
     }
 

@@ -74,9 +74,15 @@ import TutorUI
                 let segmentInks: Set<Ink> = [.syn, .fin, .rst, .plainSegment]
                 #expect(!canvas.cells.contains { segmentInks.contains($0.ink) }, "\(timeline.lessonID) colours")
                 if size.width == 80 {
-                    // The hosts are as they were before the segment (small layout: state names as text).
+                    // The hosts are as they were before the calls and waits that make the segment (small layout:
+                    // state names as text): after `A close`, A's FIN_WAIT_1 would answer the question.
                     let before = session.player.visibleFrame
-                    #expect(before.index == frame.index - 1)
+                    #expect(before.index == Stop.leadStart(before: frame.index, in: timeline) - 1)
+                    for lead in timeline.frames[(before.index + 1)..<frame.index] {
+                        if case .segment = lead.event {
+                            Issue.record("\(timeline.lessonID): a segment before the question")
+                        }
+                    }
                     let row = canvas.line(4)
                     #expect(row.contains(" \(before.host(.a).state) ") && row.contains(" \(before.host(.b).state) "))
                 }

@@ -4,8 +4,9 @@ import LessonKit
 /// room, revealing answers, blanking the projector.
 ///
 /// Like `TutorSession` it is a value: the front end feeds it `Message`s and carries out the `Effect`s.
-/// Stepping reuses `LessonPlayer`, so a quiz point is a question stop (answer hidden) followed by the shown
-/// stop (the answer revealed and the segment crossing).
+/// Stepping reuses `LessonPlayer`, so a quiz point is a question stop, asked before the calls that make its
+/// segment: the first key reveals the answer in place (the hosts still as they were), the next ones step through
+/// the calls to the segment crossing.
 public struct PresenterSession: Hashable, Sendable {
     /// A small window over the lesson that takes the keys until it closes.
     public enum Overlay: Hashable, Sendable {
@@ -29,6 +30,8 @@ public struct PresenterSession: Hashable, Sendable {
     public private(set) var overlay: Overlay?
     /// Whether a segment is animated crossing the wire after each step forward (`--animate`).
     public let animates: Bool
+    /// Whether the answer to the question on screen has been revealed.
+    public private(set) var isRevealed = false
 
     /// Opens `timeline` at its first step.
     public init(timeline: Timeline, language: Language = .en, animates: Bool = false) {
@@ -44,7 +47,7 @@ public struct PresenterSession: Hashable, Sendable {
 
     /// The quiz point of the current step and whether its answer is shown.
     public var quizStage: QuizStage? {
-        if let point = player.pendingQuiz { return .asked(point) }
+        if let point = player.pendingQuiz { return isRevealed ? .revealed(point) : .asked(point) }
         if player.stop.phase == .shown, let point = player.frame.quiz { return .revealed(point) }
         return nil
     }
@@ -80,14 +83,25 @@ public struct PresenterSession: Hashable, Sendable {
     private mutating func handleLesson(_ key: Key) -> [Effect] {
         switch key {
         case .right, .pageDown, .space, .down, .enter:
-            // At a question, Enter and the next-step keys reveal the answer: the shown stop is the next one.
+            // At a question, Enter and the next-step keys reveal the answer. A question asked before calls (`A
+            // close`) reveals it in place, the hosts still as they were; one asked right after a segment reveals it
+            // with its segment crossing, the next stop.
+            if player.pendingQuiz != nil, !isRevealed, player.stop.visibleFrameIndex + 1 < player.stop.frameIndex {
+                isRevealed = true
+                return []
+            }
+            isRevealed = false
             return player.forward(animate: animates) ? [] : [.bell]
         case .left, .pageUp, .up, .backspace:
-            return player.back() ? [] : [.bell]
+            // Back onto a question asks it again, as it was first put to the class.
+            guard player.back() else { return [.bell] }
+            isRevealed = false
         case .home:
             player.jumpToStart()
+            isRevealed = false
         case .end:
             player.jumpToEnd()
+            isRevealed = false
         case .character("b"), .character("B"), .character("."):
             // Clickers send 'b' or '.' for their blank-screen button.
             isBlank = true
@@ -140,6 +154,7 @@ public struct PresenterSession: Hashable, Sendable {
         case .enter:
             guard let step = Int(digits), (1...player.stepCount).contains(step) else { return [.bell] }
             player.jump(toFrame: step - 1)
+            isRevealed = false
             overlay = nil
             return []
         default:

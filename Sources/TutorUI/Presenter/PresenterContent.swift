@@ -87,12 +87,12 @@ struct PresenterContent {
         if let previous = timeline.ladder(through: player.visibleFrame.index).last {
             blocks.append(.paragraph(strings.lastSegment(previous, label: label(previous)), .normal))
         }
-        // And what came after it: a call gives a length, a wait fires a timer. (The ISNs are not repeated: the
+        // And what comes next, before the segment: a call gives a length, a wait fires a timer. (The ISNs are not repeated: the
         // class has just heard them in the narration, and recalling that a SYN's seq is its ISN is the point.)
         let lead = QuestionLead.events(player).compactMap(strings.shared.stepEvent)
         if !lead.isEmpty {
             blocks.append(
-                .paragraph(strings.justBefore + lead.joined(separator: strings.shared.say("; ", "；")), .normal))
+                .paragraph(strings.leadIn + lead.joined(separator: strings.shared.say("; ", "；")), .normal))
         }
         blocks.append(.paragraph(strings.revealHint, .dim))
         return blocks

@@ -32,7 +32,9 @@ public enum PresenterPlainText {
             case .duplicated: heading += " (\(strings.shared.duplicated))" + end
             }
         }
-        let states = HostID.allCases.map { "\($0): \(frame.host($0).state)" }.joined(separator: ", ")
+        // Revealed where it was asked, the hosts are still as they were before the calls that make the segment.
+        let hosts = player.pendingQuiz == nil ? frame : player.visibleFrame
+        let states = HostID.allCases.map { "\($0): \(hosts.host($0).state)" }.joined(separator: ", ")
         var lines = [heading + states + stop]
         if case .revealed = session.quizStage, blocks.count >= 2 {
             // "Answer" and its parts on one line.
@@ -78,7 +80,9 @@ public struct PresenterPlain {
             // A step number out of range leaves the entry open: close it, the line is spent.
             if session.overlay != nil { _ = session.update(.key(.escape)) }
             if session.language != before.language { PresenterPlainText.header(session).forEach(write) }
-            if session.player != before.player || session.language != before.language {
+            if session.player != before.player || session.language != before.language
+                || session.isRevealed != before.isRevealed
+            {
                 PresenterPlainText.describe(session).forEach(write)
             } else {
                 write(PresenterStrings(session.language).plainNothing)

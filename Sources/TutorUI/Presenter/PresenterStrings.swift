@@ -55,7 +55,8 @@ struct PresenterStrings {
         return pick("Last segment: ", "上一个报文段：") + "\(event.from) → \(event.to)  \(label)" + lost
     }
 
-    var justBefore: String { pick("Just before: ", "在此之前：") }
+    /// Introduces the calls and waits that lead to the asked segment (the hosts are drawn as before them).
+    var leadIn: String { pick("Then: ", "接下来：") }
 
     var revealHint: String { pick("Enter reveals the answer.", "按回车键揭晓答案。") }
     var answerHeading: String { pick("Answer", "答案") }

@@ -28,6 +28,12 @@ struct PresenterWire {
         canvas.put(Cell(LineGlyph.bottomRight), x: columnB, y: arrowRow)
         canvas.horizontalLine(x: columnA + 1, y: arrowRow, length: columnB - columnA - 1)
         let player = content.player
+        if case .revealed = content.session.quizStage, player.pendingQuiz != nil, let wire = player.frame.wire {
+            // Revealed where it was asked: the segment on the wire, the hosts still as they were before it.
+            if !wire.segment.flags.isEmpty { drawBig(wire.segment.flags.spelledOut, on: &canvas) }
+            drawSegment(wire, crossing: nil, dimmed: false, on: &canvas)
+            return
+        }
         if let quiz = player.pendingQuiz {
             if !drawBig("?", on: &canvas) { centered("?   ?   ?", row: labelRow, ink: .question, on: &canvas) }
             // The direction is shown unless it is the question; in plain ink, as colour would tell the flags.

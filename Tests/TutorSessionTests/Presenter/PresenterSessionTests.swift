@@ -174,6 +174,7 @@ import Testing
 
     /// Every real lesson can be presented from start to end, each quiz point asked before it is revealed.
     @Test func everyLessonPresentsEachQuizPointAskedThenRevealed() throws {
+        var revealedInPlace = 0
         for timeline in Curriculum.timelines {
             var session = PresenterSession(timeline: timeline)
             var asked: [Int] = []
@@ -187,7 +188,12 @@ import Testing
             } while session.update(.key(.pageDown)).isEmpty
             let quizFrames = timeline.frames.filter { $0.quiz != nil }.map(\.index)
             #expect(asked == quizFrames, "\(timeline.lessonID)")
-            #expect(revealed == quizFrames, "\(timeline.lessonID)")
+            // A question asked before calls is revealed where it was asked, then again as its segment crosses.
+            var once: [Int] = []
+            for frame in revealed where once.last != frame { once.append(frame) }
+            #expect(once == quizFrames, "\(timeline.lessonID)")
+            revealedInPlace += revealed.count - quizFrames.count
         }
+        #expect(revealedInPlace >= 10, "questions asked before calls are revealed where they were asked")
     }
 }
