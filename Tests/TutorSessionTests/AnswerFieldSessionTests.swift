@@ -49,4 +49,19 @@ struct AnswerFieldSessionTests {
         let panel = try #require(session.panel)
         #expect(panel.inputs.allSatisfy { $0.text.isEmpty }, "\(panel.inputs.map(\.text))")
     }
+
+    @Test("in the feedback, Tab opens the next field's explanation and Shift-Tab the previous one")
+    func shiftTabInTheFeedback() throws {
+        var session = TutorSession(
+            lessons: [LessonEntry(fileName: "handshake", content: .success(SampleLessons.handshake))],
+            animates: false)
+        for key: Key in [.enter, .right, .right, .right, .right] { _ = session.update(.key(key)) }
+        for character in "B\tS.\t1739326486\t3626544837" { _ = session.update(.key(.character(character))) }
+        _ = session.update(.key(.enter))
+        #expect(session.feedbackOnScreen?.selected == 0, "all right: the first field's explanation is open")
+        _ = session.update(.key(.character("\t")))
+        #expect(session.feedbackOnScreen?.selected == 1)
+        _ = session.update(.key(.backTab))
+        #expect(session.feedbackOnScreen?.selected == 0)
+    }
 }
