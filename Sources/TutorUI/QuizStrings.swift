@@ -61,7 +61,8 @@ extension Strings {
     var lenNote: String { say("data bytes", "数据字节数") }
     var numberNote: String { say("a number, or a sum with + or -", "数字，或用 + 或 - 的算式") }
     var ackNote: String { say("a number or a sum; - if no ACK", "数字或算式；无 ACK 填 -") }
-    var stateNote: String { say("e.g. ESTABLISHED", "如 ESTABLISHED") }
+    /// Names no state: any state named here as an example would be the answer to some question.
+    var stateNote: String { say("a TCP state, RFC or netstat name", "TCP 状态名（RFC 或 netstat 写法）") }
     var panelAway: String {
         say("Answering paused: Tab to answer, h for a hint, Space to skip the question.", "已暂停作答：Tab 继续作答，h 提示，空格跳过本题。")
     }

@@ -172,4 +172,12 @@ import TutorSession
             #expect(!hint.unicodeScalars.contains { $0.properties.numericType == .decimal }, "'\(hint)'")
         }
     }
+
+    @Test("the state field's note names no state", arguments: Language.allCases)
+    func stateNoteNamesNoState(language: Language) {
+        let note = Strings(language).stateNote
+        let words = note.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0 == "_" || $0 == "-")) })
+        #expect(words.allSatisfy { ConnectionState(spelling: String($0)) == nil }, "'\(note)'")
+        #expect(ConnectionState(spelling: "ESTABLISHED") != nil, "the check reads state names")
+    }
 }
