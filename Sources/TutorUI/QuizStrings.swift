@@ -24,14 +24,14 @@ extension Strings {
     var panelKeys: [(key: String, action: String)] {
         [
             ("Tab", say("next field", "下一栏")), ("Enter", say("next/submit", "下一栏/提交")),
-            ("?", say("hint", "提示")), ("Esc", say("leave the quiz", "离开测验")),
+            ("?", say("hint", "提示")), ("Esc", say("leave the quiz", "离开测验")), ("S-Tab", say("previous", "上一栏")),
         ]
     }
 
     var examPanelKeys: [(key: String, action: String)] {
         [
             ("Tab", say("next field", "下一栏")), ("Enter", say("next/submit", "下一栏/提交")),
-            ("Esc", say("pause typing", "暂停输入")),
+            ("Esc", say("pause typing", "暂停输入")), ("S-Tab", say("previous", "上一栏")),
         ]
     }
 
