@@ -23,7 +23,7 @@ struct QuizAnswerParsingTests {
         ("R.", [.rst, .ack]), ("RA", [.rst, .ack]), ("RST,ACK", [.rst, .ack]), ("P.", [.psh, .ack]),
         ("PA", [.psh, .ack]), ("FPA", [.fin, .psh, .ack]), ("FP.", [.fin, .psh, .ack]), ("PSH,ACK", [.psh, .ack]),
         ("fin psh ack", [.fin, .psh, .ack]), ("S.A", [.syn, .ack]), ("SS", [.syn]), ("ACK,ACK", [.ack]),
-        ("Flags [FA]", [.fin, .ack]), ("-", []), ("无", []),
+        ("Flags [FA]", [.fin, .ack]), ("-", []), ("无", []), ("Flags [none]", []),
     ]
 
     @Test("flags in every accepted spelling", arguments: flagCases)
@@ -36,6 +36,10 @@ struct QuizAnswerParsingTests {
         expectError(try AnswerParser.flags("SYN,AKC"), column: 4, mentions: "AKC")
         expectError(try AnswerParser.flags("F,X"), column: 2, mentions: "S A F R P U")
         expectError(try AnswerParser.flags("SYNAC"), column: 0, mentions: "SYNAC")
+        // Separators alone name no flag: not the same as typing none.
+        for separators in [",", "--", " + ", "[]", "Flags"] {
+            expectError(try AnswerParser.flags(separators), column: 0, mentions: "type the flags")
+        }
         expectError(try AnswerParser.flags("SYN=2"), column: 0, mentions: "=1")
         expectError(try AnswerParser.flags("   "), column: 0, mentions: "type the flags")
     }

@@ -28,13 +28,16 @@ enum FlagsAnswerParser {
     static func parse(_ input: String) throws(AnswerError) -> TCPFlags {
         let text = AnswerText.normalized(input)
         let trimmed = text.trimmingWhitespace()
-        guard !trimmed.isEmpty else {
-            throw error(input, 0, en: "type the flags: " + format.en, zh: "请输入标志位：" + format.zh)
-        }
         // packetdrill's and tcpdump's spellings of no flags; otherwise '-' joins names (`SYN-ACK`).
         if ["NONE", "-", "无"].contains(trimmed.uppercased()) { return [] }
+        // tcpdump's own label, as in `Flags [S.]`, is no flag.
+        let words = tokens(of: text).filter { $0.0.uppercased() != "FLAGS" }
+        // Nothing but separators (`,`, `+`, `--`) names no flag: it is not an answer of "none".
+        guard !words.isEmpty else {
+            throw error(input, 0, en: "type the flags: " + format.en, zh: "请输入标志位：" + format.zh)
+        }
         var flags: TCPFlags = []
-        for (token, column) in tokens(of: text) {
+        for (token, column) in words {
             flags.formUnion(try flagsOfToken(token, column: column, input: input))
         }
         return flags
@@ -75,7 +78,7 @@ enum FlagsAnswerParser {
                 throw unknown(token, column: column, input: input)
             }
         }
-        if word == "FLAGS" { return [] }  // tcpdump's own label, `Flags [S.]`
+        if word == "NONE" { return [] }  // `Flags [none]`
         if let flags = ofLetters(word) ?? ofNames(word) { return isSet ? flags : [] }
         throw unknown(token, column: column, input: input)
     }
