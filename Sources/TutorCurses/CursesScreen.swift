@@ -15,6 +15,8 @@ final class CursesScreen {
     /// What the terminal shows now; nil forces a full paint (start, resize, Ctrl-L).
     private var shown: Canvas?
     private var ended = false
+    /// Whether the terminal's cursor is shown now (it is hidden from the start, and shown again at the end).
+    private var cursorShown = false
 
     /// Starts ncurses on the process's terminal. The caller has checked `TerminalProblem.check` and the locale.
     init(environment: [String: String], asciiLines: Bool) throws(TerminalProblem) {
@@ -81,9 +83,28 @@ final class CursesScreen {
             text.append(0)
             cn_put_text(Int32(y), Int32(x), text, style.attributes, style.pair)
         }
+        placeCursor(canvas.cursor)
         refresh()
         shown = canvas
         return changed.count
+    }
+
+    /// Shows the cursor at `position` (where the focused answer field types next), or hides it. It is moved
+    /// after the cells are drawn, since drawing moves it; a cursor that only moved changes no cell, and is sent
+    /// by the same refresh.
+    private func placeCursor(_ position: CellPosition?) {
+        guard let position, position.x < Int(cn_cols()), position.y < Int(cn_lines()) else {
+            if cursorShown {
+                curs_set(0)
+                cursorShown = false
+            }
+            return
+        }
+        if !cursorShown {
+            curs_set(1)
+            cursorShown = true
+        }
+        move(Int32(position.y), Int32(position.x))
     }
 
     private static let lineGlyphs: [String: Int32] = [

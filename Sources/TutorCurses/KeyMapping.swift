@@ -25,6 +25,8 @@ enum KeyMapping {
             case KEY_END, KEY_C1: return .key(.end)
             case KEY_ENTER: return .key(.enter)
             case KEY_BACKSPACE: return .key(.backspace)
+            case KEY_DC: return .key(.delete)
+            case KEY_BTAB: return .key(.backTab)
             case KEY_RESIZE: return .resize
             default: return .ignored
             }

@@ -11,6 +11,10 @@ public enum Key: Hashable, Sendable {
     case enter
     case escape
     case backspace
+    /// The Delete key: removes the character under the cursor of a text field.
+    case delete
+    /// Shift-Tab: the previous field of a form.
+    case backTab
     /// Ctrl-C typed at the keyboard (the terminal runs in raw mode, so it arrives as a key, not a signal).
     case interrupt
     case character(Character)

@@ -153,7 +153,7 @@ public struct QuizSession: Hashable, Sendable {
     private mutating func handleFeedback(_ focus: FeedbackFocus, _ key: Key) -> [Effect] {
         var focus = focus
         switch key {
-        case .up:
+        case .up, .backTab:
             guard focus.move(by: -1) else { return [.bell] }
         case .down, .character("\t"):
             guard focus.move(by: 1) else { return [.bell] }

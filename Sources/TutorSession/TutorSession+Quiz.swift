@@ -14,7 +14,7 @@ extension TutorSession {
     mutating func handleQuiz(_ key: Key) -> [Effect]? {
         if var shown = feedbackOnScreen {
             switch key {
-            case .up:
+            case .up, .backTab:
                 return shown.move(by: -1) ? keep(shown) : [.bell]
             case .down, .character("\t"):
                 return shown.move(by: 1) ? keep(shown) : [.bell]

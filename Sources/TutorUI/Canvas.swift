@@ -27,11 +27,25 @@ public enum LineGlyph {
     public static let all: Set<String> = [horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight]
 }
 
+/// A cell's column and row on a canvas.
+public struct CellPosition: Hashable, Sendable {
+    public var x: Int
+    public var y: Int
+
+    public init(x: Int, y: Int) {
+        self.x = x
+        self.y = y
+    }
+}
+
 /// An in-memory screen of cells. Everything is drawn here first; the terminal back end sends the differences.
 public struct Canvas: Hashable, Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// The cell where the terminal's text cursor stands: where the focused answer field types next. Nil hides
+    /// the cursor (no field has focus). Whatever is drawn later over that cell with `fill` (a dialog) hides it.
+    public var cursor: CellPosition?
 
     public init(width: Int, height: Int) {
         self.width = max(width, 0)
@@ -87,6 +101,9 @@ public struct Canvas: Hashable, Sendable {
 
     /// Fills a rectangle with one cell.
     public mutating func fill(_ area: Rect, with cell: Cell = .blank) {
+        if let cursor, (area.x..<area.maxX).contains(cursor.x), (area.y..<area.maxY).contains(cursor.y) {
+            self.cursor = nil
+        }
         for y in max(area.y, 0)..<min(area.maxY, height) {
             for x in max(area.x, 0)..<min(area.maxX, width) { put(cell, x: x, y: y) }
         }

@@ -3,7 +3,7 @@ struct HelpDialog: Widget {
     var strings: Strings
 
     func render(in area: Rect, on canvas: inout Canvas) {
-        let lines = strings.helpLines
+        let lines = strings.helpLines + strings.answerHelpLines
         let keyWidth = lines.map { TextWidth.of($0.key) }.max() ?? 0
         let actionWidth = lines.map { TextWidth.of($0.action) }.max() ?? 0
         let width = min(keyWidth + actionWidth + 7, area.width)

@@ -60,7 +60,7 @@ enum PlainQuestionText {
         var accepts: String
         switch field {
         case .sender: accepts = strings.senderNote
-        case .flags: accepts = strings.say("S. or SYN,ACK", "S. 或 SYN,ACK")
+        case .flags: accepts = strings.say("letters S A F R P U or names, any order", "字母 S A F R P U 或名称，顺序不限")
         case .seq, .ack: accepts = panel.numberingPrompt(field)?.text(strings.language) ?? ""
         case .len: accepts = strings.lenNote
         case .state: accepts = strings.stateNote

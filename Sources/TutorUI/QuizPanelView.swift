@@ -1,8 +1,9 @@
 import LessonKit
 import TutorSession
 
-/// The quiz input panel: the question, one line per answer field, then the numbering the focused field
-/// expects or why its text cannot be read (with a caret under the column), then any hints taken.
+/// The quiz input panel: the question, one line per answer field (why the focused field's text cannot be read
+/// right under it, with a caret under the column), then the numbering the focused field expects, then any hints
+/// taken. The focused field puts the terminal's cursor where the next key types (`Canvas.cursor`).
 struct QuizPanelView: Widget {
     var panel: QuizPanel
     var question: String
@@ -50,14 +51,13 @@ struct QuizPanelView: Widget {
             let inputX = x + QuizPanelView.labelWidth
             canvas.write("[", x: inputX - 1, y: y, ink: .dim, limit: limit)
             var column = inputX
+            var cursorX: Int?
             for (index, character) in field.input.characters.enumerated() {
-                let isCursor = field.focused && index == field.input.cursor
-                column = canvas.write(
-                    String(character), x: column, y: y, ink: isCursor ? .selection : .strong, limit: limit)
+                if index == field.input.cursor { cursorX = column }
+                column = canvas.write(String(character), x: column, y: y, ink: .strong, limit: limit)
             }
-            if field.focused, field.input.cursor == field.input.characters.count {
-                canvas.write(" ", x: column, y: y, ink: .selection, limit: limit)
-            }
+            if field.input.cursor == field.input.characters.count { cursorX = column }
+            if field.focused, let cursorX, cursorX < limit { canvas.cursor = CellPosition(x: cursorX, y: y) }
             let close = max(column + 1, inputX + QuizPanelView.inputWidth)
             canvas.write("]", x: close, y: y, ink: .dim, limit: limit)
             canvas.write(field.note, x: close + 2, y: y, ink: .dim, limit: limit)
@@ -66,21 +66,19 @@ struct QuizPanelView: Widget {
 
     func body(width: Int) -> [Line] {
         var lines = TextWrap.lines(question, width: width).map { Line(text: $0, ink: .question) }
-        for (index, field) in panel.fields.enumerated() {
+        let field = panel.focusedField
+        for (index, each) in panel.fields.enumerated() {
             let focused = hasFocus && index == panel.focus
             lines.append(
                 Line(
                     text: "", ink: .normal,
-                    field: (strings.fieldName(field), panel.inputs[index], focused, note(field))))
-        }
-        let field = panel.focusedField
-        if let error = panel.errors[field] {
-            let caretX = Self.labelWidth + min(error.column, AnswerInput.maximumLength)
-            lines.append(Line(text: String(repeating: " ", count: caretX) + "^", ink: .warning))
-            lines += TextWrap.lines(error.message.text(strings.language), width: width).map {
-                Line(text: $0, ink: .warning)
+                    field: (strings.fieldName(each), panel.inputs[index], focused, note(each))))
+            // The caret goes right under the field that cannot be read, not under the last field.
+            if index == panel.focus, let error = panel.errors[each] {
+                lines += errorLines(error, input: panel.inputs[index], width: width)
             }
-        } else if hasFocus, let prompt = panel.numberingPrompt(field) {
+        }
+        if panel.errors[field] == nil, hasFocus, let prompt = panel.numberingPrompt(field) {
             lines += TextWrap.lines(
                 strings.fieldName(field) + strings.say(": ", "：") + prompt.text(strings.language), width: width
             )
@@ -99,13 +97,22 @@ struct QuizPanelView: Widget {
         return lines
     }
 
+    /// A caret under the column of `error` in its field's text (counted in cells: a Chinese character is two),
+    /// then the message.
+    private func errorLines(_ error: AnswerError, input: AnswerInput, width: Int) -> [Line] {
+        let before = input.characters.prefix(min(error.column, input.characters.count))
+        let caretX = Self.labelWidth + TextWidth.of(String(before))
+        return [Line(text: String(repeating: " ", count: caretX) + "^", ink: .warning)]
+            + TextWrap.lines(error.message.text(strings.language), width: width).map { Line(text: $0, ink: .warning) }
+    }
+
     /// The note to the right of a field: what it accepts, or the flags the typed letters mean.
     private func note(_ field: QuizField) -> String {
         switch field {
         case .sender: return strings.senderNote
         case .flags:
             if let flags = panel.flagsPreview { return "= \(flags.tcpdump) (\(flags.spelledOut))" }
-            return strings.flagToggleNote
+            return strings.flagsNote
         case .seq: return strings.numberNote
         case .ack: return strings.ackNote
         case .len: return strings.lenNote

@@ -24,14 +24,14 @@ extension Strings {
     var panelKeys: [(key: String, action: String)] {
         [
             ("Tab", say("next field", "下一栏")), ("Enter", say("next/submit", "下一栏/提交")),
-            ("?", say("hint", "提示")), ("Esc", say("leave the quiz", "离开测验")),
+            ("?", say("hint", "提示")), ("Esc", say("leave the quiz", "离开测验")), ("S-Tab", say("previous", "上一栏")),
         ]
     }
 
     var examPanelKeys: [(key: String, action: String)] {
         [
             ("Tab", say("next field", "下一栏")), ("Enter", say("next/submit", "下一栏/提交")),
-            ("Esc", say("pause typing", "暂停输入")),
+            ("Esc", say("pause typing", "暂停输入")), ("S-Tab", say("previous", "上一栏")),
         ]
     }
 
@@ -46,12 +46,23 @@ extension Strings {
         [("Up/Down", say("explain a field", "查看各栏解释")), ("Space", say("go on", "继续"))]
     }
 
-    var flagToggleNote: String { say("S A F R P U toggle; or SYN,ACK", "S A F R P U 切换；或 SYN,ACK") }
+    /// The flags field's note: the letters and that names work, never a combination that is an answer.
+    var flagsNote: String { say("letters S A F R P U, or names", "字母 S A F R P U 或名称") }
+    /// The keys of an answer field, for the help dialog: it edits like any text field, with no toggles.
+    var answerHelpLines: [(key: String, action: String)] {
+        [
+            ("Tab, Shift-Tab", say("answer panel: next / previous field", "答题框：下一栏 / 上一栏")),
+            ("Left, Right, Home, End", say("in an answer: move the cursor", "答案中：移动光标")),
+            ("Backspace, Delete", say("in an answer: erase before / at the cursor", "答案中：删除光标前 / 光标处的字")),
+            ("S A F R P U", say("flags: type letters or names, in any order", "标志位：按任意顺序输入字母或名称")),
+        ]
+    }
     var senderNote: String { say("A or B", "A 或 B") }
     var lenNote: String { say("data bytes", "数据字节数") }
-    var numberNote: String { say("a number or a sum: 1000+1", "数字或算式：1000+1") }
+    var numberNote: String { say("a number, or a sum with + or -", "数字，或用 + 或 - 的算式") }
     var ackNote: String { say("a number or a sum; - if no ACK", "数字或算式；无 ACK 填 -") }
-    var stateNote: String { say("e.g. ESTABLISHED", "如 ESTABLISHED") }
+    /// Names no state: any state named here as an example would be the answer to some question.
+    var stateNote: String { say("a TCP state, RFC or netstat name", "TCP 状态名（RFC 或 netstat 写法）") }
     var panelAway: String {
         say("Answering paused: Tab to answer, h for a hint, Space to skip the question.", "已暂停作答：Tab 继续作答，h 提示，空格跳过本题。")
     }

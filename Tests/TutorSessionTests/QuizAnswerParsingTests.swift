@@ -14,6 +14,16 @@ struct QuizAnswerParsingTests {
         ("psh ack", [.psh, .ack]), ("Flags [S.]", [.syn, .ack]), ("[F.]", [.fin, .ack]), ("none", []),
         ("s.", [.syn, .ack]), ("SYN，ACK", [.syn, .ack]), ("S。", [.syn, .ack]), ("ＳＹＮ＋ＡＣＫ", [.syn, .ack]),
         ("FIN | ACK", [.fin, .ack]), ("reset", [.rst]),
+        // Every way a student writes the common answers is that answer: A is ACK like tcpdump's '.'.
+        ("FA", [.fin, .ack]), ("F,A", [.fin, .ack]), ("FIN,ACK", [.fin, .ack]), ("fin ack", [.fin, .ack]),
+        ("FIN+ACK", [.fin, .ack]), ("A,F", [.fin, .ack]), ("fa", [.fin, .ack]), ("F A", [.fin, .ack]),
+        ("FIN-ACK", [.fin, .ack]), ("FINACK", [.fin, .ack]), ("A", [.ack]), ("a", [.ack]), ("S.", [.syn, .ack]),
+        ("SA", [.syn, .ack]), ("AS", [.syn, .ack]), ("S,A", [.syn, .ack]), ("SYN ACK", [.syn, .ack]),
+        ("syn/ack", [.syn, .ack]), ("SYN-ACK", [.syn, .ack]), ("synack", [.syn, .ack]), ("SYN,A", [.syn, .ack]),
+        ("R.", [.rst, .ack]), ("RA", [.rst, .ack]), ("RST,ACK", [.rst, .ack]), ("P.", [.psh, .ack]),
+        ("PA", [.psh, .ack]), ("FPA", [.fin, .psh, .ack]), ("FP.", [.fin, .psh, .ack]), ("PSH,ACK", [.psh, .ack]),
+        ("fin psh ack", [.fin, .psh, .ack]), ("S.A", [.syn, .ack]), ("SS", [.syn]), ("ACK,ACK", [.ack]),
+        ("Flags [FA]", [.fin, .ack]), ("-", []), ("无", []), ("Flags [none]", []),
     ]
 
     @Test("flags in every accepted spelling", arguments: flagCases)
@@ -23,9 +33,13 @@ struct QuizAnswerParsingTests {
 
     @Test("unreadable flags say what is wrong, where")
     func flagErrors() {
-        expectError(try AnswerParser.flags("SA"), column: 0, mentions: "'.'")
         expectError(try AnswerParser.flags("SYN,AKC"), column: 4, mentions: "AKC")
-        expectError(try AnswerParser.flags("SS"), column: 0, mentions: "twice")
+        expectError(try AnswerParser.flags("F,X"), column: 2, mentions: "S A F R P U")
+        expectError(try AnswerParser.flags("SYNAC"), column: 0, mentions: "SYNAC")
+        // Separators alone name no flag: not the same as typing none.
+        for separators in [",", "--", " + ", "[]", "Flags"] {
+            expectError(try AnswerParser.flags(separators), column: 0, mentions: "type the flags")
+        }
         expectError(try AnswerParser.flags("SYN=2"), column: 0, mentions: "=1")
         expectError(try AnswerParser.flags("   "), column: 0, mentions: "type the flags")
     }

@@ -4,7 +4,7 @@ import Testing
 
 @testable import TutorSession
 
-/// The quiz input panel on its own: focus, editing, flag toggles, Enter, parse errors, hints.
+/// The quiz input panel on its own: focus, editing, flags typed as text, Enter, parse errors, hints.
 @Suite("Quiz input panel")
 struct QuizPanelTests {
     /// The panel of the handshake's quiz point (the SYN-ACK: sender, flags, seq, ack).
@@ -60,22 +60,21 @@ struct QuizPanelTests {
         #expect(panel.input(.seq)?.cursor == 0)
     }
 
-    @Test("flags: S A F R P U toggle while the field holds only letters; words are typed as words")
-    func flagToggles() throws {
+    @Test("flags are typed as text: a letter typed again stays, every spelling shows the same preview")
+    func flagsAreTyped() throws {
         var panel = try Self.panel()
         panel.focus(on: .flags)
         Self.type("SA", into: &panel)
         #expect(panel.flagsPreview == [.syn, .ack])
+        // Typing S again used to take SYN away without a word: now it is typed, and still means SYN.
         Self.type("S", into: &panel)
-        #expect(panel.input(.flags)?.text == "A")
-        #expect(panel.flagsPreview == .ack)
-        Self.type("S", into: &panel)
+        #expect(panel.input(.flags)?.text == "SAS")
         #expect(panel.flagsPreview == [.syn, .ack])
-        // A dot is tcpdump's ACK: toggling A takes it away.
         panel.setText("S.", for: .flags)
         Self.type("A", into: &panel)
-        #expect(panel.input(.flags)?.text == "S")
-        for spelling in ["SYN,ACK", "syn+ack", "S.", "SYN ACK"] {
+        #expect(panel.input(.flags)?.text == "S.A")
+        #expect(panel.flagsPreview == [.syn, .ack])
+        for spelling in ["SYN,ACK", "syn+ack", "S.", "SA", "SYN ACK", "syn/ack", "A,S", "SYN-ACK"] {
             panel.setText("", for: .flags)
             Self.type(spelling, into: &panel)
             #expect(panel.input(.flags)?.text == spelling)
@@ -86,7 +85,7 @@ struct QuizPanelTests {
         #expect(panel.flagsPreview == .ack)
     }
 
-    @Test("Enter moves to the next empty field, then submits; toggled letters are read as tcpdump's")
+    @Test("Enter moves to the next empty field, then submits; SA is read as SYN+ACK")
     func enterAndSubmit() throws {
         var panel = try Self.panel()
         Self.type("B", into: &panel)
@@ -102,7 +101,7 @@ struct QuizPanelTests {
             Issue.record("Enter with every field filled should submit")
             return
         }
-        #expect(typed[.flags] == "S.")
+        #expect(typed[.flags] == "SA", "the record keeps what was typed")
         #expect(typed[.ack] == "3626544836+1")
         #expect(answer == QuizAnswer(sender: .b, flags: [.syn, .ack], seq: 1_739_326_486, ack: .number(3_626_544_837)))
         let feedback = panel.grade(answer)
@@ -110,7 +109,7 @@ struct QuizPanelTests {
         #expect(feedback.score.points == feedback.score.possible)
     }
 
-    @Test("a parse error stays in its field with the column; nothing typed is lost")
+    @Test("a parse error stays in its field with the column; the cursor stays where the student typed")
     func parseErrors() throws {
         var panel = try Self.panel()
         panel.setText("B", for: .sender)
@@ -121,15 +120,129 @@ struct QuizPanelTests {
         #expect(panel.handle(.enter) == .rejected)
         let error = try #require(panel.errors[.seq])
         #expect(error.column == 5)
-        #expect(panel.focusedField == .seq)
-        #expect(panel.input(.seq)?.cursor == 5)
+        #expect(panel.focusedField == .seq, "the focus goes to the field that cannot be read")
+        #expect(panel.input(.seq)?.cursor == 10, "the cursor stays at the end of what was typed, not on the 'x'")
         #expect(panel.input(.seq)?.text == "17393x6486")
         #expect(panel.input(.sender)?.text == "B")
-        // Editing the field clears its error; the rest is still there.
-        #expect(panel.handle(.right) == .edited)
+        // Moving to the bad character and deleting it clears the error; the rest is still there.
+        for _ in 0..<4 { #expect(panel.handle(.left) == .edited) }
         #expect(panel.handle(.backspace) == .edited)
         #expect(panel.errors[.seq] == nil)
         #expect(panel.input(.seq)?.text == "173936486")
+    }
+
+    @Test("after an error Backspace removes what was typed last: 3573217307abc becomes 3573217307")
+    func backspaceAfterAnError() throws {
+        var panel = try Self.panel()
+        panel.setText("B", for: .sender)
+        panel.setText("S", for: .flags)
+        panel.setText("-", for: .ack)
+        panel.focus(on: .seq)
+        Self.type("3573217307abc", into: &panel)
+        #expect(panel.handle(.enter) == .rejected)
+        #expect(panel.errors[.seq]?.column == 10)
+        #expect(panel.focusedField == .seq)
+        #expect(panel.input(.seq)?.cursor == 13)
+        for _ in 0..<3 { #expect(panel.handle(.backspace) == .edited) }
+        #expect(panel.input(.seq)?.text == "3573217307")
+        guard case .submitted(let answer, _) = panel.handle(.enter) else {
+            Issue.record("the fixed answer should submit")
+            return
+        }
+        #expect(answer.seq == 3_573_217_307)
+    }
+
+    @Test("after 'is not a flag' the letter typed next goes after what was typed: F,X then fixed to F,A")
+    func fixingFlagsAfterAnError() throws {
+        var panel = try Self.panel()
+        panel.setText("B", for: .sender)
+        panel.focus(on: .flags)
+        Self.type("F,X", into: &panel)
+        panel.setText("1", for: .seq)
+        panel.setText("2", for: .ack)
+        #expect(panel.handle(.enter) == .rejected)
+        #expect(panel.errors[.flags]?.column == 2)
+        #expect(panel.focusedField == .flags)
+        #expect(panel.handle(.backspace) == .edited)
+        Self.type("A", into: &panel)
+        #expect(panel.input(.flags)?.text == "F,A")
+        guard case .submitted(let answer, _) = panel.handle(.enter) else {
+            Issue.record("F,A should be read")
+            return
+        }
+        #expect(answer.flags == [.fin, .ack])
+    }
+
+    @Test("an error in another field takes the focus there only when the field being typed is fine")
+    func errorsElsewhere() throws {
+        var panel = try Self.panel()
+        panel.setText("B", for: .sender)
+        panel.setText("F,X", for: .flags)
+        panel.setText("12y", for: .seq)
+        panel.setText("1", for: .ack)
+        panel.focus(on: .seq)
+        #expect(panel.handle(.enter) == .rejected)
+        #expect(panel.focusedField == .seq, "the field being typed is wrong too: the focus stays")
+        panel.setText("12", for: .seq)
+        #expect(panel.handle(.enter) == .rejected)
+        #expect(panel.focusedField == .flags)
+        #expect(panel.input(.flags)?.cursor == 3, "its cursor is where it was left")
+    }
+
+    @Test("Shift-Tab goes to the previous field, from the first to the last")
+    func shiftTab() throws {
+        var panel = try Self.panel()
+        panel.focus(on: .flags)
+        #expect(panel.handle(.backTab) == .edited)
+        #expect(panel.focusedField == .sender)
+        #expect(panel.handle(.backTab) == .edited)
+        #expect(panel.focusedField == .ack)
+        #expect(panel.handle(.character("\t")) == .edited)
+        #expect(panel.focusedField == .sender)
+    }
+
+    @Test("Delete removes the character under the cursor; at the end it does nothing")
+    func delete() throws {
+        var panel = try Self.panel()
+        panel.focus(on: .seq)
+        Self.type("1739x326486", into: &panel)
+        #expect(panel.handle(.delete) == .refused, "nothing under the cursor at the end")
+        #expect(panel.handle(.home) == .edited)
+        for _ in 0..<4 { _ = panel.handle(.right) }
+        #expect(panel.handle(.delete) == .edited)
+        #expect(panel.input(.seq)?.text == "1739326486")
+        #expect(panel.input(.seq)?.cursor == 4)
+        panel.setText("1x", for: .seq)
+        panel.setText("B", for: .sender)
+        panel.setText("S", for: .flags)
+        panel.setText("-", for: .ack)
+        panel.focus(on: .seq)
+        #expect(panel.handle(.enter) == .rejected)
+        #expect(panel.handle(.left) == .edited)
+        #expect(panel.handle(.delete) == .edited)
+        #expect(panel.errors[.seq] == nil, "editing clears the field's error")
+    }
+
+    @Test("Space types a space only between words: never at the start or next to another space")
+    func space() throws {
+        var panel = try Self.panel()
+        panel.focus(on: .flags)
+        // The space bar pressed to go on while the panel is up.
+        for _ in 0..<3 { #expect(panel.handle(.space) == .refused) }
+        #expect(panel.input(.flags)?.text == "")
+        Self.type("fin", into: &panel)
+        #expect(panel.handle(.space) == .edited)
+        #expect(panel.handle(.space) == .refused, "two spaces in a row")
+        Self.type("ack", into: &panel)
+        #expect(panel.input(.flags)?.text == "fin ack")
+        #expect(panel.flagsPreview == [.fin, .ack])
+        _ = panel.handle(.home)
+        #expect(panel.handle(.space) == .refused, "a leading space")
+        for _ in 0..<3 { _ = panel.handle(.right) }
+        #expect(panel.handle(.space) == .refused, "next to the space already there")
+        panel.focus(on: .seq)
+        Self.type("3626544836 + 1", into: &panel)
+        #expect(panel.input(.seq)?.text == "3626544836 + 1")
     }
 
     @Test("Enter on the only empty field says what it wants")

@@ -1,7 +1,7 @@
-import TCPCore
-
-/// The text of one answer field being typed, with its cursor. Editing never loses what was typed: a parse
-/// error is shown beside the text, which stays as it was.
+/// The text of one answer field being typed, with its cursor. It edits like any text field: a key types at
+/// the cursor, Backspace and Delete remove the character before and under it, and nothing but those keys
+/// changes the text (a letter already there is typed again, never taken away). A parse error is shown beside
+/// the text and moves neither the text nor the cursor.
 public struct AnswerInput: Hashable, Sendable {
     /// Longest answer accepted; longer input is refused with a bell.
     public static let maximumLength = 40
@@ -26,11 +26,28 @@ public struct AnswerInput: Hashable, Sendable {
         return true
     }
 
+    /// Whether a space typed now could be part of an answer: it separates two words (`fin ack`,
+    /// `3626544836 + 1`, `host A`), so it follows a character that is not a space and does not touch another
+    /// space. A space at the start of a field, or next to a space, is the space bar pressed to go on.
+    var acceptsSpace: Bool {
+        guard cursor > 0, !Self.isSpace(characters[cursor - 1]) else { return false }
+        return cursor == characters.count || !Self.isSpace(characters[cursor])
+    }
+
+    static func isSpace(_ character: Character) -> Bool { character == " " || character == "\t" }
+
     /// Deletes the character before the cursor; false at the start.
     mutating func deleteBackward() -> Bool {
         guard cursor > 0 else { return false }
         characters.remove(at: cursor - 1)
         cursor -= 1
+        return true
+    }
+
+    /// Deletes the character under the cursor; false at the end.
+    mutating func deleteForward() -> Bool {
+        guard cursor < characters.count else { return false }
+        characters.remove(at: cursor)
         return true
     }
 
@@ -49,58 +66,5 @@ public struct AnswerInput: Hashable, Sendable {
     mutating func replace(with text: String) {
         characters = Array(text.prefix(Self.maximumLength))
         cursor = characters.count
-    }
-
-    /// Flips a flag letter when the field holds only flag letters (`S`, `S.`, `SA`), so S A F R P U work as
-    /// toggles; once a word is being typed (`SYN,`, `syn+`) the letter is typed like any other.
-    mutating func toggleFlagLetter(_ character: Character) -> Bool {
-        let letter = Character(character.uppercased())
-        guard Self.toggleLetters.contains(letter), isFlagLetterSet else { return insert(character) }
-        if let index = characters.firstIndex(where: { Character($0.uppercased()) == letter }) {
-            characters.remove(at: index)
-            cursor = characters.count
-            return true
-        }
-        // ACK is '.' in tcpdump's letters: typing A when '.' is there takes the dot away, as a toggle should.
-        if letter == "A", let dot = characters.firstIndex(of: ".") {
-            characters.remove(at: dot)
-            cursor = characters.count
-            return true
-        }
-        cursor = characters.count
-        return insert(character)
-    }
-
-    /// The letters that toggle a flag in the flags field.
-    static let toggleLetters: Set<Character> = ["S", "A", "F", "R", "P", "U"]
-
-    /// The flags of a field that holds only toggled letters, where `A` stands for ACK (tcpdump's '.');
-    /// nil for anything else, which the answer parser reads.
-    var toggledFlags: TCPFlags? {
-        guard !isBlank, isFlagLetterSet, characters.contains(where: { $0 == "A" || $0 == "a" }) else { return nil }
-        var flags: TCPFlags = []
-        for character in characters {
-            switch character.uppercased() {
-            case "S": flags.insert(.syn)
-            case "A", ".": flags.insert(.ack)
-            case "F": flags.insert(.fin)
-            case "R": flags.insert(.rst)
-            case "P": flags.insert(.psh)
-            case "U": flags.insert(.urg)
-            default: continue
-            }
-        }
-        return flags
-    }
-
-    /// Whether the text is only single flag letters and dots, each letter once.
-    var isFlagLetterSet: Bool {
-        var seen: Set<Character> = []
-        for character in characters {
-            let upper = Character(character.uppercased())
-            if character == "." || character == " " { continue }
-            guard Self.toggleLetters.contains(upper), seen.insert(upper).inserted else { return false }
-        }
-        return true
     }
 }

@@ -4,8 +4,10 @@ import TCPCore
 /// The input panel of a quiz point: one answer field per asked field, the focus, parse errors and hints.
 ///
 /// While the panel has focus every printable key goes into the focused field, so an answer may contain any
-/// letter; only Tab, arrows, Enter, Backspace and Esc steer. In the flags field the letters S A F R P U
-/// toggle their flag while the field holds only such letters.
+/// letter; only Tab, Shift-Tab, arrows, Home, End, Enter, Backspace, Delete and Esc steer. Every field edits
+/// as plain text: the flags field has no toggles (`SA`, `S.`, `SYN,ACK` and `syn ack` are typed and read as
+/// one answer by the parser), and a space goes in only where it separates two words (`AnswerInput`), so the
+/// space bar pressed to go on does not fill a field with blanks.
 public struct QuizPanel: Hashable, Sendable {
     public internal(set) var question: QuizQuestion
     /// One input per asked field, in `question.fields` order.
@@ -54,7 +56,7 @@ public struct QuizPanel: Hashable, Sendable {
         case .character("\t"), .down:
             focus = (focus + 1) % fields.count
             return .edited
-        case .up:
+        case .up, .backTab:
             focus = (focus + fields.count - 1) % fields.count
             return .edited
         case .left:
@@ -71,6 +73,10 @@ public struct QuizPanel: Hashable, Sendable {
             guard inputs[focus].deleteBackward() else { return .refused }
             errors[focusedField] = nil
             return .edited
+        case .delete:
+            guard inputs[focus].deleteForward() else { return .refused }
+            errors[focusedField] = nil
+            return .edited
         case .escape:
             return .leave
         case .enter:
@@ -79,10 +85,8 @@ public struct QuizPanel: Hashable, Sendable {
             return takeHint() ? .hintTaken : .refused
         case .character(let character):
             guard !character.isNewline, character != "\t" else { return .refused }
-            let typed =
-                focusedField == .flags
-                ? inputs[focus].toggleFlagLetter(character) : inputs[focus].insert(character)
-            guard typed else { return .refused }
+            if AnswerInput.isSpace(character), !inputs[focus].acceptsSpace { return .refused }
+            guard inputs[focus].insert(character) else { return .refused }
             errors[focusedField] = nil
             return .edited
         case .pageUp, .pageDown, .interrupt:
@@ -123,14 +127,16 @@ public struct QuizPanel: Hashable, Sendable {
         return nil
     }
 
-    /// Reads every field; on success returns the answer, otherwise marks the unreadable fields and puts the
-    /// cursor where the first problem is.
+    /// Reads every field; on success returns the answer, otherwise marks the unreadable fields. The cursor stays
+    /// where the student was typing (the view puts a caret under the problem): moving it to the bad character
+    /// made the next Backspace or letter change the middle of the field. The focus stays on the field being
+    /// typed when that field is wrong, and otherwise goes to the first wrong field, its cursor where it was.
     public mutating func submit() -> Outcome {
         errors = [:]
         var answer = QuizAnswer()
         var typed: [QuizField: String] = [:]
         for (index, field) in fields.enumerated() {
-            let text = meansNoAck(index) ? "-" : submittedText(index)
+            let text = meansNoAck(index) ? "-" : inputs[index].text
             typed[field] = text
             guard !inputs[index].isBlank || meansNoAck(index) else { continue }
             do {
@@ -140,9 +146,8 @@ public struct QuizPanel: Hashable, Sendable {
                 errors[field] = error
             }
         }
-        if let first = fields.firstIndex(where: { errors[$0] != nil }), let error = errors[fields[first]] {
-            focus = first
-            inputs[first].moveCursor(to: error.column)
+        if let first = fields.firstIndex(where: { errors[$0] != nil }) {
+            if errors[focusedField] == nil { focus = first }
             return .rejected
         }
         return .submitted(answer, typed: typed)
@@ -156,16 +161,10 @@ public struct QuizPanel: Hashable, Sendable {
         return !flags.contains(.ack)
     }
 
-    /// The text handed to the parser: toggled flag letters become tcpdump's (`SA` is `S.`).
-    func submittedText(_ index: Int) -> String {
-        if fields[index] == .flags, let flags = inputs[index].toggledFlags { return flags.tcpdump }
-        return inputs[index].text
-    }
-
     /// The flags the flags field means right now, for a live preview; nil while it cannot be read.
     public var flagsPreview: TCPFlags? {
         guard let index = fields.firstIndex(of: .flags), !inputs[index].isBlank else { return nil }
-        return inputs[index].toggledFlags ?? (try? AnswerParser.flags(inputs[index].text))
+        return try? AnswerParser.flags(inputs[index].text)
     }
 
     /// Takes the next hint level; false when hints are not allowed or both levels are taken.

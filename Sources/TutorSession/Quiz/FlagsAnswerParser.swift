@@ -1,8 +1,10 @@
 import LessonKit
 import TCPCore
 
-/// Reads flags typed as tcpdump letters (`S.`, `F.`, `.`, `R.`), as names (`SYN,ACK`, `syn+ack`, `SYN ACK`,
-/// `fin/ack`), as the seed document writes them (`SYN=1 ACK=1`) or as `none`.
+/// Reads flags as a student types them: tcpdump's letters with `A` for ACK as well as `.` (`S.`, `SA`, `F.`,
+/// `FA`, `FPA`, `.`), names (`SYN,ACK`, `fin ack`, `FIN+ACK`, `syn/ack`, `SYN-ACK`, `SYNACK`), both mixed, the
+/// seed document's `SYN=1 ACK=1`, or `none`. Order does not matter and a flag named twice is still one flag:
+/// the answer is the set of flags named (RFC 9293 §3.1's control bits).
 enum FlagsAnswerParser {
     /// Flag names in every spelling accepted, upper case.
     static let names: [String: TCPFlags] = [
@@ -10,17 +12,32 @@ enum FlagsAnswerParser {
         "URG": .urg, "ECE": .ece, "CWR": .cwr,
     ]
 
-    static let separators: Set<Character> = [" ", "\t", ",", "+", "/", "|", "&", ";", "[", "]"]
+    /// One-letter flags: tcpdump's letters (`.` is ACK, `E` ECE, `W` CWR) and `A`, which tcpdump never prints
+    /// but every student types for ACK. No name is made of these letters only, so a word is one or the other.
+    static let letters: [Character: TCPFlags] = [
+        "S": .syn, "A": .ack, ".": .ack, "F": .fin, "R": .rst, "P": .psh, "U": .urg, "E": .ece, "W": .cwr,
+    ]
+
+    static let separators: Set<Character> = [" ", "\t", ",", "+", "/", "|", "&", ";", "[", "]", "-"]
+
+    /// What the field accepts, with no combination of flags that could itself be an answer.
+    static let format = LocalizedText(
+        en: "the letters S A F R P U (or . for ACK) or their names, in any order",
+        zh: "字母 S A F R P U（ACK 也可写作 .）或其名称，顺序不限")
 
     static func parse(_ input: String) throws(AnswerError) -> TCPFlags {
         let text = AnswerText.normalized(input)
         let trimmed = text.trimmingWhitespace()
-        guard !trimmed.isEmpty else {
-            throw error(input, 0, en: "type the flags, e.g. S. or SYN,ACK", zh: "请输入标志位，例如 S. 或 SYN,ACK")
-        }
+        // packetdrill's and tcpdump's spellings of no flags; otherwise '-' joins names (`SYN-ACK`).
         if ["NONE", "-", "无"].contains(trimmed.uppercased()) { return [] }
+        // tcpdump's own label, as in `Flags [S.]`, is no flag.
+        let words = tokens(of: text).filter { $0.0.uppercased() != "FLAGS" }
+        // Nothing but separators (`,`, `+`, `--`) names no flag: it is not an answer of "none".
+        guard !words.isEmpty else {
+            throw error(input, 0, en: "type the flags: " + format.en, zh: "请输入标志位：" + format.zh)
+        }
         var flags: TCPFlags = []
-        for (token, column) in tokens(of: text) {
+        for (token, column) in words {
             flags.formUnion(try flagsOfToken(token, column: column, input: input))
         }
         return flags
@@ -57,29 +74,41 @@ enum FlagsAnswerParser {
             }
             isSet = value == "1"
             word = String(word[..<equals])
-            guard names[word] != nil else { throw unknown(token, column: column, input: input) }
+            guard names[word] != nil || (word.count == 1 && letters[word.first!] != nil) else {
+                throw unknown(token, column: column, input: input)
+            }
         }
-        if word == "FLAGS" { return [] }  // tcpdump's own label, `Flags [S.]`
-        if let flag = names[word] { return isSet ? flag : [] }
-        if let flags = TCPFlags(tcpdump: word) { return flags }
-        if word.allSatisfy({ letter in TCPFlags.letters.contains { $0.letter == letter } }) {
-            throw error(
-                input, column, en: "'\(token)' names a flag twice", zh: "“\(token)”中有重复的标志位")
-        }
+        if word == "NONE" { return [] }  // `Flags [none]`
+        if let flags = ofLetters(word) ?? ofNames(word) { return isSet ? flags : [] }
         throw unknown(token, column: column, input: input)
     }
 
-    static func unknown(_ token: String, column: Int, input: String) -> AnswerError {
-        if token.uppercased().contains("A") {
-            return error(
-                input, column,
-                en: "'\(token)' is not a flag: in tcpdump letters ACK is written '.', as in S. (or spell it SYN,ACK)",
-                zh: "“\(token)”不是标志位：tcpdump 用“.”表示 ACK，例如 S.（也可以写 SYN,ACK）")
+    /// A word of flag letters (`SA`, `S.`, `FPA`), or nil.
+    static func ofLetters(_ word: String) -> TCPFlags? {
+        var flags: TCPFlags = []
+        for letter in word {
+            guard let flag = letters[letter] else { return nil }
+            flags.insert(flag)
         }
-        return error(
-            input, column,
-            en: "'\(token)' is not a flag: use tcpdump letters (S . F R P) or names (SYN ACK FIN RST PSH)",
-            zh: "“\(token)”不是标志位：请用 tcpdump 字母（S . F R P）或名称（SYN ACK FIN RST PSH）")
+        return flags.isEmpty ? nil : flags
+    }
+
+    /// A word of flag names run together (`SYN`, `SYNACK`, `FINACK`), or nil.
+    static func ofNames(_ word: String) -> TCPFlags? {
+        var flags: TCPFlags = []
+        var rest = Substring(word)
+        while !rest.isEmpty {
+            guard let name = names.keys.first(where: { rest.hasPrefix($0) }) else { return nil }
+            flags.insert(names[name]!)
+            rest = rest.dropFirst(name.count)
+        }
+        return flags.isEmpty ? nil : flags
+    }
+
+    static func unknown(_ token: String, column: Int, input: String) -> AnswerError {
+        error(
+            input, column, en: "'\(token)' is not a flag: type " + format.en,
+            zh: "“\(token)”不是标志位：请输入" + format.zh)
     }
 
     static func error(_ input: String, _ column: Int, en: String, zh: String) -> AnswerError {

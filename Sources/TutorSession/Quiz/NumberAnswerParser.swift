@@ -4,6 +4,11 @@ import LessonKit
 /// Sequence and acknowledgment numbers wrap modulo 2^32 (`4294967295+1` is 0, TEACHING.md rule 9);
 /// a length must fit without wrapping.
 enum NumberAnswerParser {
+    /// What a number field wants. It gives no example: any number written here could be the answer to some
+    /// question (a relative seq of 1001, an ISN plus one), so the words say how to write one instead.
+    static let wanted = LocalizedText(
+        en: "type a number, or numbers joined by + or -", zh: "请输入一个数字，或用 + 或 - 连接的几个数字")
+
     static func parse(_ input: String, field: QuizField) throws(AnswerError) -> UInt32 {
         let text = Array(AnswerText.normalized(input))
         var index = skipLabel(text, field: field)
@@ -30,9 +35,7 @@ enum NumberAnswerParser {
                         input, field, start, en: "'\(text[start])' cannot be read: type a number, + or -",
                         zh: "无法识别“\(text[start])”：请输入数字、+ 或 -")
                 }
-                throw error(
-                    input, field, start, en: "type a number, for example 3626544836+1",
-                    zh: "请输入一个数字，例如 3626544836+1")
+                throw error(input, field, start, en: Self.wanted.en, zh: Self.wanted.zh)
             }
             total += sign * value
             sawTerm = true
@@ -56,8 +59,7 @@ enum NumberAnswerParser {
             }
         }
         guard sawTerm else {
-            throw error(
-                input, field, 0, en: "type a number, for example 3626544836+1", zh: "请输入一个数字，例如 3626544836+1")
+            throw error(input, field, 0, en: Self.wanted.en, zh: Self.wanted.zh)
         }
         if field == .len {
             guard (0...Int64(UInt32.max)).contains(total) else {
