@@ -17,16 +17,19 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var line: Int
     public var column: Int
     public var message: String
+    /// A warning points at something to improve; the lesson still works.
+    public var isWarning: Bool
 
-    public init(file: String, line: Int, column: Int, message: String) {
+    public init(file: String, line: Int, column: Int, message: String, isWarning: Bool = false) {
         self.file = file
         self.line = line
         self.column = column
         self.message = message
+        self.isWarning = isWarning
     }
 
-    /// `file:line:column: message`, the form compilers and editors understand.
-    public var description: String { "\(file):\(line):\(column): \(message)" }
+    /// `file:line:column: message` (`… warning: message` for a warning), the form compilers and editors understand.
+    public var description: String { "\(file):\(line):\(column): \(isWarning ? "warning: " : "")\(message)" }
 }
 
 /// Several problems at once: a parser reports all it finds, not only the first.

@@ -108,7 +108,9 @@ public enum LessonLibrary {
                 }
                 ids[lesson.id] = file
                 diagnostics += LessonLinter.lint(lesson)
-                diagnostics += LessonRunner.run(lesson).diagnostics
+                let run = LessonRunner.run(lesson)
+                diagnostics += run.diagnostics
+                if run.diagnostics.isEmpty { diagnostics += AnswerLeakLinter.warnings(run.timeline, file: file) }
                 lessons.append(lesson)
             } catch {
                 diagnostics += error.diagnostics

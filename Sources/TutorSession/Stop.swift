@@ -40,30 +40,9 @@ public struct Stop: Hashable, Sendable {
         return stops
     }
 
-    /// The first frame of the calls and waits just before frame `index` (`index` itself when there are none) that
-    /// make the segment of frame `index`, which the question must not show. Leading `say` steps (waits of no time)
-    /// and the other host's calls (`B listen` before A's SYN) come before it: they do not tell the segment.
+    /// The first frame of the calls and waits that make the segment of frame `index` (see
+    /// `Timeline.questionLeadStart`).
     public static func leadStart(before index: Int, in timeline: Timeline) -> Int {
-        var start = index
-        while start > 1 {
-            switch timeline.frames[start - 1].event {
-            case .call, .wait: start -= 1
-            case .segment, .start: return trimmed(start, before: index, in: timeline)
-            }
-        }
-        return trimmed(start, before: index, in: timeline)
-    }
-
-    private static func trimmed(_ start: Int, before index: Int, in timeline: Timeline) -> Int {
-        let sender = timeline.frames[index].wire?.from
-        var start = start
-        while start < index {
-            switch timeline.frames[start].event {
-            case .wait(0): start += 1
-            case .call(let host, _) where host != sender: start += 1
-            case .call, .wait, .segment, .start: return start
-            }
-        }
-        return start
+        timeline.questionLeadStart(before: index)
     }
 }

@@ -20,9 +20,14 @@ struct CheckCommand: ParsableCommand {
         }
         let (lessons, diagnostics) = LessonLibrary.check(paths)
         for diagnostic in diagnostics { printError(diagnostic.description) }
+        let problems = diagnostics.count { !$0.isWarning }
+        let warnings = diagnostics.count - problems
         let lessonWord = lessons.count == 1 ? "lesson" : "lessons"
-        let problemWord = diagnostics.count == 1 ? "problem" : "problems"
-        print("\(lessons.count) \(lessonWord) checked, \(diagnostics.count) \(problemWord)")
-        if !diagnostics.isEmpty { throw ExitCode(1) }
+        let problemWord = problems == 1 ? "problem" : "problems"
+        var summary = "\(lessons.count) \(lessonWord) checked, \(problems) \(problemWord)"
+        if warnings > 0 { summary += ", \(warnings) warning" + (warnings == 1 ? "" : "s") }
+        print(summary)
+        // Warnings do not fail the check: the lesson runs and teaches; they say what to improve.
+        if problems > 0 { throw ExitCode(1) }
     }
 }

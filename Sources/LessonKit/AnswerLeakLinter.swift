@@ -1,0 +1,87 @@
+import TCPCore
+
+/// Warns about narration shown before a quiz point that names its answer (TEACHING.md rule 12): the step before
+/// a question about A's FIN must not say "A sends a FIN+ACK and enters FIN_WAIT_1", nor the number it carries.
+///
+/// The narration on screen before a question is that of the last segment and of the steps after it that the
+/// question is asked after (`Timeline.questionLeadStart`); the calls that make the segment come after the answer.
+public enum AnswerLeakLinter {
+    public static func warnings(_ timeline: Timeline, file: String) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for frame in timeline.frames {
+            guard let quiz = frame.quiz, let wire = frame.wire else { continue }
+            let visible = timeline.questionLeadStart(before: frame.index) - 1
+            let first = timeline.frames[..<frame.index].lastIndex { $0.wire != nil } ?? 0
+            guard first <= visible else { continue }
+            let answers = answerWords(quiz, wire, timeline: timeline, leadFrom: visible + 1, to: frame.index)
+            for shown in timeline.frames[first...visible] {
+                guard let narration = shown.narration else { continue }
+                for text in [narration.en, narration.zh] {
+                    guard let leak = answers.first(where: { contains(text, word: $0) }) else { continue }
+                    found.append(
+                        Diagnostic(
+                            file: file, line: shown.line, column: 1,
+                            message:
+                                "narration before the quiz at line \(quiz.line) names its answer '\(leak)': "
+                                + "move it after the segment (TEACHING.md rule 12)",
+                            isWarning: true))
+                    break
+                }
+            }
+        }
+        return found
+    }
+
+    /// What would answer the question if it were on screen: the segment's label, its flags as tcpdump letters and
+    /// by name, the state its sender enters by sending it, and its seq and ack in the lesson's numbering (those
+    /// with three digits or more that are not an ISN: the ISNs are what a student works the numbers out from).
+    static func answerWords(
+        _ quiz: QuizPoint, _ wire: WireEvent, timeline: Timeline, leadFrom start: Int, to end: Int
+    ) -> [String] {
+        let segment = wire.segment
+        let base = timeline.numberBase(from: wire.from)
+        var words = [segment.notation(base: base)]
+        if quiz.fields.contains(.flags) {
+            let flags = segment.flags
+            if flags.tcpdump.count >= 2 {
+                words += [
+                    flags.tcpdump, flags.spelledOut, flags.spelledOut.replacingOccurrences("+", with: ","),
+                    flags.spelledOut.replacingOccurrences("+", with: "-"),
+                ]
+            }
+            let entered = timeline.frames[start..<end].flatMap { $0.transitions[wire.from] ?? [] }.map(\.to)
+            words += entered.map(\.description)
+        }
+        let isns = Set(HostID.allCases.compactMap { timeline.isn[$0]?.rawValue })
+        var numbers: [UInt32] = []
+        if quiz.fields.contains(.seq) { numbers.append(segment.seq.offset(from: base.seqBase)) }
+        if quiz.fields.contains(.ack), let ack = segment.ack { numbers.append(ack.offset(from: base.ackBase)) }
+        words += numbers.filter { $0 >= 100 && !(timeline.numbering == .absolute && isns.contains($0)) }.map {
+            String($0)
+        }
+        return words
+    }
+
+    /// Whether `word` stands in `text` on its own: not inside a longer number or name.
+    static func contains(_ text: String, word: String) -> Bool {
+        var from = text.startIndex
+        while let range = text[from...].firstRange(of: word) {
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            if !isWordCharacter(before), !isWordCharacter(after) { return true }
+            from = range.upperBound
+        }
+        return false
+    }
+
+    private static func isWordCharacter(_ character: Character?) -> Bool {
+        guard let character, character.isASCII else { return false }
+        return character.isLetter || character.isNumber || character == "_"
+    }
+}
+
+extension String {
+    fileprivate func replacingOccurrences(_ target: String, with replacement: String) -> String {
+        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
