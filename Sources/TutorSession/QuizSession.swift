@@ -142,7 +142,8 @@ public struct QuizSession: Hashable, Sendable {
     private mutating func answer(_ feedback: QuizFeedback) -> [Effect] {
         results.record(feedback)
         if let summary = results.lessons[feedback.lessonID] {
-            progress.recordQuiz(summary, stepCount: items[index].timeline.frames.count)
+            let questions = items.count { $0.timeline.lessonID == feedback.lessonID }
+            progress.recordQuiz(summary, questions: questions, stepCount: items[index].timeline.frames.count)
         }
         _ = player?.forward(animate: animates)
         panel = nil

@@ -73,7 +73,8 @@ extension TutorSession {
         var summary = attempt ?? LessonQuizSummary(lessonID: player.timeline.lessonID)
         summary.record(feedback)
         attempt = summary
-        progress.recordQuiz(summary, stepCount: player.stepCount)
+        let questions = player.timeline.frames.count { $0.quiz != nil && $0.wire != nil }
+        progress.recordQuiz(summary, questions: questions, stepCount: player.stepCount)
         panel = nil
         panelHasFocus = false
         _ = player.forward(animate: animates)

@@ -24,7 +24,7 @@ public struct Strings: Sendable {
     func atStep(_ step: Int, of count: Int) -> String { pick("at step \(step) of \(count)", "第 \(step)/\(count) 步") }
     var done: String { pick("done", "已完成") }
     func doneWithScore(_ score: QuizScore) -> String {
-        pick("done, quiz \(score.correct)/\(score.asked)", "已完成，测验 \(score.correct)/\(score.asked)")
+        pick("done, quiz ", "已完成，测验") + score.text(language)
     }
     /// Lessons scrolled off the top of the menu (ASCII marks: arrows are ambiguous width in CJK terminals).
     func moreAbove(_ count: Int) -> String {

@@ -90,7 +90,8 @@ struct ProgressCommand: ParsableCommand {
         ]
         if entry.completed { parts.append(zh ? "已完成" : "completed") }
         if let score = entry.score {
-            parts.append(zh ? "测验 \(score.correct)/\(score.asked)" : "quiz \(score.correct)/\(score.asked)")
+            parts.append((zh ? "测验" : "quiz ") + score.text(language))
+            if let latest = entry.latest { parts.append((zh ? "最近一次" : "latest ") + latest.text(language)) }
         }
         return parts.joined(separator: zh ? "，" : ", ")
     }

@@ -52,7 +52,9 @@ struct LessonQuizSessionTests {
         #expect(player.frame.wire?.segment.flags == [.syn, .ack])
         let shown = try #require(session.feedbackOnScreen)
         #expect(shown.feedback.isAllCorrect)
-        #expect(session.progress["three-way-handshake"]?.score == QuizScore(correct: 1, asked: 1))
+        #expect(
+            session.progress["three-way-handshake"]?.score
+                == QuizScore(points: 7, possible: 7, answered: 1, questions: 1))
         #expect(session.progress.quiz?.lessons["three-way-handshake"]?.byKind[.seq]?.correct == 1)
         // The next step press puts the narration back, the one after steps on.
         _ = session.update(.key(.space))
@@ -77,7 +79,9 @@ struct LessonQuizSessionTests {
         #expect(shown.selectedField?.field == .seq, "the first wrong field is explained first")
         _ = session.update(.key(.down))
         #expect(session.feedbackOnScreen?.selectedField?.field == .ack)
-        #expect(session.progress["three-way-handshake"]?.score == QuizScore(correct: 0, asked: 1))
+        #expect(
+            session.progress["three-way-handshake"]?.score
+                == QuizScore(points: 3, possible: 7, answered: 1, questions: 1))
         #expect(session.attempt?.points == 3)  // sender 1 + flags 2 of 7
     }
 

@@ -46,7 +46,7 @@ struct QuizRunAndExamSessionTests {
         #expect(session.phase == .summary)
         #expect(session.results.lessons.count == 2)
         #expect(session.results.byKind[.flags]?.correct == items.count - 1)
-        #expect(session.progress["three-way-handshake"]?.score?.asked == 1)
+        #expect(session.progress["three-way-handshake"]?.score?.answered == 1)
         #expect(session.update(.key(.character("q"))).contains(.quit))
     }
 

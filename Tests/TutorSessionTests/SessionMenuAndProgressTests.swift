@@ -107,7 +107,7 @@ import Testing
         #expect(try store.load() == .empty)
         var book = ProgressBook()
         book.record(lessonID: "three-way-handshake", step: 4, stepCount: 10)
-        book["three-way-handshake"]?.score = QuizScore(correct: 2, asked: 3)
+        book["three-way-handshake"]?.score = QuizScore(points: 4, possible: 6, answered: 3, questions: 3)
         book.language = .zh
         try store.save(book)
         try store.save(book)
