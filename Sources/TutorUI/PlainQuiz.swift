@@ -27,8 +27,10 @@ enum PlainQuestionText {
                 if let text = strings.stepEvent(frame.event) { lines.append("  ... " + text + " ...") }
             }
         }
-        let states = HostID.allCases.map { "\($0): \(shown.host($0).state)" }.joined(separator: ", ")
-        lines.append("  " + strings.say("Now ", "当前：") + states + ".")
+        let states = HostID.allCases.map { "\($0)\(strings.say(": ", "："))\(shown.host($0).state)" }
+        lines.append(
+            "  " + strings.say("Now ", "当前：") + states.joined(separator: strings.say(", ", "，")) + strings.say(".", "。")
+        )
         return lines
     }
 
@@ -38,12 +40,14 @@ enum PlainQuestionText {
         for field in feedback.fields {
             let name = strings.fieldName(field.field)
             if field.isCorrect {
-                lines.append("  \(strings.rightWord): \(name) \(field.given ?? "")")
-            } else {
-                let given = field.given ?? strings.blankWord
                 lines.append(
-                    "  \(strings.wrongWord): \(name) \(strings.youTyped) \(given); \(strings.rightValue) \(field.expected)"
-                )
+                    "  \(strings.rightWord)\(strings.verdictColon)\(name) \(field.given(in: strings.language) ?? "")")
+            } else {
+                let given = field.given(in: strings.language) ?? strings.blankWord
+                let expected = field.expected(in: strings.language)
+                lines.append(
+                    "  \(strings.wrongWord)\(strings.verdictColon)\(name) \(strings.youTyped(given))"
+                        + "\(strings.clauseGap)\(strings.rightValue(expected))")
                 if let note = field.note { lines.append("    " + note.text(strings.language)) }
             }
             lines.append("    " + field.why.text(strings.language))

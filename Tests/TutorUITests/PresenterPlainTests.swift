@@ -62,6 +62,6 @@ import TutorUI
     @Test func chineseQuestion() {
         let output = Self.transcript(["5"], language: .zh)
         #expect(output.contains("第 5 步，共 6 步。请全班回答：下一个报文段由谁发送？   标志位？   序列号 seq？   确认号 ack？"))
-        #expect(output.contains("  序号用绝对值，与 tcpdump -S 的输出相同。"))
+        #expect(output.contains("  序列号和确认号用绝对值，与 tcpdump -S 的输出相同。"))
     }
 }
