@@ -11,15 +11,18 @@ enum PlainQuestionText {
         let timeline = player.timeline
         let shown = player.visibleFrame
         var lines: [String] = []
-        let hosts = HostID.allCases.map { "\($0) \(timeline.hosts[$0]?.description ?? "?")" }.joined(separator: ", ")
-        lines.append("  " + strings.say("Hosts: ", "主机：") + hosts + "; " + strings.numbering(timeline.numbering) + ".")
+        let hosts = HostID.allCases.map { "\($0) \(timeline.hosts[$0]?.description ?? "?")" }
+            .joined(separator: strings.listGap)
+        let numbering = strings.numbering(timeline.numbering)
+        lines.append(
+            "  " + strings.say("Hosts: ", "主机：") + hosts + strings.say("; ", "；") + numbering + strings.lineStop)
         for frame in timeline.frames[...shown.index] {
             switch frame.event {
             case .segment(let event):
                 let base = timeline.numberBase(from: event.from)
                 var line = "  \(event.from) > \(event.to): \(event.segment.notation(base: base))"
-                if event.fate == .dropped { line += " (\(strings.lost))" }
-                if event.sentBecause == .fromOutside { line += " (\(strings.fromOutside))" }
+                if event.fate == .dropped { line += strings.aside(strings.lost) }
+                if event.sentBecause == .fromOutside { line += strings.aside(strings.fromOutside) }
                 lines.append(line)
             case .call:
                 if let text = strings.stepEvent(frame.event) { lines.append("  " + text) }
@@ -27,10 +30,7 @@ enum PlainQuestionText {
                 if let text = strings.stepEvent(frame.event) { lines.append("  ... " + text + " ...") }
             }
         }
-        let states = HostID.allCases.map { "\($0)\(strings.say(": ", "："))\(shown.host($0).state)" }
-        lines.append(
-            "  " + strings.say("Now ", "当前：") + states.joined(separator: strings.say(", ", "，")) + strings.say(".", "。")
-        )
+        lines.append("  " + strings.say("Now ", "当前：") + strings.states { shown.host($0).state } + strings.lineStop)
         return lines
     }
 

@@ -146,6 +146,24 @@ public struct Strings: Sendable {
     var jumpHint: String { pick("Enter go, Esc cancel", "回车确定，Esc 取消") }
 }
 
+/// Punctuation of plain lines: full-width in Chinese, where a line reads as a sentence.
+extension Strings {
+    /// Ends a part of a plain line: `Step 2 of 4. `, `第 2 步，共 4 步。`.
+    var partStop: String { pick(". ", "。") }
+    /// Ends a plain line.
+    var lineStop: String { pick(".", "。") }
+    /// Between the items of a list: `A: SYN_SENT, B: CLOSED`.
+    var listGap: String { pick(", ", "，") }
+    /// After a label: `A: SYN_SENT`, `A：SYN_SENT`.
+    var labelColon: String { pick(": ", "：") }
+    /// A remark in brackets after a word: ` (lost)`, `（丢失）`.
+    func aside(_ text: String) -> String { pick(" (\(text))", "（\(text)）") }
+    /// The hosts' states: `A: SYN_SENT, B: CLOSED`, `A：SYN_SENT，B：CLOSED`.
+    func states(_ state: (HostID) -> ConnectionState) -> String {
+        HostID.allCases.map { "\($0)\(labelColon)\(state($0))" }.joined(separator: listGap)
+    }
+}
+
 extension Strings {
     var plainReveal: String { pick("Press Enter to see the answer.", "按回车键查看答案。") }
     var plainEnd: String { pick("End of the lesson. Type q for the menu.", "本课结束。输入 q 返回菜单。") }

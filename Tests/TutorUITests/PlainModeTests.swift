@@ -65,8 +65,8 @@ import TutorSession
     @Test func chineseAndTheEndOfInput() {
         let (output, saved) = Self.run(["l", "2", "", ""], language: .en)
         #expect(output.contains("TCPTutor: 课程"))
-        #expect(output.contains("2. 连接被拒绝 (未开始)"))
-        #expect(output.contains("第 2 步，共 4 步. A: connect()：主动打开. A: SYN_SENT, B: CLOSED."))
+        #expect(output.contains("2. 连接被拒绝（未开始）"))
+        #expect(output.contains("第 2 步，共 4 步。A: connect()：主动打开。A：SYN_SENT，B：CLOSED。"))
         #expect(saved?.language == .zh)
         #expect(saved?["connection-refused"]?.step == 2, "the progress is saved when the input ends")
     }
