@@ -66,7 +66,7 @@ enum PlainQuestionText {
         case .state: accepts = strings.stateNote
         }
         if field == .ack { accepts += strings.say("; '-' if there is no ACK flag", "；没有 ACK 标志位时输入 -") }
-        return "\(strings.fieldName(field)) (\(accepts)): "
+        return strings.fieldName(field) + strings.aside(accepts) + strings.labelColon
     }
 
     /// An unreadable answer: the text with a caret under the column, and the message.
