@@ -55,7 +55,7 @@ import TutorUI
         #expect(output.contains("Step 4 of 6. A > B: S 3626544836:3626544836(0). A: SYN_SENT, B: SYN_RECEIVED."))
         // Step 9 does not exist: nothing moves.
         #expect(output.contains("(nothing more this way)"))
-        #expect(output.contains { $0.hasPrefix("第 4 步，共 6 步。A > B: S 3626544836") })
+        #expect(output.contains("第 4 步，共 6 步。A > B: S 3626544836:3626544836(0)。A：SYN_SENT，B：SYN_RECEIVED。"))
         #expect(!output.contains { $0.contains("never read") })
     }
 
