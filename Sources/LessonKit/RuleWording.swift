@@ -188,7 +188,7 @@ extension RuleWording {
                 title: ("SYN_SENT: an ACK that does not acknowledge our SYN", "SYN_SENT 状态收到没有确认本方 SYN 的 ACK"),
                 summary: (
                     "in SYN_SENT an ACK for something we never sent is answered by RST with seq = SEG.ACK",
-                    "SYN_SENT状态下收到确认了本方从未发送内容的ACK：回复序列号为SEG.ACK的RST"),
+                    "SYN_SENT状态下收到确认了本方从未发送过的内容的ACK：回复序列号为SEG.ACK的RST"),
                 explanation: (
                     "If SEG.ACK =< ISS or SEG.ACK > SND.NXT the acknowledgment is unacceptable: the host answers "
                         + "<SEQ=SEG.ACK><CTL=RST> and drops the segment.",
