@@ -254,7 +254,7 @@ extension ConnectionInference {
             LocalizedText(
                 en: "the RFC's reset here is <SEQ=SND.NXT><CTL=RST> without ACK; this stack also sets ACK "
                     + "(an implementation choice)",
-                zh: "RFC规定此处的复位报文为<SEQ=SND.NXT><CTL=RST>，不带ACK；此协议栈还设置了ACK（实现上的选择）"))
+                zh: "RFC规定此处的复位报文段为<SEQ=SND.NXT><CTL=RST>，不带ACK；此协议栈还设置了ACK（实现上的选择）"))
     }
 
     mutating func notPredicted(_ index: Int, expected: (segment: Segment, because: Rule)?, reason: LocalizedText?) {

@@ -33,7 +33,7 @@ extension RuleWording {
                 summary: ("a passive OPEN waits in LISTEN for a SYN", "被动打开：进入LISTEN状态，等待SYN"),
                 explanation: (
                     "A passive OPEN creates the TCB and waits in LISTEN for a SYN; nothing is sent.",
-                    "被动打开建立 TCB，进入 LISTEN 状态等待 SYN，不发送任何报文。"))
+                    "被动打开建立 TCB，进入 LISTEN 状态等待 SYN，不发送任何报文段。"))
         case .activeOpen:
             RuleWording(
                 title: ("Active OPEN (connect)", "主动打开（connect）"),
@@ -64,7 +64,7 @@ extension RuleWording {
                     "CLOSE sends a FIN once all queued data is out: seq = SND.NXT, and ACK is set as on every segment "
                         + "of a synchronised connection (F.). The FIN occupies one sequence number. From ESTABLISHED "
                         + "the host enters FIN_WAIT_1; from CLOSE_WAIT it enters LAST_ACK.",
-                    "CLOSE 在已排队的数据发完之后发送 FIN：序列号 = SND.NXT；与已同步连接上的所有报文一样带 ACK 标志位（F.）。"
+                    "CLOSE 在已排队的数据发完之后发送 FIN：序列号 = SND.NXT；与已同步连接上的所有报文段一样带 ACK 标志位（F.）。"
                         + "FIN 占用一个序列号。从 ESTABLISHED 进入 FIN_WAIT_1，从 CLOSE_WAIT 进入 LAST_ACK。"))
         case .closeInListen:
             RuleWording(
@@ -72,7 +72,7 @@ extension RuleWording {
                 summary: ("CLOSE in LISTEN deletes the TCB; nothing is sent", "在LISTEN状态下CLOSE：删除TCB，不发送任何报文段"),
                 explanation: (
                     "Closing a listening socket deletes the TCB and returns to CLOSED; nothing is sent.",
-                    "关闭正在监听的套接字会删除 TCB，回到 CLOSED，不发送任何报文。"))
+                    "关闭正在监听的套接字会删除 TCB，回到 CLOSED，不发送任何报文段。"))
         case .closeInSynSent:
             RuleWording(
                 title: ("CLOSE in SYN_SENT", "SYN_SENT 状态下的 CLOSE"),
@@ -100,7 +100,7 @@ extension RuleWording {
                     "A host that closes while received data is still unread can never deliver it, so it resets the "
                         + "connection with seq = SND.NXT instead of sending a FIN (RFC 9293 §3.6.1, SHLD-3; Linux does "
                         + "this).",
-                    "关闭时若仍有未读的接收数据，这些数据再也无法交付，于是主机不发 FIN，而是用序列号为 SND.NXT 的复位报文终止连接"
+                    "关闭时若仍有未读的接收数据，这些数据再也无法交付，于是主机不发 FIN，而是用序列号为 SND.NXT 的复位报文段终止连接"
                         + "（RFC 9293 §3.6.1，SHLD-3；Linux 也是这样做的）。"))
         case .abortSendsReset:
             RuleWording(
@@ -108,46 +108,47 @@ extension RuleWording {
                 summary: ("ABORT sends RST with seq = SND.NXT and deletes the TCB", "ABORT发送序列号为SND.NXT的RST，并删除TCB"),
                 explanation: (
                     "ABORT (for example close() with SO_LINGER 0) sends <SEQ=SND.NXT><CTL=RST>, flushes every queue and "
-                        + "goes straight to CLOSED: no FIN, no TIME_WAIT.",
+                        + "goes straight to CLOSED: no FIN, and no TIME_WAIT (§3.10.5; §3.5.2 adds that the side "
+                        + "issuing a reset should enter TIME-WAIT, which Linux does not do).",
                     "ABORT（例如 SO_LINGER 为 0 时调用 close()）发送 <SEQ=SND.NXT><CTL=RST>，清空所有队列，直接进入 CLOSED："
-                        + "不发 FIN，也没有 TIME_WAIT。"))
+                        + "不发 FIN，也没有 TIME_WAIT（§3.10.5；§3.5.2 另说发出复位的一方应当进入 TIME-WAIT，Linux 并不这样做）。"))
         case .abortWithoutReset:
             RuleWording(
                 title: ("ABORT without a RST", "不发 RST 的 ABORT"),
                 summary: ("ABORT in this state deletes the TCB without sending RST", "在此状态下ABORT只删除TCB，不发送RST"),
                 explanation: (
                     "In LISTEN, SYN_SENT, CLOSING, LAST_ACK and TIME_WAIT, ABORT just deletes the TCB: no reset is sent.",
-                    "在 LISTEN、SYN_SENT、CLOSING、LAST_ACK 和 TIME_WAIT 状态下，ABORT 只删除 TCB，不发送复位报文。"))
+                    "在 LISTEN、SYN_SENT、CLOSING、LAST_ACK 和 TIME_WAIT 状态下，ABORT 只删除 TCB，不发送复位报文段。"))
         case .closedDiscardsReset:
             RuleWording(
                 title: ("CLOSED: a RST arrives", "CLOSED 状态收到 RST"),
                 summary: ("an RST arriving where no connection exists is discarded", "没有连接时收到的RST被丢弃"),
                 explanation: (
                     "With no connection, an arriving RST is discarded: a reset is never answered.",
-                    "没有连接时，收到的 RST 直接丢弃：复位报文从不需要应答。"))
+                    "没有连接时，收到的 RST 直接丢弃：复位报文段从不需要应答。"))
         case .closedResetsAckSegment:
             RuleWording(
-                title: ("CLOSED: a segment with ACK arrives", "CLOSED 状态收到带 ACK 的报文"),
+                title: ("CLOSED: a segment with ACK arrives", "CLOSED 状态收到带 ACK 的报文段"),
                 summary: (
                     "no connection exists: a segment with ACK is answered by RST with seq = SEG.ACK",
                     "连接不存在：对带ACK的报文段回复RST，序列号为SEG.ACK"),
                 explanation: (
                     "No connection exists, so the segment is answered with a reset its sender will accept: "
                         + "<SEQ=SEG.ACK><CTL=RST>. The RST takes its seq from the segment's ack and carries no ACK.",
-                    "连接不存在，于是用对方能接受的复位报文回应：<SEQ=SEG.ACK><CTL=RST>。RST 的序列号取自来报文的确认号，"
+                    "连接不存在，于是用对方能接受的复位报文段回应：<SEQ=SEG.ACK><CTL=RST>。RST 的序列号取自收到的报文段的确认号，"
                         + "本身不带 ACK。"))
         case .closedResetsNonAckSegment:
             RuleWording(
                 title: (
                     "CLOSED: a segment without ACK arrives (such as a SYN to a port nobody listens on)",
-                    "CLOSED 状态收到不带 ACK 的报文（例如发往无人监听端口的 SYN）"),
+                    "CLOSED 状态收到不带 ACK 的报文段（例如发往无人监听端口的 SYN）"),
                 summary: (
                     "no connection exists: a segment without ACK is answered by RST+ACK with seq 0 and ack = SEG.SEQ+SEG.LEN",
                     "连接不存在：对不带ACK的报文段回复RST+ACK，序列号为0，确认号为SEG.SEQ+SEG.LEN"),
                 explanation: (
                     "No connection exists and the segment has no ack to borrow, so the reset uses sequence number zero "
                         + "and acknowledges the segment: <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK> (R.).",
-                    "连接不存在，来报文也没有确认号可借用，于是复位报文的序列号为 0，并确认该报文："
+                    "连接不存在，收到的报文段也没有确认号可借用，于是复位报文段的序列号为 0，并确认该报文段："
                         + "<SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>（R.）。"))
         case .listenIgnoresReset:
             RuleWording(
@@ -158,7 +159,7 @@ extension RuleWording {
                     "监听方什么都没有发送过，RST 不可能是针对它的，因此忽略。"))
         case .listenResetsAck:
             RuleWording(
-                title: ("LISTEN: a segment with ACK arrives", "LISTEN 状态收到带 ACK 的报文"),
+                title: ("LISTEN: a segment with ACK arrives", "LISTEN 状态收到带 ACK 的报文段"),
                 summary: (
                     "in LISTEN nothing has been sent, so any ACK is bad: RST with seq = SEG.ACK",
                     "LISTEN状态下尚未发送任何数据，任何ACK都是错误的：回复序列号为SEG.ACK的RST"),
@@ -179,19 +180,19 @@ extension RuleWording {
                         + "回应 <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>（S.），然后进入 SYN_RECEIVED。"))
         case .listenDropsOther:
             RuleWording(
-                title: ("LISTEN: neither RST, ACK nor SYN", "LISTEN 状态收到既无 RST、ACK 也无 SYN 的报文"),
+                title: ("LISTEN: neither RST, ACK nor SYN", "LISTEN 状态收到既无 RST、ACK 也无 SYN 的报文段"),
                 summary: ("in LISTEN a segment without SYN is dropped", "LISTEN状态下不带SYN的报文段被丢弃"),
-                explanation: ("Such a segment is dropped without an answer.", "这样的报文被丢弃，不作回应。"))
+                explanation: ("Such a segment is dropped without an answer.", "这样的报文段被丢弃，不作回应。"))
         case .synSentResetsBadAck:
             RuleWording(
-                title: ("SYN_SENT: an ACK that does not acknowledge our SYN", "SYN_SENT 状态收到没有确认我方 SYN 的 ACK"),
+                title: ("SYN_SENT: an ACK that does not acknowledge our SYN", "SYN_SENT 状态收到没有确认本方 SYN 的 ACK"),
                 summary: (
                     "in SYN_SENT an ACK for something we never sent is answered by RST with seq = SEG.ACK",
-                    "SYN_SENT状态下收到确认了我们从未发送内容的ACK：回复序列号为SEG.ACK的RST"),
+                    "SYN_SENT状态下收到确认了本方从未发送过的内容的ACK：回复序列号为SEG.ACK的RST"),
                 explanation: (
                     "If SEG.ACK =< ISS or SEG.ACK > SND.NXT the acknowledgment is unacceptable: the host answers "
                         + "<SEQ=SEG.ACK><CTL=RST> and drops the segment.",
-                    "若 SEG.ACK =< ISS 或 SEG.ACK > SND.NXT，则该确认不可接受：主机回应 <SEQ=SEG.ACK><CTL=RST>，并丢弃该报文。"))
+                    "若 SEG.ACK =< ISS 或 SEG.ACK > SND.NXT，则该确认不可接受：主机回应 <SEQ=SEG.ACK><CTL=RST>，并丢弃该报文段。"))
         case .synSentIgnoresUnacceptableAck:
             RuleWording(
                 title: ("SYN_SENT: an unacceptable ACK on a RST", "SYN_SENT 状态收到确认号不可接受的 RST"),
@@ -199,39 +200,39 @@ extension RuleWording {
                 explanation: (
                     "An unacceptable acknowledgment on a segment that carries RST is dropped without an answer: "
                         + "a reset is never answered with a reset.",
-                    "带 RST 的报文若确认号不可接受，则直接丢弃、不作回应：复位报文从不以复位报文回应。"))
+                    "带 RST 的报文段若确认号不可接受，则直接丢弃、不作回应：复位报文段从不以复位报文段回应。"))
         case .synSentAcceptsReset:
             RuleWording(
-                title: ("SYN_SENT: a RST that acknowledges our SYN", "SYN_SENT 状态收到确认了我方 SYN 的 RST"),
+                title: ("SYN_SENT: a RST that acknowledges our SYN", "SYN_SENT 状态收到确认了本方 SYN 的 RST"),
                 summary: (
                     "in SYN_SENT an RST that acknowledges our SYN ends the attempt: the RFC signals \"connection reset\", sockets report \"connection refused\"",
-                    "SYN_SENT状态下确认了我们SYN的RST结束连接尝试：RFC称之为“连接复位”，套接字报告“连接被拒绝”"),
+                    "SYN_SENT状态下确认了本方SYN的RST结束连接尝试：RFC称之为“连接复位”，套接字报告“连接被拒绝”"),
                 explanation: (
                     "In SYN_SENT a RST counts only if its ACK acknowledges our SYN; then the attempt ends and the host "
                         + "goes to CLOSED (the RFC signals \"connection reset\"; sockets report \"connection refused\").",
-                    "在 SYN_SENT 状态下，只有确认了我方 SYN 的 RST 才有效；此时连接尝试结束，主机进入 CLOSED"
+                    "在 SYN_SENT 状态下，只有确认了本方 SYN 的 RST 才有效；此时连接尝试结束，主机进入 CLOSED"
                         + "（RFC 称之为“连接复位”，套接字报告“连接被拒绝”）。"))
         case .synSentDropsResetWithoutAck:
             RuleWording(
                 title: ("SYN_SENT: a RST without ACK", "SYN_SENT 状态收到不带 ACK 的 RST"),
                 summary: (
                     "in SYN_SENT an RST counts only if it acknowledges our SYN; this one does not",
-                    "SYN_SENT状态下只有确认了我们SYN的RST才有效，这个没有"),
+                    "SYN_SENT状态下只有确认了本方SYN的RST才有效，这个没有"),
                 explanation: (
                     "Without an acceptable ACK the RST cannot be tied to our SYN, so it is dropped.",
-                    "没有可接受的确认号，就无法确认该 RST 针对的是我方的 SYN，因此丢弃。"))
+                    "没有可接受的确认号，就无法确认该 RST 针对的是本方的 SYN，因此丢弃。"))
         case .synSentCompletesHandshake:
             RuleWording(
                 title: ("SYN_SENT: a SYN-ACK arrives", "SYN_SENT 状态收到 SYN-ACK"),
                 summary: (
                     "a SYN+ACK that acknowledges our SYN completes the handshake: ACK with ack = their ISN+1, ESTABLISHED",
-                    "确认了我们SYN的SYN+ACK完成握手：回复ACK，确认号为对方初始序列号+1，进入ESTABLISHED"),
+                    "确认了本方SYN的SYN+ACK完成握手：回复ACK，确认号为对方初始序列号+1，进入ESTABLISHED"),
                 explanation: (
                     "The SYN-ACK acknowledges our SYN: the host records IRS = SEG.SEQ and RCV.NXT = SEG.SEQ+1, enters "
                         + "ESTABLISHED and sends <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, the third segment: a bare ACK "
                         + "that occupies no sequence number.",
-                    "SYN-ACK 确认了我方的 SYN：主机记下 IRS = SEG.SEQ、RCV.NXT = SEG.SEQ+1，进入 ESTABLISHED，"
-                        + "并发送 <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>，即第三个报文：一个不占用序列号的纯 ACK。"))
+                    "SYN-ACK 确认了本方的 SYN：主机记下 IRS = SEG.SEQ、RCV.NXT = SEG.SEQ+1，进入 ESTABLISHED，"
+                        + "并发送 <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>，即第三个报文段：一个不占用序列号的纯 ACK。"))
         case .synSentSimultaneousOpen:
             RuleWording(
                 title: ("SYN_SENT: a SYN without ACK (simultaneous open)", "SYN_SENT 状态收到不带 ACK 的 SYN（同时打开）"),
@@ -245,22 +246,25 @@ extension RuleWording {
                         + "并发送 <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>，重复自己最初的初始序列号。"))
         case .synSentDropsOther:
             RuleWording(
-                title: ("SYN_SENT: neither SYN nor RST", "SYN_SENT 状态收到既无 SYN 也无 RST 的报文"),
+                title: ("SYN_SENT: neither SYN nor RST", "SYN_SENT 状态收到既无 SYN 也无 RST 的报文段"),
                 summary: (
                     "in SYN_SENT a segment with neither SYN nor RST is dropped",
                     "SYN_SENT状态下既不带SYN也不带RST的报文段被丢弃"),
-                explanation: ("Such a segment is dropped.", "这样的报文被丢弃。"))
+                explanation: ("Such a segment is dropped.", "这样的报文段被丢弃。"))
         case .unacceptableSegmentAcked:
             RuleWording(
-                title: ("A segment outside the receive window", "落在接收窗口之外的报文"),
+                title: ("A segment outside the receive window", "落在接收窗口之外的报文段"),
                 summary: (
                     "a segment outside the receive window is answered by an ACK with seq = SND.NXT and ack = RCV.NXT, then dropped",
                     "不在接收窗口内的报文段：回复序列号为SND.NXT、确认号为RCV.NXT的ACK，然后丢弃"),
                 explanation: (
-                    "In a synchronised state a segment outside the window is answered with an empty acknowledgment "
-                        + "<SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, not with a reset, and dropped (RFC 9293 §3.5.2).",
-                    "在已同步状态下，落在接收窗口之外的报文会得到一个空的确认 <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>，"
-                        + "而不是复位报文，随后被丢弃（RFC 9293 §3.5.2）。"))
+                    "In SYN_RECEIVED and in the synchronised states, a segment outside the receive window is answered "
+                        + "with an empty acknowledgment <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, not with a reset, and "
+                        + "dropped (RFC 9293 §3.10.7.4, first check; §3.5.2 group 3). SYN_RECEIVED is not a "
+                        + "synchronised state (§3.5.2 group 2), but this sequence-number check applies to it too.",
+                    "在 SYN_RECEIVED 和各个已同步状态下，落在接收窗口之外的报文段会得到一个空的确认 "
+                        + "<SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>，而不是复位报文段，随后被丢弃（RFC 9293 §3.10.7.4 第一步检查；"
+                        + "§3.5.2 第3组）。SYN_RECEIVED 并不是已同步状态（§3.5.2 第2组），但这项序列号检查同样适用于它。"))
         case .unacceptableResetIgnored:
             RuleWording(
                 title: ("A RST outside the receive window", "落在接收窗口之外的 RST"),
@@ -284,9 +288,13 @@ extension RuleWording {
                     "an RST with seq = RCV.NXT resets the connection: CLOSED; an RST is never acknowledged",
                     "序列号等于RCV.NXT的RST复位连接：进入CLOSED；RST永远不被确认"),
                 explanation: (
-                    "An acceptable RST ends the connection at once: the host enters CLOSED and deletes the TCB. "
-                        + "Nothing answers it, and there is no TIME_WAIT.",
-                    "可接受的 RST 立即终止连接：主机进入 CLOSED 并删除 TCB。没有任何报文回应它，也没有 TIME_WAIT。"))
+                    "An acceptable RST (seq exactly RCV.NXT) ends the connection at once: the host enters CLOSED and "
+                        + "deletes the TCB, with no TIME_WAIT. A valid RST is never acknowledged: it occupies no "
+                        + "sequence number. (An RST inside the window but not at RCV.NXT is not accepted: it draws a "
+                        + "challenge ACK, RFC 5961.)",
+                    "可接受的 RST（序列号恰好等于 RCV.NXT）立即终止连接：主机进入 CLOSED 并删除 TCB，不经过 TIME_WAIT。"
+                        + "有效的 RST 从不被确认：它不占用序列号。（在窗口内但不等于 RCV.NXT 的 RST 不被接受，"
+                        + "而是引来一个挑战ACK，见 RFC 5961。）"))
         case .resetChallengeAck:
             RuleWording(
                 title: ("A RST in the window but not at RCV.NXT", "在窗口内但不等于 RCV.NXT 的 RST"),
@@ -313,29 +321,33 @@ extension RuleWording {
                 title: ("TIME_WAIT: a SYN arrives", "TIME_WAIT 状态收到 SYN"),
                 summary: ("a SYN in TIME_WAIT gets a challenge ACK", "TIME_WAIT状态下收到SYN：回复挑战ACK"),
                 explanation: (
-                    "A SYN reaching a connection in TIME_WAIT may open a new incarnation of it; the RFC accepts one "
-                        + "only when the timestamp option shows the SYN is new, otherwise the SYN is treated as in "
-                        + "any synchronised state.",
-                    "到达 TIME_WAIT 连接的 SYN 可能要开启该连接的新化身；RFC 只在时间戳选项表明这个 SYN 是新的时才接受，"
-                        + "否则按其他已同步状态的规则处理。"))
+                    "A SYN reaching a connection in TIME_WAIT may open a new incarnation of it. The RFC allows that "
+                        + "(§3.6.1, MAY-2) when the host gives the new connection an ISN larger than the largest "
+                        + "sequence number it used on the old one (Linux and BSD do, for a SYN whose seq lies beyond "
+                        + "the old connection's), or when the timestamp option shows the SYN is "
+                        + "new (§3.6.1, SHLD-4); otherwise the SYN is treated as in any synchronised state.",
+                    "到达 TIME_WAIT 连接的 SYN 可能要开启该连接的新化身。RFC 允许这样做（§3.6.1，MAY-2）："
+                        + "条件是主机给新连接选的初始序列号大于它在旧连接上用过的最大序列号（Linux 和 BSD 就是这样做的，"
+                        + "前提是这个 SYN 的序列号超出旧连接的范围），"
+                        + "或者时间戳选项表明这个 SYN 是新的（§3.6.1，SHLD-4）；否则按其他已同步状态的规则处理。"))
         case .noAckDropped:
             RuleWording(
-                title: ("A segment without ACK on a synchronised connection", "已同步连接上不带 ACK 的报文"),
+                title: ("A segment without ACK on a synchronised connection", "已同步连接上不带 ACK 的报文段"),
                 summary: ("once synchronised, a segment without the ACK flag is dropped", "连接同步后，不带ACK标志位的报文段被丢弃"),
                 explanation: (
                     "Once a connection is synchronised every segment must carry ACK; one with the ACK bit off is dropped.",
-                    "连接同步之后，每个报文都必须带 ACK；ACK 位为 0 的报文被丢弃。"))
+                    "连接同步之后，每个报文段都必须带 ACK；ACK 位为 0 的报文段被丢弃。"))
         case .synReceivedAckEstablishes:
             RuleWording(
-                title: ("SYN_RECEIVED: the ACK of our SYN", "SYN_RECEIVED 状态收到对我方 SYN 的确认"),
+                title: ("SYN_RECEIVED: the ACK of our SYN", "SYN_RECEIVED 状态收到对本方 SYN 的确认"),
                 summary: (
                     "an ACK of our SYN in SYN_RECEIVED completes the handshake: ESTABLISHED",
-                    "SYN_RECEIVED状态下收到对我们SYN的确认：握手完成，进入ESTABLISHED"),
+                    "SYN_RECEIVED状态下收到对本方SYN的确认：握手完成，进入ESTABLISHED"),
                 explanation: (
                     "SND.UNA < SEG.ACK =< SND.NXT: the ACK acknowledges our SYN, so the host enters ESTABLISHED. "
                         + "Nothing is sent back: a bare ACK is never acknowledged.",
-                    "SND.UNA < SEG.ACK =< SND.NXT：该 ACK 确认了我方的 SYN，主机进入 ESTABLISHED。"
-                        + "不回应任何报文：纯 ACK 不需要被确认。"))
+                    "SND.UNA < SEG.ACK =< SND.NXT：该 ACK 确认了本方的 SYN，主机进入 ESTABLISHED。"
+                        + "不回应任何报文段：纯 ACK 不需要被确认。"))
         case .synReceivedBadAckResets:
             RuleWording(
                 title: ("SYN_RECEIVED: an unacceptable ACK", "SYN_RECEIVED 状态收到不可接受的 ACK"),
@@ -344,7 +356,7 @@ extension RuleWording {
                     "SYN_RECEIVED状态下不可接受的ACK：回复序列号为SEG.ACK的RST"),
                 explanation: (
                     "An acknowledgment outside SND.UNA < SEG.ACK =< SND.NXT is answered with <SEQ=SEG.ACK><CTL=RST>.",
-                    "确认号不满足 SND.UNA < SEG.ACK =< SND.NXT 的报文，回应 <SEQ=SEG.ACK><CTL=RST>。"))
+                    "确认号不满足 SND.UNA < SEG.ACK =< SND.NXT 的报文段，回应 <SEQ=SEG.ACK><CTL=RST>。"))
         case .ackAdvancesSendUna:
             RuleWording(
                 title: ("A new acknowledgment", "新的确认"),
@@ -354,7 +366,7 @@ extension RuleWording {
                 explanation: (
                     "SND.UNA < SEG.ACK =< SND.NXT: SND.UNA moves up to SEG.ACK and the segments it covers leave the "
                         + "retransmission queue.",
-                    "SND.UNA < SEG.ACK =< SND.NXT：SND.UNA 前移到 SEG.ACK，被覆盖的报文移出重传队列。"))
+                    "SND.UNA < SEG.ACK =< SND.NXT：SND.UNA 前移到 SEG.ACK，被覆盖的报文段移出重传队列。"))
         case .duplicateAckIgnored:
             RuleWording(
                 title: ("A duplicate acknowledgment", "重复的确认"),
@@ -371,29 +383,29 @@ extension RuleWording {
                 explanation: (
                     "SEG.ACK > SND.NXT acknowledges something never sent: the host answers with "
                         + "<SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and drops the segment.",
-                    "SEG.ACK > SND.NXT 确认了从未发送的内容：主机回应 <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>，并丢弃该报文。"))
+                    "SEG.ACK > SND.NXT 确认了从未发送的内容：主机回应 <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>，并丢弃该报文段。"))
         case .finWait1FinAcked:
             RuleWording(
-                title: ("FIN_WAIT_1: our FIN is acknowledged", "FIN_WAIT_1 状态：我方 FIN 被确认"),
+                title: ("FIN_WAIT_1: our FIN is acknowledged", "FIN_WAIT_1 状态：本方 FIN 被确认"),
                 summary: (
                     "our FIN is acknowledged: FIN_WAIT_1 becomes FIN_WAIT_2",
-                    "我们的FIN被确认：从FIN_WAIT_1进入FIN_WAIT_2"),
+                    "本方的FIN被确认：从FIN_WAIT_1进入FIN_WAIT_2"),
                 explanation: (
                     "The ACK covers our FIN, so the host enters FIN_WAIT_2 and waits for the peer's FIN.",
-                    "该 ACK 覆盖了我方的 FIN，主机进入 FIN_WAIT_2，等待对方的 FIN。"))
+                    "该 ACK 覆盖了本方的 FIN，主机进入 FIN_WAIT_2，等待对方的 FIN。"))
         case .closingFinAcked:
             RuleWording(
-                title: ("CLOSING: our FIN is acknowledged", "CLOSING 状态：我方 FIN 被确认"),
-                summary: ("in CLOSING the ACK of our FIN leads to TIME_WAIT", "CLOSING状态下我们的FIN被确认：进入TIME_WAIT"),
+                title: ("CLOSING: our FIN is acknowledged", "CLOSING 状态：本方 FIN 被确认"),
+                summary: ("in CLOSING the ACK of our FIN leads to TIME_WAIT", "CLOSING状态下本方的FIN被确认：进入TIME_WAIT"),
                 explanation: (
                     "In a simultaneous close the host enters TIME_WAIT once the ACK of its FIN arrives.",
                     "同时关闭时，主机收到对自己 FIN 的确认后进入 TIME_WAIT。"))
         case .lastAckFinAcked:
             RuleWording(
-                title: ("LAST_ACK: our FIN is acknowledged", "LAST_ACK 状态：我方 FIN 被确认"),
+                title: ("LAST_ACK: our FIN is acknowledged", "LAST_ACK 状态：本方 FIN 被确认"),
                 summary: (
                     "in LAST_ACK the ACK of our FIN ends the connection: CLOSED",
-                    "LAST_ACK状态下我们的FIN被确认：连接结束，进入CLOSED"),
+                    "LAST_ACK状态下本方的FIN被确认：连接结束，进入CLOSED"),
                 explanation: (
                     "The side that closed second gets the ACK of its FIN, deletes the TCB and enters CLOSED without "
                         + "TIME_WAIT: TIME_WAIT belongs to the side that closed first.",
@@ -429,7 +441,7 @@ extension RuleWording {
                 explanation: (
                     "The application has closed and will read nothing more, so new data cannot be delivered: the host "
                         + "answers with a reset (RFC 9293 §3.6.1; Linux does this).",
-                    "应用已经关闭，不会再读取数据，新数据无法交付：主机以复位报文回应（RFC 9293 §3.6.1；Linux 也是这样做的）。"))
+                    "应用已经关闭，不会再读取数据，新数据无法交付：主机以复位报文段回应（RFC 9293 §3.6.1；Linux 也是这样做的）。"))
         case .finReceived:
             RuleWording(
                 title: ("A FIN arrives", "收到 FIN"),
@@ -447,24 +459,24 @@ extension RuleWording {
                 title: ("FIN_WAIT_1: the other side's FIN arrives first", "FIN_WAIT_1 状态先收到对方的 FIN"),
                 summary: (
                     "a FIN in FIN_WAIT_1 before our FIN is acknowledged: simultaneous close, CLOSING",
-                    "在FIN_WAIT_1状态、我们的FIN尚未被确认时收到FIN：同时关闭，进入CLOSING"),
+                    "在FIN_WAIT_1状态、本方的FIN尚未被确认时收到FIN：同时关闭，进入CLOSING"),
                 explanation: (
                     "Our FIN is not yet acknowledged and the other side's FIN arrives: both sides are closing at once. "
                         + "The host acknowledges that FIN and enters CLOSING; TIME_WAIT comes when its own FIN is "
                         + "acknowledged.",
-                    "我方的 FIN 尚未被确认，对方的 FIN 就到了：双方在同时关闭。主机确认这个 FIN，进入 CLOSING；"
+                    "本方的 FIN 尚未被确认，对方的 FIN 就到了：双方在同时关闭。主机确认这个 FIN，进入 CLOSING；"
                         + "等自己的 FIN 被确认后才进入 TIME_WAIT。"))
         case .finAndAckReceivedInFinWait1:
             RuleWording(
-                title: ("FIN_WAIT_1: a FIN that also acknowledges our FIN", "FIN_WAIT_1 状态收到同时确认了我方 FIN 的 FIN"),
+                title: ("FIN_WAIT_1: a FIN that also acknowledges our FIN", "FIN_WAIT_1 状态收到同时确认了本方 FIN 的 FIN"),
                 summary: (
                     "a FIN that also acknowledges our FIN takes FIN_WAIT_1 straight to TIME_WAIT",
-                    "同时确认了我们FIN的FIN使FIN_WAIT_1直接进入TIME_WAIT"),
+                    "同时确认了本方FIN的FIN使FIN_WAIT_1直接进入TIME_WAIT"),
                 explanation: (
                     "One segment acknowledges our FIN and carries the other side's FIN, so the host goes from "
                         + "FIN_WAIT_1 straight to TIME_WAIT (a three-segment close) and acknowledges the FIN.",
-                    "一个报文既确认了我方的 FIN，又携带了对方的 FIN，所以主机从 FIN_WAIT_1 直接进入 TIME_WAIT"
-                        + "（三个报文完成关闭），并确认这个 FIN。"))
+                    "一个报文段既确认了本方的 FIN，又携带了对方的 FIN，所以主机从 FIN_WAIT_1 直接进入 TIME_WAIT"
+                        + "（三个报文段完成关闭），并确认这个 FIN。"))
         case .finReceivedInFinWait2:
             RuleWording(
                 title: ("FIN_WAIT_2: the peer's FIN arrives", "FIN_WAIT_2 状态收到对方的 FIN"),
@@ -495,15 +507,17 @@ extension RuleWording {
                 explanation: (
                     "A segment in the window but beyond RCV.NXT is kept for later; the host acknowledges RCV.NXT, "
                         + "the first byte still missing.",
-                    "在窗口内但超出 RCV.NXT 的报文被暂存；主机确认 RCV.NXT，即仍缺少的第一个字节。"))
+                    "在窗口内但超出 RCV.NXT 的报文段被暂存；主机确认 RCV.NXT，即仍缺少的第一个字节。"))
         case .acceptableAckOnly:
             RuleWording(
                 title: ("An acceptable bare ACK", "可接受的纯 ACK"),
-                summary: ("an acceptable segment with nothing new is dropped", "没有新内容的可接受报文段被丢弃"),
+                summary: (
+                    "an acceptable segment that carries only an ACK: its ACK is processed and nothing is sent back",
+                    "只带确认的可接受报文段：处理其中的确认，不回应任何报文段"),
                 explanation: (
                     "The segment carries only an acknowledgment: it is processed and nothing is sent back, since a "
                         + "segment that occupies no sequence number is never acknowledged.",
-                    "该报文只带确认：处理后不回应任何报文，因为不占用序列号的报文从不需要被确认。"))
+                    "该报文段只带确认：处理后不回应任何报文段，因为不占用序列号的报文段从不需要被确认。"))
         case .retransmissionTimeout:
             RuleWording(
                 title: ("Retransmission timeout", "重传超时"),
@@ -513,7 +527,7 @@ extension RuleWording {
                 explanation: (
                     "No acknowledgment came in time, so the oldest unacknowledged segment is sent again with the same "
                         + "seq: a retransmission takes no new sequence numbers.",
-                    "在规定时间内没有收到确认，最早的未确认报文以相同的序列号再次发送：重传不占用新的序列号。"))
+                    "在规定时间内没有收到确认，最早的未确认报文段以相同的序列号再次发送：重传不占用新的序列号。"))
         case .timeWaitExpired:
             RuleWording(
                 title: ("TIME_WAIT ends", "TIME_WAIT 结束"),

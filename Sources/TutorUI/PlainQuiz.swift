@@ -11,15 +11,18 @@ enum PlainQuestionText {
         let timeline = player.timeline
         let shown = player.visibleFrame
         var lines: [String] = []
-        let hosts = HostID.allCases.map { "\($0) \(timeline.hosts[$0]?.description ?? "?")" }.joined(separator: ", ")
-        lines.append("  " + strings.say("Hosts: ", "主机：") + hosts + "; " + strings.numbering(timeline.numbering) + ".")
+        let hosts = HostID.allCases.map { "\($0) \(timeline.hosts[$0]?.description ?? "?")" }
+            .joined(separator: strings.listGap)
+        let numbering = strings.numbering(timeline.numbering)
+        lines.append(
+            "  " + strings.say("Hosts: ", "主机：") + hosts + strings.say("; ", "；") + numbering + strings.lineStop)
         for frame in timeline.frames[...shown.index] {
             switch frame.event {
             case .segment(let event):
                 let base = timeline.numberBase(from: event.from)
                 var line = "  \(event.from) > \(event.to): \(event.segment.notation(base: base))"
-                if event.fate == .dropped { line += " (\(strings.lost))" }
-                if event.sentBecause == .fromOutside { line += " (\(strings.fromOutside))" }
+                if event.fate == .dropped { line += strings.aside(strings.lost) }
+                if event.sentBecause == .fromOutside { line += strings.aside(strings.fromOutside) }
                 lines.append(line)
             case .call:
                 if let text = strings.stepEvent(frame.event) { lines.append("  " + text) }
@@ -27,8 +30,7 @@ enum PlainQuestionText {
                 if let text = strings.stepEvent(frame.event) { lines.append("  ... " + text + " ...") }
             }
         }
-        let states = HostID.allCases.map { "\($0): \(shown.host($0).state)" }.joined(separator: ", ")
-        lines.append("  " + strings.say("Now ", "当前：") + states + ".")
+        lines.append("  " + strings.say("Now ", "当前：") + strings.states { shown.host($0).state } + strings.lineStop)
         // The calls and waits that lead to the asked segment come after the states: they are what makes it.
         for event in QuestionLead.events(player) {
             if let text = strings.stepEvent(event) { lines.append("  " + strings.say("Then: ", "接下来：") + text) }
@@ -42,12 +44,14 @@ enum PlainQuestionText {
         for field in feedback.fields {
             let name = strings.fieldName(field.field)
             if field.isCorrect {
-                lines.append("  \(strings.rightWord): \(name) \(field.given ?? "")")
-            } else {
-                let given = field.given ?? strings.blankWord
                 lines.append(
-                    "  \(strings.wrongWord): \(name) \(strings.youTyped) \(given); \(strings.rightValue) \(field.expected)"
-                )
+                    "  \(strings.rightWord)\(strings.verdictColon)\(name) \(field.given(in: strings.language) ?? "")")
+            } else {
+                let given = field.given(in: strings.language) ?? strings.blankWord
+                let expected = field.expected(in: strings.language)
+                lines.append(
+                    "  \(strings.wrongWord)\(strings.verdictColon)\(name) \(strings.youTyped(given))"
+                        + "\(strings.clauseGap)\(strings.rightValue(expected))")
                 if let note = field.note { lines.append("    " + note.text(strings.language)) }
             }
             lines.append("    " + field.why.text(strings.language))
@@ -66,7 +70,7 @@ enum PlainQuestionText {
         case .state: accepts = strings.stateNote
         }
         if field == .ack { accepts += strings.say("; '-' if there is no ACK flag", "；没有 ACK 标志位时输入 -") }
-        return "\(strings.fieldName(field)) (\(accepts)): "
+        return strings.fieldName(field) + strings.aside(accepts) + strings.labelColon
     }
 
     /// An unreadable answer: the text with a caret under the column, and the message.

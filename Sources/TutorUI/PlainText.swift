@@ -11,10 +11,10 @@ public enum PlainText {
         let timeline = player.timeline
         let numbering = session.numbering ?? timeline.numbering
         var lines: [String] = []
-        var heading = strings.step(player.stepNumber, of: player.stepCount) + ". "
+        var heading = strings.step(player.stepNumber, of: player.stepCount) + strings.partStop
         if let quiz = player.pendingQuiz {
             heading +=
-                strings.quizHeading + " "
+                strings.quizHeading + strings.say(" ", "")
                 + QuizHandover(point: quiz).question(
                     session.language, from: player.frame.wire?.from, to: player.frame.wire?.to)
             lines.append(heading)
@@ -23,23 +23,26 @@ public enum PlainText {
         }
         let frame = player.frame
         switch frame.event {
-        case .start: heading += strings.start + "."
-        case .call(let host, let call): heading += strings.call(host, call) + "."
-        case .wait(let milliseconds): heading += strings.wait(milliseconds) + "."
+        case .start: heading += strings.start + strings.partStop
+        case .call(let host, let call): heading += strings.call(host, call) + strings.partStop
+        // A step that only narrates passes no time and does nothing: the states follow the step number.
+        case .wait(0): break
+        case .wait(let milliseconds): heading += strings.wait(milliseconds) + strings.partStop
         case .segment(let event):
             let base = timeline.numberBase(from: event.from, numbering: numbering)
             heading += "\(event.from) > \(event.to): \(event.segment.notation(base: base))"
             switch event.fate {
-            case .delivered: heading += "."
-            case .dropped: heading += " (\(strings.lost))."
-            case .duplicated: heading += " (\(strings.duplicated))."
-            case .inFlight: heading += " (\(strings.onItsWay))."
+            case .delivered: heading += strings.partStop
+            case .dropped: heading += strings.aside(strings.lost) + strings.partStop
+            case .duplicated: heading += strings.aside(strings.duplicated) + strings.partStop
+            case .inFlight: heading += strings.aside(strings.onItsWay) + strings.partStop
             }
         }
-        let states = HostID.allCases.map { "\($0): \(frame.host($0).state)" }.joined(separator: ", ")
-        lines.append(heading + " " + states + ".")
+        lines.append(heading + strings.states { frame.host($0).state } + strings.lineStop)
         for host in HostID.allCases {
-            for error in frame.errors[host] ?? [] { lines.append("  \(host): \(strings.error(error))") }
+            for error in frame.errors[host] ?? [] {
+                lines.append("  \(host)\(strings.labelColon)\(strings.error(error))")
+            }
         }
         if session.showsTCB {
             for host in HostID.allCases {
@@ -73,7 +76,7 @@ public enum PlainText {
             case .failure(let problem):
                 status = strings.cannotLoad + ": " + problem.message
             }
-            lines.append("\(index + 1). \(entry.title(session.language)) (\(status))")
+            lines.append("\(index + 1). \(entry.title(session.language))" + strings.aside(status))
         }
         lines.append(strings.plainMenuPrompt)
         return lines
@@ -84,9 +87,14 @@ public enum PlainText {
         guard let player = session.player else { return [] }
         let strings = Strings(session.language)
         let timeline = player.timeline
-        let hosts = HostID.allCases.map { "\($0) \(timeline.hosts[$0]?.description ?? "?")" }.joined(separator: ", ")
+        let hosts = HostID.allCases.map { "\($0) \(timeline.hosts[$0]?.description ?? "?")" }
+            .joined(separator: strings.listGap)
         let numbering = strings.numbering(session.numbering ?? timeline.numbering)
-        return ["\(timeline.title.text(session.language)). \(hosts); \(numbering).", strings.plainLessonKeys]
+        let title = timeline.title.text(session.language)
+        return [
+            title + strings.partStop + hosts + strings.say("; ", "；") + numbering + strings.lineStop,
+            strings.plainLessonKeys,
+        ]
     }
 
     private static func tcbLine(_ host: HostID, frame: Frame, timeline: Timeline, _ numbering: Numbering) -> String {

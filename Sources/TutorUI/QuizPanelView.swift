@@ -143,12 +143,13 @@ struct FeedbackView: Widget {
             x = canvas.write(
                 strings.fieldName(field.field), x: x, y: y, ink: selected ? .strong : .normal, limit: inner.maxX)
             x = max(x + 1, inner.x + 19)
-            let given = field.given ?? strings.blankWord
+            let given = field.given(in: strings.language) ?? strings.blankWord
             if field.isCorrect {
                 canvas.write(given, x: x, y: y, limit: inner.maxX)
             } else {
-                x = canvas.write("\(strings.youTyped) \(given)", x: x, y: y, ink: .dim, limit: inner.maxX)
-                canvas.write("  \(strings.rightValue) \(field.expected)", x: x, y: y, ink: .strong, limit: inner.maxX)
+                x = canvas.write(strings.youTyped(given), x: x, y: y, ink: .dim, limit: inner.maxX)
+                let expected = field.expected(in: strings.language)
+                canvas.write("  " + strings.rightValue(expected), x: x, y: y, ink: .strong, limit: inner.maxX)
             }
             y += 1
         }

@@ -10,7 +10,7 @@ extension Strings {
         }
     }
 
-    func fieldName(_ field: QuizField) -> String {
+    public func fieldName(_ field: QuizField) -> String {
         switch field {
         case .sender: say("sender", "发送方")
         case .flags: say("flags", "标志位")
@@ -73,8 +73,12 @@ extension Strings {
     var rightWord: String { say("right", "正确") }
     var wrongWord: String { say("wrong", "错误") }
     var blankWord: String { say("no answer", "未作答") }
-    var youTyped: String { say("you:", "你的答案：") }
-    var rightValue: String { say("right:", "正确答案：") }
+    func youTyped(_ given: String) -> String { say("you: \(given)", "你的答案：\(given)") }
+    func rightValue(_ expected: String) -> String { say("right: \(expected)", "正确答案：\(expected)") }
+    /// After a verdict word in a plain line: `wrong: ack`, `错误：确认号`.
+    var verdictColon: String { say(": ", "：") }
+    /// Between the learner's answer and the right one in a plain line.
+    var clauseGap: String { say("; ", "；") }
     func points(_ score: QuestionScore) -> String {
         var text = say("\(score.points) of \(score.possible) points", "得分 \(score.points)/\(score.possible)")
         if let hint = score.hint {

@@ -41,20 +41,20 @@ public struct Strings: Sendable {
             "没有找到课程。课程是 Lessons 文件夹中的 .lesson 文件。")
     }
     func step(_ step: Int, of count: Int) -> String { pick("Step \(step) of \(count)", "第 \(step) 步，共 \(count) 步") }
-    func numbering(_ numbering: Numbering) -> String {
+    public func numbering(_ numbering: Numbering) -> String {
         switch numbering {
-        case .absolute: pick("absolute numbers", "绝对序号")
-        case .relative: pick("relative numbers", "相对序号")
+        case .absolute: pick("absolute numbers", "绝对序列号")
+        case .relative: pick("relative numbers", "相对序列号")
         }
     }
     var noTCB: String { pick("no TCB", "无 TCB") }
     var ladderHeading: String { pick("segments so far", "已发送的报文段") }
     func earlier(_ count: Int) -> String { pick("... \(count) earlier", "…… 之前还有 \(count) 个") }
-    var lost: String { pick("lost", "丢失") }
+    public var lost: String { pick("lost", "丢失") }
     var fromOutside: String { pick("from outside the connection", "来自连接之外") }
-    var duplicated: String { pick("duplicated", "被复制") }
-    var onItsWay: String { pick("on its way", "在途中") }
-    func error(_ error: EndpointError) -> String {
+    public var duplicated: String { pick("duplicated", "被复制") }
+    public var onItsWay: String { pick("on its way", "在途中") }
+    public func error(_ error: EndpointError) -> String {
         let zh: String =
             switch error {
             case .connectionExists: "连接已存在"
@@ -73,7 +73,7 @@ public struct Strings: Sendable {
     var endOfLessonWithNext: String {
         pick("End of the lesson. Space: the next lesson; q: the menu.", "本课结束。空格：下一课；q：返回菜单。")
     }
-    func call(_ host: HostID, _ call: UserCall) -> String {
+    public func call(_ host: HostID, _ call: UserCall) -> String {
         let name: String =
             switch call {
             case .listen: pick("listen()", "listen()：被动打开")
@@ -86,9 +86,11 @@ public struct Strings: Sendable {
             }
         return "\(host): \(name)"
     }
-    func wait(_ milliseconds: UInt64) -> String {
-        let text = milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : "\(milliseconds) ms"
-        return pick("\(text) pass", "经过 \(text)")
+    public func wait(_ milliseconds: UInt64) -> String {
+        let whole = milliseconds % 1000 == 0
+        let en = whole ? "\(milliseconds / 1000) s" : "\(milliseconds) ms"
+        let zh = whole ? "\(milliseconds / 1000) 秒" : "\(milliseconds) 毫秒"
+        return pick("\(en) pass", "经过 \(zh)")
     }
     /// What a step did when it was a call or time passing; nil for anything else.
     func stepEvent(_ event: FrameEvent) -> String? {
@@ -98,7 +100,7 @@ public struct Strings: Sendable {
         case .wait, .start, .segment: nil
         }
     }
-    var start: String { pick("start", "开始") }
+    public var start: String { pick("start", "开始") }
     func inFlight(_ count: Int) -> String { pick("\(count) in flight", "\(count) 个在途") }
 
     func tooSmall(_ size: Size) -> String {
@@ -119,7 +121,7 @@ public struct Strings: Sendable {
     var lessonKeys: [(key: String, action: String)] {
         [
             ("Space", pick("next", "下一步")), ("PgUp", pick("back", "上一步")), ("g", pick("go to", "跳转")),
-            ("t", "TCB"), ("r", pick("rel/abs", "序号")), ("l", pick("中文", "English")),
+            ("t", "TCB"), ("r", pick("rel/abs", "编号")), ("l", pick("中文", "English")),
             ("?", pick("help", "帮助")), ("q", pick("menu", "菜单")),
         ]
     }
@@ -132,7 +134,7 @@ public struct Strings: Sendable {
             ("Home, End", pick("first / last step", "第一步 / 最后一步")),
             ("g", pick("go to a step by number", "按编号跳到某一步")),
             ("t", pick("show or hide the TCB", "显示或隐藏 TCB")),
-            ("r", pick("relative or absolute numbers", "相对或绝对序号")),
+            ("r", pick("relative or absolute numbers", "相对或绝对序列号")),
             ("l", pick("English / Chinese", "英文 / 中文")),
             ("q", pick("back to the menu; in the menu, quit", "返回菜单；在菜单中则退出")),
             ("Esc", pick("close a dialog", "关闭对话框")),
@@ -142,6 +144,24 @@ public struct Strings: Sendable {
     var jumpTitle: String { pick("Go to step", "跳转到") }
     func jumpPrompt(_ count: Int) -> String { pick("Step (1-\(count)):", "步骤（1-\(count)）：") }
     var jumpHint: String { pick("Enter go, Esc cancel", "回车确定，Esc 取消") }
+}
+
+/// Punctuation of plain lines: full-width in Chinese, where a line reads as a sentence.
+extension Strings {
+    /// Ends a part of a plain line: `Step 2 of 4. `, `第 2 步，共 4 步。`.
+    var partStop: String { pick(". ", "。") }
+    /// Ends a plain line.
+    var lineStop: String { pick(".", "。") }
+    /// Between the items of a list: `A: SYN_SENT, B: CLOSED`.
+    var listGap: String { pick(", ", "，") }
+    /// After a label: `A: SYN_SENT`, `A：SYN_SENT`.
+    var labelColon: String { pick(": ", "：") }
+    /// A remark in brackets after a word: ` (lost)`, `（丢失）`.
+    func aside(_ text: String) -> String { pick(" (\(text))", "（\(text)）") }
+    /// The hosts' states: `A: SYN_SENT, B: CLOSED`, `A：SYN_SENT，B：CLOSED`.
+    func states(_ state: (HostID) -> ConnectionState) -> String {
+        HostID.allCases.map { "\($0)\(labelColon)\(state($0))" }.joined(separator: listGap)
+    }
 }
 
 extension Strings {
@@ -158,7 +178,7 @@ extension Strings {
     var plainLessonKeys: String {
         pick(
             "Enter: next step. b: back. A number: go to that step. t: TCB. r: numbers. l: 中文. q: menu. ?: help.",
-            "回车：下一步。b：上一步。数字：跳到该步。t：TCB。r：序号。l：English。q：菜单。?：帮助。")
+            "回车：下一步。b：上一步。数字：跳到该步。t：TCB。r：相对/绝对序列号。l：English。q：菜单。?：帮助。")
     }
     var plainNothing: String { pick("(nothing more this way)", "（已无法继续）") }
 }

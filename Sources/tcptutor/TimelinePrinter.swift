@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TutorUI
 
 /// Prints a timeline without the full-screen UI: text for people and screen readers, JSON Lines for programs.
 struct TimelinePrinter {
@@ -15,46 +16,73 @@ struct TimelinePrinter {
         return "\(family) \(from.address).\(from.port) > \(to.address).\(to.port): \(wire.segment.notation(base: base))"
     }
 
+    /// English or Chinese: the text output speaks the chosen language throughout, tcpdump notation, state names
+    /// and host letters aside.
+    private func say(_ en: String, _ zh: String) -> String { language == .en ? en : zh }
+
+    private var words: Strings { Strings(language) }
+
     func states(_ frame: Frame) -> String {
-        "A \(frame.host(.a).state), B \(frame.host(.b).state)"
+        "A \(frame.host(.a).state)" + say(", ", "，") + "B \(frame.host(.b).state)"
+    }
+
+    /// The header line: hosts, ISNs and the numbering the lesson's segments are printed in.
+    func headerLine() -> String {
+        let a = timeline.hosts[.a]!
+        let b = timeline.hosts[.b]!
+        let isnA = timeline.isn[.a]!
+        let isnB = timeline.isn[.b]!
+        return language == .en
+            ? "A \(a)  B \(b)  ISN A \(isnA), B \(isnB)  (\(timeline.numbering.rawValue) numbers)"
+            : "A \(a)  B \(b)  初始序列号 A \(isnA)，B \(isnB)（\(words.numbering(timeline.numbering))）"
+    }
+
+    /// What a step did, before the states it left.
+    func eventText(_ event: FrameEvent) -> String {
+        switch event {
+        case .start:
+            return words.start
+        case .call(let host, let call):
+            return language == .en ? "\(host) \(call)" : words.call(host, call)
+        case .segment(let wire):
+            let fate: String =
+                switch wire.fate {
+                case .delivered: ""
+                case .dropped: say(" [dropped]", " [\(words.lost)]")
+                case .duplicated: say(" [duplicated]", " [\(words.duplicated)]")
+                case .inFlight: say(" [inFlight]", " [\(words.onItsWay)]")
+                }
+            return tcpdumpLine(wire) + fate
+        case .wait(let milliseconds):
+            if milliseconds == 0 { return "—" }
+            return language == .en ? "wait \(milliseconds) ms" : words.wait(milliseconds)
+        }
     }
 
     func textLines() -> [String] {
         var lines: [String] = []
-        let a = timeline.hosts[.a]!
-        let b = timeline.hosts[.b]!
         lines.append("\(timeline.title.text(language)) [\(timeline.lessonID)]")
-        let numbering =
-            language == .en
-            ? "\(timeline.numbering.rawValue) numbers" : (timeline.numbering == .absolute ? "绝对序列号" : "相对序列号")
-        lines.append("A \(a)  B \(b)  ISN A \(timeline.isn[.a]!), B \(timeline.isn[.b]!)  (\(numbering))")
+        lines.append(headerLine())
+        let colon = say(": ", "：")
         for frame in timeline.frames {
-            var line = "\(frame.index).".padding(4)
-            switch frame.event {
-            case .start:
-                line += language == .en ? "start" : "开始"
-            case .call(let host, let call):
-                line += "\(host) \(call)"
-            case .segment(let wire):
-                let fate = wire.fate == .delivered ? "" : " [\(wire.fate.rawValue)]"
-                line += tcpdumpLine(wire) + fate
-            case .wait(let milliseconds):
-                line += milliseconds == 0 ? "—" : "wait \(milliseconds) ms"
-            }
+            let line = "\(frame.index).".padding(4) + eventText(frame.event)
             lines.append(line + "  → " + states(frame))
             if let quiz = frame.quiz {
-                lines.append("    quiz: " + quiz.fields.map(\.rawValue).joined(separator: " "))
+                let fields = quiz.fields.map { language == .en ? $0.rawValue : words.fieldName($0) }
+                lines.append("    " + say("quiz", "测验") + colon + fields.joined(separator: say(" ", "、")))
             }
             if let wire = frame.wire {
-                lines.append("    why: " + RuleText.explanation(wire.sentBecause, language))
+                lines.append("    " + say("why", "原因") + colon + RuleText.explanation(wire.sentBecause, language))
             }
             for host in HostID.allCases {
                 for transition in frame.transitions[host] ?? [] {
                     lines.append(
-                        "    \(host) \(transition.from) → \(transition.to): "
+                        "    \(host) \(transition.from) → \(transition.to)" + colon
                             + RuleText.explanation(transition.because, language))
                 }
-                for error in frame.errors[host] ?? [] { lines.append("    \(host) \(error)") }
+                for error in frame.errors[host] ?? [] {
+                    lines.append("    \(host) " + (language == .en ? "\(error)" : words.error(error)))
+                }
             }
             if let narration = frame.narration { lines.append("    " + narration.text(language)) }
         }

@@ -89,10 +89,12 @@ import Testing
         }
         // Every lesson of the path, in order, with where the student is.
         let shown = read("shown").split(separator: "\n").map(String.init)
-        #expect(shown.contains("   2. The three-way handshake (three-way-handshake): step 3 of 10"), "\(shown)")
+        #expect(
+            shown.contains { $0.hasPrefix("   2. The three-way handshake (three-way-handshake): step 3 of ") },
+            "\(shown)")
         #expect(shown.contains("   1. Flags and numbers (flags-and-numbers): not started"), "\(shown)")
         #expect(shown.contains { $0.hasPrefix("  21. ") }, "\(shown)")
-        #expect(read("shown-zh").contains("   2. 三次握手 (three-way-handshake)：第 3 步，共 10 步"), "\(read("shown-zh"))")
+        #expect(read("shown-zh").contains("   2. 三次握手 (three-way-handshake)：第 3 步，共 "), "\(read("shown-zh"))")
         #expect(read("warning").contains("could not be read"), "\(read("warning"))")
         let files = read("files").split(separator: "\n")
         let keptAside = try #require(files.first { $0.hasPrefix("progress.json.corrupt-") })

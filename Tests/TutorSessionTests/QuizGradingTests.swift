@@ -73,6 +73,10 @@ struct QuizGradingTests {
         try expectMistake(
             data.timeline, data.bData, .ack, "1002", .bareAckConsumesNothing, note: "bare ACK",
             why: "ack = SEG.SEQ + SEG.LEN of A's segment S 1000:1000(0)")
+        // "ack = seq + 1" needs a SYN or FIN and no data: a SYN or FIN with data adds its length too.
+        let ackNote = try grade(data.timeline, data.bData, [.ack: "1002"]).fields[0].note
+        #expect(ackNote?.en.contains("carries SYN or FIN and no data") == true, "\(String(describing: ackNote))")
+        #expect(ackNote?.zh.contains("携带 SYN 或 FIN、且不带数据") == true, "\(String(describing: ackNote))")
         try expectMistake(
             data.timeline, data.aData1, .seq, "1002", .bareAckConsumesNothing, note: "same seq")
         let (timeline, frames) = seed

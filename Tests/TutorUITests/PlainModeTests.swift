@@ -65,8 +65,8 @@ import TutorSession
     @Test func chineseAndTheEndOfInput() {
         let (output, saved) = Self.run(["l", "2", "", ""], language: .en)
         #expect(output.contains("TCPTutor: 课程"))
-        #expect(output.contains("2. 连接被拒绝 (未开始)"))
-        #expect(output.contains("第 2 步，共 4 步. A: connect()：主动打开. A: SYN_SENT, B: CLOSED."))
+        #expect(output.contains("2. 连接被拒绝（未开始）"))
+        #expect(output.contains("第 2 步，共 4 步。A: connect()：主动打开。A：SYN_SENT，B：CLOSED。"))
         #expect(saved?.language == .zh)
         #expect(saved?["connection-refused"]?.step == 2, "the progress is saved when the input ends")
     }
@@ -74,5 +74,37 @@ import TutorSession
     @Test func aLineThatMeansNothingSaysSo() {
         let (output, _) = Self.run(["", "b"])
         #expect(output.last == "(nothing more this way)")
+    }
+}
+
+/// A `say` step does nothing and passes no time: its plain line gives the step and the states, nothing else.
+@Suite struct PlainSayStepTests {
+    static let source = """
+        id: say-step
+        title: Say
+        title.zh: 说明
+        summary: A step that only narrates.
+        summary.zh: 只有叙述的一步。
+        hosts: A 10.0.0.1:1000, B 10.0.0.2:80
+        isn: A 100, B 300
+
+        B listen
+        say
+          en: Only words here.
+          zh: 这里只有文字。
+        """
+
+    @Test(arguments: Language.allCases)
+    func sayStepShowsNoTimePassing(language: Language) throws {
+        let run = LessonRunner.run(try LessonParser.parse(Self.source, file: "say.lesson"))
+        var session = TutorSession(
+            lessons: [LessonEntry(fileName: "say.lesson", content: .success(run.timeline))], language: language,
+            animates: false)
+        _ = session.update(.key(.enter))
+        _ = session.update(.key(.right))
+        _ = session.update(.key(.right))
+        let lines = PlainText.describe(session)
+        let expected = language == .en ? "Step 3 of 3. A: CLOSED, B: LISTEN." : "第 3 步，共 3 步。A：CLOSED，B：LISTEN。"
+        #expect(lines.first == expected, "\(lines)")
     }
 }

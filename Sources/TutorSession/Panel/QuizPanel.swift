@@ -214,10 +214,10 @@ public struct QuizPanel: Hashable, Sendable {
             return number == .seq
                 ? LocalizedText(
                     en: "relative numbers: counted from the sender's ISN, as tcpdump prints by default",
-                    zh: "相对序号：从发送方的初始序列号起算（tcpdump 默认输出）")
+                    zh: "相对序列号：从发送方的初始序列号起算（tcpdump 默认输出）")
                 : LocalizedText(
                     en: "relative numbers: counted from the receiver's ISN, as tcpdump prints by default",
-                    zh: "相对序号：从接收方的初始序列号起算（tcpdump 默认输出）")
+                    zh: "相对序列号：从接收方的初始序列号起算（tcpdump 默认输出）")
         }
         guard question.numbering.numbering == .absolute, !question.chosenISNs.isEmpty else {
             return question.numbering.prompt(number, sender: question.sender)
@@ -226,7 +226,7 @@ public struct QuizPanel: Hashable, Sendable {
         let isns = HostID.allCases.compactMap { host in question.chosenISNs[host].map { "\(host) \($0.rawValue)" } }
         return LocalizedText(
             en: "absolute numbers, as in tcpdump -S; ISN " + isns.joined(separator: ", "),
-            zh: "绝对序号（同 tcpdump -S）；初始序列号 " + isns.joined(separator: "，"))
+            zh: "绝对序列号（同 tcpdump -S）；初始序列号 " + isns.joined(separator: "，"))
     }
 }
 

@@ -23,7 +23,7 @@ public enum AnswerParser {
                 field: .ack, input: input, column: 0,
                 message: LocalizedText(
                     en: "type a number, or - if the segment has no ACK flag",
-                    zh: "请输入一个数字；报文没有 ACK 标志位时输入 -"))
+                    zh: "请输入一个数字；报文段没有 ACK 标志位时输入 -"))
         }
         return .number(try NumberAnswerParser.parse(input, field: .ack))
     }

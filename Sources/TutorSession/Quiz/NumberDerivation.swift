@@ -66,12 +66,12 @@ extension QuizQuestion {
                 return NumberDerivation(
                     source: LocalizedText(
                         en: "0: a reset answering a segment without ACK has no ack to borrow",
-                        zh: "0：应答不带 ACK 报文的复位报文没有确认号可借用"),
+                        zh: "0：应答不带 ACK 报文段的复位报文段没有确认号可借用"),
                     start: typedSeq, terms: [], result: typedSeq)
             case .seqFromAck:
                 return NumberDerivation(
                     source: LocalizedText(
-                        en: "SEG.ACK of the segment being reset", zh: "被复位报文的确认号 SEG.ACK"),
+                        en: "SEG.ACK of the segment being reset", zh: "被复位报文段的确认号 SEG.ACK"),
                     start: typedSeq, terms: [], result: typedSeq)
             case .sendNext:
                 break
@@ -88,7 +88,7 @@ extension QuizQuestion {
             return NumberDerivation(
                 source: LocalizedText(
                     en: "SEG.SEQ + SEG.LEN of \(me)'s previous segment, \(shownPrevious)",
-                    zh: "主机\(me)上一个报文 \(shownPrevious) 的 SEG.SEQ + SEG.LEN"),
+                    zh: "主机\(me)上一个报文段 \(shownPrevious) 的 SEG.SEQ + SEG.LEN"),
                 start: numbering.typed(previous.seq, .seq, sender: sender),
                 terms: NumberDerivation.lengthTerms(of: previous),
                 result: typedSeq)
@@ -98,10 +98,10 @@ extension QuizQuestion {
                 previous.sequenceLength == 0
                 ? LocalizedText(
                     en: "the same seq as \(me)'s previous segment, \(shownPrevious), which occupied no sequence number",
-                    zh: "与主机\(me)上一个报文 \(shownPrevious) 相同，因为那个报文不占用序列号")
+                    zh: "与主机\(me)上一个报文段 \(shownPrevious) 相同，因为那个报文段不占用序列号")
                 : LocalizedText(
                     en: "the same seq as \(me)'s earlier segment, \(shownPrevious), sent again",
-                    zh: "与主机\(me)先前的报文 \(shownPrevious) 相同，该报文被再次发送")
+                    zh: "与主机\(me)先前的报文段 \(shownPrevious) 相同，该报文段被再次发送")
             return NumberDerivation(source: why, start: typedSeq, terms: [], result: typedSeq)
         }
         return NumberDerivation(
@@ -120,7 +120,7 @@ extension QuizQuestion {
             return NumberDerivation(
                 source: LocalizedText(
                     en: "SEG.SEQ + SEG.LEN of \(peer)'s segment \(shownSegment)",
-                    zh: "主机\(peer)的报文 \(shownSegment) 的 SEG.SEQ + SEG.LEN"),
+                    zh: "主机\(peer)的报文段 \(shownSegment) 的 SEG.SEQ + SEG.LEN"),
                 start: numbering.typed(acknowledged.seq, .ack, sender: sender),
                 terms: NumberDerivation.lengthTerms(of: acknowledged), result: typedAck)
         }

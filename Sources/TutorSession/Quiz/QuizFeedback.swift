@@ -22,6 +22,16 @@ public struct FieldFeedback: Hashable, Sendable {
 
     /// The RFC 9293 section of the rule (`§3.10.7.2`).
     public var section: String? { rule?.section }
+
+    /// The learner's answer as shown in `language`, nil when blank: an ack left out reads `none`, 无 in Chinese.
+    public func given(in language: Language) -> String? { given.map { shown($0, language) } }
+
+    /// The engine's value as shown in `language`: an absent ack number reads `none`, 无 in Chinese.
+    public func expected(in language: Language) -> String { shown(expected, language) }
+
+    private func shown(_ value: String, _ language: Language) -> String {
+        field == .ack && value == AckAnswer.absentWord.en ? AckAnswer.absentWord.text(language) : value
+    }
 }
 
 /// The feedback on one answered question: a verdict per asked field, and the score.

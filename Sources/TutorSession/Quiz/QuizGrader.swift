@@ -93,7 +93,7 @@ public enum QuizGrader {
         case .ack:
             guard let derivation = question.ackDerivation else {
                 let lead = LocalizedText(
-                    en: "no ack number: the segment has no ACK flag", zh: "没有确认号：该报文没有 ACK 标志位")
+                    en: "no ack number: the segment has no ACK flag", zh: "没有确认号：该报文段没有 ACK 标志位")
                 return (ruleSentence(sent, lead: lead), sent)
             }
             return (ruleSentence(sent, lead: derivation.sentence(.ack)), sent)

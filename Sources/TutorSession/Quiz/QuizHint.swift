@@ -39,7 +39,7 @@ public enum QuizHint {
                     lines.append(
                         LocalizedText(
                             en: "ack: does this segment carry the ACK flag at all?",
-                            zh: "确认号：这个报文带 ACK 标志位吗？"))
+                            zh: "确认号：这个报文段带 ACK 标志位吗？"))
                 }
             case .state:
                 let receiver = question.receiver
@@ -47,7 +47,7 @@ public enum QuizHint {
                 lines.append(
                     LocalizedText(
                         en: "state: \(receiver) is in \(before) when the segment arrives",
-                        zh: "状态：报文到达时，主机\(receiver)处于 \(before) 状态"))
+                        zh: "状态：报文段到达时，主机\(receiver)处于 \(before) 状态"))
             case .len:
                 lines.append(
                     LocalizedText(

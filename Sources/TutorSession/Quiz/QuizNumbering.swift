@@ -61,12 +61,12 @@ public struct QuizNumbering: Hashable, Sendable {
     public func prompt(_ field: NumberField, sender: HostID) -> LocalizedText {
         switch numbering {
         case .absolute:
-            return LocalizedText(en: "absolute numbers, as tcpdump -S prints them", zh: "绝对序号（如 tcpdump -S 的输出）")
+            return LocalizedText(en: "absolute numbers, as tcpdump -S prints them", zh: "绝对序列号（如 tcpdump -S 的输出）")
         case .relative:
             let owner = field == .seq ? sender : sender.peer
             return LocalizedText(
                 en: "relative numbers: counted from \(owner)'s ISN, as tcpdump prints by default",
-                zh: "相对序号：从主机\(owner)的初始序列号起算（tcpdump 默认输出）")
+                zh: "相对序列号：从主机\(owner)的初始序列号起算（tcpdump 默认输出）")
         }
     }
 }

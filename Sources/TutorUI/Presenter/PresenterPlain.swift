@@ -28,14 +28,13 @@ public enum PresenterPlainText {
             heading += "\(event.from) > \(event.to): \(content.label(event))"
             switch event.fate {
             case .delivered, .inFlight: heading += end
-            case .dropped: heading += " (\(strings.shared.lost))" + end
-            case .duplicated: heading += " (\(strings.shared.duplicated))" + end
+            case .dropped: heading += strings.shared.aside(strings.shared.lost) + end
+            case .duplicated: heading += strings.shared.aside(strings.shared.duplicated) + end
             }
         }
         // Revealed where it was asked, the hosts are still as they were before the calls that make the segment.
         let hosts = player.pendingQuiz == nil ? frame : player.visibleFrame
-        let states = HostID.allCases.map { "\($0): \(hosts.host($0).state)" }.joined(separator: ", ")
-        var lines = [heading + states + stop]
+        var lines = [heading + strings.shared.states { hosts.host($0).state } + stop]
         if case .revealed = session.quizStage, blocks.count >= 2 {
             // "Answer" and its parts on one line.
             lines.append("  " + blocks.removeFirst().flatText + strings.colon + blocks.removeFirst().flatText)
@@ -47,7 +46,8 @@ public enum PresenterPlainText {
     public static func header(_ session: PresenterSession) -> [String] {
         let strings = PresenterStrings(session.language)
         let timeline = session.timeline
-        let hosts = HostID.allCases.map { "\($0) \(timeline.hosts[$0]?.description ?? "?")" }.joined(separator: ", ")
+        let hosts = HostID.allCases.map { "\($0) \(timeline.hosts[$0]?.description ?? "?")" }
+            .joined(separator: strings.shared.listGap)
         let end = strings.fullStop + strings.sentenceGap
         return [
             timeline.title.text(session.language) + end + hosts + end + strings.numbering(timeline.numbering),

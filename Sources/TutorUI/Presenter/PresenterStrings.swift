@@ -40,12 +40,12 @@ struct PresenterStrings {
     func numbering(_ numbering: Numbering) -> String {
         switch numbering {
         case .absolute:
-            pick("Numbers are absolute, as tcpdump -S prints them.", "序号用绝对值，与 tcpdump -S 的输出相同。")
+            pick("Numbers are absolute, as tcpdump -S prints them.", "序列号和确认号用绝对值，与 tcpdump -S 的输出相同。")
         case .relative:
             pick(
                 "Numbers are relative, as tcpdump prints by default: seq counts from the sender's ISN, "
                     + "ack from the receiver's ISN.",
-                "序号用相对值（tcpdump 默认输出）：seq 从发送方的初始序列号算起，ack 从接收方的初始序列号算起。")
+                "序列号和确认号用相对值（tcpdump 默认输出）：seq 从发送方的初始序列号算起，ack 从接收方的初始序列号算起。")
         }
     }
 
