@@ -33,6 +33,14 @@ struct ReplayNarrationTests {
         }
     }
 
+    @Test("the Chinese narration says the application's error in Chinese")
+    func chineseError() throws {
+        let replay = try Fixtures.replay("refused.pcap")
+        let narration = replay.frame(forStep: 1).narration
+        #expect(narration?.en.contains("A error: connection refused") == true)
+        #expect(narration?.zh.contains("A 错误：连接被拒绝") == true, "\(narration?.zh ?? "")")
+    }
+
     @Test("a quiz's narration never says how the receiver answers: that is the next question", arguments: captures)
     func quizNarrationKeepsTheNextAnswer(_ name: String) throws {
         let replay = try Fixtures.replay(name)

@@ -63,6 +63,35 @@ import Testing
         #expect(printed.contains("flags: 1 of 1 right"))
     }
 
+    @Test func aQuizAnsweredToTheEndShowsItsScoreOnTheLastStepAndQQuitsAtOnce() throws {
+        let terminal = try TmuxTerminal()
+        let run = try TutorRun(
+            terminal, arguments: ["replay", Self.fixture("refused.pcap"), "--quiz", "--no-animation"])
+        try terminal.waitFor("Step 1 of 3")
+        try terminal.send("PageDown")
+        try terminal.waitFor("Who sends next")
+        for (index, answers) in [["A", "S", "none"], ["B", "R.", "0", "1"]].enumerated() {
+            if index > 0 {
+                try terminal.send("Space")
+                try terminal.send("Space")
+                try terminal.waitFor("Who sends next")
+            }
+            for (field, answer) in answers.enumerated() {
+                if field > 0 { try terminal.send("Tab") }
+                try terminal.type(answer)
+            }
+            try terminal.send("Enter")
+            try terminal.waitFor("points")
+        }
+        try terminal.send("Space")
+        let end = try terminal.waitFor("Press q to quit")
+        let words = Self.words(end)
+        #expect(words.contains("The end. Quiz: 2 of 2 questions answered,"), "\(words)")
+        // Nothing is left to answer: q quits without asking.
+        try terminal.send("q")
+        #expect(try run.expectRestored() == 0)
+    }
+
     static func fixture(_ name: String) -> String {
         URL(fileURLWithPath: capture).deletingLastPathComponent().appendingPathComponent(name).path
     }
