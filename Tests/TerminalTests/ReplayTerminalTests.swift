@@ -137,6 +137,11 @@ import Testing
         #expect(words.contains("why: an active OPEN sends SYN"), "the rule, as --explain says it")
         #expect(words.contains("RFC 9293 §3.10.1"))
         #expect(first.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?.contains("q quit") == true)
+        // The help says it too.
+        try terminal.send("?")
+        let help = try terminal.waitFor("Press any key to close")
+        #expect(help.contains { $0.contains(" q ") && $0.contains("quit") && !$0.contains("menu") })
+        try terminal.send("Escape")
         try terminal.send("End")
         let last = try terminal.waitFor("Press q to quit")
         #expect(!last.joined().contains("for the menu"))
