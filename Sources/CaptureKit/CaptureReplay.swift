@@ -48,6 +48,9 @@ public struct CaptureReplay: Hashable, Sendable {
     public var steps: [CaptureStep]
     /// The time of the capture's first packet: step times count from here.
     public var captureStart: CaptureTime
+    /// The ISN of each host that the capture shows sending a SYN. The timeline's `isn` holds a number for
+    /// both hosts (relative numbering needs one), but a host without a SYN never chose an ISN.
+    public var knownISN: [HostID: SequenceNumber] = [:]
 
     /// The frame that shows step `index`.
     public func frame(forStep index: Int) -> Frame { timeline.frames[index + 1] }

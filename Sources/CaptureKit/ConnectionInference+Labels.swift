@@ -31,16 +31,4 @@ extension ConnectionInference {
         if segment.has(.rst) { kinds.append(.reset) }
         steps[index].labels = kinds + steps[index].labels
     }
-
-    /// The step's labels and notes, in both languages, for the frame's narration.
-    func narration(_ index: Int) -> LocalizedText? {
-        let step = steps[index]
-        guard !step.labels.isEmpty || !step.notes.isEmpty else { return nil }
-        func text(_ language: Language) -> String {
-            let labels = step.labels.map { $0.text(language) }.joined(separator: ", ")
-            let notes = step.notes.map { $0.text(language) }
-            return ([labels] + notes).filter { !$0.isEmpty }.joined(separator: language == .en ? "; " : "；")
-        }
-        return LocalizedText(en: text(.en), zh: text(.zh))
-    }
 }

@@ -121,7 +121,7 @@ struct ConnectionInference {
         }
         putOnWire(index, now: now)
         label(index, senderStateBefore: stateBefore)
-        recordFrame(event: .segment(wireEvent(index)), narration: narration(index))
+        recordFrame(event: .segment(wireEvent(index)), narration: nil)
     }
 
     /// Appends the step's segment to its sender's wire and delivers it now if the capture shows it arrived.
@@ -248,6 +248,8 @@ struct ConnectionInference {
         var frames = self.frames
         for index in steps.indices {
             frames[index + 1].event = .segment(wireEvent(index))
+            // Narrated once every fate is known: how the receiver handled it may come steps later.
+            frames[index + 1].narration = StepExplanation.narration(steps[index], frame: frames[index + 1])
         }
         let hosts: [HostID: HostAddress] = [
             .a: HostAddress(address: summary.hostA.address.description, port: summary.hostA.port),
@@ -260,6 +262,24 @@ struct ConnectionInference {
             lessonID: "capture-stream-\(summary.stream)", title: title, hosts: hosts,
             isn: [.a: endpoints.a.initialSequenceNumber, .b: endpoints.b.initialSequenceNumber],
             numbering: .absolute, frames: frames)
-        return CaptureReplay(connection: summary, timeline: timeline, steps: steps, captureStart: captureStart)
+        return CaptureReplay(
+            connection: summary, timeline: timeline, steps: steps, captureStart: captureStart, knownISN: knownISN())
+    }
+
+    /// Each host's ISN as the capture shows it: only a SYN sets one (RFC 9293 §3.4). A's SYN missing from the
+    /// capture is known from the SYN+ACK that acknowledges it; a host that sent no SYN (one that refused the
+    /// connection with a RST, or both, when the capture starts mid-connection) has none.
+    func knownISN() -> [HostID: SequenceNumber] {
+        var known: [HostID: SequenceNumber] = [:]
+        for step in steps where step.segment.has(.syn) && known[step.from] == nil {
+            known[step.from] = step.segment.seq
+        }
+        if known[.a] == nil, let first = steps.first, first.from == .b, first.segment.has(.syn),
+            first.segment.has(.ack),
+            let ack = first.segment.ack
+        {
+            known[.a] = ack &- 1
+        }
+        return known
     }
 }

@@ -15,12 +15,14 @@ public struct TutorSession: Hashable, Sendable {
         case help
         /// Entering a step number; `digits` is what was typed so far.
         case jump(digits: String)
+        /// `q` pressed with questions still unanswered where `q` quits: the score so far, and a second `q`.
+        case quitting
     }
 
     public private(set) var lessons: [LessonEntry]
     public internal(set) var screen: Screen = .menu
     public private(set) var menuSelection = 0
-    public private(set) var dialog: Dialog?
+    public internal(set) var dialog: Dialog?
     public private(set) var language: Language
     public private(set) var showsTCB = false
     /// The numbering chosen with `r`; nil follows each lesson's own.
@@ -209,7 +211,7 @@ public struct TutorSession: Hashable, Sendable {
             numberingChoice = numbering == .absolute ? .relative : .absolute
             return []
         case .character("q"), .character("Q"):
-            if quitsFromLesson { return [.saveProgress, .quit] }
+            if quitsFromLesson { return quitFromLesson() }
             screen = .menu
             return [.saveProgress]
         default:
@@ -250,6 +252,12 @@ public struct TutorSession: Hashable, Sendable {
             }
         case .jump(let digits):
             return handleJump(digits, key)
+        case .quitting:
+            self.dialog = nil
+            switch key {
+            case .character("q"), .character("Q"), .enter: return [.saveProgress, .quit]
+            default: return []
+            }
         }
     }
 

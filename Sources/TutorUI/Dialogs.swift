@@ -1,9 +1,11 @@
 /// The key help, over the current screen.
 struct HelpDialog: Widget {
     var strings: Strings
+    /// Whether `q` quits the program here (a capture on its own) instead of going back to the menu.
+    var quits = false
 
     func render(in area: Rect, on canvas: inout Canvas) {
-        let lines = strings.helpLines + strings.answerHelpLines
+        let lines = strings.keys(strings.helpLines, quits: quits) + strings.answerHelpLines
         let keyWidth = lines.map { TextWidth.of($0.key) }.max() ?? 0
         let actionWidth = lines.map { TextWidth.of($0.action) }.max() ?? 0
         let width = min(keyWidth + actionWidth + 7, area.width)

@@ -21,7 +21,8 @@ struct HostBox: Widget {
         canvas.box(area, ink: ink, title: host.rawValue, titleInk: ink)
         let inner = area.inset(by: 1)
         let left = inner.x + 1
-        canvas.write(address?.description ?? "?", x: left, y: inner.y, limit: inner.maxX)
+        let addressText = AddressFit.fit(address?.description ?? "?", port: address?.port, width: inner.maxX - left)
+        canvas.write(addressText, x: left, y: inner.y, limit: inner.maxX)
         if let snapshot {
             canvas.write(snapshot.state.description, x: left, y: inner.y + 1, ink: .strong, limit: inner.maxX)
         }

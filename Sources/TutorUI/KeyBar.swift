@@ -19,11 +19,18 @@ struct KeyBar: Widget {
 struct HeaderBar: Widget {
     var title: String
     var status: String
+    /// Shorter forms of the title, longest first, for a narrow window.
+    var shorterTitles: [String] = []
 
     func render(in area: Rect, on canvas: inout Canvas) {
         let statusWidth = TextWidth.of(status)
         let statusX = area.maxX - 1 - statusWidth
-        canvas.write(title, x: area.x + 1, y: area.y, ink: .strong, limit: statusX - 2)
+        // Never cut silently: a cut port or sequence number would read as another number.
+        let width = statusX - 2 - (area.x + 1)
+        let shown =
+            ([title] + shorterTitles).first { TextWidth.of($0) <= width }
+            ?? TextFit.fit(shorterTitles.first ?? title, width: width)
+        canvas.write(shown, x: area.x + 1, y: area.y, ink: .strong, limit: statusX - 2)
         canvas.write(status, x: statusX, y: area.y, ink: .dim, limit: area.maxX)
     }
 }

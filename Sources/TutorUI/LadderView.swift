@@ -70,8 +70,10 @@ struct LadderView: Widget {
             canvas.put(Cell(leftToRight ? ">" : "<", ink: ink), x: leftToRight ? rightLane - 1 : start, y: y)
         }
         let base = timeline.numberBase(from: event.from, numbering: numbering)
-        let label = " " + event.segment.notation(base: base) + " "
-        let labelWidth = min(TextWidth.of(label), max(reach - 3, 0))
+        let room = max(reach - 3, 0)
+        // A label longer than its arrow loses whole numbers and says so with "…": a cut number would be wrong.
+        let label = " " + TextFit.fit(event.segment.notation(base: base), width: max(room - 2, 0)) + " "
+        let labelWidth = min(TextWidth.of(label), room)
         let labelX = leftToRight ? start + 2 : rightLane - 2 - labelWidth
         canvas.write(label, x: labelX, y: y, ink: isCurrent ? .strong : ink, limit: labelX + labelWidth)
         for host in HostID.allCases where !(frame.transitions[host] ?? []).isEmpty {

@@ -12,8 +12,10 @@ struct LessonScreen: Widget {
         let timeline = player.timeline
         let numbering = session.numbering ?? timeline.numbering
         let status = strings.step(player.stepNumber, of: player.stepCount) + "   " + strings.numbering(numbering)
-        HeaderBar(title: "\(strings.appName)  \(timeline.title.text(strings.language))", status: status)
-            .render(in: Rect(x: area.x, y: area.y, width: area.width, height: 1), on: &canvas)
+        let title = timeline.title.text(strings.language)
+        HeaderBar(
+            title: "\(strings.appName)  \(title)", status: status, shorterTitles: HeaderBar.shorter(title)
+        ).render(in: Rect(x: area.x, y: area.y, width: area.width, height: 1), on: &canvas)
 
         let boxHeight = HostBox.height(showsTCB: session.showsTCB)
         let boxWidth = min(30, max(22, area.width / 5))
@@ -51,7 +53,8 @@ struct LessonScreen: Widget {
             lower.widget.render(
                 in: Rect(x: area.x + 1, y: keyBarY - lowerHeight, width: area.width - 2, height: lowerHeight),
                 on: &canvas)
-            KeyBar(keys: lower.keys).render(in: Rect(x: area.x, y: keyBarY, width: area.width, height: 1), on: &canvas)
+            KeyBar(keys: strings.keys(lower.keys, quits: session.quitsFromLesson)).render(
+                in: Rect(x: area.x, y: keyBarY, width: area.width, height: 1), on: &canvas)
             return
         }
         let narration = narrationParagraphs()
@@ -66,7 +69,7 @@ struct LessonScreen: Widget {
         TextBlock(paragraphs: narration, width: textWidth).render(
             in: Rect(x: area.x + 2, y: ladderTop + ladderHeight + 1, width: textWidth, height: narrationHeight),
             on: &canvas)
-        KeyBar(keys: strings.lessonKeys).render(
+        KeyBar(keys: strings.keys(strings.lessonKeys, quits: session.quitsFromLesson)).render(
             in: Rect(x: area.x, y: keyBarY, width: area.width, height: 1), on: &canvas)
     }
 
@@ -114,7 +117,8 @@ struct LessonScreen: Widget {
             paragraphs.append((narration, .normal))
         }
         if player.isAtEnd {
-            paragraphs.append((session.hasNextLesson ? strings.endOfLessonWithNext : strings.endOfLesson, .dim))
+            let end = session.quitsFromLesson ? strings.endQuitting(session) : strings.endOfLesson
+            paragraphs.append((session.hasNextLesson ? strings.endOfLessonWithNext : end, .dim))
         }
         return paragraphs
     }

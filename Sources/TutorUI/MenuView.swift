@@ -89,7 +89,8 @@ struct MenuView: Widget {
         let statusWidth = min(TextWidth.of(status), width / 2)
         let statusX = width - 2 - statusWidth
         x = canvas.write(
-            entry.title(strings.language), x: x, y: y, ink: selected ? .selection : .strong, limit: statusX - 1)
+            TextFit.fit(entry.title(strings.language), width: statusX - 1 - x), x: x, y: y,
+            ink: selected ? .selection : .strong, limit: statusX - 1)
         canvas.write(status, x: statusX, y: y, ink: selected ? .selection : statusInk, limit: width - 2)
     }
 

@@ -25,7 +25,10 @@ public enum ScreenRenderer {
         }
         switch session.dialog {
         case .help:
-            HelpDialog(strings: strings).render(in: area, on: &canvas)
+            HelpDialog(strings: strings, quits: session.quitsFromLesson && session.player != nil)
+                .render(in: area, on: &canvas)
+        case .quitting:
+            QuitDialog(session: session, strings: strings).render(in: area, on: &canvas)
         case .jump(let digits):
             JumpDialog(digits: digits, stepCount: session.player?.stepCount ?? 0, strings: strings)
                 .render(in: area, on: &canvas)

@@ -51,8 +51,7 @@ struct CaptureReplayPrinter {
         lines.append(
             "\(file): stream \(connection.stream) of \(streams), A \(connection.hostA), B \(connection.hostB): "
                 + "\(connection.opening.text), \(connection.closing.text)")
-        lines.append(
-            "ISN A \(timeline.isn[.a]!), B \(timeline.isn[.b]!) (\(relative ? "relative" : "absolute") numbers)")
+        lines.append("ISN \(isnText(.a)), \(isnText(.b)) (\(relative ? "relative" : "absolute") numbers)")
         let start = timeline.frames[0]
         var first = "0.  start  → " + states(start)
         if let narration = start.narration { first += "  [\(narration.text(language))]" }
@@ -76,30 +75,21 @@ struct CaptureReplayPrinter {
         return lines
     }
 
+    /// "A 3626544836", or "B — (B sent no SYN)": a RST's or a mid-connection segment's seq is no ISN.
+    func isnText(_ host: HostID) -> String {
+        guard let isn = replay.knownISN[host] else {
+            return language == .en ? "\(host) — (\(host) sent no SYN)" : "\(host) —（\(host)未发送 SYN）"
+        }
+        return "\(host) \(isn)"
+    }
+
+    func isnValue(_ host: HostID) -> JSONValue {
+        replay.knownISN[host].map { .int(Int64($0.rawValue)) } ?? .null
+    }
+
+    /// What the full screen narrates for the step, indented under its line.
     func explanation(_ step: CaptureStep, frame: Frame) -> [String] {
-        var lines: [String] = []
-        let english = language == .en
-        if let rule = step.rule {
-            lines.append((english ? "    why: " : "    原因：") + RuleText.explanation(rule, language))
-        }
-        for note in step.notes { lines.append((english ? "    note: " : "    说明：") + note.text(language)) }
-        if let handled = step.handledBecause {
-            var when = ""
-            if let delivered = step.deliveredAtStep, delivered + 1 != Int(frame.index) {
-                when = english ? " (on arrival, at step \(delivered + 1))" : "（在第\(delivered + 1)步到达时）"
-            }
-            let who = english ? "    \(step.to) handles it\(when): " : "    \(step.to)的处理\(when)："
-            lines.append(who + RuleText.explanation(handled, language))
-        }
-        for host in HostID.allCases {
-            for transition in frame.transitions[host] ?? [] {
-                lines.append(
-                    "    \(host) \(transition.from) → \(transition.to): "
-                        + RuleText.explanation(transition.because, language))
-            }
-            for error in frame.errors[host] ?? [] { lines.append("    \(host) \(error)") }
-        }
-        return lines
+        replay.explanation(forStep: Int(frame.index) - 1, language: language).map { "    " + $0 }
     }
 
     func segmentObject(_ segment: Segment) -> JSONValue {
@@ -123,7 +113,7 @@ struct CaptureReplayPrinter {
                 (
                     "isn",
                     .object([
-                        ("A", .int(Int64(timeline.isn[.a]!.rawValue))), ("B", .int(Int64(timeline.isn[.b]!.rawValue))),
+                        ("A", isnValue(.a)), ("B", isnValue(.b)),
                     ])
                 ),
             ]))

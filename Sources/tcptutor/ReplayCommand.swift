@@ -94,25 +94,56 @@ struct ReplayCommand: ParsableCommand {
             }
             throw ExitCode(1)
         }
-        if result.listing.connections.count > 1, stream == nil {
-            printError(
-                "tcptutor: \(file) holds \(result.listing.connections.count) TCP connections; showing stream 0 "
-                    + "(choose with --stream N, see --list)")
-        }
+        let streams = result.listing.connections.count
+        // On the full screen the choice of stream is said in the opening narration; printed before it, the
+        // line would only be seen once the screen has closed.
         if quiz {
             // Never the printed timeline: it would give every answer away. Without a full screen, plain lines.
-            let timeline = Self.quizTimeline(replay.timeline)
-            if fullScreen, try showFullScreen(timeline) { return }
+            let timeline = Self.quizTimeline(replay.quizNarratedTimeline)
+            if fullScreen, try showFullScreen(screenTimeline(timeline, replay, streams: streams)) { return }
+            printStreamChoice(streams)
             return runPlainQuiz(timeline)
         }
-        if fullScreen, try showFullScreen(replay.timeline) {
+        if fullScreen, try showFullScreen(screenTimeline(replay.timeline, replay, streams: streams)) {
             return
         }
+        printStreamChoice(streams)
         let printer = CaptureReplayPrinter(
-            replay: replay, file: file, streams: result.listing.connections.count, language: lang,
+            replay: replay, file: file, streams: streams, language: lang,
             relative: relative, explain: explain)
         let lines = format == .json ? printer.jsonLines() : printer.textLines()
         writeOut(lines)
+    }
+
+    /// Which connection is shown when the file holds several and none was chosen.
+    func streamChoice(_ streams: Int) -> LocalizedText? {
+        guard streams > 1, stream == nil else { return nil }
+        return LocalizedText(
+            en: "\(file) holds \(streams) TCP connections; showing stream 0 (choose with --stream N, see --list)",
+            zh: "\(file) 中有 \(streams) 个 TCP 连接；显示第 0 个（用 --stream N 选择，见 --list）")
+    }
+
+    func printStreamChoice(_ streams: Int) {
+        if let choice = streamChoice(streams) { printError("tcptutor: " + choice.en) }
+    }
+
+    /// The timeline for the full screen: its title names the file and the stream, and its opening narration
+    /// says which stream is shown when the file holds several.
+    func screenTimeline(_ capture: Timeline, _ replay: CaptureReplay, streams: Int) -> Timeline {
+        var timeline = capture
+        let name = URL(fileURLWithPath: file).lastPathComponent
+        let connection = replay.connection
+        let ends = "\(connection.hostA) → \(connection.hostB)"
+        timeline.title = LocalizedText(
+            en: "Capture \(name), stream \(connection.stream) of \(streams): \(ends)",
+            zh: "抓包 \(name)，连接 \(connection.stream)（共 \(streams) 个）：\(ends)")
+        if let choice = streamChoice(streams), !timeline.frames.isEmpty {
+            let start = timeline.frames[0].narration
+            timeline.frames[0].narration = LocalizedText(
+                en: ([choice.en + "."] + [start?.en].compactMap { $0 }).joined(separator: "\n"),
+                zh: ([choice.zh + "。"] + [start?.zh].compactMap { $0 }).joined(separator: "\n"))
+        }
+        return timeline
     }
 
     /// The capture's timeline with every segment a question: sender, flags, seq and ack. A host's first SYN
@@ -153,7 +184,10 @@ struct ReplayCommand: ParsableCommand {
         // A capture is not part of the curriculum: nothing is written to the student's progress.
         var tutor = CursesTutor(environment: ProcessInfo.processInfo.environment, saveProgress: { _ in })
         tutor.asciiLines = asciiLines
-        return try FullScreen.run({ () throws(TerminalProblem) in try tutor.run(&session) })
+        let shown = try FullScreen.run({ () throws(TerminalProblem) in try tutor.run(&session) })
+        // The score stays after the screen has closed, however the quiz was left: the same lines as --plain.
+        if shown, quiz { SessionQuizScore.plainLines(session).forEach { print($0) } }
+        return shown
     }
 
     func runList(_ reader: CaptureReader) throws {

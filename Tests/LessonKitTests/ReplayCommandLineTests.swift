@@ -62,4 +62,38 @@ struct ReplayCommandLineTests {
         #expect(result.output.contains("wrong: ack you: 4149297254; right: 1094568137"))
         #expect(!result.output.contains("stream 0 of 1"), "the printed timeline would give the answers away")
     }
+
+    static func fixture(_ name: String) -> String {
+        CommandLineTests.root.appendingPathComponent("Tests/CaptureKitTests/Fixtures/\(name)").path
+    }
+
+    @Test("a refused connection has no ISN for B: the RST's seq 0 is none")
+    func refusedHasNoISNForB() throws {
+        let text = try CommandLineTests.run(["replay", Self.fixture("refused.pcap"), "--format", "text"])
+        #expect(text.status == 0, "\(text.errors)")
+        let header = text.output.split(separator: "\n").first { $0.hasPrefix("ISN ") }.map(String.init) ?? ""
+        #expect(header.contains("B — (B sent no SYN)"), "\(header)")
+        #expect(!header.contains("B 0"), "\(header)")
+        let json = try CommandLineTests.run(["replay", Self.fixture("refused.pcap"), "--format", "json"])
+        #expect(json.output.contains("\"isn\":{\"A\":"), "\(json.output.prefix(400))")
+        #expect(json.output.contains(",\"B\":null}"), "\(json.output.prefix(400))")
+    }
+
+    @Test("without a full screen, the choice of stream is still printed")
+    func streamChoicePrinted() throws {
+        for arguments in [["--format", "text"], ["--plain"]] {
+            let result = try CommandLineTests.run(["replay", Self.fixture("port-reuse.pcap")] + arguments)
+            #expect(result.status == 0)
+            #expect(result.errors.contains("holds 2 TCP connections; showing stream 0"), "\(arguments)")
+        }
+    }
+
+    @Test("--explain prints the rule and its RFC section under each segment, the sender's state change beside it")
+    func explainCitesTheRFC() throws {
+        let result = try CommandLineTests.run(["replay", Self.fixture("a-closes-first.pcap"), "--explain"])
+        #expect(result.status == 0)
+        #expect(
+            result.output.contains("    why: an active OPEN sends SYN with the ISN and enters SYN_SENT, RFC 9293 §"))
+        #expect(result.output.contains("(A: CLOSED → SYN_SENT)"))
+    }
 }

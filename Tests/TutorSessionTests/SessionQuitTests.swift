@@ -15,6 +15,25 @@ struct SessionQuitTests {
         #expect(session.player == nil)
         session.quitsFromLesson = true
         _ = session.update(.key(.enter))
+        // Questions are left: q shows the score so far first; any other key goes on, a second q quits.
+        #expect(session.hasUnansweredQuestions)
+        #expect(session.update(.key(.character("q"))) == [])
+        #expect(session.dialog == .quitting)
+        #expect(session.update(.key(.escape)) == [])
+        #expect(session.dialog == nil && session.player != nil)
+        _ = session.update(.key(.character("q")))
+        #expect(session.update(.key(.character("q"))) == [.saveProgress, .quit])
+    }
+
+    @Test("where q quits, a lesson without questions quits at once")
+    func quitWithoutQuestions() {
+        var timeline = SampleLessons.handshake
+        for index in timeline.frames.indices { timeline.frames[index].quiz = nil }
+        var session = TutorSession(
+            lessons: [LessonEntry(fileName: "handshake", content: .success(timeline))], animates: false)
+        session.quitsFromLesson = true
+        _ = session.update(.key(.enter))
+        #expect(!session.hasUnansweredQuestions)
         #expect(session.update(.key(.character("q"))) == [.saveProgress, .quit])
     }
 }
