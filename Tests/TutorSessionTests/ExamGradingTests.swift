@@ -210,6 +210,37 @@ struct ExamGradingReportTests {
         #expect(report.csv.contains("\nlate,time up,"))
     }
 
+    @Test("an answer the clock submitted counts within a few seconds of the deadline; a late Enter does not")
+    func timeUpGrace() throws {
+        let directory = ExamFixtures.directory()
+        let exam = try ExamSitting(
+            directory: directory, key: ExamFixtures.key, studentID: "ada", parameters: ExamFixtures.parameters,
+            lessons: lessons)
+        try exam.begin()
+        _ = try exam.submit(ExamFixtures.rightAnswer(try #require(exam.currentQuestion).quiz))
+        let second = try #require(exam.currentQuestion)
+        let url = directory.appendingPathComponent("ada.examlog")
+        let records = try ExamLogFile.read(url).records
+        let deadline = records[0].time + ExamFixtures.parameters.milliseconds
+        func graded(after milliseconds: Int64, byTheClock: Bool) throws -> StudentResult {
+            let answer = ExamLogRecord.Answer(
+                question: 2, point: second.plan.point.id, fields: ExamFixtures.rightAnswer(second.quiz),
+                timeUp: byTheClock)
+            let late = ExamLogRecord(
+                index: 2, prev: "", time: deadline + milliseconds, kind: .answer, student: "ada", answer: answer)
+            let finish = ExamLogRecord(
+                index: 3, prev: "", time: deadline + milliseconds, kind: .finish, student: "ada")
+            try ExamFixtures.rechain(records + [late, finish]).write(to: url)
+            return grader.grade(file: url)
+        }
+        let clock = try graded(after: 3_000, byTheClock: true)
+        #expect(clock.feedback.count == 2 && clock.clockSubmitted == 1 && clock.status == .timeUp)
+        let tooLate = try graded(after: ExamParameters.timeUpGraceMilliseconds + 1, byTheClock: true)
+        #expect(tooLate.feedback.count == 1 && tooLate.issues.contains { $0.text.contains("after the time") })
+        let enter = try graded(after: 1_000, byTheClock: false)
+        #expect(enter.feedback.count == 1 && enter.issues.contains { $0.text.contains("after the time") })
+    }
+
     @Test("a broken log's points and total are left empty: they are not grades")
     func brokenRowsShowNoPoints() throws {
         let directory = ExamFixtures.directory()

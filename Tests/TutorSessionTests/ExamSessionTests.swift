@@ -104,6 +104,10 @@ struct ExamSessionTests {
         #expect(student.feedback.count == 2 && student.clockSubmitted == 1)
         #expect(student.feedback[2]?.isAllCorrect == true, "the answer the clock submitted is graded")
         #expect(report.csv.split(separator: "\n")[1].hasPrefix("s1,time up,"))
+        // The unanswered question's row still says what it was worth.
+        let worth = try #require(student.possibleByQuestion[3])
+        #expect(worth > 0)
+        #expect(report.summaryCSV.contains("\nquestion,q3,1,0,0,0.00,\(worth),"), "\(report.summaryCSV)")
     }
 
     @Test("time up on an empty answer: nothing is made up, the exam is closed")

@@ -124,9 +124,12 @@ public struct ExamGrader<Lessons: ExamLessonSource> {
                     text: "the log was not written for the exam this key gives this student (fingerprint differs)"))
         }
         result.questionCount = questions.count
-        result.possible = questions.reduce(0) { total, question in
-            total + question.quiz.fields.reduce(0) { $0 + scoring.points(for: $1) }
+        for question in questions {
+            result.possibleByQuestion[question.plan.number] = question.quiz.fields.reduce(0) {
+                $0 + scoring.points(for: $1)
+            }
         }
+        result.possible = result.possibleByQuestion.values.reduce(0, +)
         let deadline = start.time + header.parameters.milliseconds
         var lastTime = start.time
         for record in contents.records.dropFirst() {

@@ -36,6 +36,8 @@ public struct StudentResult: Hashable, Sendable {
     /// Feedback per answered question number, computed by the grader.
     public var feedback: [Int: QuizFeedback] = [:]
     public var possible: Int = 0
+    /// The points each question is worth, by question number (also for questions left unanswered).
+    public var possibleByQuestion: [Int: Int] = [:]
     public var finished = false
     /// Whether the log holds the exam's start (false for an empty log).
     public var begun = true
@@ -123,11 +125,13 @@ public struct ExamReport: Hashable, Sendable {
         for student in students where student.status != .broken {
             for number in (0..<student.questionCount).map({ $0 + 1 }) {
                 byNumber[number, default: []].append(student.feedback[number])
+                if let worth = student.possibleByQuestion[number] {
+                    possibleByNumber[number] = max(possibleByNumber[number] ?? 0, worth)
+                }
                 if let feedback = student.feedback[number] {
                     let point = "\(feedback.lessonID):\(feedback.line)"
                     byPoint[point, default: []].append(feedback)
                     byLesson[feedback.lessonID, default: []].append(feedback)
-                    possibleByNumber[number] = max(possibleByNumber[number] ?? 0, feedback.score.possible)
                     possibleByPoint[point] = feedback.score.possible
                     possibleByLesson[feedback.lessonID] = max(
                         possibleByLesson[feedback.lessonID] ?? 0, feedback.score.possible)
