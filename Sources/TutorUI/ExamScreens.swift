@@ -214,13 +214,22 @@ public struct PlainExam {
         var strings: Strings { Strings(session.language) }
         switch session.phase {
         case .ready:
+            // As on the full screen, the clock waits until the student has read the rules.
             ExamText.rules(session, strings: strings).forEach(write)
-            write(strings.say("The clock starts now.", "现在开始计时。"))
+            write(strings.say("Press Enter to begin: the clock starts then.", "按回车键开始：计时从那时开始。"))
+            guard readLine() != nil else {
+                write(strings.say("The exam was not begun: nothing was saved.", "考试没有开始：没有保存任何内容。"))
+                return
+            }
         case .resumed:
             ExamText.resumeNotice(session, strings: strings).forEach(write)
         default: break
         }
         session.beginWithoutScreen()
+        if let problem = session.problem {
+            write(problem)
+            return
+        }
         questions: while let panel = session.panel, let player = session.player, let number = session.questionNumber {
             write("")
             write(

@@ -56,7 +56,7 @@ struct ExamTakeCommand: ParsableCommand {
         abstract: "Take an exam (the default): questions and numbers derived from the key and your student id.",
         discussion: """
             Full screen with a countdown; no hints, no going back, no answers shown. The start screen shows the \
-            rules; the clock starts when the student presses Enter. Every answer is written to DIR/ID.examlog \
+            rules; the clock starts when the student presses Enter (--plain waits for Enter too). Every answer is written to DIR/ID.examlog \
             at once; if the program stops, run the same command to resume (the clock runs on). When the time \
             runs out, an answer typed but not submitted is submitted as it stands. Student ids are not case \
             sensitive: ALICE and alice are the same student, with the same exam and log. See 'tcptutor exam \

@@ -140,24 +140,29 @@ struct ExamCommandTests {
         #expect(made.errors.isEmpty, "\(made.errors)")
     }
 
-    @Test("the plain exam prints the rules and starts the clock; the id is case-folded")
+    @Test("the plain exam prints the rules and starts the clock with Enter; the id is case-folded")
     func plainExamCaseFolded() throws {
         let directory = ExamFixtures.directory()
         let keyFile = directory.appendingPathComponent("exam.key")
         try Data("correct horse battery staple, 2026\n".utf8).write(to: keyFile)
-        let result = try Self.run([
-            "exam", "--plain", "--lessons", "three-way-handshake", "--questions", "2", "--minutes", "0.5",
-            "--student", "ALICE", "--key-file", keyFile.path, "--out", directory.path,
-        ])
-        #expect(result.output.contains("Exam for alice: 2 questions in 0.5 minutes"), "\(result.output)")
-        #expect(result.output.contains("The clock starts now."))
-        #expect(result.output.contains("(time left 0:30)") || result.output.contains("(time left 0:29)"))
+        let arguments = { (student: String) in
+            [
+                "exam", "--plain", "--lessons", "three-way-handshake", "--questions", "2", "--minutes", "0.5",
+                "--student", student, "--key-file", keyFile.path, "--out", directory.path,
+            ]
+        }
         let log = directory.appendingPathComponent("alice.examlog")
+        // Input ends at the start: nothing begins and no log is left.
+        let left = try Self.run(arguments("ALICE"))
+        #expect(left.output.contains("Exam for alice: 2 questions in 0.5 minutes"), "\(left.output)")
+        #expect(left.output.contains("Press Enter to begin: the clock starts then."))
+        #expect(left.output.contains("The exam was not begun"))
+        #expect(!FileManager.default.fileExists(atPath: log.path))
+
+        let result = try Self.run(arguments("ALICE"), input: "\n")
+        #expect(result.output.contains("(time left 0:30)") || result.output.contains("(time left 0:29)"))
         #expect(try ExamLogFile.read(log).records.map(\.student) == ["alice"])
-        let resumed = try Self.run([
-            "exam", "--plain", "--lessons", "three-way-handshake", "--questions", "2", "--minutes", "0.5",
-            "--student", "Alice", "--key-file", keyFile.path, "--out", directory.path,
-        ])
+        let resumed = try Self.run(arguments("Alice"))
         #expect(resumed.output.contains("Exam resumed: 0 answers kept."), "\(resumed.output)")
     }
 }
