@@ -61,10 +61,10 @@ public final class ExamSitting {
                 throw ExamError.mismatch("\(url.path) belongs to student '\(start.student)'")
             }
             guard header.parameters == parameters, header.fingerprint == blueprint.fingerprint else {
+                let earlier = header.parameters
                 throw ExamError.mismatch(
-                    "\(url.path) was started with other settings (lessons \(header.parameters.lessons), "
-                        + "\(header.parameters.questionCount) questions, \(header.parameters.minutesText) minutes) "
-                        + "or another key")
+                    "\(url.path) was started with other settings (lessons \(earlier.lessons.joined(separator: ",")), "
+                        + "\(earlier.questionCount) questions, \(earlier.minutesText) minutes) or another key")
             }
             startTime = start.time
             isResumed = true
