@@ -4,6 +4,11 @@ import LessonKit
 /// against the clock. Every answer goes into the exam log (through `ExamSitting`) before the next question.
 public struct ExamSession {
     public enum Phase: Hashable, Sendable {
+        /// The start screen of a new exam: the rules, and Enter to begin. The clock has not started.
+        case ready
+        /// The exam was resumed: how many answers were kept and the time left, and Enter to go on. The clock
+        /// runs (it ran on while the program was down).
+        case resumed
         /// The question is up and the panel has the keys.
         case answering
         /// Esc was pressed: typing is paused (the clock is not).
@@ -20,12 +25,21 @@ public struct ExamSession {
     public private(set) var language: Language
     /// A log that could not be written: the exam stops taking answers and says why.
     public private(set) var problem: String?
+    /// Whether the time ran out on an answer typed but not submitted, and the clock submitted it.
+    public private(set) var clockSubmitted = false
 
     public init(sitting: ExamSitting, language: Language) {
         self.sitting = sitting
         self.language = language
+        if !sitting.isFinished && !sitting.hasBegun {
+            phase = .ready
+            return
+        }
         checkClock()
-        if case .answering = phase { askCurrent() }
+        if case .answering = phase {
+            askCurrent()
+            if sitting.isResumed, case .answering = phase { phase = .resumed }
+        }
     }
 
     /// The question being answered, 1-based, and how many there are.
@@ -43,6 +57,8 @@ public struct ExamSession {
             if key == .interrupt { return [.quit] }
             checkClock()
             switch phase {
+            case .ready: return ready(key)
+            case .resumed: return resumed(key)
             case .answering: return answer(key)
             case .paused: return paused(key)
             case .finished:
@@ -54,7 +70,8 @@ public struct ExamSession {
         }
     }
 
-    /// Closes the exam when the time is up.
+    /// Closes the exam when the time is up. An answer typed but not yet submitted is submitted then, as it
+    /// stands: the student loses nothing they wrote by not pressing Enter in time.
     mutating func checkClock() {
         if sitting.isFinished {
             if case .finished = phase { return }
@@ -62,14 +79,67 @@ public struct ExamSession {
             panel = nil
             return
         }
-        guard sitting.remaining() == 0 else { return }
+        guard sitting.hasBegun, sitting.remaining() == 0 else { return }
         do {
+            if let panel {
+                let before = answeredCount
+                try sitting.submitAtTimeUp(Self.typedSoFar(panel))
+                clockSubmitted = answeredCount > before
+            }
             try sitting.finish()
         } catch {
             problem = "\(error)"
         }
         phase = .finished(timeUp: true)
         panel = nil
+    }
+
+    /// What the fields hold: read as a submission would read them where that works (toggled flag letters, a
+    /// blank ack after flags without ACK), otherwise the text as typed.
+    static func typedSoFar(_ panel: QuizPanel) -> [QuizField: String] {
+        var reading = panel
+        if case .submitted(_, let typed) = reading.submit() { return typed }
+        var typed: [QuizField: String] = [:]
+        for field in panel.fields { typed[field] = panel.input(field)?.text }
+        return typed
+    }
+
+    /// The start screen: Enter starts the clock and the first question.
+    private mutating func ready(_ key: Key) -> [Effect] {
+        switch key {
+        case .enter:
+            do {
+                try sitting.begin()
+            } catch {
+                problem = "\(error)"
+                return [.bell]
+            }
+            askCurrent()
+            return []
+        case .character("l"), .character("L"):
+            language = language == .en ? .zh : .en
+            return []
+        case .character("q"), .character("Q"), .escape:
+            return [.quit]
+        default:
+            return [.bell]
+        }
+    }
+
+    /// The notice after a resume: Enter goes on to the first unanswered question.
+    private mutating func resumed(_ key: Key) -> [Effect] {
+        switch key {
+        case .enter:
+            phase = .answering
+            return []
+        case .character("l"), .character("L"):
+            language = language == .en ? .zh : .en
+            return []
+        case .character("q"), .character("Q"), .escape:
+            return [.quit]
+        default:
+            return [.bell]
+        }
     }
 
     private mutating func askCurrent() {
@@ -130,6 +200,16 @@ public struct ExamSession {
     }
 
     // MARK: The plain mode's way in
+
+    /// Starts the clock without the start screen (the plain mode prints the rules and begins), and past the
+    /// resume notice.
+    public mutating func beginWithoutScreen() {
+        switch phase {
+        case .ready: _ = ready(.enter)
+        case .resumed: phase = .answering
+        default: break
+        }
+    }
 
     public mutating func setAnswer(_ text: String, for field: QuizField) {
         panel?.setText(text, for: field)

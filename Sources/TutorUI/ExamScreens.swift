@@ -13,6 +13,13 @@ public enum ExamRenderer {
         }
         let title = "\(strings.appName)  \(strings.say("Exam", "考试"))  \(session.sitting.blueprint.studentID)"
         let clock = strings.timeLeft(session.remainingMilliseconds)
+        switch session.phase {
+        case .ready, .resumed:
+            ExamNoticeView(session: session, strings: strings, title: title, status: clock).render(
+                in: area, on: &canvas)
+            return canvas
+        default: break
+        }
         guard let panel = session.panel, let player = session.player, let number = session.questionNumber else {
             ExamClosedView(session: session, strings: strings, title: title).render(in: area, on: &canvas)
             return canvas
@@ -54,8 +61,87 @@ struct ExamClosedView: Widget {
     }
 }
 
+/// The screen before a question: the start screen of a new exam (the clock waits for Enter), or the notice
+/// after a resume (the clock has been running).
+struct ExamNoticeView: Widget {
+    var session: ExamSession
+    var strings: Strings
+    var title: String
+    var status: String
+
+    func render(in area: Rect, on canvas: inout Canvas) {
+        HeaderBar(title: title, status: status).render(
+            in: Rect(x: area.x, y: area.y, width: area.width, height: 1), on: &canvas)
+        let starting = session.phase == .ready
+        var paragraphs: [(text: String, ink: Ink)] = []
+        if starting {
+            paragraphs = ExamText.rules(session, strings: strings).map { ($0, Ink.normal) }
+            paragraphs.append((strings.say("Press Enter to begin: the clock starts then.", "按回车键开始：计时从那时开始。"), .strong))
+        } else {
+            paragraphs = ExamText.resumeNotice(session, strings: strings).map { ($0, Ink.strong) }
+            paragraphs.append((strings.say("Press Enter to go on.", "按回车键继续。"), .normal))
+        }
+        if let problem = session.problem { paragraphs.append((problem, .strong)) }
+        var lines: [(text: String, ink: Ink)] = []
+        for (index, paragraph) in paragraphs.enumerated() {
+            if index > 0 { lines.append(("", .normal)) }
+            lines.append(paragraph)
+        }
+        TextBlock(paragraphs: lines, width: area.width - 4).render(
+            in: Rect(x: area.x + 2, y: area.y + 2, width: area.width - 4, height: area.height - 4), on: &canvas)
+        let go = starting ? strings.say("begin", "开始") : strings.say("go on", "继续")
+        KeyBar(keys: [("Enter", go), ("l", strings.say("中文", "English")), ("q", strings.say("leave", "离开"))])
+            .render(in: Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1), on: &canvas)
+    }
+}
+
 /// Exam wording shared by the full screen and the plain mode.
 public enum ExamText {
+    /// What the start screen says: the exam's size and the rules.
+    static func rules(_ session: ExamSession, strings: Strings) -> [String] {
+        let parameters = session.sitting.blueprint.parameters
+        let count = session.questionCount
+        let minutes = parameters.minutesText
+        let lessons = parameters.lessons.joined(separator: ", ")
+        return [
+            strings.say(
+                "Exam for \(session.sitting.blueprint.studentID): \(count) questions in \(minutes) minutes, "
+                    + "from the lessons \(lessons).",
+                "\(session.sitting.blueprint.studentID) 的考试：\(minutes) 分钟内回答 \(count) 道题，题目来自课程 \(lessons)。"),
+            strings.say(
+                "Each question shows a connection up to a hidden segment: type what comes next. "
+                    + "There are no hints and no going back: an answer is final once submitted with Enter.",
+                "每道题显示一个连接直到一个隐藏的报文段：填写接下来发送的内容。没有提示，不能返回：按回车提交后答案不能修改。"),
+            strings.say(
+                "When the time runs out, what you have typed is submitted as it stands and the exam closes. "
+                    + "Esc pauses typing, not the clock.",
+                "时间到时，已输入的内容会按原样提交，考试结束。Esc 暂停输入，但计时不停。"),
+            strings.say(
+                "Every answer is saved at once. If the program stops, run the same command to resume: "
+                    + "the clock runs on.",
+                "每个答案都会立即保存。如果程序中断，再次运行同一命令即可继续：计时不停。"),
+        ]
+    }
+
+    /// What the notice after a resume says.
+    static func resumeNotice(_ session: ExamSession, strings: Strings) -> [String] {
+        let kept = session.answeredCount
+        let left = strings.timeLeft(session.remainingMilliseconds)
+        var lines = [
+            strings.say(
+                "Exam resumed: \(kept) \(kept == 1 ? "answer" : "answers") kept.", "考试已继续：保留了 \(kept) 个答案。"),
+            strings.say(
+                "The clock ran on while the exam was closed (\(left)).", "考试关闭期间计时没有停止（\(left)）。"),
+        ]
+        if let number = session.questionNumber {
+            lines.append(
+                strings.say(
+                    "Next: question \(number) of \(session.questionCount).",
+                    "下一题：第 \(number) 题，共 \(session.questionCount) 题。"))
+        }
+        return lines
+    }
+
     static func closing(_ session: ExamSession, strings: Strings) -> [String] {
         var lines: [String] = []
         let timeUp: Bool
@@ -69,6 +155,12 @@ public enum ExamText {
                     "时间到，考试结束。你回答了 \(count) 题中的 \(answered) 题。")
                 : strings.say(
                     "The exam is finished: you answered all \(count) questions.", "考试完成：你回答了全部 \(count) 题。"))
+        if session.clockSubmitted {
+            lines.append(
+                strings.say(
+                    "The answer you were typing when the time ran out was submitted as it stood.",
+                    "时间到时你正在输入的答案已按原样提交。"))
+        }
         lines.append(
             strings.say(
                 "Your answers are saved in the exam log; your instructor grades them.", "你的答案已保存在考试记录中，由老师评分。"))
@@ -121,10 +213,23 @@ public struct PlainExam {
 
     public mutating func run() {
         var strings: Strings { Strings(session.language) }
-        if session.sitting.isResumed {
-            write(
-                strings.say(
-                    "Exam resumed: \(session.answeredCount) answers kept.", "考试已继续：保留了 \(session.answeredCount) 个答案。"))
+        switch session.phase {
+        case .ready:
+            // As on the full screen, the clock waits until the student has read the rules.
+            ExamText.rules(session, strings: strings).forEach(write)
+            write(strings.say("Press Enter to begin: the clock starts then.", "按回车键开始：计时从那时开始。"))
+            guard readLine() != nil else {
+                write(strings.say("The exam was not begun: nothing was saved.", "考试没有开始：没有保存任何内容。"))
+                return
+            }
+        case .resumed:
+            ExamText.resumeNotice(session, strings: strings).forEach(write)
+        default: break
+        }
+        session.beginWithoutScreen()
+        if let problem = session.problem {
+            write(problem)
+            return
         }
         questions: while let panel = session.panel, let player = session.player, let number = session.questionNumber {
             write("")

@@ -21,6 +21,30 @@ struct ExamCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exam",
         abstract: "Take an exam derived from a key and your student id, or grade a class's exam logs.",
+        discussion: """
+            The key file is the instructor's secret: any file of at least 16 bytes. Every student's questions \
+            and numbers are derived from it and their student id, so the same key is needed to take the exam \
+            and to grade it. Make one with:
+
+              head -c 32 /dev/urandom > exam.key
+
+            A proctor's walkthrough:
+              1. Make a key (above) and copy it to the machines the students use.
+              2. On each machine, the student runs (with their own id):
+                   tcptutor exam --lessons three-way-handshake,four-way-teardown \\
+                     --questions 8 --minutes 20 --student ID --key-file exam.key \\
+                     --out exams
+                 and presses Enter on the start screen: the clock starts then.
+                 If the program stops, the same command resumes the exam.
+              3. Collect each exams/ID.examlog (one folder, or one per machine).
+              4. Grade: tcptutor exam grade --key-file exam.key exams > grades.csv
+
+            What a local exam log can be trusted for: it detects accidents (a crash, a half-written line, a \
+            log copied under another name) and casual edits (a changed answer breaks its hash chain). It does \
+            not stop a determined student: the student holds the key and the log on their machine, so they can \
+            see every exam's answers with the engine and write a log that verifies. Exams that count belong on \
+            a class server that keeps the key and the logs (planned: tcptutor class serve).
+            """,
         subcommands: [ExamTakeCommand.self, ExamGradeCommand.self],
         defaultSubcommand: ExamTakeCommand.self)
 }
@@ -31,21 +55,25 @@ struct ExamTakeCommand: ParsableCommand {
         commandName: "take",
         abstract: "Take an exam (the default): questions and numbers derived from the key and your student id.",
         discussion: """
-            Full screen with a countdown; no hints, no going back, no answers shown. Every answer is written to \
-            DIR/ID.examlog at once; if the program stops, run the same command to resume (the clock runs on).
+            Full screen with a countdown; no hints, no going back, no answers shown. The start screen shows the \
+            rules; the clock starts when the student presses Enter (--plain waits for Enter too). Every answer is written to DIR/ID.examlog \
+            at once; if the program stops, run the same command to resume (the clock runs on). When the time \
+            runs out, an answer typed but not submitted is submitted as it stands. Student ids are not case \
+            sensitive: ALICE and alice are the same student, with the same exam and log. See 'tcptutor exam \
+            --help' for the key file and what an exam log can be trusted for.
             """)
 
     @Option(help: "Lesson ids to draw questions from, comma-separated.")
     var lessons: String?
     @Option(help: "Number of questions.")
     var questions: Int?
-    @Option(help: "Time allowed, in minutes.")
-    var minutes: Int?
+    @Option(help: "Time allowed, in minutes; decimals are allowed (0.5 is 30 seconds, for a trial run).")
+    var minutes: Double?
     @Option(help: "Your student id.")
     var student: String?
     @Option(help: "The exam key file from the instructor.")
     var keyFile: String?
-    @Option(help: "Folder for the exam log.")
+    @Option(help: "Folder for the exam log (created if it is not there; its parent folder must exist).")
     var out: String?
     @Option(help: "The lessons folder (default: ./Lessons or the one next to this program).")
     var lessonFolder: String?
@@ -69,14 +97,21 @@ struct ExamTakeCommand: ParsableCommand {
             questionCount: questions, minutes: minutes)
         let sitting: ExamSitting
         do {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            // Settings and key first: a mistyped command makes no folder.
+            try parameters.validate()
+            try StudentID.validate(student)
             let key = try ExamKey(contentsOf: URL(fileURLWithPath: keyFile))
+            try ExamOutFolder.prepare(out)
             sitting = try ExamSitting(
                 directory: URL(fileURLWithPath: out), key: key, studentID: student, parameters: parameters,
                 lessons: try LessonFolder(paths: [folder]))
+        } catch let failure as CommandFailure {
+            throw failure
         } catch {
             throw CommandFailure("\(error)")
         }
+        // A student who leaves at the start screen leaves no empty log to be collected.
+        defer { sitting.discardIfNotBegun() }
         var session = ExamSession(sitting: sitting, language: language ?? .en)
         if !plain && isatty(0) == 1 && isatty(1) == 1 {
             var app = CursesApp(environment: ProcessInfo.processInfo.environment)
@@ -86,6 +121,8 @@ struct ExamTakeCommand: ParsableCommand {
                 finish: {
                     if case .finished = session.phase {
                         ExamText.plainClosing(session).forEach { print($0) }
+                    } else if session.phase == .ready {
+                        print("The exam was not begun: nothing was saved and the clock did not start.")
                     } else {
                         print("The exam is not finished: run the same command to resume (the clock runs on).")
                     }
@@ -101,11 +138,18 @@ struct ExamTakeCommand: ParsableCommand {
 struct ExamGradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grade",
-        abstract: "Grade exam logs: one CSV row per student, one column per question, and a per-question summary.",
+        abstract: "Grade exam logs: one CSV row per student, one column per question, and a summary.",
         discussion: """
             Every student's exam is regenerated from the key and their id and their logged answers are graded \
-            by the engine; scores are never read from the logs. Logs whose hash chain is broken, that belong \
-            to another student or were not written for the regenerated exam are marked 'broken'.
+            by the engine; scores are never read from the logs. The status column says: ok (every question \
+            answered), time up (the time ran out first; unanswered questions count 0), incomplete (the student \
+            left before the end), not started (an empty log), broken. A log whose hash chain is broken, that \
+            belongs to another student or was not written for the regenerated exam is broken, and so are two \
+            different logs of one student (ids are not case sensitive; an identical copy counts once). A \
+            broken log's points and total are left empty, and the command exits with status 1 after writing \
+            the CSVs. The summary has three groups of rows, named in its first column: per question number, \
+            per quiz point and per lesson. A local log detects accidents and casual edits, not a determined \
+            student: see 'tcptutor exam --help'.
             """)
 
     @Option(help: "The instructor's exam key file.")
@@ -117,14 +161,20 @@ struct ExamGradeCommand: ParsableCommand {
     @Option(help: "Write the grades CSV here instead of standard output.")
     var output: String?
 
-    @Option(help: "Write the per-question summary CSV here (default: standard error).")
+    @Option(help: "Write the summary CSV here (default: standard error).")
     var summary: String?
+
+    @Option(help: "The exam's number of questions: the CSV's q1…qN columns even when no log can be read.")
+    var questions: Int?
 
     @Argument(help: "Folders holding the students' .examlog files.")
     var directories: [String]
 
     func validate() throws {
         guard !directories.isEmpty else { throw ValidationError("name at least one folder of exam logs") }
+        if let questions, !(1...200).contains(questions) {
+            throw ValidationError("--questions must be between 1 and 200")
+        }
     }
 
     func run() throws {
@@ -135,7 +185,8 @@ struct ExamGradeCommand: ParsableCommand {
         do {
             let key = try ExamKey(contentsOf: URL(fileURLWithPath: keyFile))
             let grader = ExamGrader(key: key, lessons: try LessonFolder(paths: [folder]))
-            report = try grader.grade(directories: directories.map { URL(fileURLWithPath: $0) })
+            report = try grader.grade(
+                directories: directories.map { URL(fileURLWithPath: $0) }, expectedQuestions: questions ?? 0)
         } catch {
             throw CommandFailure("\(error)")
         }
@@ -145,10 +196,17 @@ struct ExamGradeCommand: ParsableCommand {
         }
         try write(report.csv, to: output, orElse: { print($0, terminator: "") })
         try write(report.summaryCSV, to: summary, orElse: { printError($0) })
+        let broken = report.broken
+        if !broken.isEmpty {
+            throw CommandFailure(
+                "\(broken.count) of \(report.students.count) logs are broken (\(broken.map(\.student).joined(separator: ", "))): "
+                    + "their points are not counted; see the issues above")
+        }
     }
 
     private func write(_ text: String, to path: String?, orElse fallback: (String) -> Void) throws {
         guard let path else { return fallback(text) }
+        try ExamOutFolder.checkFileTarget(path)
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {

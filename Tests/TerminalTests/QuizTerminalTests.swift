@@ -93,6 +93,8 @@ import Testing
         do {
             let terminal = try TmuxTerminal()
             let run = try TutorRun(terminal, arguments: arguments)
+            try terminal.waitFor("Press Enter to begin")
+            try terminal.send("Enter")
             try terminal.waitFor("question 1 of 3")
             #expect(try terminal.screen().contains { $0.contains("time left 10:00") || $0.contains("time left 9:5") })
             try terminal.send("?")
@@ -107,6 +109,8 @@ import Testing
         #expect(afterKill.components(separatedBy: "\"kind\":\"answer\"").count == 2)
         let terminal = try TmuxTerminal()
         let run = try TutorRun(terminal, arguments: arguments)
+        try terminal.waitFor("Exam resumed")
+        try terminal.send("Enter")
         try terminal.waitFor("question 2 of 3")
         try answer(terminal, ["S.", "1", "2"])
         try terminal.waitFor("question 3 of 3")

@@ -10,11 +10,13 @@ struct ExamSittingTests {
 
     func sitting(
         _ directory: URL, student: String = "s1", key: ExamKey = ExamFixtures.key,
-        parameters: ExamParameters = ExamFixtures.parameters, clock: ExamFixtures.ManualClock
+        parameters: ExamParameters = ExamFixtures.parameters, clock: ExamFixtures.ManualClock, begin: Bool = true
     ) throws -> ExamSitting {
-        try ExamSitting(
+        let sitting = try ExamSitting(
             directory: directory, key: key, studentID: student, parameters: parameters, lessons: lessons,
             clock: clock.read)
+        if begin { try sitting.begin() }
+        return sitting
     }
 
     @Test("answers go to the log before submit returns; a new sitting resumes where the student was")
@@ -120,5 +122,87 @@ struct ExamSittingTests {
         #expect(throws: ExamError.self) { try sitting(directory, clock: clock) }
         _ = try open.submit(ExamFixtures.rightAnswer(try #require(open.currentQuestion).quiz))
         #expect(try ExamLogFile.read(ExamSitting.logURL(directory: directory, studentID: "s1")).problem == nil)
+    }
+
+    @Test("the clock starts when the student begins, not when the exam is opened")
+    func clockStartsAtBegin() throws {
+        let directory = ExamFixtures.directory()
+        let clock = ExamFixtures.ManualClock()
+        let exam = try sitting(directory, clock: clock, begin: false)
+        let url = ExamSitting.logURL(directory: directory, studentID: "s1")
+        clock.advance(minutes: 5)  // reading the start screen
+        #expect(!exam.hasBegun && exam.startTime == nil)
+        #expect(exam.remaining() == 30 * 60_000)
+        #expect(try ExamLogFile.read(url).records.isEmpty, "nothing is logged before the student begins")
+        #expect(throws: ExamError.notBegun) { try exam.submit([.seq: "1"]) }
+        try exam.begin()
+        clock.advance(minutes: 1)
+        #expect(exam.remaining() == 29 * 60_000)
+        #expect(try ExamLogFile.read(url).records.map(\.kind) == [.start])
+    }
+
+    @Test("an exam left at the start screen leaves no log; a begun one is never removed")
+    func leftAtTheStartScreen() throws {
+        let directory = ExamFixtures.directory()
+        let clock = ExamFixtures.ManualClock()
+        let url = ExamSitting.logURL(directory: directory, studentID: "s1")
+        do {
+            let exam = try sitting(directory, clock: clock, begin: false)
+            #expect(FileManager.default.fileExists(atPath: url.path), "the log is reserved at once")
+            exam.discardIfNotBegun()
+        }
+        #expect(!FileManager.default.fileExists(atPath: url.path))
+        // Killed at the start screen: the empty log is opened again as a new exam.
+        _ = try ExamLogFile.create(at: url)
+        let again = try sitting(directory, clock: clock, begin: false)
+        #expect(!again.isResumed && !again.hasBegun)
+        try again.begin()
+        again.discardIfNotBegun()
+        #expect(try ExamLogFile.read(url).records.map(\.kind) == [.start])
+    }
+
+    @Test("when the time runs out, a typed answer is logged as the clock's submission and the exam ends")
+    func timeUpSubmission() throws {
+        let directory = ExamFixtures.directory()
+        let clock = ExamFixtures.ManualClock()
+        let exam = try sitting(directory, clock: clock)
+        let question = try #require(exam.currentQuestion)
+        clock.advance(minutes: 30)
+        // Unreadable text is kept as typed (it is graded as wrong); blank fields and fields not asked are not.
+        try exam.submitAtTimeUp([.flags: "S", .seq: "12ab", .ack: "  ", .state: "LISTEN"])
+        #expect(exam.isFinished)
+        let records = try ExamLogFile.read(ExamSitting.logURL(directory: directory, studentID: "s1")).records
+        #expect(records.map(\.kind) == [.start, .answer, .finish])
+        let answer = try #require(records[1].answer)
+        #expect(answer.timeUp == true && answer.question == question.plan.number)
+        let expected = [QuizField.flags: "S", .seq: "12ab", .state: "LISTEN"].filter {
+            question.quiz.fields.contains($0.key)
+        }
+        #expect(answer.typed == expected)
+
+        let empty = try sitting(ExamFixtures.directory(), clock: clock)
+        clock.advance(minutes: 31)
+        try empty.submitAtTimeUp([.flags: "", .seq: " "])
+        #expect(empty.isFinished && empty.answers.isEmpty, "nothing typed: no answer is made up")
+    }
+
+    @Test("student ids are case-folded: ALICE sits alice's exam and writes alice's log")
+    func caseFolded() throws {
+        let directory = ExamFixtures.directory()
+        let clock = ExamFixtures.ManualClock()
+        let pool = try lessons.pool(ExamFixtures.parameters.lessons)
+        let alice = try ExamBlueprint.derive(
+            key: ExamFixtures.key, studentID: "alice", parameters: ExamFixtures.parameters, pool: pool)
+        let upper = try ExamBlueprint.derive(
+            key: ExamFixtures.key, studentID: "ALICE", parameters: ExamFixtures.parameters, pool: pool)
+        #expect(upper == alice && upper.studentID == "alice")
+        do {
+            let exam = try sitting(directory, student: "ALICE", clock: clock)
+            #expect(exam.blueprint == alice)
+            _ = try exam.submit(ExamFixtures.rightAnswer(try #require(exam.currentQuestion).quiz))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["alice.examlog"])
+        let resumed = try sitting(directory, student: "Alice", clock: clock)
+        #expect(resumed.isResumed && resumed.answers.count == 1)
     }
 }

@@ -26,6 +26,7 @@ public struct ExamBlueprint: Hashable, Sendable, Codable {
         key: ExamKey, studentID: String, parameters: ExamParameters, pool: [QuizPointRef]
     ) throws(ExamError) -> ExamBlueprint {
         try StudentID.validate(studentID)
+        let studentID = StudentID.canonical(studentID)
         try parameters.validate()
         let order = Dictionary(uniqueKeysWithValues: parameters.lessons.enumerated().map { ($1, $0) })
         let points = Set(pool).filter { order[$0.lessonID] != nil }.sorted {
@@ -57,7 +58,7 @@ public struct ExamBlueprint: Hashable, Sendable, Codable {
     /// so that grading can tell whether the log was written for the exam it regenerates.
     public var fingerprint: String {
         var text = "tcptutor exam v1\n\(studentID)\n\(parameters.lessons.joined(separator: ","))\n"
-        text += "\(parameters.questionCount) \(parameters.minutes)\n"
+        text += "\(parameters.questionCount) \(parameters.minutesText)\n"
         for plan in questions {
             text += "\(plan.number) \(plan.point.id) \(plan.isnA) \(plan.isnB)\n"
         }

@@ -13,6 +13,8 @@ public enum ExamError: Error, Hashable, Sendable, CustomStringConvertible {
     case timeUp
     /// Every question has been answered.
     case finished
+    /// The student has not begun: the clock has not started.
+    case notBegun
 
     public var description: String {
         switch self {
@@ -24,6 +26,7 @@ public enum ExamError: Error, Hashable, Sendable, CustomStringConvertible {
         case .mismatch(let text): "exam log: \(text)"
         case .timeUp: "the exam time is over"
         case .finished: "every question has been answered"
+        case .notBegun: "the exam has not begun"
         }
     }
 }

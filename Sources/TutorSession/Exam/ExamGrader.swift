@@ -19,8 +19,10 @@ public struct ExamGrader<Lessons: ExamLessonSource> {
         self.scoring = scoring
     }
 
-    /// Every `*.examlog` file in the directories, graded; then settings that differ from the class's flagged.
-    public func grade(directories: [URL]) throws(ExamError) -> ExamReport {
+    /// Every `*.examlog` file in the directories, graded; then a student with more than one log, and settings
+    /// that differ from the class's, flagged.
+    /// `expectedQuestions` is the exam's number of questions when the instructor gives it: the CSV's columns.
+    public func grade(directories: [URL], expectedQuestions: Int = 0) throws(ExamError) -> ExamReport {
         var files: [URL] = []
         for directory in directories {
             let names: [String]
@@ -31,12 +33,44 @@ public struct ExamGrader<Lessons: ExamLessonSource> {
             }
             files += names.filter { $0.hasSuffix(".examlog") }.sorted().map { directory.appendingPathComponent($0) }
         }
-        return report(files.map { grade(file: $0) })
+        var report = report(Self.oneLogPerStudent(files.map { ($0, grade(file: $0)) }))
+        report.expectedQuestions = expectedQuestions
+        return report
     }
 
-    /// One log file.
+    /// A student whose log is in two places (two folders collected, or `ALICE.examlog` beside `alice.examlog`):
+    /// identical copies count once, with a note; different logs are all marked broken, since which one is the
+    /// student's cannot be told.
+    static func oneLogPerStudent(_ graded: [(url: URL, result: StudentResult)]) -> [StudentResult] {
+        var positions: [String: [Int]] = [:]
+        for (index, entry) in graded.enumerated() { positions[entry.result.student, default: []].append(index) }
+        var results = graded.map(\.result)
+        var dropped: Set<Int> = []
+        for (student, indices) in positions where indices.count > 1 {
+            let paths = indices.map { graded[$0].url.path }
+            let contents = indices.map { try? Data(contentsOf: graded[$0].url) }
+            if let first = contents[0], contents.allSatisfy({ $0 == first }) {
+                results[indices[0]].issues.append(
+                    ExamIssue(
+                        severity: .note,
+                        text: "the same log is also in \(paths.dropFirst().joined(separator: ", ")); counted once"))
+                dropped.formUnion(indices.dropFirst())
+            } else {
+                for index in indices {
+                    results[index].issues.append(
+                        ExamIssue(
+                            severity: .broken,
+                            text: "student '\(student)' has \(indices.count) different logs: "
+                                + paths.joined(separator: ", ")))
+                }
+            }
+        }
+        return results.indices.filter { !dropped.contains($0) }.map { results[$0] }
+    }
+
+    /// One log file; the file's name gives the student (case folded: `ALICE.examlog` is alice's).
     public func grade(file url: URL) -> StudentResult {
-        let name = url.deletingPathExtension().lastPathComponent
+        let name = StudentID.canonical(url.deletingPathExtension().lastPathComponent)
         do {
             return grade(log: try ExamLogFile.read(url), fileStudent: name)
         } catch {
@@ -46,7 +80,14 @@ public struct ExamGrader<Lessons: ExamLessonSource> {
 
     /// One log's verified contents; `fileStudent` is the id the file is named after.
     public func grade(log contents: ExamLogCodec.Contents, fileStudent: String) -> StudentResult {
+        let fileStudent = StudentID.canonical(fileStudent)
         var result = StudentResult(student: fileStudent)
+        if contents.records.isEmpty, contents.problem == nil {
+            // Created at the start screen and left there (or killed before the start record was written).
+            result.begun = false
+            result.issues.append(ExamIssue(severity: .note, text: "the exam was never begun (the log is empty)"))
+            return result
+        }
         if contents.tornTail {
             result.issues.append(ExamIssue(severity: .note, text: "a half-written last record was ignored"))
         }
@@ -57,12 +98,14 @@ public struct ExamGrader<Lessons: ExamLessonSource> {
             result.issues.append(ExamIssue(severity: .broken, text: "no start record"))
             return result
         }
-        if start.student != fileStudent {
+        if StudentID.canonical(start.student) != fileStudent {
             result.issues.append(
                 ExamIssue(severity: .broken, text: "the log is for student '\(start.student)', not '\(fileStudent)'"))
             return result
         }
         result.parameters = header.parameters
+        // The columns are the exam's even when the exam cannot be regenerated.
+        result.questionCount = header.parameters.questionCount
         let blueprint: ExamBlueprint
         let questions: [ExamQuestion]
         do {
@@ -81,9 +124,12 @@ public struct ExamGrader<Lessons: ExamLessonSource> {
                     text: "the log was not written for the exam this key gives this student (fingerprint differs)"))
         }
         result.questionCount = questions.count
-        result.possible = questions.reduce(0) { total, question in
-            total + question.quiz.fields.reduce(0) { $0 + scoring.points(for: $1) }
+        for question in questions {
+            result.possibleByQuestion[question.plan.number] = question.quiz.fields.reduce(0) {
+                $0 + scoring.points(for: $1)
+            }
         }
+        result.possible = result.possibleByQuestion.values.reduce(0, +)
         let deadline = start.time + header.parameters.milliseconds
         var lastTime = start.time
         for record in contents.records.dropFirst() {
@@ -115,12 +161,15 @@ public struct ExamGrader<Lessons: ExamLessonSource> {
                             severity: .note, text: "question \(answer.question) answered again; first answer kept"))
                     continue
                 }
-                guard record.time <= deadline else {
+                // An answer the clock submitted is written a moment after the deadline, by design.
+                let lateness = answer.timeUp == true ? ExamParameters.timeUpGraceMilliseconds : 0
+                guard record.time <= deadline + lateness else {
                     result.issues.append(
                         ExamIssue(
                             severity: .note, text: "question \(answer.question) answered after the time; not counted"))
                     continue
                 }
+                if answer.timeUp == true { result.clockSubmitted += 1 }
                 result.feedback[answer.question] = questions[answer.question - 1].grade(answer.typed, scoring: scoring)
             }
         }

@@ -39,11 +39,15 @@ public struct ExamLogRecord: Hashable, Sendable, Codable {
         /// The quiz point asked (`lesson:line`).
         public var point: String
         public var fields: [String: String]
+        /// True when the clock submitted the answer: it was typed but not yet submitted when the time ran out.
+        /// Absent otherwise (the student pressed Enter).
+        public var timeUp: Bool?
 
-        public init(question: Int, point: String, fields: [QuizField: String]) {
+        public init(question: Int, point: String, fields: [QuizField: String], timeUp: Bool = false) {
             self.question = question
             self.point = point
             self.fields = Dictionary(uniqueKeysWithValues: fields.map { ($0.rawValue, $1) })
+            self.timeUp = timeUp ? true : nil
         }
 
         /// The typed fields; unknown field names are dropped.
