@@ -25,10 +25,13 @@ public enum ScreenRenderer {
         }
         switch session.dialog {
         case .help:
-            HelpDialog(strings: strings).render(in: area, on: &canvas)
+            let lines = session.player == nil ? strings.menuHelpLines : strings.helpLines
+            HelpDialog(strings: strings, lines: lines).render(in: area, on: &canvas)
         case .jump(let digits):
-            JumpDialog(digits: digits, stepCount: session.player?.stepCount ?? 0, strings: strings)
-                .render(in: area, on: &canvas)
+            JumpDialog(
+                digits: digits, range: session.jumpRange, lessons: session.player == nil,
+                refused: session.refusedJump, strings: strings
+            ).render(in: area, on: &canvas)
         case nil:
             break
         }

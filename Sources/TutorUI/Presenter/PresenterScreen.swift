@@ -115,8 +115,10 @@ public enum PresenterRenderer {
         case .help:
             PresenterHelp(strings: strings).render(in: canvas.bounds, on: &canvas)
         case .jump(let digits):
-            JumpDialog(digits: digits, stepCount: session.player.stepCount, strings: strings.shared)
-                .render(in: canvas.bounds, on: &canvas)
+            JumpDialog(
+                digits: digits, range: 1...max(session.player.stepCount, 1), refused: session.refusedJump,
+                strings: strings.shared
+            ).render(in: canvas.bounds, on: &canvas)
         case nil:
             break
         }

@@ -56,8 +56,10 @@ struct PresenterWire {
         case .start:
             break
         }
-        if !frame.inFlight.isEmpty, frame.wire == nil {
-            centered(strings.inFlight(frame.inFlight.count), row: noteRow, ink: .normal, on: &canvas)
+        if frame.wire == nil {
+            // Beside its sender, as on the tutor's wire: not under the segment drawn there, which has arrived.
+            InFlightNote(timeline: content.timeline, frame: frame, strings: strings).render(
+                y: noteRow, left: columnA + 1, right: columnB, ink: .normal, on: &canvas)
         }
     }
 
