@@ -162,6 +162,7 @@ public struct TutorSession: Hashable, Sendable {
         case .enter, .right, .space:
             return openSelectedLesson()
         case .character("g"), .character("G"):
+            guard !lessons.isEmpty else { return [.bell] }
             dialog = .jump(digits: "")
             return []
         case .character("q"), .character("Q"), .escape:
@@ -291,7 +292,7 @@ public struct TutorSession: Hashable, Sendable {
             dialog = .jump(digits: digits + String(character))
             return []
         case .enter:
-            guard let number = Int(digits), jumpRange.contains(number), !lessons.isEmpty || player != nil else {
+            guard let number = Int(digits), jumpRange.contains(number) else {
                 // Say which numbers there are, rather than only ringing the bell.
                 if !digits.isEmpty { refusedJump = digits }
                 return [.bell]
