@@ -195,11 +195,13 @@ public struct LessonRunner {
         }
         let emitted = step.emitted.map { wireEvent($0, fate: .inFlight, handled: nil) }
         let inFlight = simulation.wire.map { wireEvent($0, fate: .inFlight, handled: nil) }
+        let filled = narration.map { fillings($0, hosts: hosts) } ?? [:]
         var frame = Frame(
             index: frames.count, line: line, time: simulation.now, event: event, hosts: hosts,
             transitions: step.transitions, emitted: emitted, inFlight: inFlight,
-            narration: narration.map { fill($0, hosts: hosts) }, quiz: quiz)
+            narration: filled[lesson.numbering] ?? narration, quiz: quiz)
         frame.errors = step.errors
+        frame.narrationByNumbering = filled
         frames.append(frame)
     }
 }

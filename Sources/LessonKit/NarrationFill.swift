@@ -3,13 +3,26 @@ import TCPCore
 extension LessonRunner {
     /// Fills `{A.iss}`, `{B.rcv.nxt}`, `{A.state}` … from the engine, in the lesson's numbering, so narration
     /// never disagrees with the numbers on screen when the ISNs change.
-    func fill(_ text: LocalizedText, hosts: [HostID: HostSnapshot]) -> LocalizedText {
-        LocalizedText(en: fill(text.en, hosts: hosts), zh: fill(text.zh, hosts: hosts))
+    func fill(_ text: LocalizedText, hosts: [HostID: HostSnapshot], numbering: Numbering? = nil) -> LocalizedText {
+        LocalizedText(
+            en: fill(text.en, hosts: hosts, numbering: numbering), zh: fill(text.zh, hosts: hosts, numbering: numbering)
+        )
     }
 
-    /// A number as the screen shows it: absolute, or relative to the actual ISN of `host`'s sequence space.
-    func displayed(_ value: SequenceNumber, host: HostID) -> String {
-        switch lesson.numbering {
+    /// The text filled in each numbering, so that a screen switched to the other one (`r`) narrates the numbers
+    /// its ladder shows; empty when the text names no number.
+    func fillings(_ text: LocalizedText, hosts: [HostID: HostSnapshot]) -> [Numbering: LocalizedText] {
+        guard text.en.contains("{") || text.zh.contains("{") else { return [:] }
+        return [
+            .absolute: fill(text, hosts: hosts, numbering: .absolute),
+            .relative: fill(text, hosts: hosts, numbering: .relative),
+        ]
+    }
+
+    /// A number as the screen shows it: absolute, or relative to the actual ISN of `host`'s sequence space
+    /// (in the lesson's own numbering unless `numbering` says otherwise).
+    func displayed(_ value: SequenceNumber, host: HostID, numbering: Numbering? = nil) -> String {
+        switch numbering ?? lesson.numbering {
         case .absolute: String(value.rawValue)
         case .relative: String(value.offset(from: actual[host]!))
         }
@@ -18,14 +31,16 @@ extension LessonRunner {
     /// One pass over the text: each `{host.name}` is looked up; anything else between braces (or a TCB field of
     /// a host that has no TCB yet) is left as written. Replacing each of the dozen names in turn searched the
     /// whole narration two dozen times per frame, most of a lesson run's time.
-    func fill(_ text: String, hosts: [HostID: HostSnapshot]) -> String {
+    func fill(_ text: String, hosts: [HostID: HostSnapshot], numbering: Numbering? = nil) -> String {
         guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
         var result = ""
         var rest = text[...]
         while let open = rest.firstIndex(of: "{") {
             result += rest[..<open]
             let inside = rest[rest.index(after: open)...]
-            if let close = inside.firstIndex(of: "}"), let value = placeholder(inside[..<close], hosts: hosts) {
+            if let close = inside.firstIndex(of: "}"),
+                let value = placeholder(inside[..<close], hosts: hosts, numbering: numbering)
+            {
                 result += value
                 rest = inside[inside.index(after: close)...]
             } else {
@@ -37,12 +52,12 @@ extension LessonRunner {
     }
 
     /// The value of `A.iss`, `B.rcv.nxt`, `A.state` …; nil for a name that is not one.
-    private func placeholder(_ name: Substring, hosts: [HostID: HostSnapshot]) -> String? {
+    private func placeholder(_ name: Substring, hosts: [HostID: HostSnapshot], numbering: Numbering? = nil) -> String? {
         guard let dot = name.firstIndex(of: "."), let host = HostID(rawValue: String(name[..<dot])),
             let snapshot = hosts[host]
         else { return nil }
-        let own = { (value: SequenceNumber) in displayed(value, host: host) }
-        let peer = { (value: SequenceNumber) in displayed(value, host: host.peer) }
+        let own = { (value: SequenceNumber) in displayed(value, host: host, numbering: numbering) }
+        let peer = { (value: SequenceNumber) in displayed(value, host: host.peer, numbering: numbering) }
         switch name[name.index(after: dot)...] {
         case "iss": return own(actual[host]!)
         case "state": return snapshot.state.description
@@ -52,6 +67,14 @@ extension LessonRunner {
         case "irs": return snapshot.tcb.map { $0.irs.map(peer) ?? "-" }
         default: return nil
         }
+    }
+}
+
+extension Frame {
+    /// The narration with its numbers in `numbering`, as a screen switched with `r` shows them; the recorded
+    /// narration when the frame has no filling per numbering (it names no number, or comes from a capture).
+    public func narration(in numbering: Numbering) -> LocalizedText? {
+        narrationByNumbering[numbering] ?? narration
     }
 }
 

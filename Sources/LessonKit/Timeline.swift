@@ -148,6 +148,8 @@ public struct Frame: Hashable, Sendable {
     public var quiz: QuizPoint?
     /// Errors the step signalled to each host's application ("connection reset", "connection refused").
     public var errors: [HostID: [EndpointError]] = [:]
+    /// The narration filled in each numbering, when it names numbers (`narration(in:)`).
+    public var narrationByNumbering: [Numbering: LocalizedText] = [:]
 
     public init(
         index: Int, line: Int, time: UInt64, event: FrameEvent, hosts: [HostID: HostSnapshot],

@@ -13,7 +13,7 @@ public struct TutorSession: Hashable, Sendable {
     /// A small window over the screen that takes the keys until it closes.
     public enum Dialog: Hashable, Sendable {
         case help
-        /// Entering a step number; `digits` is what was typed so far.
+        /// Entering a step number (a lesson number in the menu); `digits` is what was typed so far.
         case jump(digits: String)
         /// `q` pressed with questions still unanswered where `q` quits: the score so far, and a second `q`.
         case quitting
@@ -23,6 +23,12 @@ public struct TutorSession: Hashable, Sendable {
     public internal(set) var screen: Screen = .menu
     public private(set) var menuSelection = 0
     public internal(set) var dialog: Dialog?
+    /// The number just refused by the go-to dialog (no such step or lesson), until the next key: the dialog
+    /// says which numbers there are.
+    public private(set) var refusedJump: String?
+    /// Whether the student has moved the menu's cursor; until then it follows the lessons as they load to the
+    /// one in progress.
+    private var menuCursorMoved = false
     public private(set) var language: Language
     public private(set) var showsTCB = false
     /// The numbering chosen with `r`; nil follows each lesson's own.
@@ -57,6 +63,7 @@ public struct TutorSession: Hashable, Sendable {
         self.progress = progress
         self.language = language ?? progress.language ?? .en
         self.animates = animates
+        if !isLoadingLessons { menuSelection = MenuStart.index(lessons, progress: progress) }
     }
 
     /// The lesson being stepped through, if one is open.
@@ -73,6 +80,10 @@ public struct TutorSession: Hashable, Sendable {
     /// A lesson finished loading in the background: it replaces the menu entry at `index`.
     public mutating func replaceLesson(at index: Int, with entry: LessonEntry) {
         if lessons.indices.contains(index) { lessons[index] = entry }
+        // Once every lesson is known, the cursor starts on the lesson in progress.
+        if !menuCursorMoved, screen == .menu, !isLoadingLessons {
+            menuSelection = MenuStart.index(lessons, progress: progress)
+        }
     }
 
     /// Whether some lesson is still loading in the background.
@@ -138,6 +149,7 @@ public struct TutorSession: Hashable, Sendable {
 
     private mutating func handleMenu(_ key: Key) -> [Effect] {
         if let effects = handleCommon(key) { return effects }
+        menuCursorMoved = true
         switch key {
         case .up, .pageUp, .left, .character("k"):
             return moveSelection(by: -1)
@@ -151,6 +163,10 @@ public struct TutorSession: Hashable, Sendable {
             return []
         case .enter, .right, .space:
             return openSelectedLesson()
+        case .character("g"), .character("G"):
+            guard !lessons.isEmpty else { return [.bell] }
+            dialog = .jump(digits: "")
+            return []
         case .character("q"), .character("Q"), .escape:
             return key == .escape ? [] : [.saveProgress, .quit]
         default:
@@ -261,7 +277,14 @@ public struct TutorSession: Hashable, Sendable {
         }
     }
 
+    /// The numbers the go-to dialog takes: the open lesson's steps, or in the menu the lessons.
+    public var jumpRange: ClosedRange<Int> {
+        if let player { return 1...max(player.stepCount, 1) }
+        return 1...max(lessons.count, 1)
+    }
+
     private mutating func handleJump(_ digits: String, _ key: Key) -> [Effect] {
+        refusedJump = nil
         switch key {
         case .escape:
             dialog = nil
@@ -278,8 +301,17 @@ public struct TutorSession: Hashable, Sendable {
             dialog = .jump(digits: digits + String(character))
             return []
         case .enter:
-            guard var player, let step = Int(digits), (1...player.stepCount).contains(step) else { return [.bell] }
-            player.jump(toFrame: step - 1)
+            guard let number = Int(digits), jumpRange.contains(number) else {
+                // Say which numbers there are, rather than only ringing the bell.
+                if !digits.isEmpty { refusedJump = digits }
+                return [.bell]
+            }
+            guard var player else {
+                dialog = nil
+                menuSelection = number - 1
+                return openSelectedLesson()
+            }
+            player.jump(toFrame: number - 1)
             screen = .lesson(player)
             dialog = nil
             return recordPosition()

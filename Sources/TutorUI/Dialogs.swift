@@ -1,11 +1,9 @@
-/// The key help, over the current screen.
+/// The key help, over the current screen: the menu's keys in the menu, the lesson's in a lesson.
 struct HelpDialog: Widget {
     var strings: Strings
-    /// Whether `q` quits the program here (a capture on its own) instead of going back to the menu.
-    var quits = false
+    var lines: [(key: String, action: String)]
 
     func render(in area: Rect, on canvas: inout Canvas) {
-        let lines = strings.keys(strings.helpLines, quits: quits) + strings.answerHelpLines
         let keyWidth = lines.map { TextWidth.of($0.key) }.max() ?? 0
         let actionWidth = lines.map { TextWidth.of($0.action) }.max() ?? 0
         let width = min(keyWidth + actionWidth + 7, area.width)
@@ -21,19 +19,30 @@ struct HelpDialog: Widget {
     }
 }
 
-/// The step number entry opened with `g`.
+/// The number entry opened with `g`: a step in a lesson, a lesson in the menu.
 struct JumpDialog: Widget {
     var digits: String
-    var stepCount: Int
+    /// The numbers there are.
+    var range: ClosedRange<Int>
+    /// Whether the numbers are lessons (in the menu) rather than steps.
+    var lessons = false
+    /// The number just refused, said with the range under the prompt.
+    var refused: String?
     var strings: Strings
 
     func render(in area: Rect, on canvas: inout Canvas) {
-        let box = area.centered(width: 36, height: 5)
+        let box = area.centered(width: 40, height: 5)
         canvas.fill(box)
-        canvas.box(box, ink: .strong, title: strings.jumpTitle)
-        let end = canvas.write(strings.jumpPrompt(stepCount) + " ", x: box.x + 2, y: box.y + 1, limit: box.maxX - 1)
+        canvas.box(box, ink: .strong, title: strings.jumpTitle(lessons: lessons))
+        let prompt = strings.jumpPrompt(range, lessons: lessons) + " "
+        let end = canvas.write(prompt, x: box.x + 2, y: box.y + 1, limit: box.maxX - 1)
         let cursor = canvas.write(digits, x: end, y: box.y + 1, ink: .strong, limit: box.maxX - 1)
         canvas.write("_", x: cursor, y: box.y + 1, ink: .strong, limit: box.maxX - 1)
+        if let refused {
+            canvas.write(
+                strings.jumpRefused(refused, range: range, lessons: lessons), x: box.x + 2, y: box.y + 2,
+                ink: .warning, limit: box.maxX - 1)
+        }
         canvas.write(strings.jumpHint, x: box.x + 2, y: box.y + 3, ink: .dim, limit: box.maxX - 1)
     }
 }

@@ -57,7 +57,7 @@ struct LessonScreen: Widget {
                 in: Rect(x: area.x, y: keyBarY, width: area.width, height: 1), on: &canvas)
             return
         }
-        let narration = narrationParagraphs()
+        let narration = narrationParagraphs(numbering)
         let textWidth = area.width - 4
         let narrationHeight = min(max(longestNarration(width: textWidth), 3), max(room - 3, 1))
         // The ladder is as tall as the lesson needs (heading plus one row per segment), so the narration
@@ -100,7 +100,7 @@ struct LessonScreen: Widget {
         )
     }
 
-    private func narrationParagraphs() -> [(text: String, ink: Ink)] {
+    private func narrationParagraphs(_ numbering: Numbering) -> [(text: String, ink: Ink)] {
         var paragraphs: [(text: String, ink: Ink)] = []
         if let quiz = player.pendingQuiz {
             let handover = QuizHandover(point: quiz)
@@ -113,7 +113,8 @@ struct LessonScreen: Widget {
             paragraphs.append((strings.revealHint, .dim))
             return paragraphs
         }
-        if let narration = player.frame.narration?.text(strings.language), !narration.isEmpty {
+        // The numbers in the narration follow the ladder's numbering, switched with `r`.
+        if let narration = player.frame.narration(in: numbering)?.text(strings.language), !narration.isEmpty {
             paragraphs.append((narration, .normal))
         }
         if player.isAtEnd {
@@ -123,9 +124,12 @@ struct LessonScreen: Widget {
         return paragraphs
     }
 
-    /// Rows for the longest narration in the lesson, so the narration area keeps one size while stepping.
+    /// Rows for the longest narration in the lesson, in either numbering, so the narration area keeps one size
+    /// while stepping and when `r` switches the numbers.
     private func longestNarration(width: Int) -> Int {
-        let texts = player.timeline.frames.compactMap { $0.narration?.text(strings.language) }
+        let texts = player.timeline.frames.flatMap { frame in
+            [Numbering.absolute, .relative].compactMap { frame.narration(in: $0)?.text(strings.language) }
+        }
         return max(NarrationRows.longest(texts, width: width) + 1, 3)
     }
 }

@@ -49,7 +49,7 @@ public enum PlainText {
                 lines.append("  " + tcbLine(host, frame: frame, timeline: timeline, numbering))
             }
         }
-        if let narration = frame.narration?.text(session.language), !narration.isEmpty {
+        if let narration = frame.narration(in: numbering)?.text(session.language), !narration.isEmpty {
             lines.append("  " + narration)
         }
         if player.isAtEnd { lines.append("  " + (session.hasNextLesson ? strings.plainEndWithNext : strings.plainEnd)) }
@@ -78,7 +78,7 @@ public enum PlainText {
             }
             lines.append("\(index + 1). \(entry.title(session.language))" + strings.aside(status))
         }
-        lines.append(strings.plainMenuPrompt)
+        lines.append(strings.plainMenuPrompt(next: session.menuSelection + 1))
         return lines
     }
 
@@ -145,8 +145,18 @@ public struct PlainTutor {
                 }
             }
             if quit { break }
+            let strings = Strings(session.language)
+            if let refused = session.refusedJump {
+                // A number that is no step (or lesson): say which there are, and leave the dialog.
+                write(strings.jumpRefused(refused, range: session.jumpRange, lessons: session.player == nil))
+                _ = session.update(.key(.escape))
+                continue
+            }
             if command == "?" {
-                Strings(session.language).helpLines.forEach { write("  \($0.key): \($0.action)") }
+                let lines =
+                    session.player == nil
+                    ? strings.plainMenuHelpLines(next: session.menuSelection + 1) : strings.helpLines
+                lines.forEach { write("  \($0.key): \($0.action)") }
                 continue
             }
             if session.player == nil {
@@ -165,15 +175,16 @@ public struct PlainTutor {
         saveProgress(session.progress)
     }
 
+    /// Whether a typed line is a number to go to (digits only: `-3` is no step).
+    private static func isNumber(_ command: String) -> Bool {
+        !command.isEmpty && command.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
     /// The keys a typed line stands for.
     private func keys(for command: String) -> [Key] {
         let lower = command.lowercased()
         if session.player == nil {
-            if let number = Int(command), number >= 1 {
-                let moves = number - 1 - session.menuSelection
-                let step: Key = moves < 0 ? .up : .down
-                return Array(repeating: step, count: abs(moves)) + [.enter]
-            }
+            if Self.isNumber(command) { return [.character("g")] + command.map { Key.character($0) } + [.enter] }
             switch lower {
             case "": return [.enter]
             case "q", "quit": return [.character("q")]
@@ -183,9 +194,7 @@ public struct PlainTutor {
         }
         // At a quiz point the answer panel has the keys: Escape hands them back to stepping first.
         let lead: [Key] = session.panelHasFocus ? [.escape] : []
-        if let number = Int(command) {
-            return lead + [.character("g")] + String(number).map { Key.character($0) } + [.enter]
-        }
+        if Self.isNumber(command) { return lead + [.character("g")] + command.map { Key.character($0) } + [.enter] }
         switch lower {
         case "", "n", "next": return lead + [.right]
         case "b", "back", "p": return lead + [.left]

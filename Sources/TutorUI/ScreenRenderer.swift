@@ -25,13 +25,18 @@ public enum ScreenRenderer {
         }
         switch session.dialog {
         case .help:
-            HelpDialog(strings: strings, quits: session.quitsFromLesson && session.player != nil)
-                .render(in: area, on: &canvas)
+            let lines =
+                session.player == nil
+                ? strings.menuHelpLines
+                : strings.keys(strings.helpLines, quits: session.quitsFromLesson) + strings.answerHelpLines
+            HelpDialog(strings: strings, lines: lines).render(in: area, on: &canvas)
         case .quitting:
             QuitDialog(session: session, strings: strings).render(in: area, on: &canvas)
         case .jump(let digits):
-            JumpDialog(digits: digits, stepCount: session.player?.stepCount ?? 0, strings: strings)
-                .render(in: area, on: &canvas)
+            JumpDialog(
+                digits: digits, range: session.jumpRange, lessons: session.player == nil,
+                refused: session.refusedJump, strings: strings
+            ).render(in: area, on: &canvas)
         case nil:
             break
         }

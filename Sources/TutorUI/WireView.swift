@@ -56,11 +56,9 @@ struct WireView: Widget {
             canvas.write(text, x: max(x, area.x), y: arrowY + 1, ink: .warning, limit: area.maxX)
             return
         }
-        if !frame.inFlight.isEmpty, frame.wire == nil {
-            let text = strings.inFlight(frame.inFlight.count)
-            canvas.write(
-                text, x: area.x + max((area.width - TextWidth.of(text)) / 2, 0), y: arrowY + 1, ink: .dim,
-                limit: area.maxX)
+        if frame.wire == nil {
+            InFlightNote(timeline: player.timeline, frame: frame, strings: strings).render(
+                y: arrowY + 1, left: area.x + 1, right: area.maxX - 1, ink: .dim, on: &canvas)
         }
     }
 
@@ -118,6 +116,44 @@ struct WireView: Widget {
                 canvas.write(
                     text, x: area.x + (area.width - TextWidth.of(text)) / 2, y: arrowY + 1, ink: .dim,
                     limit: area.maxX)
+            }
+        }
+    }
+}
+
+/// Segments sent and not yet arrived, drawn as a short arrow leaving their sender with the count ("──> 1 in
+/// flight" on A's side, "1 in flight <──" on B's): under the wire's middle the note read as if it belonged to
+/// the segment drawn there, which had already arrived. When the next segment to cross is a question that asks
+/// who sends, nothing is drawn: the direction is the answer.
+struct InFlightNote {
+    var timeline: Timeline
+    var frame: Frame
+    var strings: Strings
+
+    /// Segments in flight from each host, A first; empty when the next question asks for the sender.
+    var counts: [(host: HostID, count: Int)] {
+        let next = timeline.frames[(frame.index + 1)...].first { $0.wire != nil }
+        if next?.quiz?.fields.contains(.sender) == true { return [] }
+        return HostID.allCases.compactMap { host in
+            let count = frame.inFlight.count { $0.from == host }
+            return count > 0 ? (host, count) : nil
+        }
+    }
+
+    /// Draws the notes on row `y`, A's starting at column `left`, B's ending at column `right` (exclusive).
+    func render(y: Int, left: Int, right: Int, ink: Ink, on canvas: inout Canvas) {
+        for (host, count) in counts {
+            let text = strings.inFlight(count)
+            let width = TextWidth.of(text) + 4
+            guard right - left >= width else { continue }
+            if host == .a {
+                canvas.horizontalLine(x: left, y: y, length: 2, ink: ink)
+                canvas.put(Cell(">", ink: ink), x: left + 2, y: y)
+                canvas.write(text, x: left + 4, y: y, ink: ink, limit: right)
+            } else {
+                canvas.write(text, x: right - width, y: y, ink: ink, limit: right)
+                canvas.put(Cell("<", ink: ink), x: right - 3, y: y)
+                canvas.horizontalLine(x: right - 2, y: y, length: 2, ink: ink)
             }
         }
     }

@@ -22,7 +22,10 @@ struct TutorCommand: ParsableCommand {
         abstract: "Step through the lessons on a full screen (the default command).",
         discussion: """
             Keys: Right, Space or PageDown next; Left or PageUp back; Home, End; g go to a step; t TCB; \
-            r relative/absolute numbers; l English/Chinese; ? help; q menu or quit.
+            r relative/absolute numbers; l English/Chinese; ? help; q menu or quit. The menu starts on the \
+            lesson in progress; g and a number there opens that lesson.
+
+            --lang applies to this run only; the language chosen with l is saved for the next runs.
             """
     )
 

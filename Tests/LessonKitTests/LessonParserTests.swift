@@ -161,6 +161,29 @@ struct LessonRunnerTests {
         }
     }
 
+    @Test("Narration is filled in both numberings, so a screen switched to the other one narrates its numbers")
+    func bothNumberings() throws {
+        let lesson = try LessonParser.parse(Self.handshake, file: "h.lesson")
+        let last = try #require(LessonRunner.run(lesson).timeline.frames.last)
+        #expect(last.narration?.en == "A acknowledges 301.")
+        #expect(last.narration(in: .absolute)?.en == "A acknowledges 301.")
+        #expect(last.narration(in: .relative)?.en == "A acknowledges 1.")
+        #expect(last.narration(in: .relative)?.zh == "A确认1。")
+        let relative = try LessonParser.parse(
+            Self.handshake.replacingOccurrences(of: "isn: A 100, B 300", with: "isn: A 100, B 300\nnumbers: relative")
+                .replacingOccurrences(of: "S 100:100(0)", with: "S 0:0(0)")
+                .replacingOccurrences(of: "S. 300:300(0) ack 101", with: "S. 0:0(0) ack 1")
+                .replacingOccurrences(of: ". 101:101(0) ack 301", with: ". 1:1(0) ack 1"),
+            file: "r.lesson")
+        let run = LessonRunner.run(relative)
+        #expect(run.diagnostics.isEmpty)
+        let end = try #require(run.timeline.frames.last)
+        #expect(end.narration?.en == "A acknowledges 1.", "the lesson's own numbering")
+        #expect(end.narration(in: .absolute)?.en == "A acknowledges 301.")
+        // A narration without numbers needs no second filling.
+        #expect(run.timeline.frames[3].narrationByNumbering.isEmpty)
+    }
+
     @Test("Narration placeholders filled where they stand; unknown names, stray braces, a TCB not yet made: left")
     func placeholders() throws {
         let source =

@@ -12,12 +12,14 @@ import TutorSession
     ]
 
     /// Runs the plain tutor on `input` lines and returns what it printed and the last progress saved.
-    static func run(_ input: [String], language: Language = .en) -> (output: [String], saved: ProgressBook?) {
+    static func run(_ input: [String], language: Language = .en, progress: ProgressBook = ProgressBook()) -> (
+        output: [String], saved: ProgressBook?
+    ) {
         var remaining = input[...]
         var output: [String] = []
         var saved: ProgressBook?
         var tutor = PlainTutor(
-            session: TutorSession(lessons: lessons, language: language, animates: false),
+            session: TutorSession(lessons: lessons, progress: progress, language: language, animates: false),
             readLine: { remaining.popFirst() }, write: { output.append($0) }, saveProgress: { saved = $0 })
         tutor.run()
         return (output, saved)
@@ -74,6 +76,28 @@ import TutorSession
     @Test func aLineThatMeansNothingSaysSo() {
         let (output, _) = Self.run(["", "b"])
         #expect(output.last == "(nothing more this way)")
+    }
+
+    @Test func numbersOutOfRangeSayTheRangeInTheMenuAndInALesson() {
+        let (output, _) = Self.run(["99", "0", "1", "99", "-3"])
+        #expect(output.contains("No lesson 99: lessons 1-2."))
+        #expect(output.contains("No lesson 0: lessons 1-2."))
+        #expect(output.contains("No step 99: steps 1-6."))
+        #expect(output.last == "(nothing more this way)", "-3 is no step number")
+        let (chinese, _) = Self.run(["99", "1", "99"], language: .zh)
+        #expect(chinese.contains("没有第 99 课：课程为 1-2。"))
+        #expect(chinese.contains("没有第 99 步：步骤为 1-6。"))
+    }
+
+    @Test func theMenuOffersTheLessonInProgressAndItsOwnKeys() throws {
+        var progress = ProgressBook()
+        progress.record(lessonID: "connection-refused", step: 1, stepCount: 4)
+        let (output, _) = Self.run(["?", ""], progress: progress)
+        #expect(output.contains { $0.hasPrefix("Type a lesson number") && $0.contains("Enter alone: lesson 2") })
+        #expect(output.contains("  Enter: open lesson 2, where you left it"))
+        let opened = try #require(output.firstIndex { $0.hasPrefix("Connection refused.") })
+        #expect(!output[..<opened].contains { $0.contains("next step") }, "the menu's keys, not the lesson's")
+        #expect(output.contains("Step 2 of 4. A: connect(). A: SYN_SENT, B: CLOSED."), "Enter resumed lesson 2")
     }
 }
 

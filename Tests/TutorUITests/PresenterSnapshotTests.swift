@@ -34,6 +34,17 @@ import TutorUI
         try Self.snapshot(session, size, "present-answer-\(language)-\(size.width)x\(size.height)")
     }
 
+    /// A projector's 160x50: the question and then the answer line in big letters across the screen, the text,
+    /// and the segments so far filling the bottom.
+    @Test(arguments: Language.allCases)
+    func questionAndAnswerAt160x50(language: Language) throws {
+        let size = Size(width: 160, height: 50)
+        let question = Self.session(language: language, keys: Self.toQuestion)
+        try Self.snapshot(question, size, "present-question-\(language)-160x50")
+        let answer = Self.session(language: language, keys: Self.toQuestion + [.enter])
+        try Self.snapshot(answer, size, "present-answer-\(language)-160x50")
+    }
+
     @Test func callStepAndJumpEntry() throws {
         let session = Self.session(keys: [.pageDown, .pageDown, .character("g"), .character("4")])
         try Self.snapshot(session, Size(width: 100, height: 30), "present-jump-en-100x30")

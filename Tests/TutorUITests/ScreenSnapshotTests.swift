@@ -13,7 +13,8 @@ import TutorUI
             content: .failure(LessonProblem(message: "03-broken.lesson:4:1: unknown directive 'expct'"))),
     ]
 
-    /// A session with the handshake open after pressing `keys` (animation off: snapshots show arrivals).
+    /// A session after pressing `keys` (animation off: snapshots show arrivals). The menu starts on the lesson
+    /// in progress, the refused connection: `.home, .enter` opens the handshake.
     static func session(language: Language = .en, keys: [Key]) -> TutorSession {
         var progress = ProgressBook()
         progress.record(lessonID: "connection-refused", step: 1, stepCount: 4)
@@ -33,9 +34,9 @@ import TutorUI
 
     @Test(arguments: Language.allCases, sizes)
     func synAckArrived(language: Language, size: Size) throws {
-        // Enter opens; four steps: listen, connect, SYN, then the quiz question, whose panel takes the keys;
+        // Home and Enter open the handshake; four steps: listen, connect, SYN, then the quiz question, whose panel takes the keys;
         // Esc hands them back and the fifth step reveals the SYN-ACK unanswered.
-        let keys: [Key] = [.enter, .right, .right, .right, .right, .escape, .right]
+        let keys: [Key] = [.home, .enter, .right, .right, .right, .right, .escape, .right]
         let session = Self.session(language: language, keys: keys)
         try expectSnapshot(
             ScreenRenderer.render(session, size: size), named: "synack-\(language)-\(size.width)x\(size.height)")
@@ -44,30 +45,52 @@ import TutorUI
     @Test(arguments: Language.allCases)
     func quizQuestionWithTCB(language: Language) throws {
         let session = Self.session(
-            language: language, keys: [.enter, .right, .right, .right, .right, .escape, .character("t")])
+            language: language, keys: [.home, .enter, .right, .right, .right, .right, .escape, .character("t")])
         try expectSnapshot(
             ScreenRenderer.render(session, size: Size(width: 80, height: 24)), named: "quiz-tcb-\(language)")
     }
 
     @Test func lastStepRelativeNumbersWithTCB() throws {
-        let session = Self.session(keys: [.enter, .end, .character("t"), .character("r")])
+        let session = Self.session(keys: [.home, .enter, .end, .character("t"), .character("r")])
         try expectSnapshot(
             ScreenRenderer.render(session, size: Size(width: 100, height: 30)), named: "end-relative-tcb")
     }
 
     @Test func helpOverLesson() throws {
-        let session = Self.session(keys: [.enter, .right, .character("?")])
+        let session = Self.session(keys: [.home, .enter, .right, .character("?")])
         try expectSnapshot(ScreenRenderer.render(session, size: Size(width: 80, height: 24)), named: "help-en")
     }
 
     @Test func jumpDialog() throws {
-        let session = Self.session(language: .zh, keys: [.enter, .character("g"), .character("4")])
+        let session = Self.session(language: .zh, keys: [.home, .enter, .character("g"), .character("4")])
         try expectSnapshot(ScreenRenderer.render(session, size: Size(width: 80, height: 24)), named: "jump-zh")
     }
 
     @Test func resetLesson() throws {
-        let session = Self.session(keys: [.down, .enter, .end])
+        let session = Self.session(keys: [.enter, .end])
         try expectSnapshot(ScreenRenderer.render(session, size: Size(width: 80, height: 24)), named: "refused-end")
+    }
+
+    @Test func helpOverTheMenuListsTheMenusKeys() throws {
+        let session = Self.session(keys: [.character("?")])
+        try expectSnapshot(ScreenRenderer.render(session, size: Size(width: 80, height: 24)), named: "menu-help-en")
+    }
+
+    @Test(arguments: Language.allCases)
+    func aStepOutOfRangeIsAnsweredWithTheRange(language: Language) throws {
+        let keys: [Key] = [.home, .enter, .character("g"), .character("9"), .character("9"), .enter]
+        let session = Self.session(language: language, keys: keys)
+        try expectSnapshot(
+            ScreenRenderer.render(session, size: Size(width: 80, height: 24)), named: "jump-refused-\(language)")
+    }
+
+    @Test(arguments: Language.allCases)
+    func aLessonOutOfRangeIsAnsweredWithTheRange(language: Language) throws {
+        let keys: [Key] = [.character("g"), .character("9"), .character("9"), .enter]
+        let session = Self.session(language: language, keys: keys)
+        try expectSnapshot(
+            ScreenRenderer.render(session, size: Size(width: 80, height: 24)),
+            named: "menu-jump-refused-\(language)")
     }
 
     @Test func tooSmall() throws {

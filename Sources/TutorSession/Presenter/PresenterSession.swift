@@ -28,6 +28,8 @@ public struct PresenterSession: Hashable, Sendable {
     /// The projector shows nothing until the next key.
     public private(set) var isBlank = false
     public private(set) var overlay: Overlay?
+    /// The step number just refused by the go-to dialog, until the next key: the dialog says the range.
+    public private(set) var refusedJump: String?
     /// Whether a segment is animated crossing the wire after each step forward (`--animate`).
     public let animates: Bool
     /// Whether the answer to the question on screen has been revealed.
@@ -135,6 +137,7 @@ public struct PresenterSession: Hashable, Sendable {
     }
 
     private mutating func handleJump(_ digits: String, _ key: Key) -> [Effect] {
+        refusedJump = nil
         switch key {
         case .escape, .character("q"), .character("Q"):
             overlay = nil
@@ -152,7 +155,10 @@ public struct PresenterSession: Hashable, Sendable {
             overlay = .jump(digits: digits + String(character))
             return []
         case .enter:
-            guard let step = Int(digits), (1...player.stepCount).contains(step) else { return [.bell] }
+            guard let step = Int(digits), (1...player.stepCount).contains(step) else {
+                if !digits.isEmpty { refusedJump = digits }
+                return [.bell]
+            }
             player.jump(toFrame: step - 1)
             isRevealed = false
             overlay = nil

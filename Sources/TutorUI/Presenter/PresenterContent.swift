@@ -65,15 +65,18 @@ struct PresenterContent {
     }
 
     /// The text blocks for the current stop, most important first.
-    var blocks: [PanelBlock] {
+    var blocks: [PanelBlock] { blocks(withLadder: false) }
+
+    /// The blocks beside a ladder of the segments so far, which already shows the last segment.
+    func blocks(withLadder: Bool) -> [PanelBlock] {
         switch session.quizStage {
-        case .asked(let point): questionBlocks(point)
+        case .asked(let point): questionBlocks(point, namingLastSegment: !withLadder)
         case .revealed(let point): answerBlocks(point) + narrationBlocks
         case nil: narrationBlocks
         }
     }
 
-    private func questionBlocks(_ point: QuizPoint) -> [PanelBlock] {
+    private func questionBlocks(_ point: QuizPoint, namingLastSegment: Bool) -> [PanelBlock] {
         var blocks: [PanelBlock] = [.paragraph(strings.questionHeading, .question)]
         // Unless the class is asked who sends, it is told: the numbers depend on the direction.
         if !point.fields.contains(.sender), let wire = player.frame.wire {
@@ -84,7 +87,7 @@ struct PresenterContent {
             .paragraph(strings.numbering(timeline.numbering), .normal),
         ]
         // What the class needs to work the numbers out: the segment before the one asked about.
-        if let previous = timeline.ladder(through: player.visibleFrame.index).last {
+        if namingLastSegment, let previous = timeline.ladder(through: player.visibleFrame.index).last {
             blocks.append(.paragraph(strings.lastSegment(previous, label: label(previous)), .normal))
         }
         // And what comes next, before the segment: a call gives a length, a wait fires a timer. (The ISNs are not repeated: the

@@ -11,9 +11,12 @@ struct PresenterScreen: Widget {
         let player = session.player
         let timeline = session.timeline
         let size = Size(width: area.width, height: area.height)
-        let layout = PresenterLayout(
-            size: size, longestState: PresenterLayout.longestState(in: timeline),
-            panelLines: panelLines(width: PresenterLayout.panelWidth(for: size)))
+        let needs = PresenterLayout.Needs(
+            longestState: PresenterLayout.longestState(in: timeline),
+            panelLines: panelLines(width: PresenterLayout.panelWidth(for: size)),
+            readoutLines: PresenterReadout.linesNeeded(in: timeline, width: PresenterLayout.readoutWidth(for: size)),
+            segments: timeline.frames.count { $0.wire != nil })
+        let layout = PresenterLayout(size: size, needs: needs)
         renderHeader(layout, on: &canvas)
         let shown = player.visibleFrame
         for (host, box) in [(HostID.a, layout.hostA), (.b, layout.hostB)] {
@@ -26,9 +29,21 @@ struct PresenterScreen: Widget {
         let content = PresenterContent(session: session, strings: strings)
         PresenterWire(
             content: content, columnA: layout.wireColumn(layout.hostA), columnB: layout.wireColumn(layout.hostB),
-            topRow: layout.wireTop, bigRows: layout.bigWire ? PresenterLayout.bigWireRows : 0
+            topRow: layout.wireTop
         ).render(on: &canvas)
-        PresenterPanel(blocks: content.blocks).render(in: layout.panel, on: &canvas)
+        if let readout = layout.readout {
+            PresenterReadout(player: player).render(in: readout, on: &canvas)
+        }
+        PresenterPanel(blocks: content.blocks(withLadder: layout.ladder != nil)).render(in: layout.panel, on: &canvas)
+        if let ladder = layout.ladder {
+            // As the tutor draws it: up to the frame whose states are shown, the step's segment strong once
+            // it is revealed.
+            LadderView(
+                timeline: timeline, throughFrame: shown.index,
+                highlightsLast: shown.wire != nil && player.pendingQuiz == nil, numbering: timeline.numbering,
+                strings: strings.shared
+            ).render(in: ladder, on: &canvas)
+        }
         renderHint(in: layout.hint, on: &canvas)
     }
 
@@ -115,8 +130,10 @@ public enum PresenterRenderer {
         case .help:
             PresenterHelp(strings: strings).render(in: canvas.bounds, on: &canvas)
         case .jump(let digits):
-            JumpDialog(digits: digits, stepCount: session.player.stepCount, strings: strings.shared)
-                .render(in: canvas.bounds, on: &canvas)
+            JumpDialog(
+                digits: digits, range: 1...max(session.player.stepCount, 1), refused: session.refusedJump,
+                strings: strings.shared
+            ).render(in: canvas.bounds, on: &canvas)
         case nil:
             break
         }

@@ -4,38 +4,36 @@ import TutorSession
 
 /// The wire on the projector: a line from under host A's box to under host B's, the current segment as an
 /// arrow along it in its colour (travelling while animated) with its label above; question marks while the
-/// class is asked; a host's call or the time passing when no segment crosses.
+/// class is asked; a host's call or the time passing when no segment crosses. (The big letters of the flags,
+/// the question and the answer are the readout's, under the wire.)
 struct PresenterWire {
     var content: PresenterContent
     /// Columns where the wire leaves A's box and B's box.
     var columnA: Int
     var columnB: Int
-    /// The first row of the wire: big letters start here when there is room for them.
+    /// The first row of the wire.
     var topRow: Int
-    /// Rows above the labels for big letters (0: none).
-    var bigRows: Int
 
     /// The first of the two label rows; the arrow is two rows below, a note under it.
-    var labelTop: Int { topRow + bigRows }
+    var labelTop: Int { topRow }
     var labelRow: Int { labelTop + 1 }
     var arrowRow: Int { labelTop + 2 }
     var noteRow: Int { labelTop + 3 }
 
     func render(on canvas: inout Canvas) {
         guard columnB - columnA >= 6 else { return }
-        for column in [columnA, columnB] { canvas.verticalLine(x: column, y: topRow, length: bigRows + 2) }
+        for column in [columnA, columnB] { canvas.verticalLine(x: column, y: topRow, length: 2) }
         canvas.put(Cell(LineGlyph.bottomLeft), x: columnA, y: arrowRow)
         canvas.put(Cell(LineGlyph.bottomRight), x: columnB, y: arrowRow)
         canvas.horizontalLine(x: columnA + 1, y: arrowRow, length: columnB - columnA - 1)
         let player = content.player
         if case .revealed = content.session.quizStage, player.pendingQuiz != nil, let wire = player.frame.wire {
             // Revealed where it was asked: the segment on the wire, the hosts still as they were before it.
-            if !wire.segment.flags.isEmpty { drawBig(wire.segment.flags.spelledOut, on: &canvas) }
             drawSegment(wire, crossing: nil, dimmed: false, on: &canvas)
             return
         }
         if let quiz = player.pendingQuiz {
-            if !drawBig("?", on: &canvas) { centered("?   ?   ?", row: labelRow, ink: .question, on: &canvas) }
+            centered("?   ?   ?", row: labelRow, ink: .question, on: &canvas)
             // The direction is shown unless it is the question; in plain ink, as colour would tell the flags.
             if !quiz.fields.contains(.sender), let wire = player.frame.wire {
                 drawArrow(from: wire.from, reach: columnB - columnA - 1, ink: .strong, on: &canvas)
@@ -46,7 +44,6 @@ struct PresenterWire {
         let strings = content.strings.shared
         switch frame.event {
         case .segment(let event):
-            if !event.segment.flags.isEmpty { drawBig(event.segment.flags.spelledOut, on: &canvas) }
             drawSegment(event, crossing: player.crossing, dimmed: false, on: &canvas)
         case .call(let host, let call):
             let text = strings.call(host, call)
@@ -62,8 +59,10 @@ struct PresenterWire {
         case .start:
             break
         }
-        if !frame.inFlight.isEmpty, frame.wire == nil {
-            centered(strings.inFlight(frame.inFlight.count), row: noteRow, ink: .normal, on: &canvas)
+        if frame.wire == nil {
+            // Beside its sender, as on the tutor's wire: not under the segment drawn there, which has arrived.
+            InFlightNote(timeline: content.timeline, frame: frame, strings: strings).render(
+                y: noteRow, left: columnA + 1, right: columnB, ink: .normal, on: &canvas)
         }
     }
 
@@ -104,21 +103,6 @@ struct PresenterWire {
         let headX = leftToRight ? columnA + reach : columnB - reach
         canvas.put(Cell(leftToRight ? ">" : "<", ink: ink), x: headX, y: arrowRow)
         return headX
-    }
-
-    /// `text` in big letters centred over the wire, square pixels where they fit; nothing without the room.
-    /// Returns whether it was drawn.
-    @discardableResult
-    private func drawBig(_ text: String, on canvas: inout Canvas) -> Bool {
-        let room = columnB - columnA - 3
-        guard bigRows >= BigText.height, BigText.canDraw(text),
-            let scale = [2, 1].first(where: { BigText.width(of: text, scale: $0) <= room })
-        else { return false }
-        let width = BigText.width(of: text, scale: scale)
-        let x = columnA + 2 + (room - width) / 2
-        BigText(text: text, scale: scale).render(
-            in: Rect(x: x, y: topRow, width: width, height: BigText.height), on: &canvas)
-        return true
     }
 
     private func centered(_ text: String, row: Int, ink: Ink, on canvas: inout Canvas) {
