@@ -34,7 +34,7 @@ public enum AnswerLeakLinter {
 
     /// What would answer the question if it were on screen: the segment's label, its flags as tcpdump letters and
     /// by name, the state its sender enters by sending it, and its seq and ack in the lesson's numbering (those
-    /// with three digits or more that are not an ISN: the ISNs are what a student works the numbers out from).
+    /// with three digits or more that are not given: an ISN or a number on the ladder).
     static func answerWords(
         _ quiz: QuizPoint, _ wire: WireEvent, timeline: Timeline, leadFrom start: Int, to end: Int
     ) -> [String] {
@@ -43,7 +43,11 @@ public enum AnswerLeakLinter {
         var words = [segment.notation(base: base)]
         if quiz.fields.contains(.flags) {
             let flags = segment.flags
-            if flags.tcpdump.count >= 2 {
+            // A retransmission repeats flags the ladder already shows from the same sender: naming them is no leak.
+            let shown = timeline.frames[..<end].compactMap(\.wire).contains {
+                $0.from == wire.from && $0.segment.flags == flags
+            }
+            if flags.tcpdump.count >= 2, !shown {
                 words += [
                     flags.tcpdump, flags.spelledOut, flags.spelledOut.replacingOccurrences("+", with: ","),
                     flags.spelledOut.replacingOccurrences("+", with: "-"),
@@ -52,13 +56,20 @@ public enum AnswerLeakLinter {
             let entered = timeline.frames[start..<end].flatMap { $0.transitions[wire.from] ?? [] }.map(\.to)
             words += entered.map(\.description)
         }
-        let isns = Set(HostID.allCases.compactMap { timeline.isn[$0]?.rawValue })
+        // Given, not answers: the ISNs, and every number of the segments already on the ladder (the ACK's seq is
+        // the ack it received: working that out from the ladder is the skill asked).
+        var given = Set(
+            HostID.allCases.compactMap { timeline.numbering == .absolute ? timeline.isn[$0]?.rawValue : nil })
+        for earlier in timeline.frames[..<end].compactMap(\.wire) {
+            let base = timeline.numberBase(from: earlier.from)
+            let seq = earlier.segment.seq.offset(from: base.seqBase)
+            given.formUnion([seq, seq &+ earlier.segment.payloadLength])
+            if let ack = earlier.segment.ack { given.insert(ack.offset(from: base.ackBase)) }
+        }
         var numbers: [UInt32] = []
         if quiz.fields.contains(.seq) { numbers.append(segment.seq.offset(from: base.seqBase)) }
         if quiz.fields.contains(.ack), let ack = segment.ack { numbers.append(ack.offset(from: base.ackBase)) }
-        words += numbers.filter { $0 >= 100 && !(timeline.numbering == .absolute && isns.contains($0)) }.map {
-            String($0)
-        }
+        words += numbers.filter { $0 >= 100 && !given.contains($0) }.map { String($0) }
         return words
     }
 

@@ -92,6 +92,23 @@ import Testing
         #expect(after.isEmpty, "\(after)")
     }
 
+    @Test func aNumberOnTheLadderIsGivenNotAnAnswer() throws {
+        // The third segment's seq is the ack the SYN+ACK carried: reading it off the ladder is the skill asked.
+        let found = try Self.warnings(
+            """
+            B listen
+            A connect
+            A > B: S 1000:1000(0)
+            B > A: S. 5000:5000(0) ack 1001
+              en: B acknowledges {B.rcv.nxt}.
+              zh: B确认到{B.rcv.nxt}。
+            quiz seq ack
+            A > B: . 1001:1001(0) ack 5001
+
+            """)
+        #expect(found.isEmpty, "\(found)")
+    }
+
     @Test func anISNIsGivenNotAnAnswer() throws {
         let found = try Self.warnings(
             """
