@@ -17,6 +17,8 @@ public struct TutorSession: Hashable, Sendable {
         case jump(digits: String)
         /// `q` pressed with questions still unanswered where `q` quits: the score so far, and a second `q`.
         case quitting
+        /// The end of a lesson with questions: what was asked, the points, the rules missed; `r` retries.
+        case summary
     }
 
     public private(set) var lessons: [LessonEntry]
@@ -211,6 +213,7 @@ public struct TutorSession: Hashable, Sendable {
                 return [.saveProgress] + openSelectedLesson()
             }
             guard player.forward(animate: animates) else { return [.bell] }
+            if player.isAtEnd, !questionFrames(of: player.timeline).isEmpty { dialog = .summary }
         case .left, .pageUp, .backspace:
             guard player.back() else { return [.bell] }
         case .home:
@@ -274,7 +277,24 @@ public struct TutorSession: Hashable, Sendable {
             case .character("q"), .character("Q"), .enter: return [.saveProgress, .quit]
             default: return []
             }
+        case .summary:
+            self.dialog = nil
+            switch key {
+            case .character("r"), .character("R"): return retryQuestions()
+            case .escape: return []
+            default: return update(.key(key))
+            }
         }
+    }
+
+    /// `r` on the summary: a new attempt at the lesson's questions, from its first step; the kept score stays
+    /// until the new attempt is complete and better.
+    private mutating func retryQuestions() -> [Effect] {
+        guard var player else { return [] }
+        startAttempt(lessonID: player.timeline.lessonID)
+        player.jumpToStart()
+        screen = .lesson(player)
+        return recordPosition()
     }
 
     /// The numbers the go-to dialog takes: the open lesson's steps, or in the menu the lessons.

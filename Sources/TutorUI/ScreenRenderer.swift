@@ -32,6 +32,8 @@ public enum ScreenRenderer {
             HelpDialog(strings: strings, lines: lines).render(in: area, on: &canvas)
         case .quitting:
             QuitDialog(session: session, strings: strings).render(in: area, on: &canvas)
+        case .summary:
+            LessonSummaryDialog(session: session, strings: strings).render(in: area, on: &canvas)
         case .jump(let digits):
             JumpDialog(
                 digits: digits, range: session.jumpRange, lessons: session.player == nil,

@@ -1,4 +1,5 @@
 import LessonKit
+import TCPCore
 import TutorSession
 
 /// The quiz score of the lesson open in a session, in the words of the quiz summary (`tcptutor quiz`), so that
@@ -67,5 +68,53 @@ struct QuitDialog: Widget {
         canvas.box(box, ink: .strong, title: strings.quitTitle)
         canvas.write(lines[0], x: box.x + 2, y: box.y + 1, ink: .strong, limit: box.maxX - 1)
         canvas.write(lines[1], x: box.x + 2, y: box.y + 3, ink: .dim, limit: box.maxX - 1)
+    }
+}
+
+/// The end of a lesson with questions: what was asked and the points, the rules behind the wrong answers, and
+/// the keys (retry, next lesson, close).
+struct LessonSummaryDialog: Widget {
+    var session: TutorSession
+    var strings: Strings
+
+    func render(in area: Rect, on canvas: inout Canvas) {
+        let width = min(area.width - 2, 78)
+        let textWidth = width - 4
+        var lines: [(text: String, ink: Ink)] = []
+        if let headline = SessionQuizScore.headline(session, strings: strings) {
+            lines.append((headline, .strong))
+        }
+        let missed = session.missedRules
+        if missed.isEmpty {
+            if !session.answers.isEmpty { lines.append((strings.say("Every answer right.", "全部答对。"), .normal)) }
+        } else {
+            lines.append((strings.say("To go over again:", "需要再看看的规则："), .normal))
+            for rule in missed {
+                // The rule's one sentence and its section: what to read again, not the whole explanation.
+                let text = RuleText.explanation(rule, strings.language)
+                let wrapped = TextWrap.lines(text, width: textWidth - 2)
+                lines += wrapped.enumerated().map { ($0.offset == 0 ? "- " : "  ") + $0.element }.map { ($0, .normal) }
+            }
+        }
+        lines.append(("", .normal))
+        lines.append((strings.summaryKeys(hasNext: session.hasNextLesson, quits: session.quitsFromLesson), .dim))
+        let shown = Array(lines.prefix(max(area.height - 4, 1)))
+        let box = area.centered(width: width, height: shown.count + 2)
+        canvas.fill(box)
+        canvas.box(box, ink: .strong, title: strings.say("Lesson finished", "本课结束"))
+        for (offset, line) in shown.enumerated() {
+            canvas.write(line.text, x: box.x + 2, y: box.y + 1 + offset, ink: line.ink, limit: box.maxX - 1)
+        }
+    }
+}
+
+extension Strings {
+    /// The keys of the end-of-lesson summary.
+    func summaryKeys(hasNext: Bool, quits: Bool) -> String {
+        var keys = [say("r retry the questions", "r 重做本课测验")]
+        if hasNext { keys.append(say("→ next lesson", "→ 下一课")) }
+        keys.append(say("Esc close", "Esc 关闭"))
+        keys.append(quits ? say("q quit", "q 退出") : say("q menu", "q 菜单"))
+        return keys.joined(separator: say(" · ", " · "))
     }
 }
