@@ -97,23 +97,28 @@ public struct ClockReading: Hashable, Sendable {
     }
 
     /// How the value is computed, as a student would write it: `1 + 4560 × 64000 = 291840001`,
-    /// `1 + 14400 × 64000 + 7 × 64000 = 922048001`, `M + F = 2500000 + 1246804348 = 1249304348`.
-    public var arithmetic: String {
-        let modulo = " (mod 2^32)"
+    /// `1 + 14400 × 64000 + 7 × 64000 = 922048001`, `M + F = 2500000 + 1246804348 = 1249304348`; with
+    /// `showResult` false the result is a `?` (a hint).
+    public func arithmetic(showResult: Bool = true) -> String {
+        let text: String
+        let exact: UInt64
         switch source {
-        case .fixed: return String(value)
+        case .fixed: return showResult ? String(value) : "?"
         case .bsdClock:
-            var text = "1 + \(ticks) × \(ISNClock.bsdStep)"
-            if let connections, connections > 0 { text += " + \(connections) × \(ISNClock.bsdStep)" }
-            let exact = 1 + ticks * UInt64(ISNClock.bsdStep) + UInt64(connections ?? 0) * UInt64(ISNClock.bsdStep)
-            return text + " = \(value)" + (exact > UInt64(UInt32.max) ? modulo : "")
+            let step = UInt64(ISNClock.bsdStep)
+            var sum = "1 + \(ticks) × \(step)"
+            if let connections, connections > 0 { sum += " + \(connections) × \(step)" }
+            text = sum
+            exact = 1 + ticks * step + UInt64(connections ?? 0) * step
         case .rfc793Clock:
-            let exact = milliseconds * 250
-            return "\(milliseconds) ms × 250 = \(value)" + (exact > UInt64(UInt32.max) ? modulo : "")
+            text = "\(milliseconds) ms × 250"
+            exact = milliseconds * 250
         case .rfc9293:
-            let exact = ticks + UInt64(hash ?? 0)
-            return "M + F = \(ticks) + \(hash ?? 0) = \(value)" + (exact > UInt64(UInt32.max) ? modulo : "")
+            text = "M + F = \(ticks) + \(hash ?? 0)"
+            exact = ticks + UInt64(hash ?? 0)
         }
+        guard showResult else { return text + " = ?" }
+        return text + " = \(value)" + (exact > UInt64(UInt32.max) ? " (mod 2^32)" : "")
     }
 
     /// The clock in words, for a question's setting: "4.4BSD clock, booted 38 minutes ago, no connection since".
