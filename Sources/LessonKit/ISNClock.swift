@@ -121,6 +121,16 @@ public struct ClockReading: Hashable, Sendable {
         return text + " = \(value)" + (exact > UInt64(UInt32.max) ? " (mod 2^32)" : "")
     }
 
+    /// The clock's name: "4.4BSD clock", "RFC 793 clock", "RFC 9293 clock and keyed hash".
+    public var name: LocalizedText {
+        switch source {
+        case .fixed: LocalizedText(en: "fixed ISN", zh: "固定的初始序列号")
+        case .bsdClock: LocalizedText(en: "4.4BSD clock", zh: "4.4BSD时钟")
+        case .rfc793Clock: LocalizedText(en: "RFC 793 clock", zh: "RFC 793时钟")
+        case .rfc9293: LocalizedText(en: "RFC 9293 clock and keyed hash", zh: "RFC 9293时钟加带密钥哈希")
+        }
+    }
+
     /// The clock in words, for a question's setting: "4.4BSD clock, booted 38 minutes ago, no connection since".
     public var setting: LocalizedText {
         switch source {

@@ -84,8 +84,7 @@ extension QuizQuestion {
             if let clock = clocks[sender] {
                 return NumberDerivation(
                     source: LocalizedText(
-                        en: "the ISN of \(me)'s clock (\(clock.setting.en))",
-                        zh: "主机\(me)的时钟给出的初始序列号（\(clock.setting.zh)）"),
+                        en: "the ISN of \(me)'s \(clock.name.en)", zh: "主机\(me)的\(clock.name.zh)给出的初始序列号"),
                     start: typedSeq, terms: [], result: typedSeq, clock: clock)
             }
             return NumberDerivation(
