@@ -33,7 +33,9 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let parsed = try LessonArgument.load(lesson, lessonsFolder: lessons)
         var sources: [HostID: ISNSource] = seed.map { parsed.freshISN(FreshDraw.seeded($0)) } ?? [:]
-        if isn != nil, parsed.fresh != .random, let host = HostID.allCases.first(where: { parsed.isn[$0]?.isClock == true }) {
+        if isn != nil, parsed.fresh != .random,
+            let host = HostID.allCases.first(where: { parsed.isn[$0]?.isClock == true })
+        {
             throw ValidationError(
                 "\(host)'s ISN in this lesson is a clock, and its narration computes from that clock (fresh: \(parsed.fresh.rawValue)): use --seed, which boots the clock at another moment, instead of --isn"
             )

@@ -21,7 +21,10 @@ enum Curriculum {
     static let freshISNs: [[HostID: SequenceNumber]] =
         [UInt64(1), 2, 7, 42, 2024, 65_535, 0xDEAD_BEEF].map { seed in
             let draw = FreshDraw.seeded(seed)
-            return [.a: SequenceNumber(UInt32(truncatingIfNeeded: draw.a)), .b: SequenceNumber(UInt32(truncatingIfNeeded: draw.b))]
+            return [
+                .a: SequenceNumber(UInt32(truncatingIfNeeded: draw.a)),
+                .b: SequenceNumber(UInt32(truncatingIfNeeded: draw.b)),
+            ]
         } + [
             [.a: SequenceNumber(4_294_967_295), .b: SequenceNumber(0)],
             [.a: SequenceNumber(0), .b: SequenceNumber(4_294_967_295)],

@@ -30,7 +30,10 @@ struct FreshISNTests {
         let lesson = try Self.lesson(isn: "A 100, B 300", fresh: nil)
         #expect(lesson.fresh == .random)
         for draw in Self.draws {
-            #expect(lesson.freshISN(draw) == [.a: .fixed(UInt32(truncatingIfNeeded: draw.a)), .b: .fixed(UInt32(truncatingIfNeeded: draw.b))])
+            #expect(
+                lesson.freshISN(draw) == [
+                    .a: .fixed(UInt32(truncatingIfNeeded: draw.a)), .b: .fixed(UInt32(truncatingIfNeeded: draw.b)),
+                ])
         }
         let values = Set(Self.draws.map { LessonRunner.run(lesson, fresh: $0).timeline.isn[.a]!.rawValue })
         #expect(values.count == Self.draws.count)
@@ -107,24 +110,28 @@ struct FreshISNTests {
         let base = try Self.lesson(isn: "A bsd-clock 38min +2 connections, B 300", fresh: "clock")
         var lesson = base
         lesson.steps[1].narration = LocalizedText(
-            en: "{A.clock.minutes} min, {A.clock.ticks} ticks, {A.clock.connections} before, {A.clock.previous} then {A.iss}",
+            en:
+                "{A.clock.minutes} min, {A.clock.ticks} ticks, {A.clock.connections} before, {A.clock.previous} then {A.iss}",
             zh: "{A.clock.minutes}")
         #expect(LessonLinter.lint(lesson).isEmpty)
         let run = LessonRunner.run(lesson, fresh: FreshDraw.seeded(9))
         let clock = try #require(run.timeline.clocks[.a])
         #expect(
             run.timeline.frames[2].narration?.en
-                == "\(clock.minutes) min, \(clock.minutes * 120) ticks, 2 before, \(clock.value - 64_000) then \(clock.value)")
+                == "\(clock.minutes) min, \(clock.minutes * 120) ticks, 2 before, \(clock.value - 64_000) then \(clock.value)"
+        )
         lesson.steps[1].narration = LocalizedText(en: "{B.clock.minutes} {A.clock.hash}", zh: "x")
-        #expect(LessonLinter.lint(lesson).map(\.message) == [
-            "{B.clock.minutes}: B's ISN is not a clock",
-            "{A.clock.hash}: this clock has {A.clock.connections}, {A.clock.minutes}, {A.clock.previous}, {A.clock.seconds}, {A.clock.ticks}",
-        ])
+        #expect(
+            LessonLinter.lint(lesson).map(\.message) == [
+                "{B.clock.minutes}: B's ISN is not a clock",
+                "{A.clock.hash}: this clock has {A.clock.connections}, {A.clock.minutes}, {A.clock.previous}, {A.clock.seconds}, {A.clock.ticks}",
+            ])
         lesson.fresh = .random
         lesson.steps[1].narration = LocalizedText(en: "{A.clock.minutes}", zh: "x")
-        #expect(LessonLinter.lint(lesson).map(\.message) == [
-            "{A.clock.minutes}: fresh ISNs would not be clock values: add 'fresh: clock' to the header"
-        ])
+        #expect(
+            LessonLinter.lint(lesson).map(\.message) == [
+                "{A.clock.minutes}: fresh ISNs would not be clock values: add 'fresh: clock' to the header"
+            ])
     }
 
     @Test("the clock's arithmetic, as feedback shows it: computed, with the result or a '?'")

@@ -153,7 +153,8 @@ struct LessonRunnerTests {
         let lesson = try LessonParser.parse(Self.handshake, file: "h.lesson")
         let seeded = FreshDraw.seeded(1)
         let fresh: [HostID: SequenceNumber] = [
-            .a: SequenceNumber(UInt32(truncatingIfNeeded: seeded.a)), .b: SequenceNumber(UInt32(truncatingIfNeeded: seeded.b)),
+            .a: SequenceNumber(UInt32(truncatingIfNeeded: seeded.a)),
+            .b: SequenceNumber(UInt32(truncatingIfNeeded: seeded.b)),
         ]
         for isn in [fresh, [.a: SequenceNumber(4_294_967_295), .b: SequenceNumber(0)]] {
             let run = LessonRunner.run(lesson, isn: isn)

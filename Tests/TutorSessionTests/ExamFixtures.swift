@@ -23,7 +23,9 @@ struct FixtureLessons: ExamLessonSource {
     }
 
     func quizLines(lessonID: String) throws -> [Int] {
-        try timeline(lessonID: lessonID, draw: FreshDraw(a: 3_626_544_836, b: 1_739_326_486)).frames.compactMap { $0.quiz?.line }
+        try timeline(lessonID: lessonID, draw: FreshDraw(a: 3_626_544_836, b: 1_739_326_486)).frames.compactMap {
+            $0.quiz?.line
+        }
     }
 
     struct FixtureError: Error, CustomStringConvertible {

@@ -97,14 +97,12 @@ public struct QuizQuestion: Hashable, Sendable {
         self.clocks = clocks
     }
 
-    /// The question's setting: the clock of each host whose ISN has not been shown, as in "A: 4.4BSD clock …,
-    /// booted 38 minutes ago, no connection opened since"; nil when no ISN comes from a clock.
+    /// The question's setting: the sender's clock when its ISN has not been shown, as in "A: 4.4BSD clock …,
+    /// booted 38 minutes ago, no connection opened since"; nil otherwise. Only the sender's: its seq may be that
+    /// ISN, while a number of this segment never depends on an ISN of the receiver's that no segment has shown.
     public var setting: LocalizedText? {
-        let lines = HostID.allCases.compactMap { host in clocks[host].map { (host, $0.setting) } }
-        guard !lines.isEmpty else { return nil }
-        return LocalizedText(
-            en: lines.map { "\($0): \($1.en)" }.joined(separator: "; "),
-            zh: lines.map { "\($0)：\($1.zh)" }.joined(separator: "；"))
+        guard let clock = clocks[sender] else { return nil }
+        return LocalizedText(en: "\(sender): \(clock.setting.en)", zh: "\(sender)：\(clock.setting.zh)")
     }
 
     /// The frame that emitted `wire`, when the timeline records it.
