@@ -93,6 +93,8 @@ public struct Lesson: Hashable, Sendable {
     public var hosts: [HostID: HostAddress]
     public var isn: [HostID: ISNSource]
     public var numbering: Numbering = .absolute
+    /// How fresh ISNs are drawn for this lesson (`fresh:` in the header).
+    public var fresh: FreshISNPolicy = .random
     public var configuration: [HostID: EndpointConfiguration] = [.a: .init(), .b: .init()]
     /// Narration shown with the opening frame.
     public var introduction: LocalizedText?

@@ -28,6 +28,7 @@ extension LessonParser {
                 error(numbers.line, numbers.column, "'numbers' is 'absolute' or 'relative'")
             }
         }
+        applyFresh(to: &lesson)
         applyTimers(to: &lesson)
         if !introduction.isEmpty {
             if let missing = introduction.missingLanguage {
@@ -37,6 +38,19 @@ extension LessonParser {
         }
         lesson.steps = steps
         return lesson
+    }
+
+    /// `fresh: clock | near-wrap | no`: how `--seed`, fresh quizzes and exams draw this lesson's ISNs.
+    mutating func applyFresh(to lesson: inout Lesson) {
+        guard let entry = header["fresh"] else { return }
+        guard let policy = FreshISNPolicy(rawValue: entry.value) else {
+            let names = FreshISNPolicy.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+            return error(entry.line, entry.column, "'fresh' is one of \(names)")
+        }
+        if policy == .clock, !lesson.isn.values.contains(where: \.isClock) {
+            error(entry.line, entry.column, "'fresh: clock' needs an ISN clock in 'isn:', such as 'A bsd-clock 38min'")
+        }
+        lesson.fresh = policy
     }
 
     mutating func applyTimers(to lesson: inout Lesson) {

@@ -14,6 +14,7 @@ public struct LessonParser {
     static let headerKeys: Set<String> = [
         "id", "title", "title.zh", "summary", "summary.zh", "hosts", "isn", "numbers", "window", "msl", "rto",
         "user-timeout", "delayed-ack",
+        "fresh",
     ]
 
     /// Parses `text`, naming `file` in diagnostics. Throws `LessonErrors` with every problem found.

@@ -11,27 +11,47 @@ public struct LessonRunner {
     let lesson: Lesson
     let declared: [HostID: SequenceNumber]
     let actual: [HostID: SequenceNumber]
+    /// The clocks behind the ISNs in use, for `{A.clock.minutes}`-style placeholders.
+    let clocks: [HostID: ClockReading]
     var simulation: Simulation
     var frames: [Frame] = []
     var diagnostics: [Diagnostic] = []
 
-    /// Runs `lesson`; `isn` replaces the declared ISNs (for `--isn`, `--seed`, quizzes and exams).
+    /// Runs `lesson`; `isn` replaces the declared ISNs (for `--isn`).
     public static func run(_ lesson: Lesson, isn override: [HostID: SequenceNumber] = [:]) -> LessonRun {
-        var runner = LessonRunner(lesson: lesson, override: override)
+        run(lesson, sources: override.mapValues { .fixed($0.rawValue) })
+    }
+
+    /// Runs `lesson` with fresh ISNs drawn as its `fresh:` header says (`--seed`, quizzes and exams).
+    public static func run(_ lesson: Lesson, fresh draw: FreshDraw) -> LessonRun {
+        run(lesson, sources: lesson.freshISN(draw))
+    }
+
+    /// Runs `lesson`; `sources` replace the declared ISN sources of the hosts they name.
+    public static func run(_ lesson: Lesson, sources: [HostID: ISNSource]) -> LessonRun {
+        var runner = LessonRunner(lesson: lesson, sources: sources)
         runner.execute()
         let timeline = Timeline(
             lessonID: lesson.id, title: lesson.title, hosts: lesson.hosts, isn: runner.actual,
-            numbering: lesson.numbering, frames: runner.frames)
+            numbering: lesson.numbering, frames: runner.frames, clocks: runner.clocks)
         return LessonRun(timeline: timeline, diagnostics: runner.diagnostics)
     }
 
-    init(lesson: Lesson, override: [HostID: SequenceNumber]) {
+    init(lesson: Lesson, sources override: [HostID: ISNSource]) {
         self.lesson = lesson
         let declared = lesson.declaredISN
         self.declared = declared
         var actual = declared
-        for (host, value) in override { actual[host] = value }
+        var clocks: [HostID: ClockReading] = [:]
+        for host in HostID.allCases {
+            let source = override[host] ?? lesson.isn[host] ?? .fixed(0)
+            let local = lesson.hosts[host]!
+            let remote = lesson.hosts[host.peer]!
+            actual[host] = ISNClock.value(of: source, local: local, remote: remote)
+            clocks[host] = ClockReading(source, local: local, remote: remote)
+        }
         self.actual = actual
+        self.clocks = clocks
         simulation = Simulation(
             a: Endpoint(initialSequenceNumber: actual[.a]!, configuration: lesson.configuration[.a]!),
             b: Endpoint(initialSequenceNumber: actual[.b]!, configuration: lesson.configuration[.b]!))

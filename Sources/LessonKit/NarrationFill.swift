@@ -65,6 +65,23 @@ extension LessonRunner {
         case "snd.nxt": return snapshot.tcb.map { own($0.sndNxt) }
         case "rcv.nxt": return snapshot.tcb.map { peer($0.rcvNxt) }
         case "irs": return snapshot.tcb.map { $0.irs.map(peer) ?? "-" }
+        case let field where field.hasPrefix("clock."): return clockPlaceholder(field.dropFirst(6), host: host)
+        default: return nil
+        }
+    }
+
+    /// `{A.clock.minutes}`, `{A.clock.seconds}`, `{A.clock.ticks}`, `{A.clock.connections}`, `{A.clock.previous}`,
+    /// `{A.clock.hash}`: the clock behind a host's ISN in this run, so that a lesson's clock arithmetic stays true
+    /// when a seed boots the clock at another moment (`fresh: clock`).
+    private func clockPlaceholder(_ name: Substring, host: HostID) -> String? {
+        guard let clock = clocks[host] else { return nil }
+        switch name {
+        case "minutes": return String(clock.minutes)
+        case "seconds": return String(clock.seconds)
+        case "ticks": return String(clock.ticks)
+        case "connections": return clock.connections.map { String($0) }
+        case "previous": return clock.previous.map { String($0) }
+        case "hash": return clock.hash.map { String($0) }
         default: return nil
         }
     }

@@ -192,10 +192,13 @@ public struct Timeline: Hashable, Sendable {
     public var isn: [HostID: SequenceNumber]
     public var numbering: Numbering
     public var frames: [Frame]
+    /// The clocks behind the ISNs, for hosts whose ISN is a clock's value (the lesson's setting: a question
+    /// on such an ISN states the clock instead of the number).
+    public var clocks: [HostID: ClockReading]
 
     public init(
         lessonID: String, title: LocalizedText, hosts: [HostID: HostAddress], isn: [HostID: SequenceNumber],
-        numbering: Numbering, frames: [Frame]
+        numbering: Numbering, frames: [Frame], clocks: [HostID: ClockReading] = [:]
     ) {
         self.lessonID = lessonID
         self.title = title
@@ -203,6 +206,7 @@ public struct Timeline: Hashable, Sendable {
         self.isn = isn
         self.numbering = numbering
         self.frames = frames
+        self.clocks = clocks
     }
 
     /// The segments shown crossing up to and including frame `index`: the ladder diagram.

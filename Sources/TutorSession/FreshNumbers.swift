@@ -2,7 +2,8 @@ import LessonKit
 import TCPCore
 
 /// Fresh ISNs for every opening of a lesson, so quiz numbers cannot be learnt by heart. Reproducible from
-/// a seed: the n-th opening uses ISNs drawn from `seed + n`.
+/// a seed: the n-th opening draws from `seed + n`, and the lesson's `fresh:` header says how that draw becomes
+/// ISNs (`Lesson.freshISN`, the same function `--seed` and exams use).
 public struct FreshNumbers: Hashable, Sendable {
     public let seed: UInt64
     /// Openings so far.
@@ -12,16 +13,16 @@ public struct FreshNumbers: Hashable, Sendable {
         self.seed = seed
     }
 
-    /// The ISNs for the next opening.
-    public mutating func next() -> [HostID: SequenceNumber] {
+    /// The draw for the next opening.
+    public mutating func next() -> FreshDraw {
         defer { drawn += 1 }
-        return ISNClock.seeded(seed &+ drawn)
+        return FreshDraw.seeded(seed &+ drawn)
     }
 
-    /// `lesson` run with the next ISNs; nil when the lesson does not run cleanly with them (the caller keeps
+    /// `lesson` run with the next draw; nil when the lesson does not run cleanly with it (the caller keeps
     /// the lesson's own numbers).
     public mutating func run(_ lesson: Lesson) -> Timeline? {
-        let run = LessonRunner.run(lesson, isn: next())
+        let run = LessonRunner.run(lesson, fresh: next())
         return run.diagnostics.isEmpty ? run.timeline : nil
     }
 }

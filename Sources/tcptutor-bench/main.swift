@@ -92,7 +92,7 @@ func lessonsPerSecond(_ path: String?, runs: Int) -> Double? {
     let clock = ContinuousClock()
     let start = clock.now
     for index in 0..<runs {
-        _ = LessonRunner.run(lesson, isn: ISNClock.seeded(UInt64(index)))
+        _ = LessonRunner.run(lesson, fresh: FreshDraw.seeded(UInt64(index)))
     }
     let elapsed = clock.now - start
     return Double(runs) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)

@@ -54,7 +54,7 @@ struct PresentCommand: ParsableCommand {
 
     func run() throws {
         let parsed = try LessonArgument.load(lesson, lessonsFolder: lessons)
-        let result = LessonRunner.run(parsed, isn: seed.map(ISNClock.seeded) ?? [:])
+        let result = seed.map { LessonRunner.run(parsed, fresh: FreshDraw.seeded($0)) } ?? LessonRunner.run(parsed)
         guard result.diagnostics.isEmpty else {
             // A lesson the engine disagrees with would show the class something wrong.
             for diagnostic in result.diagnostics { printError(diagnostic.description) }

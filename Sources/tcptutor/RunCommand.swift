@@ -32,10 +32,16 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let parsed = try LessonArgument.load(lesson, lessonsFolder: lessons)
-        var override: [HostID: SequenceNumber] = [:]
-        if let seed { override = ISNClock.seeded(seed) }
-        if let isn { override.merge(try LessonArgument.parseISN(isn)) { $1 } }
-        let result = LessonRunner.run(parsed, isn: override)
+        var sources: [HostID: ISNSource] = seed.map { parsed.freshISN(FreshDraw.seeded($0)) } ?? [:]
+        if isn != nil, parsed.fresh != .random,
+            let host = HostID.allCases.first(where: { parsed.isn[$0]?.isClock == true })
+        {
+            throw ValidationError(
+                "\(host)'s ISN in this lesson is a clock, and its narration computes from that clock (fresh: \(parsed.fresh.rawValue)): use --seed, which boots the clock at another moment, instead of --isn"
+            )
+        }
+        if let isn { sources.merge(try LessonArgument.parseISN(isn).mapValues { .fixed($0.rawValue) }) { $1 } }
+        let result = LessonRunner.run(parsed, sources: sources)
         let printer = TimelinePrinter(timeline: result.timeline, language: lang)
         for line in format == .text ? printer.textLines() : printer.jsonLines() { print(line) }
         if !result.diagnostics.isEmpty {

@@ -19,7 +19,13 @@ enum Curriculum {
     /// ISN overrides the stories must survive: fresh draws from seeds, as `--seed` makes them, and the edges of
     /// the 32-bit space.
     static let freshISNs: [[HostID: SequenceNumber]] =
-        [1, 2, 7, 42, 2024, 65_535, 0xDEAD_BEEF].map { ISNClock.seeded($0) } + [
+        [UInt64(1), 2, 7, 42, 2024, 65_535, 0xDEAD_BEEF].map { seed in
+            let draw = FreshDraw.seeded(seed)
+            return [
+                .a: SequenceNumber(UInt32(truncatingIfNeeded: draw.a)),
+                .b: SequenceNumber(UInt32(truncatingIfNeeded: draw.b)),
+            ]
+        } + [
             [.a: SequenceNumber(4_294_967_295), .b: SequenceNumber(0)],
             [.a: SequenceNumber(0), .b: SequenceNumber(4_294_967_295)],
             [.a: SequenceNumber(2_147_483_648), .b: SequenceNumber(2_147_483_647)],

@@ -65,7 +65,7 @@ struct CurriculumTests {
     @Test(arguments: Curriculum.fileNames, Array(Curriculum.freshISNs.indices.prefix(3)))
     func narrationFollowsFreshISNs(_ file: String, _ draw: Int) throws {
         let lesson = try Curriculum.lesson(file: file)
-        let run = LessonRunner.run(lesson, isn: Curriculum.freshISNs[draw])
+        let run = LessonRunner.run(lesson, fresh: FreshDraw.seeded(UInt64(draw)))
         for frame in run.timeline.frames {
             guard let narration = frame.narration else { continue }
             for text in [narration.en, narration.zh] {

@@ -67,7 +67,7 @@ struct LessonFuzzTests {
             }
             do {
                 let lesson = try LessonParser.parse(text, file: "fuzz.lesson")
-                let run = LessonRunner.run(lesson, isn: ISNClock.seeded(UInt64(round)))
+                let run = LessonRunner.run(lesson, fresh: FreshDraw.seeded(UInt64(round)))
                 #expect(run.timeline.frames.count == lesson.steps.count + 1)
                 parsed += 1
             } catch {

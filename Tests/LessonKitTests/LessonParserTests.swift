@@ -103,7 +103,7 @@ struct LessonParserTests {
         let found = diagnostics(text)
         #expect(
             found.contains(
-                "x.lesson:5:1: unknown header key 'colour'; known keys: delayed-ack, hosts, id, isn, msl, numbers, rto, summary, summary.zh, title, title.zh, user-timeout, window"
+                "x.lesson:5:1: unknown header key 'colour'; known keys: delayed-ack, fresh, hosts, id, isn, msl, numbers, rto, summary, summary.zh, title, title.zh, user-timeout, window"
             ))
         #expect(found.contains("x.lesson:1:1: the header has no 'title.zh:' line"))
         #expect(found.contains("x.lesson:3:10: '99999' is not a port (0 to 65535)"))
@@ -151,7 +151,12 @@ struct LessonRunnerTests {
     @Test("Other ISNs: the same lesson still checks, and narration shows the numbers in use")
     func rebased() throws {
         let lesson = try LessonParser.parse(Self.handshake, file: "h.lesson")
-        for isn in [ISNClock.seeded(1), [.a: SequenceNumber(4_294_967_295), .b: SequenceNumber(0)]] {
+        let seeded = FreshDraw.seeded(1)
+        let fresh: [HostID: SequenceNumber] = [
+            .a: SequenceNumber(UInt32(truncatingIfNeeded: seeded.a)),
+            .b: SequenceNumber(UInt32(truncatingIfNeeded: seeded.b)),
+        ]
+        for isn in [fresh, [.a: SequenceNumber(4_294_967_295), .b: SequenceNumber(0)]] {
             let run = LessonRunner.run(lesson, isn: isn)
             #expect(run.diagnostics.isEmpty)
             #expect(run.timeline.frames[1].narration?.en == "B listens; its ISN is \(isn[.b]!.rawValue).")
@@ -236,6 +241,6 @@ struct LessonRunnerTests {
         let otherKey = ISNClock.value(of: .rfc9293(milliseconds: 1_000, key: "j"), local: a, remote: b)
         #expect(keyed != otherPort && keyed != otherKey)
         #expect(keyed == ISNClock.value(of: .rfc9293(milliseconds: 1_000, key: "k"), local: a, remote: b))
-        #expect(ISNClock.seeded(5) == ISNClock.seeded(5) && ISNClock.seeded(5) != ISNClock.seeded(6))
+        #expect(FreshDraw.seeded(5) == FreshDraw.seeded(5) && FreshDraw.seeded(5) != FreshDraw.seeded(6))
     }
 }

@@ -17,15 +17,18 @@ import Testing
     @Test func relativeNumbersReachTheNarration() throws {
         let terminal = try TmuxTerminal()
         let run = try Self.open(2, terminal)
+        // Step 3 is A's connect(): its question comes first, and PageDown passes it to the step's narration.
         try terminal.send("g", "3", "Enter")
-        var screen = try terminal.waitFor("It picks its initial sequence number, 3626544836")
+        try terminal.waitFor("A → B: Which flags, seq, ack?")
+        try terminal.send("PageDown")
+        var screen = try terminal.waitFor("sequence number is 3626544836")
         #expect(screen[0].contains("absolute numbers"))
         try terminal.send("r")
-        screen = try terminal.waitFor("It picks its initial sequence number, 0, sends")
+        screen = try terminal.waitFor("sequence number is 0.")
         #expect(screen[0].contains("relative numbers"))
         #expect(!screen.joined().contains("3626544836"), "no absolute number is left on the screen")
         try terminal.send("r")
-        try terminal.waitFor("It picks its initial sequence number, 3626544836")
+        try terminal.waitFor("sequence number is 3626544836")
         try terminal.send("q", "q")
         try run.expectRestored()
     }

@@ -6,9 +6,9 @@ import TutorSession
 /// Two lessons built by hand that can be run with any ISNs, standing in for the lesson runner.
 struct FixtureLessons: ExamLessonSource {
     /// "handshake": a quiz on every segment of the seed lesson; "close": quizzes on its last four segments only.
-    func timeline(lessonID: String, isn: [HostID: SequenceNumber]) throws -> Timeline {
-        let a = isn[.a]?.rawValue ?? 3_626_544_836
-        let b = isn[.b]?.rawValue ?? 1_739_326_486
+    func timeline(lessonID: String, draw: FreshDraw) throws -> Timeline {
+        let a = UInt32(truncatingIfNeeded: draw.a)
+        let b = UInt32(truncatingIfNeeded: draw.b)
         switch lessonID {
         case "handshake":
             return Fixtures.seed(isnA: a, isnB: b, lessonID: lessonID).timeline
@@ -23,7 +23,9 @@ struct FixtureLessons: ExamLessonSource {
     }
 
     func quizLines(lessonID: String) throws -> [Int] {
-        try timeline(lessonID: lessonID, isn: [:]).frames.compactMap { $0.quiz?.line }
+        try timeline(lessonID: lessonID, draw: FreshDraw(a: 3_626_544_836, b: 1_739_326_486)).frames.compactMap {
+            $0.quiz?.line
+        }
     }
 
     struct FixtureError: Error, CustomStringConvertible {

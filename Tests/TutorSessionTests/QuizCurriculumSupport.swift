@@ -16,7 +16,10 @@ enum Curriculum {
     }
 
     static func timeline(_ id: String, isn: [HostID: SequenceNumber] = [:]) throws -> Timeline {
-        try folder.timeline(lessonID: id, isn: isn)
+        guard let lesson = folder.lessons[id] else { throw FixtureLessons.FixtureError(text: "no lesson '\(id)'") }
+        let run = LessonRunner.run(lesson, isn: isn)
+        if let problem = run.diagnostics.first { throw FixtureLessons.FixtureError(text: problem.description) }
+        return run.timeline
     }
 
     /// The first segment frame matching `predicate`.

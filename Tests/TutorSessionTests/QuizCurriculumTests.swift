@@ -43,10 +43,16 @@ struct QuizCurriculumTests {
                         prompt.en.contains("\(host) \(isn.rawValue)") && prompt.zh.contains("\(host) \(isn.rawValue)"))
                 }
                 guard segment.has(.syn) else { continue }
-                #expect(
-                    question.chosenISNs[question.sender] == segment.seq,
-                    "\(timeline.lessonID) line \(question.line): the SYN's seq is its sender's ISN, named in the question"
-                )
+                if let clock = question.clocks[question.sender] {
+                    // An ISN a clock gives is computed from the clock the prompt shows, never named (rule 12).
+                    #expect(clock.value == segment.seq.rawValue && prompt.en.contains(clock.setting.en))
+                    #expect(!prompt.en.contains(String(clock.value)))
+                } else {
+                    #expect(
+                        question.chosenISNs[question.sender] == segment.seq,
+                        "\(timeline.lessonID) line \(question.line): the SYN's seq is its sender's ISN, named in the question"
+                    )
+                }
                 checked += 1
             }
         }

@@ -1,16 +1,20 @@
 import Crypto
+import LessonKit
 import TCPCore
 
-/// One exam question before it is run: which quiz point, and the fresh ISNs it is run with.
+/// One exam question before it is run: which quiz point, and the draw its fresh ISNs come from.
 public struct ExamQuestionPlan: Hashable, Sendable, Codable {
     /// 1-based position in the exam.
     public var number: Int
     public var point: QuizPointRef
+    /// The random words drawn for host A and host B. They are the ISNs themselves in a lesson with random fresh
+    /// ISNs; a `fresh: clock`, `near-wrap` or `no` lesson turns them into ISNs its own way (`Lesson.freshISN`),
+    /// as `--seed` and fresh quizzes do. (The names are those of the logs written before lessons said so.)
     public var isnA: UInt32
     public var isnB: UInt32
 
-    /// The ISNs to hand to the lesson runner.
-    public var isn: [HostID: SequenceNumber] { [.a: SequenceNumber(isnA), .b: SequenceNumber(isnB)] }
+    /// The draw to hand to the lesson runner.
+    public var draw: FreshDraw { FreshDraw(a: UInt64(isnA), b: UInt64(isnB)) }
 }
 
 /// One student's exam: the questions and numbers derived from HMAC-SHA256(key, student id). The same key,

@@ -6,8 +6,8 @@ import TCPCore
 public protocol ExamLessonSource: Sendable {
     /// The lines of the lesson's quiz directives.
     func quizLines(lessonID: String) throws -> [Int]
-    /// The lesson run on the engine with these ISNs.
-    func timeline(lessonID: String, isn: [HostID: SequenceNumber]) throws -> Timeline
+    /// The lesson run on the engine with fresh ISNs from this draw, drawn as the lesson's `fresh:` header says.
+    func timeline(lessonID: String, draw: FreshDraw) throws -> Timeline
 }
 
 extension ExamLessonSource {
@@ -38,9 +38,9 @@ public struct ExamQuestion: Hashable, Sendable {
     public init(plan: ExamQuestionPlan, lessons: some ExamLessonSource) throws(ExamError) {
         let timeline: Timeline
         do {
-            timeline = try lessons.timeline(lessonID: plan.point.lessonID, isn: plan.isn)
+            timeline = try lessons.timeline(lessonID: plan.point.lessonID, draw: plan.draw)
         } catch {
-            throw ExamError.lesson("\(plan.point.lessonID) with ISNs A \(plan.isnA), B \(plan.isnB): \(error)")
+            throw ExamError.lesson("\(plan.point.lessonID) with the draw A \(plan.isnA), B \(plan.isnB): \(error)")
         }
         guard let frame = timeline.frames.first(where: { $0.quiz?.line == plan.point.line }),
             let quiz = frame.quiz,

@@ -36,9 +36,9 @@ public struct LessonFolder: ExamLessonSource {
         try lesson(lessonID).steps.compactMap { $0.quiz?.line }
     }
 
-    /// The lesson run with these ISNs; a run the engine disagrees with is refused rather than asked.
-    public func timeline(lessonID: String, isn: [HostID: SequenceNumber]) throws -> Timeline {
-        let run = LessonRunner.run(try lesson(lessonID), isn: isn)
+    /// The lesson run with fresh ISNs from `draw`; a run the engine disagrees with is refused rather than asked.
+    public func timeline(lessonID: String, draw: FreshDraw) throws -> Timeline {
+        let run = LessonRunner.run(try lesson(lessonID), fresh: draw)
         if let problem = run.diagnostics.first {
             throw ExamError.lesson("\(lessonID) does not run cleanly with these ISNs: \(problem)")
         }

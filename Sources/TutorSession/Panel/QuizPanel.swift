@@ -202,8 +202,17 @@ public struct QuizPanel: Hashable, Sendable {
 
     /// The numbering line for a number field, else nil. When the sender is part of the question, the
     /// relative wording names no host (naming the ISN's owner would give the sender away). In absolute numbers
-    /// it names the ISNs chosen so far, which a seq may start from and which no segment may have shown yet.
+    /// it names the ISNs chosen so far, which a seq may start from and which no segment may have shown yet,
+    /// except an ISN a clock gives: the question's setting (the clock) comes first instead, since that ISN is
+    /// what the question asks to compute (TEACHING.md rule 12).
     public func numberingPrompt(_ field: QuizField) -> LocalizedText? {
+        guard let numbering = numberingOnly(field) else { return nil }
+        // The setting comes first: a question on an ISN a clock gives names the clock, never the ISN.
+        guard let setting = question.setting else { return numbering }
+        return LocalizedText(en: setting.en + "; " + numbering.en, zh: setting.zh + "；" + numbering.zh)
+    }
+
+    private func numberingOnly(_ field: QuizField) -> LocalizedText? {
         let number: NumberField
         switch field {
         case .seq: number = .seq

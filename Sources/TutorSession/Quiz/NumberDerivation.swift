@@ -10,6 +10,8 @@ struct NumberDerivation: Hashable, Sendable {
     /// Added terms, each with what it counts.
     var terms: [Term]
     var result: UInt32
+    /// The clock an ISN was read from: its arithmetic replaces the sum (`1 + 4560 × 64000 = 291840001`).
+    var clock: ClockReading?
 
     /// One added number and what it counts (`1`, `SYN`).
     struct Term: Hashable, Sendable {
@@ -19,6 +21,7 @@ struct NumberDerivation: Hashable, Sendable {
 
     /// `3626544836 + 1 (SYN) = 3626544837`, or with `showResult` false `3626544836 + 1 (SYN) = ?`.
     func arithmetic(_ language: Language, showResult: Bool = true) -> String {
+        if let clock { return clock.arithmetic(showResult: showResult) }
         var text = String(start)
         for term in terms {
             let label = term.label.text(language)
@@ -78,6 +81,12 @@ extension QuizQuestion {
             }
         }
         guard let previous = previousFromSender else {
+            if let clock = clocks[sender] {
+                return NumberDerivation(
+                    source: LocalizedText(
+                        en: "the ISN of \(me)'s \(clock.name.en)", zh: "主机\(me)的\(clock.name.zh)给出的初始序列号"),
+                    start: typedSeq, terms: [], result: typedSeq, clock: clock)
+            }
             return NumberDerivation(
                 source: LocalizedText(
                     en: "ISS, the initial sequence number \(me) picked", zh: "ISS，即主机\(me)选定的初始序列号"),

@@ -40,6 +40,10 @@ public struct QuizQuestion: Hashable, Sendable {
     /// narration says so as it happens; a question asked on its own (quiz, exam) must say it too, or the seq of
     /// a SYN could not be answered at all.
     public var chosenISNs: [HostID: SequenceNumber]
+    /// The clocks behind ISNs not shown yet (a lesson whose ISNs are clock values, such as "booted 38 minutes
+    /// ago"): the question's setting. Such an ISN is what a question asks to compute, so it is left out of
+    /// `chosenISNs` and the setting is shown instead (TEACHING.md rule 12).
+    public var clocks: [HostID: ClockReading]
 
     /// A question on frame `frameIndex` of `timeline`; nil when that frame shows no segment.
     public init?(timeline: Timeline, frameIndex: Int, fields: [QuizField], line: Int? = nil) {
@@ -81,7 +85,24 @@ public struct QuizQuestion: Hashable, Sendable {
             let synSent = earlier.contains { $0.from == host && $0.segment.has(.syn) && $0.sentBecause != .fromOutside }
             if synSent || ![.closed, .listen].contains(snapshot.state) { chosen[host] = tcb.iss }
         }
+        var clocks: [HostID: ClockReading] = [:]
+        for (host, clock) in timeline.clocks where timeline.numbering == .absolute {
+            // An ISN a segment on the wire has shown is a number like any other; one not shown is computed.
+            let shown = earlier.contains { $0.from == host && $0.segment.has(.syn) && $0.sentBecause != .fromOutside }
+            guard !shown, clock.value == timeline.isn[host]?.rawValue else { continue }
+            clocks[host] = clock
+            chosen[host] = nil
+        }
         self.chosenISNs = chosen
+        self.clocks = clocks
+    }
+
+    /// The question's setting: the sender's clock when its ISN has not been shown, as in "A: 4.4BSD clock …,
+    /// booted 38 minutes ago, no connection opened since"; nil otherwise. Only the sender's: its seq may be that
+    /// ISN, while a number of this segment never depends on an ISN of the receiver's that no segment has shown.
+    public var setting: LocalizedText? {
+        guard let clock = clocks[sender] else { return nil }
+        return LocalizedText(en: "\(sender): \(clock.setting.en)", zh: "\(sender)：\(clock.setting.zh)")
     }
 
     /// The frame that emitted `wire`, when the timeline records it.
