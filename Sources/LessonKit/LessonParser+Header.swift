@@ -29,6 +29,7 @@ extension LessonParser {
             }
         }
         applyTimers(to: &lesson)
+        applyEngineChoices(to: &lesson)
         if !introduction.isEmpty {
             if let missing = introduction.missingLanguage {
                 error(introduction.firstLine, 1, "the introduction has no '\(missing.rawValue):' line")
@@ -69,6 +70,47 @@ extension LessonParser {
             }
             for (host, value) in values ?? [:] { lesson.configuration[host]!.delayedAck = value }
         }
+    }
+
+    /// Header keys that choose among behaviours the RFCs leave open.
+    static let engineChoiceKeys: Set<String> = ["simultaneous-open", "fast-retransmit"]
+
+    /// Every key a header may hold.
+    static var allHeaderKeys: Set<String> { headerKeys.union(engineChoiceKeys) }
+
+    /// `simultaneous-open: rfc-figure | rfc-rules` (both hosts; RFC 9293 §3.5 Figure 7 versus §3.10.7.4) and
+    /// `fast-retransmit: A` or `A, B` (the hosts that resend on the third duplicate ACK, RFC 5681 §3.2).
+    mutating func applyEngineChoices(to lesson: inout Lesson) {
+        if let entry = header["simultaneous-open"] {
+            if let handling = SimultaneousOpenHandling(rawValue: entry.value) {
+                for host in HostID.allCases { lesson.configuration[host]!.simultaneousOpen = handling }
+            } else {
+                error(
+                    entry.line, entry.column,
+                    "'simultaneous-open' is 'rfc-rules' (RFC 9293 §3.10.7.4, six segments) or 'rfc-figure' (Figure 7, four)"
+                )
+            }
+        }
+        if let entry = header["fast-retransmit"] {
+            for host in parseHostList(entry) ?? [] { lesson.configuration[host]!.fastRetransmit = true }
+        }
+    }
+
+    /// `A`, `B` or `A, B`: the hosts a setting applies to.
+    mutating func parseHostList(_ entry: (value: String, line: Int, column: Int)) -> [HostID]? {
+        var hosts: [HostID] = []
+        var column = entry.column
+        for part in entry.value.split(separator: ",", omittingEmptySubsequences: false) {
+            defer { column += part.count + 1 }
+            let leading = part.prefix { $0 == " " }.count
+            guard let host = HostID(rawValue: String(part.trimmingSpaces())) else {
+                error(entry.line, column + leading, "expected a host list such as 'A' or 'A, B'")
+                return nil
+            }
+            if hosts.contains(host) { error(entry.line, column + leading, "\(host) is given twice") }
+            hosts.append(host)
+        }
+        return hosts
     }
 
     /// `A <value>, B <value>` (either may be left out, except where the caller needs both).

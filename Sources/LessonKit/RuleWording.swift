@@ -83,13 +83,6 @@ extension RuleWording {
                     "Closing before the handshake completes deletes the TCB; no FIN is sent, since the two sides' "
                         + "sequence numbers were never synchronised.",
                     "握手完成前关闭会直接删除 TCB；双方的序列号从未同步，因此不发送 FIN。"))
-        case .closeQueuedUntilDataSent:
-            RuleWording(
-                title: ("CLOSE waits for queued data", "CLOSE 等待已排队的数据"),
-                summary: ("the FIN waits until queued data has been sent", "FIN要等排队的数据发送完毕后才发出"),
-                explanation: (
-                    "CLOSE is queued until all preceding SENDs have been segmentized; the FIN follows the last data byte.",
-                    "CLOSE 会排队，直到之前所有 SEND 的数据都已分段发出；FIN 紧跟在最后一个数据字节之后。"))
         case .closeWithUnreadDataResets:
             RuleWording(
                 title: ("close() with unread data", "带着未读数据调用 close()"),
@@ -308,16 +301,6 @@ extension RuleWording {
                     "A SYN in a synchronised state gets a challenge ACK <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> "
                         + "(RFC 5961) and is dropped.",
                     "已同步的连接收到 SYN 时，回应挑战 ACK <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>（RFC 5961），并丢弃该 SYN。"))
-        case .synReceivedInTimeWait:
-            RuleWording(
-                title: ("TIME_WAIT: a SYN arrives", "TIME_WAIT 状态收到 SYN"),
-                summary: ("a SYN in TIME_WAIT gets a challenge ACK", "TIME_WAIT状态下收到SYN：回复挑战ACK"),
-                explanation: (
-                    "A SYN reaching a connection in TIME_WAIT may open a new incarnation of it; the RFC accepts one "
-                        + "only when the timestamp option shows the SYN is new, otherwise the SYN is treated as in "
-                        + "any synchronised state.",
-                    "到达 TIME_WAIT 连接的 SYN 可能要开启该连接的新化身；RFC 只在时间戳选项表明这个 SYN 是新的时才接受，"
-                        + "否则按其他已同步状态的规则处理。"))
         case .noAckDropped:
             RuleWording(
                 title: ("A segment without ACK on a synchronised connection", "已同步连接上不带 ACK 的报文"),
@@ -552,6 +535,74 @@ extension RuleWording {
                         + "a stray segment, delivered to show how the receiver must treat it (RFC 9293 §3.5).",
                     "这个报文段不是任何一端此刻发出的：它是早先连接遗留的旧重复报文段或迷途报文段，"
                         + "送达是为了展示接收方必须如何处理它（RFC 9293 §3.5）。"))
+        case .simultaneousOpenSynAckEstablishes:
+            RuleWording(
+                title: ("A crossing SYN+ACK (simultaneous open, as Figure 7 draws it)", "交叉的 SYN+ACK（同时打开，按图7的画法）"),
+                summary: (
+                    "as RFC 9293's Figure 7 draws it, the crossing SYN+ACK that acknowledges our SYN completes a simultaneous open: ESTABLISHED, nothing sent back",
+                    "按RFC 9293图7的画法，确认了本方SYN的交叉SYN+ACK完成同时打开：进入ESTABLISHED，不回复任何报文段"),
+                explanation: (
+                    "In a simultaneous open each side's SYN+ACK repeats its ISN and acknowledges the other's SYN. "
+                        + "Figure 7 (§3.5) lets it complete the open: SND.UNA = SEG.ACK and the host is ESTABLISHED "
+                        + "with nothing sent back, four segments in all (BSD; Linux 6.11 and later also become "
+                        + "ESTABLISHED on it). The event rules of §3.10.7.4 instead find it unacceptable and answer "
+                        + "with an ACK: six segments.",
+                    "同时打开时，双方的 SYN+ACK 都重复自己的初始序列号，并确认对方的 SYN。按图7（§3.5），"
+                        + "它完成连接的打开：SND.UNA = SEG.ACK，主机进入 ESTABLISHED，不回复任何报文段，总共四个报文段"
+                        + "（BSD如此；Linux 6.11及以后也在收到它时进入 ESTABLISHED）。而按 §3.10.7.4 的事件处理规则，"
+                        + "它不可接受，要用一个 ACK 回应：共六个报文段。"))
+        case .duplicateAckCounted:
+            RuleWording(
+                title: ("A duplicate ACK while data is outstanding", "有数据未确认时收到重复的ACK"),
+                summary: (
+                    "an ACK that repeats SND.UNA while data is outstanding is a duplicate ACK: the sender counts it",
+                    "有数据未被确认时，确认号仍等于SND.UNA的ACK是重复ACK：发送方给它计数"),
+                explanation: (
+                    "A bare ACK that acknowledges exactly SND.UNA, with data outstanding and the window unchanged, "
+                        + "is a duplicate ACK (RFC 5681 §2): the receiver got a segment beyond a gap. The sender counts "
+                        + "them; the third resends the missing segment (fast retransmit).",
+                    "在还有数据未被确认、窗口不变时，确认号恰好等于 SND.UNA 的纯 ACK 是重复 ACK（RFC 5681 §2，"
+                        + "408教材称冗余ACK）：接收方收到了缺口之后的报文段。发送方给它们计数，第三个重复 ACK 触发"
+                        + "重传缺失的报文段（快速重传）。"))
+        case .fastRetransmit:
+            RuleWording(
+                title: ("The third duplicate ACK", "第三个重复的ACK"),
+                summary: (
+                    "the third duplicate ACK resends the oldest unacknowledged segment at once, before the retransmission timer fires",
+                    "第三个重复ACK到达时立即重传最早未被确认的报文段，不等重传计时器超时"),
+                explanation: (
+                    "Three duplicate ACKs say the segment starting at SND.UNA was lost while later ones arrived. "
+                        + "The sender resends it at once, with the same seq and length, without waiting for the "
+                        + "retransmission timeout (fast retransmit, RFC 5681 §3.2).",
+                    "三个重复 ACK 说明从 SND.UNA 开始的那个报文段丢了，而它后面的报文段已经到达。发送方立即重传它，"
+                        + "序列号和长度不变，不必等重传超时（快速重传，RFC 5681 §3.2）。"))
+        case .handshakeAckCarriesData:
+            RuleWording(
+                title: ("SYN_SENT: a SYN-ACK arrives while data waits to be sent", "SYN_SENT 状态收到 SYN-ACK，且有数据等待发送"),
+                summary: (
+                    "the SYN+ACK completes the handshake and the data written while connecting rides on the third segment: seq = our ISN+1, ack = their ISN+1",
+                    "SYN+ACK完成握手，连接期间写入的数据搭乘第三个报文段发出：序列号为本方初始序列号+1，确认号为对方初始序列号+1"),
+                explanation: (
+                    "The SYN-ACK acknowledges our SYN, so the host enters ESTABLISHED. Data the application wrote while "
+                        + "the connection was opening was queued; the RFC lets it ride on the third segment (\"Data or "
+                        + "controls that were queued for transmission MAY be included\"): <SEQ=SND.NXT><ACK=RCV.NXT>"
+                        + "<CTL=ACK> with the data, so seq = ISS+1 (the SYN took one number, and carried no data).",
+                    "SYN-ACK 确认了本方的 SYN，主机进入 ESTABLISHED。连接打开期间应用程序写入的数据已排队；RFC 允许它搭乘"
+                        + "第三个报文段发出（“已排队待发的数据或控制位可以一并带上”）：<SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>"
+                        + "带着数据，所以序列号 = ISS+1（SYN 占用了一个序列号，但不带数据）。"))
+        case .finRidesOnData:
+            RuleWording(
+                title: ("CLOSE with data still queued", "关闭时仍有数据在排队"),
+                summary: (
+                    "CLOSE with data still queued sends the data and the FIN in one segment (FP.): the FIN takes the number after the last byte, so ack = seq + len + 1",
+                    "关闭时仍有数据在排队：数据和FIN装在同一个报文段里发出（FP.）；FIN占用最后一个字节之后的序列号，所以确认号 = 序列号 + 长度 + 1"),
+                explanation: (
+                    "The FIN follows the last queued byte. When the data has not left yet, both go in one segment "
+                        + "with FIN, PSH and ACK set (tcpdump prints FP.): seq = SND.NXT, the data occupies its bytes and "
+                        + "the FIN one more number, so the peer acknowledges seq + len + 1.",
+                    "FIN 跟在最后一个排队的字节之后。如果数据还没有发出，两者就装在同一个报文段里，置 FIN、PSH 和 ACK 标志位"
+                        + "（tcpdump 显示为 FP.）：序列号 = SND.NXT，数据占用它的字节数，FIN 再占一个序列号，所以对方的确认号是"
+                        + "序列号 + 长度 + 1。"))
         }
     }
 }

@@ -104,8 +104,13 @@ extension Endpoint {
             acknowledgeSent(upTo: tcb.sndUna, at: now)
             reaction.verdict = .synSentCompletesHandshake
             become(.established, because: .synSentCompletesHandshake, into: &reaction)
-            sendAck(because: .synSentCompletesHandshake, into: &reaction)
-            flushQueue(at: now, into: &reaction)
+            if queuedBytes > 0 {
+                // "Data or controls that were queued for transmission MAY be included" in this ACK (§3.10.7.3):
+                // the third segment of the handshake carries the data written while connecting.
+                flushQueue(at: now, because: .handshakeAckCarriesData, into: &reaction)
+            } else {
+                sendAck(because: .synSentCompletesHandshake, into: &reaction)
+            }
             if closeRequested { sendFin(at: now, becoming: .finWait1, into: &reaction) }
         } else {
             // Simultaneous open: <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>, SYN_RECEIVED; the SYN keeps its ISN.

@@ -29,6 +29,9 @@ public struct Endpoint: Sendable {
     /// Segments that arrived ahead of RCV.NXT, held for later processing (SHLD-31).
     var heldSegments: [Segment] = []
 
+    /// Duplicate ACKs in a row for the oldest unacknowledged data (RFC 5681 §3.2).
+    public internal(set) var duplicateAcks = 0
+
     /// Virtual time at which the retransmission timer fires.
     public internal(set) var retransmissionDeadline: UInt64?
     var currentRetransmissionTimeout: UInt64
@@ -67,6 +70,7 @@ public struct Endpoint: Sendable {
         case .listen: passiveOpen(into: &reaction)
         case .connect: activeOpen(at: now, into: &reaction)
         case .send(let count): send(count, at: now, into: &reaction)
+        case .sendMore(let count): send(count, more: true, at: now, into: &reaction)
         case .read(let count): read(count, into: &reaction)
         case .shutdown: close(at: now, into: &reaction)
         case .close:
@@ -103,8 +107,9 @@ public struct Endpoint: Sendable {
         become(.synSent, because: .activeOpen, into: &reaction)
     }
 
-    /// SEND: queue before the connection is open, otherwise segmentize and send (RFC 9293 §3.10.2).
-    mutating func send(_ count: UInt32, at now: UInt64, into reaction: inout Reaction) {
+    /// SEND: queue before the connection is open, otherwise segmentize and send (RFC 9293 §3.10.2); with `more`,
+    /// the data waits in the queue for the next call.
+    mutating func send(_ count: UInt32, more: Bool = false, at now: UInt64, into reaction: inout Reaction) {
         switch state {
         case .closed: reaction.errors.append(.connectionDoesNotExist)
         case .listen, .synSent, .synReceived:
@@ -113,7 +118,7 @@ public struct Endpoint: Sendable {
         case .established, .closeWait:
             guard !closeRequested else { return reaction.errors.append(.connectionClosing) }
             queuedBytes &+= count
-            flushQueue(at: now, into: &reaction)
+            if !more { flushQueue(at: now, into: &reaction) }
         case .finWait1, .finWait2, .closing, .lastAck, .timeWait:
             reaction.errors.append(.connectionClosing)
         }
@@ -144,11 +149,9 @@ public struct Endpoint: Sendable {
             if queuedBytes == 0 { sendFin(at: now, becoming: .finWait1, into: &reaction) }
         case .established:
             closeRequested = true
-            flushQueue(at: now, into: &reaction)
             sendFin(at: now, becoming: .finWait1, into: &reaction)
         case .closeWait:
             closeRequested = true
-            flushQueue(at: now, into: &reaction)
             sendFin(at: now, becoming: .lastAck, into: &reaction)
         case .finWait1, .finWait2, .closing, .lastAck, .timeWait:
             // A second CLOSE: the FIN is already on its way (RFC 9293 §3.10.4 "connection closing").
@@ -178,22 +181,28 @@ public struct Endpoint: Sendable {
     }
 
     /// Sends queued data, one segment per SEND as packetdrill's convention has it (PSH on each).
-    mutating func flushQueue(at now: UInt64, into reaction: inout Reaction) {
+    mutating func flushQueue(at now: UInt64, because rule: Rule = .sendData, into reaction: inout Reaction) {
         guard queuedBytes > 0 else { return }
         let segment = Segment(
             flags: [.psh], seq: tcb!.sndNxt, ack: tcb!.rcvNxt, window: tcb!.rcvWnd, payloadLength: queuedBytes)
         tcb!.sndNxt = tcb!.sndNxt &+ queuedBytes
         queuedBytes = 0
-        transmit(segment, because: .sendData, at: now, into: &reaction)
+        transmit(segment, because: rule, at: now, into: &reaction)
     }
 
-    /// Sends <SEQ=SND.NXT><ACK=RCV.NXT><CTL=FIN,ACK> and moves to `next` (RFC 9293 §3.10.4).
+    /// Sends <SEQ=SND.NXT><ACK=RCV.NXT><CTL=FIN,ACK> and moves to `next` (RFC 9293 §3.10.4). Data still in the
+    /// send queue goes in the same segment, the FIN after its last byte (`FP.`: ack = seq + len + 1).
     mutating func sendFin(at now: UInt64, becoming next: ConnectionState, into reaction: inout Reaction) {
-        let fin = Segment(flags: .fin, seq: tcb!.sndNxt, ack: tcb!.rcvNxt, window: tcb!.rcvWnd)
-        finSequence = tcb!.sndNxt
-        tcb!.sndNxt = tcb!.sndNxt &+ 1
-        transmit(fin, because: .closeSendsFin, at: now, into: &reaction)
-        become(next, because: .closeSendsFin, into: &reaction)
+        let data = queuedBytes
+        let rule: Rule = data > 0 ? .finRidesOnData : .closeSendsFin
+        let fin = Segment(
+            flags: data > 0 ? [.fin, .psh] : .fin, seq: tcb!.sndNxt, ack: tcb!.rcvNxt, window: tcb!.rcvWnd,
+            payloadLength: data)
+        queuedBytes = 0
+        finSequence = tcb!.sndNxt &+ data
+        tcb!.sndNxt = tcb!.sndNxt &+ data &+ 1
+        transmit(fin, because: rule, at: now, into: &reaction)
+        become(next, because: rule, into: &reaction)
     }
 
     /// Puts a segment on the wire; one that occupies sequence space joins the retransmission queue.
@@ -242,6 +251,7 @@ public struct Endpoint: Sendable {
         queuedBytes = 0
         closeRequested = false
         finSequence = nil
+        duplicateAcks = 0
         retransmissionDeadline = nil
         timeWaitDeadline = nil
         userTimeoutDeadline = nil

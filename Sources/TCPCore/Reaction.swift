@@ -37,28 +37,3 @@ public struct Reaction: Sendable {
         bytesReceived = 0
     }
 }
-
-/// Timer settings of an endpoint, in virtual milliseconds.
-public struct EndpointConfiguration: Hashable, Sendable {
-    /// RCV.WND this endpoint advertises (RFC 9293 §3.8.6).
-    public var receiveWindow: UInt32 = 65535
-    /// Initial retransmission timeout; doubled on each retransmission (RFC 6298, RFC 9293 §3.8.1).
-    public var retransmissionTimeout: UInt64 = 1_000
-    /// Maximum segment lifetime: TIME_WAIT lasts 2 MSL (RFC 9293 §3.4.2: MSL is 2 minutes).
-    public var maximumSegmentLifetime: UInt64 = 120_000
-    /// How long sent data may stay unacknowledged before the connection is aborted (RFC 9293 §3.8.3).
-    public var userTimeout: UInt64 = 300_000
-    /// When set, ACKs wait this long for outgoing data or a FIN to ride on (RFC 9293 §3.8.6.3); nil: ACK at once.
-    public var delayedAck: UInt64?
-
-    public init(
-        receiveWindow: UInt32 = 65535, retransmissionTimeout: UInt64 = 1_000,
-        maximumSegmentLifetime: UInt64 = 120_000, userTimeout: UInt64 = 300_000, delayedAck: UInt64? = nil
-    ) {
-        self.receiveWindow = receiveWindow
-        self.retransmissionTimeout = retransmissionTimeout
-        self.maximumSegmentLifetime = maximumSegmentLifetime
-        self.userTimeout = userTimeout
-        self.delayedAck = delayedAck
-    }
-}
