@@ -73,7 +73,7 @@ extension LessonParser {
     }
 
     /// Header keys that choose among behaviours the RFCs leave open.
-    static let engineChoiceKeys: Set<String> = ["simultaneous-open", "fast-retransmit"]
+    static let engineChoiceKeys: Set<String> = ["simultaneous-open", "fast-retransmit", "keep-alive"]
 
     /// Every key a header may hold.
     static var allHeaderKeys: Set<String> { headerKeys.union(engineChoiceKeys) }
@@ -94,6 +94,23 @@ extension LessonParser {
         if let entry = header["fast-retransmit"] {
             for host in parseHostList(entry) ?? [] { lesson.configuration[host]!.fastRetransmit = true }
         }
+        if let entry = header["keep-alive"] {
+            for (host, value) in parsePerHost(entry, Self.parseKeepAlive) ?? [:] {
+                lesson.configuration[host]!.keepAlive = value
+            }
+        }
+    }
+
+    /// `2h 75s 9`: idle time, interval between probes, probes before giving up (RFC 9293 §3.8.4).
+    static func parseKeepAlive(_ text: String) -> Result<KeepAlive, FieldError> {
+        let words = text.split(separator: " ")
+        guard words.count == 3, let idle = parseDuration(words[0]), let interval = parseDuration(words[1]),
+            let probes = Int(words[2]), idle > 0, interval > 0, probes > 0
+        else {
+            return .failure(
+                FieldError("'\(text)' is not a keep-alive: write idle time, interval and probes, as in 'A 2h 75s 9'"))
+        }
+        return .success(KeepAlive(idle: idle, interval: interval, probes: probes))
     }
 
     /// `A`, `B` or `A, B`: the hosts a setting applies to.

@@ -603,6 +603,32 @@ extension RuleWording {
                     "FIN 跟在最后一个排队的字节之后。如果数据还没有发出，两者就装在同一个报文段里，置 FIN、PSH 和 ACK 标志位"
                         + "（tcpdump 显示为 FP.）：序列号 = SND.NXT，数据占用它的字节数，FIN 再占一个序列号，所以对方的确认号是"
                         + "序列号 + 长度 + 1。"))
+        case .keepAliveProbe:
+            RuleWording(
+                title: ("A connection idle for a long time", "长时间空闲的连接"),
+                summary: (
+                    "after the keep-alive idle time with nothing received, a probe goes out: an ACK with seq = SND.NXT-1 and no data, which the peer must answer",
+                    "保活空闲时间内什么都没收到，就发出一个探测报文段：序列号为SND.NXT-1、不带数据的ACK，对方必须回应"),
+                explanation: (
+                    "With keep-alives on (they are off unless asked for), a host that has received nothing for the idle "
+                        + "time sends <SEQ=SND.NXT-1><ACK=RCV.NXT><CTL=ACK>. Its sequence number was already "
+                        + "acknowledged, so a live peer finds it unacceptable and answers with an ACK. Linux waits 7200 s, "
+                        + "then probes every 75 s, 9 times.",
+                    "开启保活（默认关闭）后，主机在空闲时间内什么都没收到，就发送 <SEQ=SND.NXT-1><ACK=RCV.NXT><CTL=ACK>。"
+                        + "这个序列号对方早已确认过，所以存活的对方认为它不可接受，会回复一个 ACK。Linux 先等 7200 秒，"
+                        + "然后每 75 秒探测一次，共 9 次。"))
+        case .keepAliveTimeout:
+            RuleWording(
+                title: ("Keep-alive probes without an answer", "保活探测得不到回应"),
+                summary: (
+                    "after the last keep-alive probe goes unanswered the peer is taken for dead: the connection is reset and the application gets a timeout",
+                    "最后一个保活探测也没有回应，就认为对方已经不在：连接被复位，应用程序得到超时错误"),
+                explanation: (
+                    "No answer to any probe means the peer is gone or unreachable. The host deletes the connection and "
+                        + "tells the application (socket error ETIMEDOUT); like Linux, it sends <SEQ=SND.NXT><CTL=RST> "
+                        + "in case the peer can still hear it.",
+                    "所有探测都没有回应，说明对方已经不在或不可达。主机删除这条连接并通知应用程序（套接字错误 ETIMEDOUT）；"
+                        + "和 Linux 一样，它还发送 <SEQ=SND.NXT><CTL=RST>，以防对方其实还能收到。"))
         }
     }
 }

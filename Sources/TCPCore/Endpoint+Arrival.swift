@@ -9,6 +9,7 @@ extension Endpoint {
         case .synReceived, .established, .finWait1, .finWait2, .closeWait, .closing, .lastAck, .timeWait:
             arriveSynchronizing(segment, at: now, into: &reaction)
         }
+        if configuration.keepAlive != nil { noteSegmentReceived(at: now) }
     }
 
     /// The reset that answers a segment for which no connection exists (RFC 9293 §3.10.7.1, §3.5.2).

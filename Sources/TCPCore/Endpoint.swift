@@ -41,6 +41,10 @@ public struct Endpoint: Sendable {
     public internal(set) var userTimeoutDeadline: UInt64?
     /// Virtual time at which a delayed ACK is sent.
     public internal(set) var delayedAckDeadline: UInt64?
+    /// Virtual time at which the next keep-alive probe is due (RFC 9293 §3.8.4).
+    public internal(set) var keepAliveDeadline: UInt64?
+    /// Keep-alive probes sent since anything was last received.
+    public internal(set) var keepAliveProbesSent = 0
 
     public init(initialSequenceNumber: SequenceNumber, configuration: EndpointConfiguration = EndpointConfiguration()) {
         self.initialSequenceNumber = initialSequenceNumber
@@ -59,7 +63,8 @@ public struct Endpoint: Sendable {
 
     /// The earliest virtual time at which a timer fires, if any runs.
     public var nextDeadline: UInt64? {
-        [retransmissionDeadline, timeWaitDeadline, userTimeoutDeadline, delayedAckDeadline].compactMap { $0 }.min()
+        [retransmissionDeadline, timeWaitDeadline, userTimeoutDeadline, delayedAckDeadline, keepAliveDeadline]
+            .compactMap { $0 }.min()
     }
 
     // MARK: - User calls (RFC 9293 §3.10.1–§3.10.5)
@@ -256,6 +261,8 @@ public struct Endpoint: Sendable {
         timeWaitDeadline = nil
         userTimeoutDeadline = nil
         delayedAckDeadline = nil
+        keepAliveDeadline = nil
+        keepAliveProbesSent = 0
         currentRetransmissionTimeout = configuration.retransmissionTimeout
         if next == .closed { unreadBytes = 0 }
     }

@@ -15,11 +15,14 @@ public struct EndpointConfiguration: Hashable, Sendable {
     /// Whether the third duplicate ACK resends the oldest unacknowledged segment at once (RFC 5681 §3.2),
     /// rather than waiting for the retransmission timer.
     public var fastRetransmit = false
+    /// Keep-alive probes on an idle connection (RFC 9293 §3.8.4: off unless asked for, MUST-24, MUST-25); nil: off.
+    public var keepAlive: KeepAlive?
 
     public init(
         receiveWindow: UInt32 = 65535, retransmissionTimeout: UInt64 = 1_000,
         maximumSegmentLifetime: UInt64 = 120_000, userTimeout: UInt64 = 300_000, delayedAck: UInt64? = nil,
-        simultaneousOpen: SimultaneousOpenHandling = .rfcRules, fastRetransmit: Bool = false
+        simultaneousOpen: SimultaneousOpenHandling = .rfcRules, fastRetransmit: Bool = false,
+        keepAlive: KeepAlive? = nil
     ) {
         self.receiveWindow = receiveWindow
         self.retransmissionTimeout = retransmissionTimeout
@@ -28,5 +31,6 @@ public struct EndpointConfiguration: Hashable, Sendable {
         self.delayedAck = delayedAck
         self.simultaneousOpen = simultaneousOpen
         self.fastRetransmit = fastRetransmit
+        self.keepAlive = keepAlive
     }
 }

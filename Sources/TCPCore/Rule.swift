@@ -74,6 +74,8 @@ public enum Rule: String, Hashable, Sendable, CaseIterable {
     case timeWaitExpired
     case userTimeout
     case delayedAckSent
+    case keepAliveProbe
+    case keepAliveTimeout
 
     // Outside the engine
     case fromOutside
@@ -104,6 +106,7 @@ public enum Rule: String, Hashable, Sendable, CaseIterable {
         case .fromOutside, .simultaneousOpenSynAckEstablishes: "§3.5"
         case .duplicateAckCounted, .fastRetransmit: "§3.8.2"  // congestion control: RFC 5681 §3.2
         case .delayedAckSent: "§3.8.6.3"
+        case .keepAliveProbe, .keepAliveTimeout: "§3.8.4"
         }
     }
 }

@@ -63,6 +63,7 @@ public struct Strings: Sendable {
             case .connectionRefused: "连接被拒绝"
             case .connectionReset: "连接被重置"
             case .userTimeout: "用户超时，连接中止"
+            case .connectionTimedOut: "连接超时"
             case .insufficientResources: "资源不足"
             }
         return pick("error: \(error.rawValue)", "错误：\(zh)")

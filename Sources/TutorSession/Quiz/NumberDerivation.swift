@@ -146,7 +146,7 @@ enum ResetForm {
         case .closedResetsNonAckSegment: self = .zeroSeq
         case .closedResetsAckSegment, .listenResetsAck, .synSentResetsBadAck, .synReceivedBadAckResets:
             self = .seqFromAck
-        case .abortSendsReset, .closeWithUnreadDataResets, .dataAfterCloseResets: self = .sendNext
+        case .abortSendsReset, .closeWithUnreadDataResets, .dataAfterCloseResets, .keepAliveTimeout: self = .sendNext
         case .passiveOpen, .activeOpen, .sendData, .closeSendsFin, .finRidesOnData, .closeInListen, .closeInSynSent,
             .abortWithoutReset, .closedDiscardsReset, .listenIgnoresReset,
             .listenAnswersSyn, .listenDropsOther, .synSentIgnoresUnacceptableAck, .synSentAcceptsReset,
@@ -159,7 +159,7 @@ enum ResetForm {
             .finAndAckReceivedInFinWait1,
             .finReceivedInFinWait2, .finAcknowledged, .outOfOrderQueued, .acceptableAckOnly, .retransmissionTimeout,
             .timeWaitExpired, .userTimeout, .delayedAckSent, .fromOutside, .simultaneousOpenSynAckEstablishes,
-            .duplicateAckCounted, .fastRetransmit:
+            .duplicateAckCounted, .fastRetransmit, .keepAliveProbe:
             return nil
         }
     }
