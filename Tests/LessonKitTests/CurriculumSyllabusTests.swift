@@ -93,4 +93,23 @@ struct CurriculumSyllabusTests {
         #expect(timeout.time == 127_000)
         #expect(story.last.host(.a).state == .closed)
     }
+
+    @Test(arguments: draws)
+    func keepAliveProbesThenGivesUp(_ draw: Int) throws {
+        let story = try Curriculum.story("keep-alive", isn: CurriculumStoryTests.isn(draw))
+        let probes = story.segmentFrames.filter { $0.wire?.sentBecause == .keepAliveProbe }
+        #expect(probes.count == 10, "one answered, nine not")
+        for probe in probes {
+            let segment = try #require(probe.wire?.segment)
+            #expect(segment.seq &+ 1 == probe.host(.a).tcb?.sndNxt, "seq = SND.NXT - 1")
+            #expect(segment.payloadLength == 0 && segment.flags == .ack)
+        }
+        #expect(probes.first?.wire?.fate == .delivered && probes.dropFirst().allSatisfy { $0.wire?.fate == .dropped })
+        let unanswered = probes.dropFirst().map(\.time)
+        #expect(zip(unanswered, unanswered.dropFirst()).allSatisfy { $1 - $0 == 75_000 })
+        #expect(unanswered.first.map { $0 - probes[0].time } == 2 * 3_600_000)
+        let error = try #require(story.frames.first { $0.errors[.a] == [.connectionTimedOut] })
+        #expect(error.time == (unanswered.last ?? 0) + 75_000)
+        #expect(story.last.host(.a).state == .closed)
+    }
 }
