@@ -73,7 +73,7 @@ extension LessonParser {
     }
 
     /// Header keys that choose among behaviours the RFCs leave open.
-    static let engineChoiceKeys: Set<String> = ["simultaneous-open", "fast-retransmit", "keep-alive"]
+    static let engineChoiceKeys: Set<String> = ["simultaneous-open", "fast-retransmit", "keep-alive", "receive-buffer"]
 
     /// Every key a header may hold.
     static var allHeaderKeys: Set<String> { headerKeys.union(engineChoiceKeys) }
@@ -93,6 +93,21 @@ extension LessonParser {
         }
         if let entry = header["fast-retransmit"] {
             for host in parseHostList(entry) ?? [] { lesson.configuration[host]!.fastRetransmit = true }
+        }
+        if let entry = header["receive-buffer"] {
+            // Flow control on both hosts: the named ones get a buffer of that size, the others one as large as
+            // the window they advertise.
+            let sizes =
+                parsePerHost(entry) { text -> Result<UInt32, FieldError> in
+                    guard let value = UInt32(text), value > 0, value <= 65535 else {
+                        return .failure(FieldError("'\(text)' is not a buffer size (1 to 65535 bytes)"))
+                    }
+                    return .success(value)
+                } ?? [:]
+            for host in HostID.allCases {
+                if let size = sizes[host] { lesson.configuration[host]!.receiveWindow = size }
+                lesson.configuration[host]!.receiveBuffer = lesson.configuration[host]!.receiveWindow
+            }
         }
         if let entry = header["keep-alive"] {
             for (host, value) in parsePerHost(entry, Self.parseKeepAlive) ?? [:] {

@@ -629,6 +629,32 @@ extension RuleWording {
                         + "in case the peer can still hear it.",
                     "所有探测都没有回应，说明对方已经不在或不可达。主机删除这条连接并通知应用程序（套接字错误 ETIMEDOUT）；"
                         + "和 Linux 一样，它还发送 <SEQ=SND.NXT><CTL=RST>，以防对方其实还能收到。"))
+        case .zeroWindowProbe:
+            RuleWording(
+                title: ("Data waiting behind a zero window", "数据被零窗口挡住"),
+                summary: (
+                    "while the peer's window stays zero the persist timer probes it: an ACK with seq = SND.NXT-1 the peer must answer with its window",
+                    "对方窗口一直为零时，坚持定时器会去探测：发送序列号为SND.NXT-1的ACK，对方必须回复自己的窗口"),
+                explanation: (
+                    "A zero window stops the sender, and the ACK that reopens it could be lost, so the sender probes: the "
+                        + "first probe after a retransmission timeout, then at doubling intervals (SHLD-29, SHLD-30). "
+                        + "This engine sends the probe Linux sends, an already acknowledged number and no data; the RFC's "
+                        + "probe carries one octet of new data. Either way the receiver answers with its current window.",
+                    "零窗口让发送方停下，而重新打开窗口的那个 ACK 可能丢失，所以发送方要去探测：在一个重传超时后发出第一个"
+                        + "探测，之后间隔加倍（SHLD-29、SHLD-30）。本引擎发送的是 Linux 的探测报文段：一个早已确认过的序列号，"
+                        + "不带数据；RFC 的探测则带一个字节的新数据。无论哪种，接收方都会回复自己当前的窗口。"))
+        case .windowUpdate:
+            RuleWording(
+                title: ("The application reads and frees the buffer", "应用程序读取数据，腾出缓冲区"),
+                summary: (
+                    "once a read frees at least half the receive buffer, an ACK announces the larger window (a window update)",
+                    "读取操作腾出至少一半接收缓冲区后，发送一个ACK通告更大的窗口（窗口更新）"),
+                explanation: (
+                    "Reading takes data out of the receive buffer, so RCV.WND grows. The receiver announces it with an ACK "
+                        + "that changes only the window, once the window has grown by a good part of the buffer rather "
+                        + "than byte by byte (receiver silly window avoidance).",
+                    "读取会把数据从接收缓冲区取走，于是 RCV.WND 变大。接收方用一个只改变窗口的 ACK 通告新窗口；"
+                        + "要等窗口增大了缓冲区的相当一部分才通告，而不是一个字节一个字节地通告（接收方的糊涂窗口综合征避免）。"))
         }
     }
 }

@@ -54,7 +54,7 @@ extension Endpoint {
         tcb.sndUna = tcb.iss
         tcb.sndNxt = tcb.iss &+ 1
         self.tcb = tcb
-        let synAck = Segment(flags: .syn, seq: tcb.iss, ack: tcb.rcvNxt, window: configuration.receiveWindow)
+        let synAck = Segment(flags: .syn, seq: tcb.iss, ack: tcb.rcvNxt, window: advertisedWindow)
         transmit(synAck, because: .listenAnswersSyn, at: now, into: &reaction)
         reaction.verdict = .listenAnswersSyn
         become(.synReceived, because: .listenAnswersSyn, into: &reaction)
@@ -116,7 +116,7 @@ extension Endpoint {
         } else {
             // Simultaneous open: <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>, SYN_RECEIVED; the SYN keeps its ISN.
             unacknowledged.removeAll()
-            let synAck = Segment(flags: .syn, seq: tcb.iss, ack: tcb.rcvNxt, window: configuration.receiveWindow)
+            let synAck = Segment(flags: .syn, seq: tcb.iss, ack: tcb.rcvNxt, window: advertisedWindow)
             transmit(synAck, because: .synSentSimultaneousOpen, at: now, into: &reaction)
             reaction.verdict = .synSentSimultaneousOpen
             become(.synReceived, because: .synSentSimultaneousOpen, into: &reaction)

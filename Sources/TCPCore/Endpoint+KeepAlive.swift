@@ -27,7 +27,7 @@ extension Endpoint {
         }
         // <SEQ=SND.NXT-1><ACK=RCV.NXT><CTL=ACK> with no data: a number the peer has already acknowledged, so the
         // peer must answer with an ACK of where it is (§3.8.4, §3.10.7.4 first check).
-        let probe = Segment(flags: .ack, seq: tcb.sndNxt &- 1, ack: tcb.rcvNxt, window: configuration.receiveWindow)
+        let probe = Segment(flags: .ack, seq: tcb.sndNxt &- 1, ack: tcb.rcvNxt, window: advertisedWindow)
         reaction.sent.append((probe, .keepAliveProbe))
         keepAliveProbesSent += 1
         keepAliveDeadline = now + keepAlive.interval

@@ -132,6 +132,7 @@ extension Endpoint {
         self.tcb = tcb
         acknowledgeSent(upTo: tcb.sndUna, at: now)
         if duplicate, configuration.fastRetransmit { verdict = countDuplicateAck(into: &reaction) }
+        if configuration.receiveBuffer != nil { resumeSending(at: now, into: &reaction) }
         let ourFinAcked = finSequence.map { $0.precedes(tcb.sndUna) } ?? false
         let finArrives = segment.has(.fin) && !(segment.seq &+ segment.payloadLength).precedes(tcb.rcvNxt)
         switch state {
@@ -182,6 +183,7 @@ extension Endpoint {
                 }
                 tcb.rcvNxt = dataEnd
                 unreadBytes &+= newBytes
+                if configuration.receiveBuffer != nil { tcb.rcvWnd = advertisedWindow }
                 reaction.bytesReceived &+= newBytes
                 ackRule = .dataAcknowledged
                 reaction.verdict = .dataAcknowledged

@@ -21,6 +21,8 @@ extension Endpoint {
             sendAck(because: .delayedAckSent, into: &reaction)
         } else if let deadline = keepAliveDeadline, deadline <= now {
             fireKeepAlive(at: now, into: &reaction)
+        } else if let deadline = persistDeadline, deadline <= now {
+            probeZeroWindow(at: now, into: &reaction)
         }
     }
 

@@ -45,6 +45,9 @@ public struct Endpoint: Sendable {
     public internal(set) var keepAliveDeadline: UInt64?
     /// Keep-alive probes sent since anything was last received.
     public internal(set) var keepAliveProbesSent = 0
+    /// Virtual time at which the persist timer probes the peer's zero window (RFC 9293 §3.8.6.1).
+    public internal(set) var persistDeadline: UInt64?
+    var persistTimeout: UInt64 = 0
 
     public init(initialSequenceNumber: SequenceNumber, configuration: EndpointConfiguration = EndpointConfiguration()) {
         self.initialSequenceNumber = initialSequenceNumber
@@ -63,8 +66,10 @@ public struct Endpoint: Sendable {
 
     /// The earliest virtual time at which a timer fires, if any runs.
     public var nextDeadline: UInt64? {
-        [retransmissionDeadline, timeWaitDeadline, userTimeoutDeadline, delayedAckDeadline, keepAliveDeadline]
-            .compactMap { $0 }.min()
+        [
+            retransmissionDeadline, timeWaitDeadline, userTimeoutDeadline, delayedAckDeadline, keepAliveDeadline,
+            persistDeadline,
+        ].compactMap { $0 }.min()
     }
 
     // MARK: - User calls (RFC 9293 §3.10.1–§3.10.5)
@@ -105,7 +110,7 @@ public struct Endpoint: Sendable {
         if tcb == nil { tcb = TCB(iss: initialSequenceNumber, receiveWindow: configuration.receiveWindow) }
         openedPassively = false
         applicationGone = false
-        let syn = Segment(flags: .syn, seq: tcb!.iss, window: configuration.receiveWindow)
+        let syn = Segment(flags: .syn, seq: tcb!.iss, window: advertisedWindow)
         tcb!.sndUna = tcb!.iss
         tcb!.sndNxt = tcb!.iss &+ 1
         transmit(syn, because: .activeOpen, at: now, into: &reaction)
@@ -133,7 +138,9 @@ public struct Endpoint: Sendable {
     mutating func read(_ count: UInt32?, into reaction: inout Reaction) {
         if state == .closed { return reaction.errors.append(.connectionDoesNotExist) }
         let taken = min(count ?? unreadBytes, unreadBytes)
+        let windowBefore = advertisedWindow
         unreadBytes -= taken
+        if configuration.receiveBuffer != nil, tcb != nil { announceWindow(openedFrom: windowBefore, into: &reaction) }
         if taken == 0, [.closeWait, .closing, .lastAck, .timeWait].contains(state) {
             reaction.errors.append(.connectionClosing)
         }
@@ -154,10 +161,10 @@ public struct Endpoint: Sendable {
             if queuedBytes == 0 { sendFin(at: now, becoming: .finWait1, into: &reaction) }
         case .established:
             closeRequested = true
-            sendFin(at: now, becoming: .finWait1, into: &reaction)
+            if finFits { sendFin(at: now, becoming: .finWait1, into: &reaction) }
         case .closeWait:
             closeRequested = true
-            sendFin(at: now, becoming: .lastAck, into: &reaction)
+            if finFits { sendFin(at: now, becoming: .lastAck, into: &reaction) }
         case .finWait1, .finWait2, .closing, .lastAck, .timeWait:
             // A second CLOSE: the FIN is already on its way (RFC 9293 §3.10.4 "connection closing").
             if !applicationGone { reaction.errors.append(.connectionClosing) }
@@ -188,11 +195,14 @@ public struct Endpoint: Sendable {
     /// Sends queued data, one segment per SEND as packetdrill's convention has it (PSH on each).
     mutating func flushQueue(at now: UInt64, because rule: Rule = .sendData, into reaction: inout Reaction) {
         guard queuedBytes > 0 else { return }
+        let count = configuration.receiveBuffer == nil ? queuedBytes : min(queuedBytes, usableWindow)
+        guard count > 0 else { return armPersistTimer(at: now) }
         let segment = Segment(
-            flags: [.psh], seq: tcb!.sndNxt, ack: tcb!.rcvNxt, window: tcb!.rcvWnd, payloadLength: queuedBytes)
-        tcb!.sndNxt = tcb!.sndNxt &+ queuedBytes
-        queuedBytes = 0
+            flags: [.psh], seq: tcb!.sndNxt, ack: tcb!.rcvNxt, window: tcb!.rcvWnd, payloadLength: count)
+        tcb!.sndNxt = tcb!.sndNxt &+ count
+        queuedBytes -= count
         transmit(segment, because: rule, at: now, into: &reaction)
+        if queuedBytes > 0 { armPersistTimer(at: now) }
     }
 
     /// Sends <SEQ=SND.NXT><ACK=RCV.NXT><CTL=FIN,ACK> and moves to `next` (RFC 9293 §3.10.4). Data still in the
@@ -221,7 +231,7 @@ public struct Endpoint: Sendable {
             }
             unacknowledged.append(segment)
         }
-        segment.window = segment.has(.rst) ? 0 : configuration.receiveWindow
+        segment.window = segment.has(.rst) ? 0 : advertisedWindow
         reaction.sent.append((segment, rule))
     }
 
@@ -236,7 +246,7 @@ public struct Endpoint: Sendable {
 
     mutating func sendAck(because rule: Rule, into reaction: inout Reaction) {
         delayedAckDeadline = nil
-        let ack = Segment(flags: .ack, seq: tcb!.sndNxt, ack: tcb!.rcvNxt, window: configuration.receiveWindow)
+        let ack = Segment(flags: .ack, seq: tcb!.sndNxt, ack: tcb!.rcvNxt, window: advertisedWindow)
         reaction.sent.append((ack, rule))
     }
 
@@ -263,6 +273,7 @@ public struct Endpoint: Sendable {
         delayedAckDeadline = nil
         keepAliveDeadline = nil
         keepAliveProbesSent = 0
+        persistDeadline = nil
         currentRetransmissionTimeout = configuration.retransmissionTimeout
         if next == .closed { unreadBytes = 0 }
     }

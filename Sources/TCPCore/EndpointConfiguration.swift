@@ -17,12 +17,16 @@ public struct EndpointConfiguration: Hashable, Sendable {
     public var fastRetransmit = false
     /// Keep-alive probes on an idle connection (RFC 9293 §3.8.4: off unless asked for, MUST-24, MUST-25); nil: off.
     public var keepAlive: KeepAlive?
+    /// Flow control (RFC 9293 §3.8.6): when set, this host's receive buffer holds this many bytes, it advertises
+    /// what is free of it (RCV.WND shrinks as unread data piles up), and it sends no more than the peer's window,
+    /// probing a zero window on the persist timer (§3.8.6.1). Nil: a window that never changes, as before.
+    public var receiveBuffer: UInt32?
 
     public init(
         receiveWindow: UInt32 = 65535, retransmissionTimeout: UInt64 = 1_000,
         maximumSegmentLifetime: UInt64 = 120_000, userTimeout: UInt64 = 300_000, delayedAck: UInt64? = nil,
         simultaneousOpen: SimultaneousOpenHandling = .rfcRules, fastRetransmit: Bool = false,
-        keepAlive: KeepAlive? = nil
+        keepAlive: KeepAlive? = nil, receiveBuffer: UInt32? = nil
     ) {
         self.receiveWindow = receiveWindow
         self.retransmissionTimeout = retransmissionTimeout
@@ -32,5 +36,6 @@ public struct EndpointConfiguration: Hashable, Sendable {
         self.simultaneousOpen = simultaneousOpen
         self.fastRetransmit = fastRetransmit
         self.keepAlive = keepAlive
+        self.receiveBuffer = receiveBuffer
     }
 }

@@ -74,6 +74,8 @@ public enum Rule: String, Hashable, Sendable, CaseIterable {
     case timeWaitExpired
     case userTimeout
     case delayedAckSent
+    case zeroWindowProbe
+    case windowUpdate
     case keepAliveProbe
     case keepAliveTimeout
 
@@ -107,6 +109,8 @@ public enum Rule: String, Hashable, Sendable, CaseIterable {
         case .duplicateAckCounted, .fastRetransmit: "§3.8.2"  // congestion control: RFC 5681 §3.2
         case .delayedAckSent: "§3.8.6.3"
         case .keepAliveProbe, .keepAliveTimeout: "§3.8.4"
+        case .zeroWindowProbe: "§3.8.6.1"
+        case .windowUpdate: "§3.8.6.2.2"
         }
     }
 }

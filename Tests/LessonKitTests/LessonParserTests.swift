@@ -103,7 +103,7 @@ struct LessonParserTests {
         let found = diagnostics(text)
         #expect(
             found.contains(
-                "x.lesson:5:1: unknown header key 'colour'; known keys: delayed-ack, fast-retransmit, hosts, id, isn, keep-alive, msl, numbers, rto, simultaneous-open, summary, summary.zh, title, title.zh, user-timeout, window"
+                "x.lesson:5:1: unknown header key 'colour'; known keys: delayed-ack, fast-retransmit, hosts, id, isn, keep-alive, msl, numbers, receive-buffer, rto, simultaneous-open, summary, summary.zh, title, title.zh, user-timeout, window"
             ))
         #expect(found.contains("x.lesson:1:1: the header has no 'title.zh:' line"))
         #expect(found.contains("x.lesson:3:10: '99999' is not a port (0 to 65535)"))
@@ -243,6 +243,9 @@ struct EngineChoiceHeaderTests {
         let keepAlive = try Self.parse("keep-alive: B 2h 75s 9")
         #expect(keepAlive.configuration[.b]?.keepAlive == KeepAlive(idle: 7_200_000, interval: 75_000, probes: 9))
         #expect(keepAlive.configuration[.a]?.keepAlive == nil)
+        let buffer = try Self.parse("receive-buffer: B 1000")
+        #expect(buffer.configuration[.b]?.receiveBuffer == 1000 && buffer.configuration[.b]?.receiveWindow == 1000)
+        #expect(buffer.configuration[.a]?.receiveBuffer == 65535, "flow control on both hosts")
     }
 
     @Test func badValuesAreReportedWhereTheyAre() {

@@ -159,7 +159,7 @@ enum ResetForm {
             .finAndAckReceivedInFinWait1,
             .finReceivedInFinWait2, .finAcknowledged, .outOfOrderQueued, .acceptableAckOnly, .retransmissionTimeout,
             .timeWaitExpired, .userTimeout, .delayedAckSent, .fromOutside, .simultaneousOpenSynAckEstablishes,
-            .duplicateAckCounted, .fastRetransmit, .keepAliveProbe:
+            .duplicateAckCounted, .fastRetransmit, .keepAliveProbe, .zeroWindowProbe, .windowUpdate:
             return nil
         }
     }
