@@ -112,4 +112,18 @@ struct CurriculumSyllabusTests {
         #expect(error.time == (unanswered.last ?? 0) + 75_000)
         #expect(story.last.host(.a).state == .closed)
     }
+
+    @Test(arguments: draws)
+    func aZeroWindowIsProbedAndReopened(_ draw: Int) throws {
+        let story = try Curriculum.story("flow-control", isn: CurriculumStoryTests.isn(draw))
+        let windows = story.delivered.filter { $0.from == .b }.map(\.segment.window)
+        #expect(windows == [1000, 400, 0, 0, 1000, 800], "SYN+ACK, shrinking, zero, probe answer, update, reopened")
+        let probe = try #require(story.delivered.first { $0.sentBecause == .zeroWindowProbe })
+        #expect(probe.segment.payloadLength == 0)
+        #expect(story.delivered.contains { $0.sentBecause == .windowUpdate && $0.segment.window == 1000 })
+        let lengths = story.sent(by: .a).map(\.payloadLength).filter { $0 > 0 }
+        #expect(lengths == [600, 400, 200], "the second write is cut to the window, the rest waits")
+        let probeFrame = try #require(story.segmentFrames.first { $0.wire?.sentBecause == .zeroWindowProbe })
+        #expect(probeFrame.time == 1_000, "one retransmission timeout after the window closed")
+    }
 }
