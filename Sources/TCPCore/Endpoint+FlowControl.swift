@@ -2,6 +2,7 @@
 /// the free part of its buffer, the sender keeps within the peer's window and probes a zero window.
 extension Endpoint {
     /// The window this host advertises: the free part of its receive buffer, or the fixed window without one.
+    @inline(__always)
     var advertisedWindow: UInt32 {
         guard let buffer = configuration.receiveBuffer else { return configuration.receiveWindow }
         return buffer - min(buffer, unreadBytes)

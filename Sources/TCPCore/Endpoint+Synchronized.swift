@@ -13,7 +13,9 @@ extension Endpoint {
 
     mutating func arriveSynchronizing(_ segment: Segment, at now: UInt64, into reaction: inout Reaction) {
         let tcb = self.tcb!
-        if acceptsCrossingSynAck(segment, tcb: tcb) { return acceptCrossingSynAck(segment, at: now, into: &reaction) }
+        if state == .synReceived, acceptsCrossingSynAck(segment, tcb: tcb) {
+            return acceptCrossingSynAck(segment, at: now, into: &reaction)
+        }
         // First, check the sequence number.
         guard Self.isAcceptable(segment, rcvNxt: tcb.rcvNxt, rcvWnd: tcb.rcvWnd) else {
             if segment.has(.rst) {
@@ -118,7 +120,7 @@ extension Endpoint {
             return nil
         }
         var verdict: Rule = reaction.verdict ?? .duplicateAckIgnored
-        let duplicate = isDuplicateAck(segment, tcb: tcb)
+        let duplicate = configuration.fastRetransmit && isDuplicateAck(segment, tcb: tcb)
         if tcb.sndUna.precedes(ack) {
             tcb.sndUna = ack
             duplicateAcks = 0
@@ -131,7 +133,7 @@ extension Endpoint {
         }
         self.tcb = tcb
         acknowledgeSent(upTo: tcb.sndUna, at: now)
-        if duplicate, configuration.fastRetransmit { verdict = countDuplicateAck(into: &reaction) }
+        if duplicate { verdict = countDuplicateAck(into: &reaction) }
         if configuration.receiveBuffer != nil { resumeSending(at: now, into: &reaction) }
         let ourFinAcked = finSequence.map { $0.precedes(tcb.sndUna) } ?? false
         let finArrives = segment.has(.fin) && !(segment.seq &+ segment.payloadLength).precedes(tcb.rcvNxt)
