@@ -126,4 +126,16 @@ struct CurriculumSyllabusTests {
         let probeFrame = try #require(story.segmentFrames.first { $0.wire?.sentBecause == .zeroWindowProbe })
         #expect(probeFrame.time == 1_000, "one retransmission timeout after the window closed")
     }
+
+    @Test(arguments: draws)
+    func closeWaitLastsUntilTheApplicationCloses(_ draw: Int) throws {
+        let story = try Curriculum.story("close-wait-build-up", isn: CurriculumStoryTests.isn(draw))
+        let hourLater = try #require(story.frames.first { $0.time >= 3_600_000 })
+        #expect(hourLater.host(.b).state == .closeWait && hourLater.host(.a).state == .finWait2)
+        #expect(story.passes(.b, through: [.established, .closeWait, .lastAck, .closed]))
+        #expect(story.passes(.a, through: [.finWait1, .finWait2, .timeWait, .closed]))
+        let closed = try #require(story.frames.last { $0.transitions[.a]?.last?.to == .closed })
+        let entered = try #require(story.frames.first { $0.transitions[.a]?.last?.to == .timeWait })
+        #expect(closed.time - entered.time == 240_000, "2 MSL")
+    }
 }
