@@ -53,6 +53,7 @@ enum StepExplanation {
         case .connectionRefused: "连接被拒绝"
         case .connectionReset: "连接被重置"
         case .userTimeout: "用户超时，连接中止"
+        case .connectionTimedOut: "连接超时"
         case .insufficientResources: "资源不足"
         }
     }

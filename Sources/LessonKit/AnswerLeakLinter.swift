@@ -43,10 +43,9 @@ public enum AnswerLeakLinter {
         var words = [segment.notation(base: base)]
         if quiz.fields.contains(.flags) {
             let flags = segment.flags
-            // A retransmission repeats flags the ladder already shows from the same sender: naming them is no leak.
-            let shown = timeline.frames[..<end].compactMap(\.wire).contains {
-                $0.from == wire.from && $0.segment.flags == flags
-            }
+            // Flags the ladder already shows (a retransmission, or the peer's SYN+ACK in a simultaneous open) are
+            // named when that segment is talked about: no leak.
+            let shown = timeline.frames[..<end].compactMap(\.wire).contains { $0.segment.flags == flags }
             if flags.tcpdump.count >= 2, !shown {
                 words += [
                     flags.tcpdump, flags.spelledOut, flags.spelledOut.replacingOccurrences("+", with: ","),

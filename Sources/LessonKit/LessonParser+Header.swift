@@ -30,6 +30,7 @@ extension LessonParser {
         }
         applyFresh(to: &lesson)
         applyTimers(to: &lesson)
+        applyEngineChoices(to: &lesson)
         if !introduction.isEmpty {
             if let missing = introduction.missingLanguage {
                 error(introduction.firstLine, 1, "the introduction has no '\(missing.rawValue):' line")
@@ -83,6 +84,79 @@ extension LessonParser {
             }
             for (host, value) in values ?? [:] { lesson.configuration[host]!.delayedAck = value }
         }
+    }
+
+    /// Header keys that choose among behaviours the RFCs leave open.
+    static let engineChoiceKeys: Set<String> = ["simultaneous-open", "fast-retransmit", "keep-alive", "receive-buffer"]
+
+    /// Every key a header may hold.
+    static var allHeaderKeys: Set<String> { headerKeys.union(engineChoiceKeys) }
+
+    /// `simultaneous-open: rfc-figure | rfc-rules` (both hosts; RFC 9293 §3.5 Figure 7 versus §3.10.7.4) and
+    /// `fast-retransmit: A` or `A, B` (the hosts that resend on the third duplicate ACK, RFC 5681 §3.2).
+    mutating func applyEngineChoices(to lesson: inout Lesson) {
+        if let entry = header["simultaneous-open"] {
+            if let handling = SimultaneousOpenHandling(rawValue: entry.value) {
+                for host in HostID.allCases { lesson.configuration[host]!.simultaneousOpen = handling }
+            } else {
+                error(
+                    entry.line, entry.column,
+                    "'simultaneous-open' is 'rfc-rules' (RFC 9293 §3.10.7.4, six segments) or 'rfc-figure' (Figure 7, four)"
+                )
+            }
+        }
+        if let entry = header["fast-retransmit"] {
+            for host in parseHostList(entry) ?? [] { lesson.configuration[host]!.fastRetransmit = true }
+        }
+        if let entry = header["receive-buffer"] {
+            // Flow control on both hosts: the named ones get a buffer of that size, the others one as large as
+            // the window they advertise.
+            let sizes =
+                parsePerHost(entry) { text -> Result<UInt32, FieldError> in
+                    guard let value = UInt32(text), value > 0, value <= 65535 else {
+                        return .failure(FieldError("'\(text)' is not a buffer size (1 to 65535 bytes)"))
+                    }
+                    return .success(value)
+                } ?? [:]
+            for host in HostID.allCases {
+                if let size = sizes[host] { lesson.configuration[host]!.receiveWindow = size }
+                lesson.configuration[host]!.receiveBuffer = lesson.configuration[host]!.receiveWindow
+            }
+        }
+        if let entry = header["keep-alive"] {
+            for (host, value) in parsePerHost(entry, Self.parseKeepAlive) ?? [:] {
+                lesson.configuration[host]!.keepAlive = value
+            }
+        }
+    }
+
+    /// `2h 75s 9`: idle time, interval between probes, probes before giving up (RFC 9293 §3.8.4).
+    static func parseKeepAlive(_ text: String) -> Result<KeepAlive, FieldError> {
+        let words = text.split(separator: " ")
+        guard words.count == 3, let idle = parseDuration(words[0]), let interval = parseDuration(words[1]),
+            let probes = Int(words[2]), idle > 0, interval > 0, probes > 0
+        else {
+            return .failure(
+                FieldError("'\(text)' is not a keep-alive: write idle time, interval and probes, as in 'A 2h 75s 9'"))
+        }
+        return .success(KeepAlive(idle: idle, interval: interval, probes: probes))
+    }
+
+    /// `A`, `B` or `A, B`: the hosts a setting applies to.
+    mutating func parseHostList(_ entry: (value: String, line: Int, column: Int)) -> [HostID]? {
+        var hosts: [HostID] = []
+        var column = entry.column
+        for part in entry.value.split(separator: ",", omittingEmptySubsequences: false) {
+            defer { column += part.count + 1 }
+            let leading = part.prefix { $0 == " " }.count
+            guard let host = HostID(rawValue: String(part.trimmingSpaces())) else {
+                error(entry.line, column + leading, "expected a host list such as 'A' or 'A, B'")
+                return nil
+            }
+            if hosts.contains(host) { error(entry.line, column + leading, "\(host) is given twice") }
+            hosts.append(host)
+        }
+        return hosts
     }
 
     /// `A <value>, B <value>` (either may be left out, except where the caller needs both).

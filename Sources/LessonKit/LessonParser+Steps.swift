@@ -81,7 +81,13 @@ extension LessonParser {
                 guard let bytes else {
                     return error(line, verb.column, "'send' needs a byte count, as in '\(host) send 100'")
                 }
-                call = .send(bytes)
+                // `send 100 more`: MSG_MORE, the bytes wait for the next call (a FIN can ride on them).
+                if let more = words.peek(), more.text == "more" {
+                    _ = words.next()
+                    call = .sendMore(bytes)
+                } else {
+                    call = .send(bytes)
+                }
             } else {
                 call = .read(bytes)
             }

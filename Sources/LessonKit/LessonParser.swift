@@ -59,7 +59,7 @@ public struct LessonParser {
             if content.isEmpty { continue }
             if inHeader, let colon = content.firstIndex(of: ":"), indent == 0 {
                 let key = String(content[..<colon])
-                if Self.headerKeys.contains(key) {
+                if Self.allHeaderKeys.contains(key) {
                     let valueStart = content.index(after: colon)
                     let value = content[valueStart...].trimmingSpaces()
                     let column = indent + content.distance(from: content.startIndex, to: valueStart) + 1
@@ -71,7 +71,8 @@ public struct LessonParser {
                 if !key.contains(" ") && !key.contains(">") {
                     error(
                         number, 1,
-                        "unknown header key '\(key)'; known keys: \(Self.headerKeys.sorted().joined(separator: ", "))")
+                        "unknown header key '\(key)'; known keys: \(Self.allHeaderKeys.sorted().joined(separator: ", "))"
+                    )
                     continue
                 }
             }

@@ -83,13 +83,6 @@ extension RuleWording {
                     "Closing before the handshake completes deletes the TCB; no FIN is sent, since the two sides' "
                         + "sequence numbers were never synchronised.",
                     "握手完成前关闭会直接删除 TCB；双方的序列号从未同步，因此不发送 FIN。"))
-        case .closeQueuedUntilDataSent:
-            RuleWording(
-                title: ("CLOSE waits for queued data", "CLOSE 等待已排队的数据"),
-                summary: ("the FIN waits until queued data has been sent", "FIN要等排队的数据发送完毕后才发出"),
-                explanation: (
-                    "CLOSE is queued until all preceding SENDs have been segmentized; the FIN follows the last data byte.",
-                    "CLOSE 会排队，直到之前所有 SEND 的数据都已分段发出；FIN 紧跟在最后一个数据字节之后。"))
         case .closeWithUnreadDataResets:
             RuleWording(
                 title: ("close() with unread data", "带着未读数据调用 close()"),
@@ -316,20 +309,6 @@ extension RuleWording {
                     "A SYN in a synchronised state gets a challenge ACK <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> "
                         + "(RFC 5961) and is dropped.",
                     "已同步的连接收到 SYN 时，回应挑战 ACK <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>（RFC 5961），并丢弃该 SYN。"))
-        case .synReceivedInTimeWait:
-            RuleWording(
-                title: ("TIME_WAIT: a SYN arrives", "TIME_WAIT 状态收到 SYN"),
-                summary: ("a SYN in TIME_WAIT gets a challenge ACK", "TIME_WAIT状态下收到SYN：回复挑战ACK"),
-                explanation: (
-                    "A SYN reaching a connection in TIME_WAIT may open a new incarnation of it. The RFC allows that "
-                        + "(§3.6.1, MAY-2) when the host gives the new connection an ISN larger than the largest "
-                        + "sequence number it used on the old one (Linux and BSD do, for a SYN whose seq lies beyond "
-                        + "the old connection's), or when the timestamp option shows the SYN is "
-                        + "new (§3.6.1, SHLD-4); otherwise the SYN is treated as in any synchronised state.",
-                    "到达 TIME_WAIT 连接的 SYN 可能要开启该连接的新化身。RFC 允许这样做（§3.6.1，MAY-2）："
-                        + "条件是主机给新连接选的初始序列号大于它在旧连接上用过的最大序列号（Linux 和 BSD 就是这样做的，"
-                        + "前提是这个 SYN 的序列号超出旧连接的范围），"
-                        + "或者时间戳选项表明这个 SYN 是新的（§3.6.1，SHLD-4）；否则按其他已同步状态的规则处理。"))
         case .noAckDropped:
             RuleWording(
                 title: ("A segment without ACK on a synchronised connection", "已同步连接上不带 ACK 的报文段"),
@@ -566,6 +545,126 @@ extension RuleWording {
                         + "a stray segment, delivered to show how the receiver must treat it (RFC 9293 §3.5).",
                     "这个报文段不是任何一端此刻发出的：它是早先连接遗留的旧重复报文段或迷途报文段，"
                         + "送达是为了展示接收方必须如何处理它（RFC 9293 §3.5）。"))
+        case .simultaneousOpenSynAckEstablishes:
+            RuleWording(
+                title: ("A crossing SYN+ACK (simultaneous open, as Figure 7 draws it)", "交叉的 SYN+ACK（同时打开，按图7的画法）"),
+                summary: (
+                    "as RFC 9293's Figure 7 draws it, the crossing SYN+ACK that acknowledges our SYN completes a simultaneous open: ESTABLISHED, nothing sent back",
+                    "按RFC 9293图7的画法，确认了本方SYN的交叉SYN+ACK完成同时打开：进入ESTABLISHED，不回复任何报文段"),
+                explanation: (
+                    "In a simultaneous open each side's SYN+ACK repeats its ISN and acknowledges the other's SYN. "
+                        + "Figure 7 (§3.5) lets it complete the open: SND.UNA = SEG.ACK and the host is ESTABLISHED "
+                        + "with nothing sent back, four segments in all (BSD; Linux 6.11 and later also become "
+                        + "ESTABLISHED on it). The event rules of §3.10.7.4 instead find it unacceptable and answer "
+                        + "with an ACK: six segments.",
+                    "同时打开时，双方的 SYN+ACK 都重复自己的初始序列号，并确认对方的 SYN。按图7（§3.5），"
+                        + "它完成连接的打开：SND.UNA = SEG.ACK，主机进入 ESTABLISHED，不回复任何报文段，总共四个报文段"
+                        + "（BSD如此；Linux 6.11及以后也在收到它时进入 ESTABLISHED）。而按 §3.10.7.4 的事件处理规则，"
+                        + "它不可接受，要用一个 ACK 回应：共六个报文段。"))
+        case .duplicateAckCounted:
+            RuleWording(
+                title: ("A duplicate ACK while data is outstanding", "有数据未确认时收到重复的ACK"),
+                summary: (
+                    "an ACK that repeats SND.UNA while data is outstanding is a duplicate ACK: the sender counts it",
+                    "有数据未被确认时，确认号仍等于SND.UNA的ACK是重复ACK：发送方给它计数"),
+                explanation: (
+                    "A bare ACK that acknowledges exactly SND.UNA, with data outstanding and the window unchanged, "
+                        + "is a duplicate ACK (RFC 5681 §2): the receiver got a segment beyond a gap. The sender counts "
+                        + "them; the third resends the missing segment (fast retransmit).",
+                    "在还有数据未被确认、窗口不变时，确认号恰好等于 SND.UNA 的纯 ACK 是重复 ACK（RFC 5681 §2，"
+                        + "408教材称冗余ACK）：接收方收到了缺口之后的报文段。发送方给它们计数，第三个重复 ACK 触发"
+                        + "重传缺失的报文段（快速重传）。"))
+        case .fastRetransmit:
+            RuleWording(
+                title: ("The third duplicate ACK", "第三个重复的ACK"),
+                summary: (
+                    "the third duplicate ACK resends the oldest unacknowledged segment at once, before the retransmission timer fires",
+                    "第三个重复ACK到达时立即重传最早未被确认的报文段，不等重传计时器超时"),
+                explanation: (
+                    "Three duplicate ACKs say the segment starting at SND.UNA was lost while later ones arrived. "
+                        + "The sender resends it at once, with the same seq and length, without waiting for the "
+                        + "retransmission timeout (fast retransmit, RFC 5681 §3.2).",
+                    "三个重复 ACK 说明从 SND.UNA 开始的那个报文段丢了，而它后面的报文段已经到达。发送方立即重传它，"
+                        + "序列号和长度不变，不必等重传超时（快速重传，RFC 5681 §3.2）。"))
+        case .handshakeAckCarriesData:
+            RuleWording(
+                title: ("SYN_SENT: a SYN-ACK arrives while data waits to be sent", "SYN_SENT 状态收到 SYN-ACK，且有数据等待发送"),
+                summary: (
+                    "the SYN+ACK completes the handshake and the data written while connecting rides on the third segment: seq = our ISN+1, ack = their ISN+1",
+                    "SYN+ACK完成握手，连接期间写入的数据搭乘第三个报文段发出：序列号为本方初始序列号+1，确认号为对方初始序列号+1"),
+                explanation: (
+                    "The SYN-ACK acknowledges our SYN, so the host enters ESTABLISHED. Data the application wrote while "
+                        + "the connection was opening was queued; the RFC lets it ride on the third segment (\"Data or "
+                        + "controls that were queued for transmission MAY be included\"): <SEQ=SND.NXT><ACK=RCV.NXT>"
+                        + "<CTL=ACK> with the data, so seq = ISS+1 (the SYN took one number, and carried no data).",
+                    "SYN-ACK 确认了本方的 SYN，主机进入 ESTABLISHED。连接打开期间应用程序写入的数据已排队；RFC 允许它搭乘"
+                        + "第三个报文段发出（“已排队待发的数据或控制位可以一并带上”）：<SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>"
+                        + "带着数据，所以序列号 = ISS+1（SYN 占用了一个序列号，但不带数据）。"))
+        case .finRidesOnData:
+            RuleWording(
+                title: ("CLOSE with data still queued", "关闭时仍有数据在排队"),
+                summary: (
+                    "CLOSE with data still queued sends the data and the FIN in one segment (FP.): the FIN takes the number after the last byte, so ack = seq + len + 1",
+                    "关闭时仍有数据在排队：数据和FIN装在同一个报文段里发出（FP.）；FIN占用最后一个字节之后的序列号，所以确认号 = 序列号 + 长度 + 1"),
+                explanation: (
+                    "The FIN follows the last queued byte. When the data has not left yet, both go in one segment "
+                        + "with FIN, PSH and ACK set (tcpdump prints FP.): seq = SND.NXT, the data occupies its bytes and "
+                        + "the FIN one more number, so the peer acknowledges seq + len + 1.",
+                    "FIN 跟在最后一个排队的字节之后。如果数据还没有发出，两者就装在同一个报文段里，置 FIN、PSH 和 ACK 标志位"
+                        + "（tcpdump 显示为 FP.）：序列号 = SND.NXT，数据占用它的字节数，FIN 再占一个序列号，所以对方的确认号是"
+                        + "序列号 + 长度 + 1。"))
+        case .keepAliveProbe:
+            RuleWording(
+                title: ("A connection idle for a long time", "长时间空闲的连接"),
+                summary: (
+                    "after the keep-alive idle time with nothing received, a probe goes out: an ACK with seq = SND.NXT-1 and no data, which the peer must answer",
+                    "保活空闲时间内什么都没收到，就发出一个探测报文段：序列号为SND.NXT-1、不带数据的ACK，对方必须回应"),
+                explanation: (
+                    "With keep-alives on (they are off unless asked for), a host that has received nothing for the idle "
+                        + "time sends <SEQ=SND.NXT-1><ACK=RCV.NXT><CTL=ACK>. Its sequence number was already "
+                        + "acknowledged, so a live peer finds it unacceptable and answers with an ACK. Linux waits 7200 s, "
+                        + "then probes every 75 s, 9 times.",
+                    "开启保活（默认关闭）后，主机在空闲时间内什么都没收到，就发送 <SEQ=SND.NXT-1><ACK=RCV.NXT><CTL=ACK>。"
+                        + "这个序列号对方早已确认过，所以存活的对方认为它不可接受，会回复一个 ACK。Linux 先等 7200 秒，"
+                        + "然后每 75 秒探测一次，共 9 次。"))
+        case .keepAliveTimeout:
+            RuleWording(
+                title: ("Keep-alive probes without an answer", "保活探测得不到回应"),
+                summary: (
+                    "after the last keep-alive probe goes unanswered the peer is taken for dead: the connection is reset and the application gets a timeout",
+                    "最后一个保活探测也没有回应，就认为对方已经不在：连接被复位，应用程序得到超时错误"),
+                explanation: (
+                    "No answer to any probe means the peer is gone or unreachable. The host deletes the connection and "
+                        + "tells the application (socket error ETIMEDOUT); like Linux, it sends <SEQ=SND.NXT><CTL=RST> "
+                        + "in case the peer can still hear it.",
+                    "所有探测都没有回应，说明对方已经不在或不可达。主机删除这条连接并通知应用程序（套接字错误 ETIMEDOUT）；"
+                        + "和 Linux 一样，它还发送 <SEQ=SND.NXT><CTL=RST>，以防对方其实还能收到。"))
+        case .zeroWindowProbe:
+            RuleWording(
+                title: ("Data waiting behind a zero window", "数据被零窗口挡住"),
+                summary: (
+                    "while the peer's window stays zero the persist timer probes it: an ACK with seq = SND.NXT-1 the peer must answer with its window",
+                    "对方窗口一直为零时，坚持定时器会去探测：发送序列号为SND.NXT-1的ACK，对方必须回复自己的窗口"),
+                explanation: (
+                    "A zero window stops the sender, and the ACK that reopens it could be lost, so the sender probes: the "
+                        + "first probe after a retransmission timeout, then at doubling intervals (SHLD-29, SHLD-30). "
+                        + "This engine sends the probe Linux sends, an already acknowledged number and no data; the RFC's "
+                        + "probe carries one octet of new data. Either way the receiver answers with its current window.",
+                    "零窗口让发送方停下，而重新打开窗口的那个 ACK 可能丢失，所以发送方要去探测：在一个重传超时后发出第一个"
+                        + "探测，之后间隔加倍（SHLD-29、SHLD-30）。本引擎发送的是 Linux 的探测报文段：一个早已确认过的序列号，"
+                        + "不带数据；RFC 的探测则带一个字节的新数据。无论哪种，接收方都会回复自己当前的窗口。"))
+        case .windowUpdate:
+            RuleWording(
+                title: ("The application reads and frees the buffer", "应用程序读取数据，腾出缓冲区"),
+                summary: (
+                    "once a read frees at least half the receive buffer, an ACK announces the larger window (a window update)",
+                    "读取操作腾出至少一半接收缓冲区后，发送一个ACK通告更大的窗口（窗口更新）"),
+                explanation: (
+                    "Reading takes data out of the receive buffer, so RCV.WND grows. The receiver announces it with an ACK "
+                        + "that changes only the window, once the window has grown by a good part of the buffer rather "
+                        + "than byte by byte (receiver silly window avoidance).",
+                    "读取会把数据从接收缓冲区取走，于是 RCV.WND 变大。接收方用一个只改变窗口的 ACK 通告新窗口；"
+                        + "要等窗口增大了缓冲区的相当一部分才通告，而不是一个字节一个字节地通告（接收方的糊涂窗口综合征避免）。"))
         }
     }
 }

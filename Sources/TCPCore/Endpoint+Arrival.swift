@@ -9,6 +9,7 @@ extension Endpoint {
         case .synReceived, .established, .finWait1, .finWait2, .closeWait, .closing, .lastAck, .timeWait:
             arriveSynchronizing(segment, at: now, into: &reaction)
         }
+        if configuration.keepAlive != nil { noteSegmentReceived(at: now) }
     }
 
     /// The reset that answers a segment for which no connection exists (RFC 9293 §3.10.7.1, §3.5.2).
@@ -53,7 +54,7 @@ extension Endpoint {
         tcb.sndUna = tcb.iss
         tcb.sndNxt = tcb.iss &+ 1
         self.tcb = tcb
-        let synAck = Segment(flags: .syn, seq: tcb.iss, ack: tcb.rcvNxt, window: configuration.receiveWindow)
+        let synAck = Segment(flags: .syn, seq: tcb.iss, ack: tcb.rcvNxt, window: advertisedWindow)
         transmit(synAck, because: .listenAnswersSyn, at: now, into: &reaction)
         reaction.verdict = .listenAnswersSyn
         become(.synReceived, because: .listenAnswersSyn, into: &reaction)
@@ -104,13 +105,18 @@ extension Endpoint {
             acknowledgeSent(upTo: tcb.sndUna, at: now)
             reaction.verdict = .synSentCompletesHandshake
             become(.established, because: .synSentCompletesHandshake, into: &reaction)
-            sendAck(because: .synSentCompletesHandshake, into: &reaction)
-            flushQueue(at: now, into: &reaction)
+            if queuedBytes > 0 {
+                // "Data or controls that were queued for transmission MAY be included" in this ACK (§3.10.7.3):
+                // the third segment of the handshake carries the data written while connecting.
+                flushQueue(at: now, because: .handshakeAckCarriesData, into: &reaction)
+            } else {
+                sendAck(because: .synSentCompletesHandshake, into: &reaction)
+            }
             if closeRequested { sendFin(at: now, becoming: .finWait1, into: &reaction) }
         } else {
             // Simultaneous open: <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>, SYN_RECEIVED; the SYN keeps its ISN.
             unacknowledged.removeAll()
-            let synAck = Segment(flags: .syn, seq: tcb.iss, ack: tcb.rcvNxt, window: configuration.receiveWindow)
+            let synAck = Segment(flags: .syn, seq: tcb.iss, ack: tcb.rcvNxt, window: advertisedWindow)
             transmit(synAck, because: .synSentSimultaneousOpen, at: now, into: &reaction)
             reaction.verdict = .synSentSimultaneousOpen
             become(.synReceived, because: .synSentSimultaneousOpen, into: &reaction)

@@ -13,6 +13,9 @@ extension Endpoint {
 
     mutating func arriveSynchronizing(_ segment: Segment, at now: UInt64, into reaction: inout Reaction) {
         let tcb = self.tcb!
+        if state == .synReceived, acceptsCrossingSynAck(segment, tcb: tcb) {
+            return acceptCrossingSynAck(segment, at: now, into: &reaction)
+        }
         // First, check the sequence number.
         guard Self.isAcceptable(segment, rcvNxt: tcb.rcvNxt, rcvWnd: tcb.rcvWnd) else {
             if segment.has(.rst) {
@@ -117,8 +120,10 @@ extension Endpoint {
             return nil
         }
         var verdict: Rule = reaction.verdict ?? .duplicateAckIgnored
+        let duplicate = configuration.fastRetransmit && isDuplicateAck(segment, tcb: tcb)
         if tcb.sndUna.precedes(ack) {
             tcb.sndUna = ack
+            duplicateAcks = 0
             if reaction.verdict == nil { verdict = .ackAdvancesSendUna }
         }
         if tcb.sndWl1.precedes(segment.seq) || (tcb.sndWl1 == segment.seq && tcb.sndWl2.precedesOrEquals(ack)) {
@@ -128,6 +133,8 @@ extension Endpoint {
         }
         self.tcb = tcb
         acknowledgeSent(upTo: tcb.sndUna, at: now)
+        if duplicate { verdict = countDuplicateAck(into: &reaction) }
+        if configuration.receiveBuffer != nil { resumeSending(at: now, into: &reaction) }
         let ourFinAcked = finSequence.map { $0.precedes(tcb.sndUna) } ?? false
         let finArrives = segment.has(.fin) && !(segment.seq &+ segment.payloadLength).precedes(tcb.rcvNxt)
         switch state {
@@ -178,6 +185,7 @@ extension Endpoint {
                 }
                 tcb.rcvNxt = dataEnd
                 unreadBytes &+= newBytes
+                if configuration.receiveBuffer != nil { tcb.rcvWnd = advertisedWindow }
                 reaction.bytesReceived &+= newBytes
                 ackRule = .dataAcknowledged
                 reaction.verdict = .dataAcknowledged

@@ -19,6 +19,10 @@ extension Endpoint {
             retransmitOldest(at: now, into: &reaction)
         } else if let deadline = delayedAckDeadline, deadline <= now {
             sendAck(because: .delayedAckSent, into: &reaction)
+        } else if let deadline = keepAliveDeadline, deadline <= now {
+            fireKeepAlive(at: now, into: &reaction)
+        } else if let deadline = persistDeadline, deadline <= now {
+            probeZeroWindow(at: now, into: &reaction)
         }
     }
 

@@ -29,6 +29,9 @@ public struct Endpoint: Sendable {
     /// Segments that arrived ahead of RCV.NXT, held for later processing (SHLD-31).
     var heldSegments: [Segment] = []
 
+    /// Duplicate ACKs in a row for the oldest unacknowledged data (RFC 5681 §3.2).
+    public internal(set) var duplicateAcks = 0
+
     /// Virtual time at which the retransmission timer fires.
     public internal(set) var retransmissionDeadline: UInt64?
     var currentRetransmissionTimeout: UInt64
@@ -38,6 +41,13 @@ public struct Endpoint: Sendable {
     public internal(set) var userTimeoutDeadline: UInt64?
     /// Virtual time at which a delayed ACK is sent.
     public internal(set) var delayedAckDeadline: UInt64?
+    /// Virtual time at which the next keep-alive probe is due (RFC 9293 §3.8.4).
+    public internal(set) var keepAliveDeadline: UInt64?
+    /// Keep-alive probes sent since anything was last received.
+    public internal(set) var keepAliveProbesSent = 0
+    /// Virtual time at which the persist timer probes the peer's zero window (RFC 9293 §3.8.6.1).
+    public internal(set) var persistDeadline: UInt64?
+    var persistTimeout: UInt64 = 0
 
     public init(initialSequenceNumber: SequenceNumber, configuration: EndpointConfiguration = EndpointConfiguration()) {
         self.initialSequenceNumber = initialSequenceNumber
@@ -56,7 +66,10 @@ public struct Endpoint: Sendable {
 
     /// The earliest virtual time at which a timer fires, if any runs.
     public var nextDeadline: UInt64? {
-        [retransmissionDeadline, timeWaitDeadline, userTimeoutDeadline, delayedAckDeadline].compactMap { $0 }.min()
+        [
+            retransmissionDeadline, timeWaitDeadline, userTimeoutDeadline, delayedAckDeadline, keepAliveDeadline,
+            persistDeadline,
+        ].compactMap { $0 }.min()
     }
 
     // MARK: - User calls (RFC 9293 §3.10.1–§3.10.5)
@@ -67,6 +80,7 @@ public struct Endpoint: Sendable {
         case .listen: passiveOpen(into: &reaction)
         case .connect: activeOpen(at: now, into: &reaction)
         case .send(let count): send(count, at: now, into: &reaction)
+        case .sendMore(let count): send(count, more: true, at: now, into: &reaction)
         case .read(let count): read(count, into: &reaction)
         case .shutdown: close(at: now, into: &reaction)
         case .close:
@@ -96,15 +110,16 @@ public struct Endpoint: Sendable {
         if tcb == nil { tcb = TCB(iss: initialSequenceNumber, receiveWindow: configuration.receiveWindow) }
         openedPassively = false
         applicationGone = false
-        let syn = Segment(flags: .syn, seq: tcb!.iss, window: configuration.receiveWindow)
+        let syn = Segment(flags: .syn, seq: tcb!.iss, window: advertisedWindow)
         tcb!.sndUna = tcb!.iss
         tcb!.sndNxt = tcb!.iss &+ 1
         transmit(syn, because: .activeOpen, at: now, into: &reaction)
         become(.synSent, because: .activeOpen, into: &reaction)
     }
 
-    /// SEND: queue before the connection is open, otherwise segmentize and send (RFC 9293 §3.10.2).
-    mutating func send(_ count: UInt32, at now: UInt64, into reaction: inout Reaction) {
+    /// SEND: queue before the connection is open, otherwise segmentize and send (RFC 9293 §3.10.2); with `more`,
+    /// the data waits in the queue for the next call.
+    mutating func send(_ count: UInt32, more: Bool = false, at now: UInt64, into reaction: inout Reaction) {
         switch state {
         case .closed: reaction.errors.append(.connectionDoesNotExist)
         case .listen, .synSent, .synReceived:
@@ -113,7 +128,7 @@ public struct Endpoint: Sendable {
         case .established, .closeWait:
             guard !closeRequested else { return reaction.errors.append(.connectionClosing) }
             queuedBytes &+= count
-            flushQueue(at: now, into: &reaction)
+            if !more { flushQueue(at: now, into: &reaction) }
         case .finWait1, .finWait2, .closing, .lastAck, .timeWait:
             reaction.errors.append(.connectionClosing)
         }
@@ -123,7 +138,9 @@ public struct Endpoint: Sendable {
     mutating func read(_ count: UInt32?, into reaction: inout Reaction) {
         if state == .closed { return reaction.errors.append(.connectionDoesNotExist) }
         let taken = min(count ?? unreadBytes, unreadBytes)
+        let windowBefore = advertisedWindow
         unreadBytes -= taken
+        if configuration.receiveBuffer != nil, tcb != nil { announceWindow(openedFrom: windowBefore, into: &reaction) }
         if taken == 0, [.closeWait, .closing, .lastAck, .timeWait].contains(state) {
             reaction.errors.append(.connectionClosing)
         }
@@ -144,12 +161,10 @@ public struct Endpoint: Sendable {
             if queuedBytes == 0 { sendFin(at: now, becoming: .finWait1, into: &reaction) }
         case .established:
             closeRequested = true
-            flushQueue(at: now, into: &reaction)
-            sendFin(at: now, becoming: .finWait1, into: &reaction)
+            if finFits { sendFin(at: now, becoming: .finWait1, into: &reaction) }
         case .closeWait:
             closeRequested = true
-            flushQueue(at: now, into: &reaction)
-            sendFin(at: now, becoming: .lastAck, into: &reaction)
+            if finFits { sendFin(at: now, becoming: .lastAck, into: &reaction) }
         case .finWait1, .finWait2, .closing, .lastAck, .timeWait:
             // A second CLOSE: the FIN is already on its way (RFC 9293 §3.10.4 "connection closing").
             if !applicationGone { reaction.errors.append(.connectionClosing) }
@@ -178,22 +193,31 @@ public struct Endpoint: Sendable {
     }
 
     /// Sends queued data, one segment per SEND as packetdrill's convention has it (PSH on each).
-    mutating func flushQueue(at now: UInt64, into reaction: inout Reaction) {
+    mutating func flushQueue(at now: UInt64, because rule: Rule = .sendData, into reaction: inout Reaction) {
         guard queuedBytes > 0 else { return }
+        let count = configuration.receiveBuffer == nil ? queuedBytes : min(queuedBytes, usableWindow)
+        guard count > 0 else { return armPersistTimer(at: now) }
         let segment = Segment(
-            flags: [.psh], seq: tcb!.sndNxt, ack: tcb!.rcvNxt, window: tcb!.rcvWnd, payloadLength: queuedBytes)
-        tcb!.sndNxt = tcb!.sndNxt &+ queuedBytes
-        queuedBytes = 0
-        transmit(segment, because: .sendData, at: now, into: &reaction)
+            flags: [.psh], seq: tcb!.sndNxt, ack: tcb!.rcvNxt, window: tcb!.rcvWnd, payloadLength: count)
+        tcb!.sndNxt = tcb!.sndNxt &+ count
+        queuedBytes -= count
+        transmit(segment, because: rule, at: now, into: &reaction)
+        if queuedBytes > 0 { armPersistTimer(at: now) }
     }
 
-    /// Sends <SEQ=SND.NXT><ACK=RCV.NXT><CTL=FIN,ACK> and moves to `next` (RFC 9293 §3.10.4).
+    /// Sends <SEQ=SND.NXT><ACK=RCV.NXT><CTL=FIN,ACK> and moves to `next` (RFC 9293 §3.10.4). Data still in the
+    /// send queue goes in the same segment, the FIN after its last byte (`FP.`: ack = seq + len + 1).
     mutating func sendFin(at now: UInt64, becoming next: ConnectionState, into reaction: inout Reaction) {
-        let fin = Segment(flags: .fin, seq: tcb!.sndNxt, ack: tcb!.rcvNxt, window: tcb!.rcvWnd)
-        finSequence = tcb!.sndNxt
-        tcb!.sndNxt = tcb!.sndNxt &+ 1
-        transmit(fin, because: .closeSendsFin, at: now, into: &reaction)
-        become(next, because: .closeSendsFin, into: &reaction)
+        let data = queuedBytes
+        let rule: Rule = data > 0 ? .finRidesOnData : .closeSendsFin
+        let fin = Segment(
+            flags: data > 0 ? [.fin, .psh] : .fin, seq: tcb!.sndNxt, ack: tcb!.rcvNxt, window: tcb!.rcvWnd,
+            payloadLength: data)
+        queuedBytes = 0
+        finSequence = tcb!.sndNxt &+ data
+        tcb!.sndNxt = tcb!.sndNxt &+ data &+ 1
+        transmit(fin, because: rule, at: now, into: &reaction)
+        become(next, because: rule, into: &reaction)
     }
 
     /// Puts a segment on the wire; one that occupies sequence space joins the retransmission queue.
@@ -207,7 +231,7 @@ public struct Endpoint: Sendable {
             }
             unacknowledged.append(segment)
         }
-        segment.window = segment.has(.rst) ? 0 : configuration.receiveWindow
+        segment.window = segment.has(.rst) ? 0 : advertisedWindow
         reaction.sent.append((segment, rule))
     }
 
@@ -222,7 +246,7 @@ public struct Endpoint: Sendable {
 
     mutating func sendAck(because rule: Rule, into reaction: inout Reaction) {
         delayedAckDeadline = nil
-        let ack = Segment(flags: .ack, seq: tcb!.sndNxt, ack: tcb!.rcvNxt, window: configuration.receiveWindow)
+        let ack = Segment(flags: .ack, seq: tcb!.sndNxt, ack: tcb!.rcvNxt, window: advertisedWindow)
         reaction.sent.append((ack, rule))
     }
 
@@ -242,10 +266,14 @@ public struct Endpoint: Sendable {
         queuedBytes = 0
         closeRequested = false
         finSequence = nil
+        duplicateAcks = 0
         retransmissionDeadline = nil
         timeWaitDeadline = nil
         userTimeoutDeadline = nil
         delayedAckDeadline = nil
+        keepAliveDeadline = nil
+        keepAliveProbesSent = 0
+        persistDeadline = nil
         currentRetransmissionTimeout = configuration.retransmissionTimeout
         if next == .closed { unreadBytes = 0 }
     }

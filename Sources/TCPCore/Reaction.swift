@@ -6,6 +6,8 @@ public enum EndpointError: String, Hashable, Sendable, CustomStringConvertible {
     case connectionRefused = "connection refused"
     case connectionReset = "connection reset"
     case userTimeout = "connection aborted due to user timeout"
+    /// Keep-alive probes went unanswered (socket error ETIMEDOUT).
+    case connectionTimedOut = "connection timed out"
     case insufficientResources = "insufficient resources"
 
     public var description: String { "error: \(rawValue)" }
@@ -35,30 +37,5 @@ public struct Reaction: Sendable {
         verdict = nil
         if !errors.isEmpty { errors.removeAll(keepingCapacity: true) }
         bytesReceived = 0
-    }
-}
-
-/// Timer settings of an endpoint, in virtual milliseconds.
-public struct EndpointConfiguration: Hashable, Sendable {
-    /// RCV.WND this endpoint advertises (RFC 9293 §3.8.6).
-    public var receiveWindow: UInt32 = 65535
-    /// Initial retransmission timeout; doubled on each retransmission (RFC 6298, RFC 9293 §3.8.1).
-    public var retransmissionTimeout: UInt64 = 1_000
-    /// Maximum segment lifetime: TIME_WAIT lasts 2 MSL (RFC 9293 §3.4.2: MSL is 2 minutes).
-    public var maximumSegmentLifetime: UInt64 = 120_000
-    /// How long sent data may stay unacknowledged before the connection is aborted (RFC 9293 §3.8.3).
-    public var userTimeout: UInt64 = 300_000
-    /// When set, ACKs wait this long for outgoing data or a FIN to ride on (RFC 9293 §3.8.6.3); nil: ACK at once.
-    public var delayedAck: UInt64?
-
-    public init(
-        receiveWindow: UInt32 = 65535, retransmissionTimeout: UInt64 = 1_000,
-        maximumSegmentLifetime: UInt64 = 120_000, userTimeout: UInt64 = 300_000, delayedAck: UInt64? = nil
-    ) {
-        self.receiveWindow = receiveWindow
-        self.retransmissionTimeout = retransmissionTimeout
-        self.maximumSegmentLifetime = maximumSegmentLifetime
-        self.userTimeout = userTimeout
-        self.delayedAck = delayedAck
     }
 }

@@ -7,9 +7,9 @@ public enum Rule: String, Hashable, Sendable, CaseIterable {
     case activeOpen
     case sendData
     case closeSendsFin
+    case finRidesOnData
     case closeInListen
     case closeInSynSent
-    case closeQueuedUntilDataSent
     case closeWithUnreadDataResets
     case abortSendsReset
     case abortWithoutReset
@@ -31,8 +31,12 @@ public enum Rule: String, Hashable, Sendable, CaseIterable {
     case synSentAcceptsReset
     case synSentDropsResetWithoutAck
     case synSentCompletesHandshake
+    case handshakeAckCarriesData
     case synSentSimultaneousOpen
     case synSentDropsOther
+
+    // The crossing SYN-ACK of a simultaneous open, drawn in Figure 7 (§3.5)
+    case simultaneousOpenSynAckEstablishes
 
     // SEGMENT ARRIVES, other states (§3.10.7.4)
     case unacceptableSegmentAcked
@@ -41,7 +45,6 @@ public enum Rule: String, Hashable, Sendable, CaseIterable {
     case resetCloses
     case resetChallengeAck
     case synChallengeAck
-    case synReceivedInTimeWait
     case noAckDropped
     case synReceivedAckEstablishes
     case synReceivedBadAckResets
@@ -62,11 +65,19 @@ public enum Rule: String, Hashable, Sendable, CaseIterable {
     case outOfOrderQueued
     case acceptableAckOnly
 
+    // Duplicate ACKs and fast retransmit (RFC 5681 §3.2, which RFC 9293 §3.8.2 requires, MUST-19)
+    case duplicateAckCounted
+    case fastRetransmit
+
     // Timeouts (§3.10.8, §3.8.1)
     case retransmissionTimeout
     case timeWaitExpired
     case userTimeout
     case delayedAckSent
+    case zeroWindowProbe
+    case windowUpdate
+    case keepAliveProbe
+    case keepAliveTimeout
 
     // Outside the engine
     case fromOutside
@@ -76,16 +87,16 @@ public enum Rule: String, Hashable, Sendable, CaseIterable {
         switch self {
         case .passiveOpen, .activeOpen: "§3.10.1"
         case .sendData: "§3.10.2"
-        case .closeSendsFin, .closeInListen, .closeInSynSent, .closeQueuedUntilDataSent: "§3.10.4"
+        case .closeSendsFin, .finRidesOnData, .closeInListen, .closeInSynSent: "§3.10.4"
         case .closeWithUnreadDataResets, .dataAfterCloseResets: "§3.6.1"
         case .abortSendsReset, .abortWithoutReset: "§3.10.5"
         case .closedDiscardsReset, .closedResetsAckSegment, .closedResetsNonAckSegment: "§3.10.7.1"
         case .listenIgnoresReset, .listenResetsAck, .listenAnswersSyn, .listenDropsOther: "§3.10.7.2"
         case .synSentResetsBadAck, .synSentIgnoresUnacceptableAck, .synSentAcceptsReset, .synSentDropsResetWithoutAck,
-            .synSentCompletesHandshake, .synSentSimultaneousOpen, .synSentDropsOther:
+            .synSentCompletesHandshake, .handshakeAckCarriesData, .synSentSimultaneousOpen, .synSentDropsOther:
             "§3.10.7.3"
         case .unacceptableSegmentAcked, .unacceptableResetIgnored, .resetInSynReceivedFromPassiveOpen, .resetCloses,
-            .resetChallengeAck, .synChallengeAck, .synReceivedInTimeWait, .noAckDropped, .synReceivedAckEstablishes,
+            .resetChallengeAck, .synChallengeAck, .noAckDropped, .synReceivedAckEstablishes,
             .synReceivedBadAckResets, .ackAdvancesSendUna, .duplicateAckIgnored, .ackOfUnsentDataAcked,
             .finWait1FinAcked, .closingFinAcked, .lastAckFinAcked, .timeWaitFinRetransmission, .dataAcknowledged,
             .finReceived, .finReceivedInFinWait1, .finAndAckReceivedInFinWait1, .finReceivedInFinWait2,
@@ -94,8 +105,12 @@ public enum Rule: String, Hashable, Sendable, CaseIterable {
             "§3.10.7.4"
         case .retransmissionTimeout: "§3.8.1"
         case .timeWaitExpired, .userTimeout: "§3.10.8"
-        case .fromOutside: "§3.5"
+        case .fromOutside, .simultaneousOpenSynAckEstablishes: "§3.5"
+        case .duplicateAckCounted, .fastRetransmit: "§3.8.2"  // congestion control: RFC 5681 §3.2
         case .delayedAckSent: "§3.8.6.3"
+        case .keepAliveProbe, .keepAliveTimeout: "§3.8.4"
+        case .zeroWindowProbe: "§3.8.6.1"
+        case .windowUpdate: "§3.8.6.2.2"
         }
     }
 }

@@ -6,6 +6,10 @@ public enum UserCall: Hashable, Sendable, CustomStringConvertible {
     case connect
     /// SEND n bytes (RFC 9293 §3.10.2).
     case send(UInt32)
+    /// SEND n bytes with more to come (socket `send` with `MSG_MORE`, or a corked socket, `TCP_CORK`): the bytes
+    /// wait in the send queue for the next SEND or the CLOSE, so that they leave in one segment with what follows
+    /// (RFC 9293 §3.10.2 lets a TCP implementation choose when to send queued data).
+    case sendMore(UInt32)
     /// RECEIVE: the application reads up to n bytes (nil: all that is there) (RFC 9293 §3.10.3).
     case read(UInt32?)
     /// CLOSE in the RFC's sense, socket `shutdown(SHUT_WR)`: no more data from this side; reading goes on
@@ -22,6 +26,7 @@ public enum UserCall: Hashable, Sendable, CustomStringConvertible {
         case .listen: "listen"
         case .connect: "connect"
         case .send(let count): "send \(count)"
+        case .sendMore(let count): "send \(count) more"
         case .read(let count): count.map { "read \($0)" } ?? "read"
         case .shutdown: "shutdown"
         case .close: "close"

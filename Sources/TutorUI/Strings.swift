@@ -63,6 +63,7 @@ public struct Strings: Sendable {
             case .connectionRefused: "连接被拒绝"
             case .connectionReset: "连接被重置"
             case .userTimeout: "用户超时，连接中止"
+            case .connectionTimedOut: "连接超时"
             case .insufficientResources: "资源不足"
             }
         return pick("error: \(error.rawValue)", "错误：\(zh)")
@@ -79,6 +80,7 @@ public struct Strings: Sendable {
             case .listen: pick("listen()", "listen()：被动打开")
             case .connect: pick("connect()", "connect()：主动打开")
             case .send(let count): pick("send \(count) bytes", "发送 \(count) 字节")
+            case .sendMore(let count): pick("send \(count) bytes, more to come", "发送 \(count) 字节（还有后续）")
             case .read(let count): count.map { pick("read \($0) bytes", "读取 \($0) 字节") } ?? pick("read", "读取")
             case .shutdown: pick("shutdown(SHUT_WR)", "shutdown(SHUT_WR)：半关闭")
             case .close: pick("close()", "close()：关闭")

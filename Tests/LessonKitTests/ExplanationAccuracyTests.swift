@@ -22,13 +22,6 @@ struct ExplanationAccuracyTests {
         #expect(text.zh.contains("有效的 RST 从不被确认") && text.zh.contains("挑战ACK"), "\(text.zh)")
     }
 
-    @Test("a SYN in TIME_WAIT: MAY-2's larger ISN as well as timestamps")
-    func timeWaitSynHasTwoWays() {
-        let text = Rule.synReceivedInTimeWait.wording.explanation
-        #expect(text.en.contains("MAY-2") && text.en.contains("Linux and BSD") && text.en.contains("timestamp"))
-        #expect(text.zh.contains("MAY-2") && text.zh.contains("时间戳"), "\(text.zh)")
-    }
-
     @Test("an acceptable bare ACK is processed, not simply dropped")
     func acceptableAckIsProcessed() {
         let summary = Rule.acceptableAckOnly.wording.summary

@@ -103,7 +103,7 @@ struct LessonParserTests {
         let found = diagnostics(text)
         #expect(
             found.contains(
-                "x.lesson:5:1: unknown header key 'colour'; known keys: delayed-ack, fresh, hosts, id, isn, msl, numbers, rto, summary, summary.zh, title, title.zh, user-timeout, window"
+                "x.lesson:5:1: unknown header key 'colour'; known keys: delayed-ack, fast-retransmit, fresh, hosts, id, isn, keep-alive, msl, numbers, receive-buffer, rto, simultaneous-open, summary, summary.zh, title, title.zh, user-timeout, window"
             ))
         #expect(found.contains("x.lesson:1:1: the header has no 'title.zh:' line"))
         #expect(found.contains("x.lesson:3:10: '99999' is not a port (0 to 65535)"))
@@ -242,5 +242,53 @@ struct LessonRunnerTests {
         #expect(keyed != otherPort && keyed != otherKey)
         #expect(keyed == ISNClock.value(of: .rfc9293(milliseconds: 1_000, key: "k"), local: a, remote: b))
         #expect(FreshDraw.seeded(5) == FreshDraw.seeded(5) && FreshDraw.seeded(5) != FreshDraw.seeded(6))
+    }
+}
+
+@Suite("Lesson language: the engine choices in the header")
+struct EngineChoiceHeaderTests {
+    static func parse(_ header: String) throws(LessonErrors) -> Lesson {
+        let text = """
+            id: choices
+            title: T
+            title.zh: 题
+            summary: S
+            summary.zh: 概要
+            hosts: A 10.0.0.1:1000, B 10.0.0.2:80
+            isn: A 100, B 300
+            \(header)
+            B listen
+            """
+        return try LessonParser.parse(text, file: "x.lesson")
+    }
+
+    @Test func simultaneousOpenFastRetransmitAndKeepAliveAreRead() throws {
+        let figure = try Self.parse("simultaneous-open: rfc-figure")
+        #expect(figure.configuration[.a]?.simultaneousOpen == .rfcFigure)
+        #expect(figure.configuration[.b]?.simultaneousOpen == .rfcFigure)
+        let fast = try Self.parse("fast-retransmit: A")
+        #expect(fast.configuration[.a]?.fastRetransmit == true && fast.configuration[.b]?.fastRetransmit == false)
+        let keepAlive = try Self.parse("keep-alive: B 2h 75s 9")
+        #expect(keepAlive.configuration[.b]?.keepAlive == KeepAlive(idle: 7_200_000, interval: 75_000, probes: 9))
+        #expect(keepAlive.configuration[.a]?.keepAlive == nil)
+        let buffer = try Self.parse("receive-buffer: B 1000")
+        #expect(buffer.configuration[.b]?.receiveBuffer == 1000 && buffer.configuration[.b]?.receiveWindow == 1000)
+        #expect(buffer.configuration[.a]?.receiveBuffer == 65535, "flow control on both hosts")
+    }
+
+    @Test func badValuesAreReportedWhereTheyAre() {
+        let cases: [(String, String)] = [
+            ("simultaneous-open: bsd", "x.lesson:8:20: 'simultaneous-open' is 'rfc-rules'"),
+            ("fast-retransmit: C", "x.lesson:8:18: expected a host list such as 'A' or 'A, B'"),
+            ("keep-alive: A 2h 75s", "x.lesson:8:15: '2h 75s' is not a keep-alive"),
+        ]
+        for (header, message) in cases {
+            do {
+                _ = try Self.parse(header)
+                Issue.record("\(header) was accepted")
+            } catch {
+                #expect(error.diagnostics.contains { $0.description.hasPrefix(message) }, "\(error.diagnostics)")
+            }
+        }
     }
 }

@@ -49,8 +49,10 @@ import TutorSession
                         Issue.record("\(timeline.lessonID): a segment before the question")
                     }
                 }
+                // The sender's calls (`A close`) come after the question; the other host's may come before it.
+                let sender = timeline.frames[stop.frameIndex].wire?.from
                 if let previous = timeline.frames[..<stop.frameIndex].last(where: {
-                    if case .call = $0.event { return true }
+                    if case .call(let host, _) = $0.event { return host == sender }
                     return false
                 }), previous.index > timeline.frames[..<stop.frameIndex].lastIndex(where: { $0.wire != nil }) ?? 0 {
                     #expect(

@@ -68,10 +68,12 @@ import TutorUI
         let lesson = try #require(session.lessons[3].lesson)
         let summary = lesson.summary.text(language)
         #expect(!summary.isEmpty)
-        for size in [Size(width: 100, height: 30), Size(width: 120, height: 40)] {
+        // Rows for every lesson, the summary and the frame: the path has outgrown 30 rows.
+        let height = session.lessons.count + 8
+        for size in [Size(width: 100, height: height), Size(width: 120, height: height + 2)] {
             let screen = ScreenRenderer.render(session, size: size)
             #expect(screen.text.contains(summary), "\(size): the fourth lesson's summary")
-            #expect(screen.text.contains("21."), "\(size): every lesson still listed")
+            #expect(screen.text.contains("\(session.lessons.count)."), "\(size): every lesson still listed")
             #expect(!screen.text.contains(session.lessons[2].lesson?.summary.text(language) ?? "-"))
         }
         // At 80x24 the list needs every row: no summary, and the list still scrolls as before.

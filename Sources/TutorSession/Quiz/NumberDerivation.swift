@@ -155,18 +155,20 @@ enum ResetForm {
         case .closedResetsNonAckSegment: self = .zeroSeq
         case .closedResetsAckSegment, .listenResetsAck, .synSentResetsBadAck, .synReceivedBadAckResets:
             self = .seqFromAck
-        case .abortSendsReset, .closeWithUnreadDataResets, .dataAfterCloseResets: self = .sendNext
-        case .passiveOpen, .activeOpen, .sendData, .closeSendsFin, .closeInListen, .closeInSynSent,
-            .closeQueuedUntilDataSent, .abortWithoutReset, .closedDiscardsReset, .listenIgnoresReset,
+        case .abortSendsReset, .closeWithUnreadDataResets, .dataAfterCloseResets, .keepAliveTimeout: self = .sendNext
+        case .passiveOpen, .activeOpen, .sendData, .closeSendsFin, .finRidesOnData, .closeInListen, .closeInSynSent,
+            .abortWithoutReset, .closedDiscardsReset, .listenIgnoresReset,
             .listenAnswersSyn, .listenDropsOther, .synSentIgnoresUnacceptableAck, .synSentAcceptsReset,
-            .synSentDropsResetWithoutAck, .synSentCompletesHandshake, .synSentSimultaneousOpen, .synSentDropsOther,
+            .synSentDropsResetWithoutAck, .synSentCompletesHandshake, .handshakeAckCarriesData,
+            .synSentSimultaneousOpen, .synSentDropsOther,
             .unacceptableSegmentAcked, .unacceptableResetIgnored, .resetInSynReceivedFromPassiveOpen, .resetCloses,
-            .resetChallengeAck, .synChallengeAck, .synReceivedInTimeWait, .noAckDropped, .synReceivedAckEstablishes,
+            .resetChallengeAck, .synChallengeAck, .noAckDropped, .synReceivedAckEstablishes,
             .ackAdvancesSendUna, .duplicateAckIgnored, .ackOfUnsentDataAcked, .finWait1FinAcked, .closingFinAcked,
             .lastAckFinAcked, .timeWaitFinRetransmission, .dataAcknowledged, .finReceived, .finReceivedInFinWait1,
             .finAndAckReceivedInFinWait1,
             .finReceivedInFinWait2, .finAcknowledged, .outOfOrderQueued, .acceptableAckOnly, .retransmissionTimeout,
-            .timeWaitExpired, .userTimeout, .delayedAckSent, .fromOutside:
+            .timeWaitExpired, .userTimeout, .delayedAckSent, .fromOutside, .simultaneousOpenSynAckEstablishes,
+            .duplicateAckCounted, .fastRetransmit, .keepAliveProbe, .zeroWindowProbe, .windowUpdate:
             return nil
         }
     }
