@@ -112,7 +112,18 @@ struct CommandLineTests {
         process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "TCPTUTOR_LESSONS" }
         let output = Pipe()
         process.standardOutput = output
-        try process.run()
+        // A copy just written can be "busy" for a moment: a process forked by another test meanwhile holds the
+        // write descriptor until it executes its own program. Try again briefly rather than fail.
+        for attempt in 1...50 {
+            do {
+                try process.run()
+                break
+            } catch let error as NSError
+                where (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ETXTBSY) && attempt < 50
+            {
+                usleep(20_000)
+            }
+        }
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
@@ -141,7 +152,18 @@ struct CommandLineTests {
         process.environment = ["XDG_STATE_HOME": folder.appendingPathComponent("state").path, "PATH": "/usr/bin:/bin"]
         let output = Pipe()
         process.standardOutput = output
-        try process.run()
+        // A copy just written can be "busy" for a moment: a process forked by another test meanwhile holds the
+        // write descriptor until it executes its own program. Try again briefly rather than fail.
+        for attempt in 1...50 {
+            do {
+                try process.run()
+                break
+            } catch let error as NSError
+                where (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ETXTBSY) && attempt < 50
+            {
+                usleep(20_000)
+            }
+        }
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
