@@ -13,6 +13,20 @@ public enum AnswerLeakLinter {
             let visible = timeline.questionLeadStart(before: frame.index) - 1
             let first = timeline.frames[..<frame.index].lastIndex { $0.wire != nil } ?? 0
             guard first <= visible else { continue }
+            // The calls that make the segment are shown after the answer: a question in their narration ("What does
+            // A send?") would be asked once it is answered.
+            for lead in timeline.frames[(visible + 1)..<frame.index] {
+                guard let narration = lead.narration, narration.en.contains("?") || narration.zh.contains("？") else {
+                    continue
+                }
+                found.append(
+                    Diagnostic(
+                        file: file, line: lead.line, column: 1,
+                        message:
+                            "this step is shown after the quiz at line \(quiz.line) is answered: "
+                            + "its narration should not ask what comes next",
+                        isWarning: true))
+            }
             let answers = answerWords(quiz, wire, timeline: timeline, leadFrom: visible + 1, to: frame.index)
             for shown in timeline.frames[first...visible] {
                 guard let narration = shown.narration else { continue }

@@ -122,4 +122,22 @@ import Testing
             """)
         #expect(found.isEmpty, "\(found)")
     }
+
+    @Test func aCallShownAfterTheAnswerMustNotAskWhatComesNext() throws {
+        let found = try Self.warnings(
+            """
+            B listen
+            A connect
+              en: A calls connect(). What is the first segment?
+              zh: A调用connect()。第一个报文段是什么？
+            quiz flags seq ack
+            A > B: S 1000:1000(0)
+
+            """)
+        #expect(
+            found.map(\.description) == [
+                "leak.lesson:9:1: warning: this step is shown after the quiz at line 12 is answered: "
+                    + "its narration should not ask what comes next"
+            ])
+    }
 }
