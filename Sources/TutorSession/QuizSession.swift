@@ -117,8 +117,7 @@ public struct QuizSession: Hashable, Sendable {
                 // Skipping counts as a question answered with nothing.
                 return answer(panel.grade(QuizAnswer(), scoring: scoring))
             case .character("l"), .character("L"):
-                language = language == .en ? .zh : .en
-                return []
+                return switchLanguage()
             case .character("q"), .character("Q"):
                 phase = .summary
                 return [.saveProgress]
@@ -162,8 +161,7 @@ public struct QuizSession: Hashable, Sendable {
             next()
             return []
         case .character("l"), .character("L"):
-            language = language == .en ? .zh : .en
-            return []
+            return switchLanguage()
         case .character("q"), .character("Q"):
             phase = .summary
             player = nil
@@ -175,11 +173,17 @@ public struct QuizSession: Hashable, Sendable {
         return []
     }
 
+    /// `l`: the other language, saved as the student's choice (a `--lang` flag applies to one run only).
+    private mutating func switchLanguage() -> [Effect] {
+        language = language == .en ? .zh : .en
+        progress.language = language
+        return [.saveProgress]
+    }
+
     private mutating func handleSummary(_ key: Key) -> [Effect] {
         switch key {
         case .character("l"), .character("L"):
-            language = language == .en ? .zh : .en
-            return []
+            return switchLanguage()
         case .character("q"), .character("Q"), .enter, .escape, .space:
             return [.saveProgress, .quit]
         default:
