@@ -103,7 +103,7 @@ struct LessonParserTests {
         let found = diagnostics(text)
         #expect(
             found.contains(
-                "x.lesson:5:1: unknown header key 'colour'; known keys: delayed-ack, fast-retransmit, fresh, hosts, id, isn, keep-alive, msl, numbers, receive-buffer, rto, simultaneous-open, summary, summary.zh, title, title.zh, user-timeout, window"
+                "x.lesson:5:1: unknown header key 'colour'; known keys: delayed-ack, fast-retransmit, fresh, hosts, id, isn, keep-alive, msl, numbers, receive-buffer, rto, simultaneous-open, summary, summary.zh, syn-backlog, syn-cookies, title, title.zh, user-timeout, window"
             ))
         #expect(found.contains("x.lesson:1:1: the header has no 'title.zh:' line"))
         #expect(found.contains("x.lesson:3:10: '99999' is not a port (0 to 65535)"))
