@@ -147,10 +147,7 @@ extension LessonParser {
             for (host, size) in sizes { lesson.configuration[host]!.synBacklog = size }
         }
         if let entry = header["syn-cookies"] {
-            for host in parseHostList(entry) ?? [] {
-                lesson.configuration[host]!.synCookies = true
-                if lesson.configuration[host]!.synBacklog == nil { lesson.configuration[host]!.synBacklog = 0 }
-            }
+            for host in parseHostList(entry) ?? [] { lesson.configuration[host]!.synCookies = true }
         }
     }
 

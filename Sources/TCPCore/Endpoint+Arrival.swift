@@ -46,7 +46,7 @@ extension Endpoint {
             reaction.verdict = .listenDropsOther
             return
         }
-        if configuration.synBacklog != nil {
+        if configuration.guardsAgainstSynFlood {
             queueOrCookie(segment, at: now, into: &reaction)
             return
         }

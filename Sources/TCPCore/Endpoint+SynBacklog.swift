@@ -13,6 +13,11 @@ public struct HalfOpenEntry: Hashable, Sendable {
     public var window: UInt32
 }
 
+extension EndpointConfiguration {
+    /// Whether LISTEN keeps a half-open queue or answers with SYN cookies (cookies alone: a queue of none).
+    var guardsAgainstSynFlood: Bool { synBacklog != nil || synCookies }
+}
+
 extension Endpoint {
     /// Virtual milliseconds per step of the cookie's time counter t ("typically increments every 64 seconds",
     /// RFC 4987 §3.6).
@@ -44,7 +49,7 @@ extension Endpoint {
     /// An ACK in LISTEN that completes a queued SYN, or carries a cookie this listener could have made
     /// (ack-1 = cookie, RFC 4987 §3.6), becomes the connection in ESTABLISHED. False: the usual reset follows.
     mutating func completeHalfOpen(_ segment: Segment, at now: UInt64, into reaction: inout Reaction) -> Bool {
-        guard configuration.synBacklog != nil, !segment.has(.syn), let ack = segment.ack else { return false }
+        guard configuration.guardsAgainstSynFlood, !segment.has(.syn), let ack = segment.ack else { return false }
         let irs = segment.seq &- 1
         let iss = ack &- 1
         let rule: Rule

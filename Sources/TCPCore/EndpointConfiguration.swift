@@ -24,7 +24,8 @@ public struct EndpointConfiguration: Hashable, Sendable {
     /// A listener's half-open queue (RFC 4987 §2): at most this many SYNs wait for their third segment while the
     /// listener stays in LISTEN; a SYN that finds it full is dropped. Nil: the plain LISTEN of RFC 9293 §3.10.7.2.
     public var synBacklog: Int?
-    /// With a full half-open queue, answer a SYN with a SYN cookie instead of dropping it (RFC 4987 §3.6).
+    /// With a full half-open queue, answer a SYN with a SYN cookie instead of dropping it (RFC 4987 §3.6); without
+    /// a `synBacklog`, every SYN gets a cookie.
     public var synCookies = false
 
     public init(

@@ -90,6 +90,16 @@ struct SynFloodTests {
         h.deliver(.b, "P. \(cookie &+ 1):\(cookie &+ 11)(10) ack 101")
     }
 
+    @Test("Cookies without a backlog: every SYN is answered with a cookie and the listener stays in LISTEN")
+    func cookiesAlone() {
+        var h = Harness(isnA: 100, isnB: 300, configuration: EndpointConfiguration(synCookies: true))
+        h.call(.b, .listen)
+        h.call(.a, .connect)
+        #expect(h.deliver(.a, "S 100:100(0)")?.verdict == .synCookieSent)
+        h.expectStates(.synSent, .listen)
+        #expect(h.simulation[.b].halfOpen.isEmpty)
+    }
+
     @Test("A cookie stays valid for one more step of the time counter, and not after")
     func cookieAges() {
         let b = Endpoint(
