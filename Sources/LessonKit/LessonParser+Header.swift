@@ -87,7 +87,9 @@ extension LessonParser {
     }
 
     /// Header keys that choose among behaviours the RFCs leave open.
-    static let engineChoiceKeys: Set<String> = ["simultaneous-open", "fast-retransmit", "keep-alive", "receive-buffer"]
+    static let engineChoiceKeys: Set<String> = [
+        "simultaneous-open", "fast-retransmit", "keep-alive", "receive-buffer", "syn-backlog", "syn-cookies",
+    ]
 
     /// Every key a header may hold.
     static var allHeaderKeys: Set<String> { headerKeys.union(engineChoiceKeys) }
@@ -127,6 +129,25 @@ extension LessonParser {
             for (host, value) in parsePerHost(entry, Self.parseKeepAlive) ?? [:] {
                 lesson.configuration[host]!.keepAlive = value
             }
+        }
+        applySynFloodDefences(to: &lesson)
+    }
+
+    /// `syn-backlog: B 2` (the listener's half-open queue, RFC 4987 §2) and `syn-cookies: B` (SYN cookies when
+    /// that queue is full, RFC 4987 §3.6).
+    mutating func applySynFloodDefences(to lesson: inout Lesson) {
+        if let entry = header["syn-backlog"] {
+            let sizes =
+                parsePerHost(entry) { text -> Result<Int, FieldError> in
+                    guard let value = Int(text), value >= 0, value <= 1024 else {
+                        return .failure(FieldError("'\(text)' is not a SYN backlog (0 to 1024 half-open entries)"))
+                    }
+                    return .success(value)
+                } ?? [:]
+            for (host, size) in sizes { lesson.configuration[host]!.synBacklog = size }
+        }
+        if let entry = header["syn-cookies"] {
+            for host in parseHostList(entry) ?? [] { lesson.configuration[host]!.synCookies = true }
         }
     }
 

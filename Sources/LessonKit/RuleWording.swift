@@ -171,6 +171,66 @@ extension RuleWording {
                         + "its own ISS and answers <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> (S.), then enters SYN_RECEIVED.",
                     "监听方记下 IRS = SEG.SEQ、RCV.NXT = SEG.SEQ+1（SYN 占用一个序列号），选定自己的初始序列号 ISS，"
                         + "回应 <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>（S.），然后进入 SYN_RECEIVED。"))
+        case .synQueued:
+            RuleWording(
+                title: ("LISTEN: a SYN arrives and the SYN backlog has room", "LISTEN 状态收到 SYN，半连接队列尚有空位"),
+                summary: (
+                    "the SYN joins the half-open queue and is answered by SYN+ACK; the listener stays in LISTEN",
+                    "SYN进入半连接队列，并得到SYN+ACK回应；监听方仍处于LISTEN状态"),
+                explanation: (
+                    "A listening socket keeps one entry per SYN it has answered (the half-open or SYN queue, "
+                        + "RFC 4987 §2): the client's ISN, its own ISN and a little more. The listener goes on "
+                        + "listening; the entry becomes a connection when the third segment arrives.",
+                    "监听套接字为每个已回应的SYN保存一个表项（半连接队列，即SYN队列，RFC 4987 §2）：对方的初始序列号、"
+                        + "本方的初始序列号等少量信息。监听方继续监听；第三个报文段到达时，这个表项才成为连接。"))
+        case .synBacklogFullDropsSyn:
+            RuleWording(
+                title: ("LISTEN: a SYN arrives while the backlog is full", "LISTEN 状态收到 SYN，半连接队列已满"),
+                summary: (
+                    "backlog full, SYN dropped: the half-open queue has no room, so the SYN gets no answer",
+                    "队列已满，SYN被丢弃：半连接队列没有空位，这个SYN得不到任何回应"),
+                explanation: (
+                    "Each answered SYN holds an entry until its third segment comes or it times out. Spoofed SYNs "
+                        + "never complete, so they fill the queue, and a real client's SYN is then dropped without an "
+                        + "answer (RFC 4987 §2): the client can only retransmit it.",
+                    "每个已回应的SYN都占着一个表项，直到第三个报文段到达或超时。伪造源地址的SYN永远不会完成握手，"
+                        + "于是把队列占满；此后真实客户的SYN被直接丢弃，不作回应（RFC 4987 §2），客户只能重传。"))
+        case .halfOpenCompleted:
+            RuleWording(
+                title: ("LISTEN: the third segment of a queued SYN", "LISTEN 状态收到半连接队列中某个 SYN 的第三个报文段"),
+                summary: (
+                    "an ACK with seq = their ISN+1 and ack = our ISN+1 for a queued entry: the entry leaves the queue and becomes the connection, ESTABLISHED",
+                    "序列号为对方初始序列号+1、确认号为本方初始序列号+1的ACK与队列中的表项相符：表项离开队列，成为连接，进入ESTABLISHED"),
+                explanation: (
+                    "The ACK matches an entry of the half-open queue, so the handshake is complete: the entry "
+                        + "leaves the queue and the connection is ESTABLISHED (RFC 4987 §2).",
+                    "这个ACK与半连接队列中的一个表项相符，握手完成：表项离开队列，连接进入ESTABLISHED（RFC 4987 §2）。"))
+        case .synCookieSent:
+            RuleWording(
+                title: ("LISTEN: a SYN arrives, the backlog is full and SYN cookies are on", "LISTEN 状态收到 SYN，队列已满且启用了 SYN Cookie"),
+                summary: (
+                    "with the queue full, the SYN+ACK carries a SYN cookie as its ISN and the listener keeps no state: it stays in LISTEN",
+                    "队列已满时，SYN+ACK以SYN Cookie作为初始序列号，监听方不保存任何状态，仍处于LISTEN状态"),
+                explanation: (
+                    "Instead of an entry, the listener encodes the connection in its ISN (RFC 4987 §3.6): the top 5 "
+                        + "bits are a time counter t mod 32, the next 3 an MSS index, the low 24 a keyed hash of the "
+                        + "connection and t. It sends the SYN+ACK and forgets the SYN.",
+                    "监听方不建立表项，而是把连接信息编码进自己的初始序列号（RFC 4987 §3.6）：最高5位是时间计数器t "
+                        + "对32取模，接着3位是MSS编号，低24位是连接和t的带密钥散列值。它发出SYN+ACK，随即忘掉这个SYN。"))
+        case .synCookieAccepted:
+            RuleWording(
+                title: ("LISTEN: an ACK carrying a valid SYN cookie", "LISTEN 状态收到携带有效 SYN Cookie 的 ACK"),
+                summary: (
+                    "an ACK whose ack-1 is a cookie this listener could have made rebuilds the connection: ESTABLISHED",
+                    "确认号减1正是本方可能生成的Cookie：据此重建连接，进入ESTABLISHED"),
+                explanation: (
+                    "The listener kept nothing, so it checks the ACK itself: ack-1 must equal the cookie it would "
+                        + "make for this connection with a recent t (RFC 4987 §3.6). Then ISS = ack-1 and "
+                        + "IRS = seq-1, and the connection is ESTABLISHED. A wrong cookie gets the RST any ACK to a "
+                        + "listener gets.",
+                    "监听方什么都没保存，所以只能检查这个ACK本身：确认号减1必须等于它用最近的t为这条连接生成的Cookie"
+                        + "（RFC 4987 §3.6）。于是 ISS = 确认号-1，IRS = 序列号-1，连接进入ESTABLISHED。Cookie不对，"
+                        + "就像监听方收到任何ACK一样回复RST。"))
         case .listenDropsOther:
             RuleWording(
                 title: ("LISTEN: neither RST, ACK nor SYN", "LISTEN 状态收到既无 RST、ACK 也无 SYN 的报文段"),

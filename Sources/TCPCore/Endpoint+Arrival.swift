@@ -36,6 +36,7 @@ extension Endpoint {
             reaction.verdict = .listenIgnoresReset
             return
         }
+        if segment.has(.ack), completeHalfOpen(segment, at: now, into: &reaction) { return }
         if let ack = segment.ack {  // second: nothing has been sent that could be acknowledged
             reaction.sent.append((Segment(flags: .rst, seq: ack, window: 0), .listenResetsAck))
             reaction.verdict = .listenResetsAck
@@ -43,6 +44,10 @@ extension Endpoint {
         }
         guard segment.has(.syn) else {  // fourth: other text or control
             reaction.verdict = .listenDropsOther
+            return
+        }
+        if configuration.guardsAgainstSynFlood {
+            queueOrCookie(segment, at: now, into: &reaction)
             return
         }
         // third: RCV.NXT = SEG.SEQ+1, IRS = SEG.SEQ, send <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>.

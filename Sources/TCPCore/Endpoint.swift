@@ -48,6 +48,8 @@ public struct Endpoint: Sendable {
     /// Virtual time at which the persist timer probes the peer's zero window (RFC 9293 §3.8.6.1).
     public internal(set) var persistDeadline: UInt64?
     var persistTimeout: UInt64 = 0
+    /// The half-open queue of a listener with a SYN backlog (RFC 4987 §2): one entry per SYN answered in LISTEN.
+    public internal(set) var halfOpen: [HalfOpenEntry] = []
 
     public init(initialSequenceNumber: SequenceNumber, configuration: EndpointConfiguration = EndpointConfiguration()) {
         self.initialSequenceNumber = initialSequenceNumber

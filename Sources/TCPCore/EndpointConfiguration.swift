@@ -21,12 +21,19 @@ public struct EndpointConfiguration: Hashable, Sendable {
     /// what is free of it (RCV.WND shrinks as unread data piles up), and it sends no more than the peer's window,
     /// probing a zero window on the persist timer (§3.8.6.1). Nil: a window that never changes, as before.
     public var receiveBuffer: UInt32?
+    /// A listener's half-open queue (RFC 4987 §2): at most this many SYNs wait for their third segment while the
+    /// listener stays in LISTEN; a SYN that finds it full is dropped. Nil: the plain LISTEN of RFC 9293 §3.10.7.2.
+    public var synBacklog: Int?
+    /// With a full half-open queue, answer a SYN with a SYN cookie instead of dropping it (RFC 4987 §3.6); without
+    /// a `synBacklog`, every SYN gets a cookie.
+    public var synCookies = false
 
     public init(
         receiveWindow: UInt32 = 65535, retransmissionTimeout: UInt64 = 1_000,
         maximumSegmentLifetime: UInt64 = 120_000, userTimeout: UInt64 = 300_000, delayedAck: UInt64? = nil,
         simultaneousOpen: SimultaneousOpenHandling = .rfcRules, fastRetransmit: Bool = false,
-        keepAlive: KeepAlive? = nil, receiveBuffer: UInt32? = nil
+        keepAlive: KeepAlive? = nil, receiveBuffer: UInt32? = nil, synBacklog: Int? = nil,
+        synCookies: Bool = false
     ) {
         self.receiveWindow = receiveWindow
         self.retransmissionTimeout = retransmissionTimeout
@@ -37,5 +44,7 @@ public struct EndpointConfiguration: Hashable, Sendable {
         self.fastRetransmit = fastRetransmit
         self.keepAlive = keepAlive
         self.receiveBuffer = receiveBuffer
+        self.synBacklog = synBacklog
+        self.synCookies = synCookies
     }
 }

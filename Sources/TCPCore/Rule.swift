@@ -25,6 +25,13 @@ public enum Rule: String, Hashable, Sendable, CaseIterable {
     case listenAnswersSyn
     case listenDropsOther
 
+    // SYN flood defences at a listener (RFC 4987 §2, §3.6): a half-open queue and SYN cookies
+    case synQueued
+    case synBacklogFullDropsSyn
+    case halfOpenCompleted
+    case synCookieSent
+    case synCookieAccepted
+
     // SEGMENT ARRIVES, SYN-SENT (§3.10.7.3)
     case synSentResetsBadAck
     case synSentIgnoresUnacceptableAck
@@ -111,6 +118,8 @@ public enum Rule: String, Hashable, Sendable, CaseIterable {
         case .keepAliveProbe, .keepAliveTimeout: "§3.8.4"
         case .zeroWindowProbe: "§3.8.6.1"
         case .windowUpdate: "§3.8.6.2.2"
+        // RFC 4987 describes these; RFC 9293 §3.10.7.2 is the LISTEN processing they extend.
+        case .synQueued, .synBacklogFullDropsSyn, .halfOpenCompleted, .synCookieSent, .synCookieAccepted: "§3.10.7.2"
         }
     }
 }

@@ -8,8 +8,9 @@ import Testing
 /// numbers, RFC sections and the socket calls' own names.
 @Suite("run --lang zh")
 struct ChineseRunOutputTests {
-    /// Socket calls keep their names in Chinese text (`connect()：主动打开`).
-    static let codeWords: Set<String> = ["listen", "connect", "close", "shutdown"]
+    /// Socket calls keep their names in Chinese text (`connect()：主动打开`), and so does the SYN Cookie (RFC 4987
+    /// §3.6), which Chinese texts call by its English name.
+    static let codeWords: Set<String> = ["listen", "connect", "close", "shutdown", "Cookie"]
 
     /// The words of `line` written in Latin letters with a lower-case letter, notation removed: what is left is
     /// an English word.

@@ -103,7 +103,7 @@ struct LessonParserTests {
         let found = diagnostics(text)
         #expect(
             found.contains(
-                "x.lesson:5:1: unknown header key 'colour'; known keys: delayed-ack, fast-retransmit, fresh, hosts, id, isn, keep-alive, msl, numbers, receive-buffer, rto, simultaneous-open, summary, summary.zh, title, title.zh, user-timeout, window"
+                "x.lesson:5:1: unknown header key 'colour'; known keys: delayed-ack, fast-retransmit, fresh, hosts, id, isn, keep-alive, msl, numbers, receive-buffer, rto, simultaneous-open, summary, summary.zh, syn-backlog, syn-cookies, title, title.zh, user-timeout, window"
             ))
         #expect(found.contains("x.lesson:1:1: the header has no 'title.zh:' line"))
         #expect(found.contains("x.lesson:3:10: '99999' is not a port (0 to 65535)"))
@@ -276,11 +276,23 @@ struct EngineChoiceHeaderTests {
         #expect(buffer.configuration[.a]?.receiveBuffer == 65535, "flow control on both hosts")
     }
 
+    @Test func synBacklogAndSynCookiesAreRead() throws {
+        let backlog = try Self.parse("syn-backlog: B 2")
+        #expect(backlog.configuration[.b]?.synBacklog == 2 && backlog.configuration[.b]?.synCookies == false)
+        #expect(backlog.configuration[.a]?.synBacklog == nil)
+        let cookies = try Self.parse("syn-cookies: B")
+        #expect(cookies.configuration[.b]?.synCookies == true)
+        #expect(cookies.configuration[.b]?.synBacklog == nil)
+        #expect(cookies.configuration[.a]?.synCookies == false)
+    }
+
     @Test func badValuesAreReportedWhereTheyAre() {
         let cases: [(String, String)] = [
             ("simultaneous-open: bsd", "x.lesson:8:20: 'simultaneous-open' is 'rfc-rules'"),
             ("fast-retransmit: C", "x.lesson:8:18: expected a host list such as 'A' or 'A, B'"),
             ("keep-alive: A 2h 75s", "x.lesson:8:15: '2h 75s' is not a keep-alive"),
+            ("syn-backlog: B many", "x.lesson:8:16: 'many' is not a SYN backlog"),
+            ("syn-cookies: C", "x.lesson:8:14: expected a host list such as 'A' or 'A, B'"),
         ]
         for (header, message) in cases {
             do {

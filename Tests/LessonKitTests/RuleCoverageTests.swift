@@ -126,6 +126,13 @@ struct RuleCoverageTests {
         s.call(.send(10), on: .b)
         s.deliverNext(from: .b)
         rules.formUnion(Self.rules(in: s.deliverNext(from: .b)))
+        // A listener with a SYN backlog queues a SYN, and the entry's ACK completes it (RFC 4987 §2).
+        s = simulation(EndpointConfiguration(synBacklog: 1))
+        s.call(.listen, on: .b)
+        s.call(.connect, on: .a)
+        rules.formUnion(Self.rules(in: s.deliverNext(from: .a)))
+        s.deliverNext(from: .b)
+        rules.formUnion(Self.rules(in: s.deliverNext(from: .a)))
         return rules
     }
 

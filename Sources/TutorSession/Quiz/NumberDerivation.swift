@@ -168,7 +168,8 @@ enum ResetForm {
             .finAndAckReceivedInFinWait1,
             .finReceivedInFinWait2, .finAcknowledged, .outOfOrderQueued, .acceptableAckOnly, .retransmissionTimeout,
             .timeWaitExpired, .userTimeout, .delayedAckSent, .fromOutside, .simultaneousOpenSynAckEstablishes,
-            .duplicateAckCounted, .fastRetransmit, .keepAliveProbe, .zeroWindowProbe, .windowUpdate:
+            .duplicateAckCounted, .fastRetransmit, .keepAliveProbe, .zeroWindowProbe, .windowUpdate, .synQueued,
+            .synBacklogFullDropsSyn, .halfOpenCompleted, .synCookieSent, .synCookieAccepted:
             return nil
         }
     }

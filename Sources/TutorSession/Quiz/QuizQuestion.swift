@@ -129,10 +129,13 @@ public struct QuizQuestion: Hashable, Sendable {
     }
 
     /// "Predict every segment": every segment a host's TCP sent asks for flags, seq and ack. A segment injected
-    /// from outside (an old duplicate, a spoofed SYN) follows no rule of the sender's, so it is not asked.
+    /// from outside (an old duplicate, a spoofed SYN) follows no rule of the sender's, so it is not asked; nor is
+    /// a listener's SYN+ACK for its half-open queue or with a SYN cookie, whose seq is no ISN the learner was told
+    /// (a cookie is a keyed hash, RFC 4987 §3.6).
     public static func everySegment(in timeline: Timeline) -> [QuizQuestion] {
-        timeline.frames.compactMap { frame in
-            guard frame.wire?.sentBecause != .fromOutside else { return nil }
+        let unaskable: Set<Rule> = [.fromOutside, .synQueued, .synCookieSent]
+        return timeline.frames.compactMap { frame in
+            guard let sent = frame.wire?.sentBecause, !unaskable.contains(sent) else { return nil }
             return QuizQuestion(
                 timeline: timeline, frameIndex: frame.index, fields: [.flags, .seq, .ack], line: frame.line)
         }
