@@ -64,7 +64,7 @@ extension Strings {
     var ackNote: String { say("a number or a sum; - if no ACK", "数字或算式；无 ACK 填 -") }
     /// Names no state: any state named here as an example would be the answer to some question.
     var timeNote: String {
-        say("time since the segment before, with a unit: 30s, 2 min, 500ms", "距前一个报文段的时间，带单位：30s、2 min、500ms")
+        say("a duration with a unit: ms, s, min, h", "带单位的时长：ms、s、min、h")
     }
     var stateNote: String { say("a TCP state, RFC or netstat name", "TCP 状态名（RFC 或 netstat 写法）") }
     var panelAway: String {

@@ -22,7 +22,7 @@ struct TimeQuizCommandLineTests {
     func plainTimeQuizInChinese() throws {
         let output = try ClockQuizCommandLineTests.run(
             ["quiz", "timing-questions", "--plain", "--lang", "zh"], input: "1秒\n2000毫秒\n")
-        #expect(output.contains("时间（距前一个报文段的时间"), "\(output)")
+        #expect(output.contains("时间（带单位的时长"), "\(output)")
         #expect(output.contains("共 2 题，已答 2 题，得分 4/4"), "\(output)")
     }
 }

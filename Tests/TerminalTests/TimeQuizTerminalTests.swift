@@ -8,7 +8,10 @@ import Testing
         let terminal = try TmuxTerminal(width: 80, height: 24)
         let run = try TutorRun(terminal, arguments: ["quiz", "timing-questions", "--no-animation"])
         var screen = try terminal.waitFor("question 1 of 2")
-        #expect(screen.contains { $0.contains("time") }, "\(screen.joined(separator: "\n"))")
+        let asked = screen.joined(separator: "\n")
+        #expect(asked.contains("How long after the segment before it does this one leave?"), "\(asked)")
+        // The field's note fits beside it at 80 columns.
+        #expect(asked.contains("a duration with a unit: ms, s, min, h"), "\(asked)")
         // The copy of the lost data segment leaves one initial timeout after it.
         try terminal.type("1 s")
         try terminal.send("Enter")
