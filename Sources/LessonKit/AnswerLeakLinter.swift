@@ -47,8 +47,9 @@ public enum AnswerLeakLinter {
     }
 
     /// What would answer the question if it were on screen: the segment's label, its flags as tcpdump letters and
-    /// by name, the state its sender enters by sending it, and its seq and ack in the lesson's numbering (those
-    /// with three digits or more that are not given: an ISN or a number on the ladder).
+    /// by name, the state its sender enters by sending it, its seq and ack in the lesson's numbering (those
+    /// with three digits or more that are not given: an ISN or a number on the ladder), and a `time` answer's
+    /// duration in any spelling.
     static func answerWords(
         _ quiz: QuizPoint, _ wire: WireEvent, timeline: Timeline, leadFrom start: Int, to end: Int
     ) -> [String] {
@@ -83,6 +84,11 @@ public enum AnswerLeakLinter {
         if quiz.fields.contains(.seq) { numbers.append(segment.seq.offset(from: base.seqBase)) }
         if quiz.fields.contains(.ack), let ack = segment.ack { numbers.append(ack.offset(from: base.ackBase)) }
         words += numbers.filter { $0 >= 100 && !given.contains($0) }.map { String($0) }
+        if quiz.fields.contains(.time) {
+            // A `time` question's answer: from the sending of the segment shown before it to this one's.
+            let before = timeline.frames[..<end].last { $0.wire != nil }?.wire?.sentAt ?? 0
+            if wire.sentAt > before { words += DurationWords.spellings(wire.sentAt - before) }
+        }
         return words
     }
 

@@ -106,9 +106,10 @@ public struct LessonRunner {
         case .inject(let host, let written):
             let segment = rebased(written, from: host, sentBecause: .fromOutside)
             let result = simulation.inject(segment, from: host)
-            let wire = WireEvent(
+            var wire = WireEvent(
                 from: host, to: host.peer, segment: segment, fate: .delivered, sentBecause: .fromOutside,
                 handledBecause: result.verdict)
+            wire.sentAt = simulation.now
             record(line: step.line, event: .segment(wire), step: result, narration: step.narration, quiz: step.quiz)
         case .wait(let milliseconds):
             let result = simulation.advance(by: milliseconds)
@@ -200,9 +201,11 @@ public struct LessonRunner {
     }
 
     func wireEvent(_ flight: InFlight, fate: SegmentFate, handled: Rule?) -> WireEvent {
-        WireEvent(
+        var event = WireEvent(
             from: flight.from, to: flight.to, segment: flight.segment, fate: fate, sentBecause: flight.because,
             handledBecause: handled)
+        event.sentAt = flight.sentAt
+        return event
     }
 
     mutating func record(

@@ -76,6 +76,9 @@ public struct WireEvent: Hashable, Sendable {
     public var sentBecause: Rule
     /// The rule the receiver applied on arrival (nil when it never arrived).
     public var handledBecause: Rule?
+    /// Virtual milliseconds since the lesson started at which the sender emitted it (0 when unknown, as in a
+    /// capture): what a `time` question measures.
+    public var sentAt: UInt64 = 0
 
     public init(
         from: HostID, to: HostID, segment: Segment, fate: SegmentFate, sentBecause: Rule, handledBecause: Rule?
@@ -100,6 +103,8 @@ public enum QuizField: String, Hashable, Sendable, CaseIterable {
     case len
     /// The state the receiving host is in after processing the segment.
     case state
+    /// How long after the segment shown before it the sender emitted this one, on the virtual clock.
+    case time
 }
 
 /// A question put before a segment is shown. The answer is the frame's `wire` event, computed by the engine.

@@ -9,6 +9,9 @@ public struct InFlight: Hashable, Sendable {
     public var because: Rule
     /// Put on the wire from outside, not by the sender's endpoint (an old duplicate, a stray segment).
     public var injected: Bool
+    /// Virtual time at which the sender put it on the wire: a retransmission leaves when its timer fires,
+    /// inside a `wait`, not when the wait ends.
+    public var sentAt: UInt64 = 0
 }
 
 /// What one simulation step did.
@@ -68,7 +71,8 @@ public struct Simulation: Sendable {
     @discardableResult
     public mutating func inject(_ segment: Segment, from host: HostID) -> SimulationStep {
         let flight = InFlight(
-            id: takeID(), from: host, to: host.peer, segment: segment, because: .fromOutside, injected: true)
+            id: takeID(), from: host, to: host.peer, segment: segment, because: .fromOutside, injected: true,
+            sentAt: now)
         return deliver(flight)
     }
 
@@ -142,7 +146,8 @@ public struct Simulation: Sendable {
         if reaction.bytesReceived > 0 { step.bytesReceived[host, default: 0] += reaction.bytesReceived }
         for (segment, rule) in reaction.sent {
             let flight = InFlight(
-                id: takeID(), from: host, to: host.peer, segment: segment, because: rule, injected: false)
+                id: takeID(), from: host, to: host.peer, segment: segment, because: rule, injected: false,
+                sentAt: now)
             wire.append(flight)
             step.emitted.append(flight)
         }

@@ -52,6 +52,7 @@ public struct QuizHandover: Hashable, Sendable {
                 case .ack: "ack"
                 case .len: "how many data bytes"
                 case .state: "the receiver's new state"
+                case .time: "how long after the segment before it does this one leave"
                 }
             }
             if !asked.isEmpty { parts.append(asked.joined(separator: ", ")) }
@@ -69,6 +70,7 @@ public struct QuizHandover: Hashable, Sendable {
                 case .ack: "确认号"
                 case .len: "数据字节数"
                 case .state: "接收方的新状态"
+                case .time: "距前一个报文段的时间间隔"
                 }
             }
             if !asked.isEmpty { text += asked.joined(separator: "、") + (asked.count == 1 ? "是什么？" : "各是什么？") }

@@ -68,6 +68,7 @@ enum PlainQuestionText {
         case .seq, .ack: accepts = panel.numberingPrompt(field)?.text(strings.language) ?? ""
         case .len: accepts = strings.lenNote
         case .state: accepts = strings.stateNote
+        case .time: accepts = strings.timeNote
         }
         if field == .ack { accepts += strings.say("; '-' if there is no ACK flag", "；没有 ACK 标志位时输入 -") }
         return strings.fieldName(field) + strings.aside(accepts) + strings.labelColon

@@ -117,6 +117,7 @@ struct QuizPanelView: Widget {
         case .ack: return strings.ackNote
         case .len: return strings.lenNote
         case .state: return strings.stateNote
+        case .time: return strings.timeNote
         }
     }
 }

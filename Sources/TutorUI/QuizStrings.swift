@@ -18,6 +18,7 @@ extension Strings {
         case .ack: say("ack", "确认号")
         case .len: say("len", "长度")
         case .state: say("state", "状态")
+        case .time: say("time", "时间")
         }
     }
 
@@ -62,6 +63,9 @@ extension Strings {
     var numberNote: String { say("a number, or a sum with + or -", "数字，或用 + 或 - 的算式") }
     var ackNote: String { say("a number or a sum; - if no ACK", "数字或算式；无 ACK 填 -") }
     /// Names no state: any state named here as an example would be the answer to some question.
+    var timeNote: String {
+        say("a duration with a unit: ms, s, min, h", "带单位的时长：ms、s、min、h")
+    }
     var stateNote: String { say("a TCP state, RFC or netstat name", "TCP 状态名（RFC 或 netstat 写法）") }
     var panelAway: String {
         say("Answering paused: Tab to answer, h for a hint, Space to skip the question.", "已暂停作答：Tab 继续作答，h 提示，空格跳过本题。")

@@ -1,3 +1,4 @@
+import Foundation
 import LessonKit
 import Testing
 
@@ -139,5 +140,28 @@ import Testing
                 "leak.lesson:9:1: warning: this step is shown after the quiz at line 12 is answered: "
                     + "its narration should not ask what comes next"
             ])
+    }
+
+    @Test func aTimeoutTheTimeQuestionAsksIsNamedBeforeIt() throws {
+        let steps = """
+            B listen
+            A connect
+            drop A > B: S 1000:1000(0)
+              en: NARRATION
+              zh: SYN丢了。
+            wait 2s
+            quiz time
+            A > B: S 1000:1000(0)
+
+            """
+        for leak in ["A retransmits after one second.", "The timer is set to 1 s.", "It waits 1000 ms."] {
+            let found = try Self.warnings(steps.replacingOccurrences(of: "NARRATION", with: leak))
+            #expect(found.count == 1, "\(leak)")
+            #expect(found.first?.description.contains("names its answer") == true, "\(leak)")
+        }
+        // The wait itself is longer than the timeout, and other durations are no answer.
+        for fine in ["The SYN is lost.", "A waits 2 s.", "The 1 segment is lost."] {
+            #expect(try Self.warnings(steps.replacingOccurrences(of: "NARRATION", with: fine)).isEmpty, "\(fine)")
+        }
     }
 }

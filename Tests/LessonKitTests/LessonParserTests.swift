@@ -82,7 +82,7 @@ struct LessonParserTests {
             ),
             (
                 "quiz flags colour",
-                "x.lesson:8:12: unknown quiz field 'colour': use sender, flags, seq, ack, len, state"
+                "x.lesson:8:12: unknown quiz field 'colour': use sender, flags, seq, ack, len, state, time"
             ),
             ("A send lots", "x.lesson:8:8: 'lots' is not a byte count (1 to 4294967295)"),
         ])

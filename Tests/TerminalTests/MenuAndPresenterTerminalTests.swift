@@ -45,7 +45,7 @@ import Testing
         try terminal.waitFor("the help closed") { !$0.joined().contains("choose a lesson") }
 
         try terminal.send("g", "9", "9", "Enter")
-        try terminal.waitFor("No lesson 99: lessons 1-33.")
+        try terminal.waitFor("No lesson 99: lessons 1-34.")
         try terminal.send("Escape")
         try terminal.waitFor("the dialog closed") { !$0.joined().contains("No lesson 99") }
 

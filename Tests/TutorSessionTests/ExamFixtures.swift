@@ -61,6 +61,7 @@ enum ExamFixtures {
                 }
             case .len: typed[field] = String(question.segment.payloadLength)
             case .state: typed[field] = question.receiverStateAfter.description
+            case .time: typed[field] = "\(question.elapsed)ms"
             }
         }
         return typed

@@ -9,8 +9,8 @@ import TutorSession
 @Suite struct FeedbackFitsTests {
     /// Wrong but readable answers, two sets so that different mistakes (and their notes) are seen.
     static let answerSets: [[QuizField: String]] = [
-        [.sender: "A", .flags: "R", .seq: "0", .ack: "0", .len: "0", .state: "CLOSED"],
-        [.sender: "B", .flags: "F.", .seq: "1", .ack: "1", .len: "5", .state: "TIME_WAIT"],
+        [.sender: "A", .flags: "R", .seq: "0", .ack: "0", .len: "0", .state: "CLOSED", .time: "500ms"],
+        [.sender: "B", .flags: "F.", .seq: "1", .ack: "1", .len: "5", .state: "TIME_WAIT", .time: "4s"],
     ]
 
     @Test(arguments: Language.allCases, [Size(width: 80, height: 24), Size(width: 100, height: 30)])

@@ -83,6 +83,7 @@ public struct ExamQuestion: Hashable, Sendable {
         case .ack: answer.ack = parsed.ack
         case .len: answer.len = parsed.len
         case .state: answer.state = parsed.state
+        case .time: answer.time = parsed.time
         }
     }
 }

@@ -120,6 +120,7 @@ public struct QuizPanel: Hashable, Sendable {
             case .seq, .len: _ = try AnswerParser.number("", field: field)
             case .ack: _ = try AnswerParser.ack("")
             case .state: _ = try AnswerParser.state("")
+            case .time: _ = try AnswerParser.duration("")
             }
         } catch {
             return error
@@ -217,7 +218,7 @@ public struct QuizPanel: Hashable, Sendable {
         switch field {
         case .seq: number = .seq
         case .ack: number = .ack
-        case .sender, .flags, .len, .state: return nil
+        case .sender, .flags, .len, .state, .time: return nil
         }
         if question.numbering.numbering == .relative, fields.contains(.sender) {
             return number == .seq
@@ -249,6 +250,7 @@ extension QuizAnswer {
         case .ack: ack = other.ack
         case .len: len = other.len
         case .state: state = other.state
+        case .time: time = other.time
         }
     }
 }

@@ -44,6 +44,16 @@ public enum AnswerParser {
                 en: "'\(text)' is not a TCP state: \(names)", zh: "“\(text)”不是 TCP 状态：\(names)"))
     }
 
+    /// A duration in milliseconds: `240s`, `4min`, `4 min`, `240000ms`, `1.5 s`.
+    public static func duration(_ input: String) throws(AnswerError) -> UInt64 {
+        try DurationAnswerParser.parse(input)
+    }
+
+    /// A duration as feedback shows it, in the largest unit that divides it (`4 min`, `1 s`, `1500 ms`).
+    public static func durationText(_ milliseconds: UInt64) -> String {
+        DurationAnswerParser.text(milliseconds)
+    }
+
     /// A host: `A` or `B`, or its address and port (`192.168.1.116:3337`, or tcpdump's `192.168.1.116.3337`).
     public static func sender(_ input: String, hosts: [HostID: HostAddress]) throws(AnswerError) -> HostID {
         let text = AnswerText.normalized(input).trimmingWhitespace()
@@ -88,6 +98,7 @@ public enum AnswerParser {
             case .ack: answer.ack = try ack(text)
             case .len: answer.len = try number(text, field: .len)
             case .state: answer.state = try state(text)
+            case .time: answer.time = try duration(text)
             }
         }
         return answer

@@ -18,11 +18,14 @@ public struct QuizAnswer: Hashable, Sendable {
     public var ack: AckAnswer?
     public var len: UInt32?
     public var state: ConnectionState?
+    /// A duration in milliseconds of virtual time.
+    public var time: UInt64?
 
     public init(
         sender: HostID? = nil, flags: TCPFlags? = nil, seq: UInt32? = nil, ack: AckAnswer? = nil,
-        len: UInt32? = nil, state: ConnectionState? = nil
+        len: UInt32? = nil, state: ConnectionState? = nil, time: UInt64? = nil
     ) {
+        self.time = time
         self.sender = sender
         self.flags = flags
         self.seq = seq
@@ -47,6 +50,7 @@ public struct QuizAnswer: Hashable, Sendable {
         case .ack: ack != nil
         case .len: len != nil
         case .state: state != nil
+        case .time: time != nil
         }
     }
 }

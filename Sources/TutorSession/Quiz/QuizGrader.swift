@@ -57,6 +57,12 @@ public enum QuizGrader {
             result.given = given.description
             result.isCorrect = given == question.receiverStateAfter
             if !result.isCorrect { result.mistake = MistakeDetector.state(given, in: question) }
+        case .time:
+            guard let given = answer.time else { return result }
+            result.given = DurationAnswerParser.text(given)
+            result.isCorrect = given == question.elapsed
+            if !result.isCorrect { result.note = TimeWording.factorOfTwoNote(given, in: question) }
+            return result
         }
         result.note = result.mistake?.note(for: field, in: question)
         return result
@@ -73,6 +79,7 @@ public enum QuizGrader {
         case .ack: return question.expectedTypedAck.text
         case .len: return String(question.segment.payloadLength)
         case .state: return question.receiverStateAfter.description
+        case .time: return DurationAnswerParser.text(question.elapsed)
         }
     }
 
@@ -116,6 +123,8 @@ public enum QuizGrader {
                 : LocalizedText(en: "\(receiver): \(before) → \(after)", zh: "主机\(receiver)：\(before) → \(after)")
             guard let rule = question.stateRule else { return (lead, nil) }
             return (ruleSentence(rule, lead: lead), rule)
+        case .time:
+            return (ruleSentence(sent, lead: TimeWording.lead(question)), sent)
         }
     }
 

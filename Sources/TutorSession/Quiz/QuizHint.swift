@@ -53,6 +53,13 @@ public enum QuizHint {
                     LocalizedText(
                         en: "len counts data bytes only: SYN and FIN are not data",
                         zh: "长度只计算数据字节：SYN 和 FIN 不是数据"))
+            case .time:
+                let before = AnswerParser.durationText(question.expected.sentAt - question.elapsed)
+                lines.append(
+                    LocalizedText(
+                        en:
+                            "time: the segment before was sent at \(before) on the virtual clock; which timer sends this one?",
+                        zh: "时间：前一个报文段在虚拟时钟 \(before) 时发出；这个报文段由哪个定时器发出？"))
             case .sender, .flags:
                 continue
             }

@@ -33,6 +33,9 @@ public struct QuizQuestion: Hashable, Sendable {
     public var crossedOnWire: [Segment]
     /// The segment shown on the wire just before this one.
     public var previousOnWire: WireEvent?
+    /// Milliseconds of virtual time from the moment the segment shown before this one was sent to the moment
+    /// this one was sent (from the lesson's start when none was): the answer to a `time` question.
+    public var elapsed: UInt64
     /// The host whose FIN was first on the wire, up to and including this segment.
     public var firstCloser: HostID?
     /// The ISNs the hosts have chosen by the moment shown with the question: a host's ISN is picked when it
@@ -77,6 +80,7 @@ public struct QuizQuestion: Hashable, Sendable {
         }.map(\.segment)
         self.acknowledgedSegment = Self.acknowledged(by: wire.segment, among: received.map(\.segment))
         self.previousOnWire = earlier.last
+        self.elapsed = wire.sentAt - min(wire.sentAt, earlier.last?.sentAt ?? 0)
         self.firstCloser = (earlier + [wire]).first { $0.segment.has(.fin) }?.from
         var chosen: [HostID: SequenceNumber] = [:]
         for host in HostID.allCases {

@@ -8,6 +8,7 @@ public enum QuestionKind: String, Hashable, Sendable, Codable, CodingKeyRepresen
     case ack
     case len
     case state
+    case time
 
     public init(_ field: QuizField) {
         switch field {
@@ -17,6 +18,7 @@ public enum QuestionKind: String, Hashable, Sendable, Codable, CodingKeyRepresen
         case .ack: self = .ack
         case .len: self = .len
         case .state: self = .state
+        case .time: self = .time
         }
     }
 
@@ -52,7 +54,7 @@ public struct ScoringModel: Hashable, Sendable, Codable {
 
     /// Numbers are worth more than naming the sender: they are where the arithmetic is.
     public static let standard = ScoringModel(
-        points: [.sender: 1, .flags: 2, .seq: 2, .ack: 2, .len: 1, .state: 2], ruleHintCost: 1,
+        points: [.sender: 1, .flags: 2, .seq: 2, .ack: 2, .len: 1, .state: 2, .time: 2], ruleHintCost: 1,
         arithmeticHintCost: 1)
 
     public func points(for field: QuizField) -> Int { points[QuestionKind(field)] ?? 1 }

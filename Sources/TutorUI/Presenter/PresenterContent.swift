@@ -118,6 +118,7 @@ struct PresenterContent {
                 }
             case .len: parts.append(strings.length(question.segment.payloadLength))
             case .state: parts.append(strings.receiverState(question.receiver, question.receiverStateAfter))
+            case .time: parts.append(AnswerParser.durationText(question.elapsed))
             }
         }
         return [

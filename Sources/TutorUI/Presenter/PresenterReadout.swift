@@ -58,6 +58,7 @@ struct PresenterReadout {
                 }
             case .len: "LEN \(question.segment.payloadLength)"
             case .state: "\(question.receiver): \(question.receiverStateAfter)"
+            case .time: AnswerParser.durationText(question.elapsed).uppercased()
             }
         }
         fallback = flags.isEmpty ? nil : flags
@@ -71,6 +72,7 @@ struct PresenterReadout {
         case .ack: "ACK?"
         case .len: "LEN?"
         case .state: "STATE?"
+        case .time: "WHEN?"
         }
     }
 

@@ -33,6 +33,7 @@ struct PresenterStrings {
         case .ack: pick("ack?", "确认号 ack？")
         case .len: pick("Data bytes?", "数据字节数？")
         case .state: pick("The receiver's new state?", "接收方的新状态？")
+        case .time: pick("How long after the segment before?", "距前一个报文段多久？")
         }
     }
 
