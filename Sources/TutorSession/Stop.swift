@@ -29,7 +29,9 @@ public struct Stop: Hashable, Sendable {
                 let question = Stop(frameIndex: frame.index, phase: .question, visibleFrameIndex: max(leadStart - 1, 0))
                 let position = shownPosition[leadStart] ?? stops.count
                 stops.insert(question, at: position)
-                for (index, stop) in shownPosition where stop >= position { shownPosition[index] = stop + 1 }
+                // Only the lead's own frames sit after the question: move them along (a capture has thousands of
+                // frames, and a lead has a few).
+                for index in leadStart..<frame.index { shownPosition[index]? += 1 }
             } else if frame.quiz != nil || asking.contains(frame.index) {
                 stops.append(
                     Stop(frameIndex: frame.index, phase: .question, visibleFrameIndex: max(frame.index - 1, 0)))
