@@ -29,11 +29,14 @@ struct HostBox: Widget {
         guard showsTCB, inner.height >= 7 else { return }
         let rows: [(String, String)]
         if let tcb = snapshot?.tcb {
+            // A listener picks its ISS only when a SYN arrives (RFC 9293 §3.10.7.2): until then there is none to
+            // show, and showing the one it will pick would answer a question about its SYN+ACK.
+            let send = { (value: SequenceNumber) in snapshot?.state == .listen ? "-" : number(value, sendBase) }
             rows = [
-                ("ISS", number(tcb.iss, sendBase)),
+                ("ISS", send(tcb.iss)),
                 ("IRS", tcb.irs.map { number($0, receiveBase) } ?? "-"),
-                ("SND.UNA", number(tcb.sndUna, sendBase)),
-                ("SND.NXT", number(tcb.sndNxt, sendBase)),
+                ("SND.UNA", send(tcb.sndUna)),
+                ("SND.NXT", send(tcb.sndNxt)),
                 ("RCV.NXT", tcb.irs == nil ? "-" : number(tcb.rcvNxt, receiveBase)),
             ]
         } else {

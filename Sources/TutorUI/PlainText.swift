@@ -104,9 +104,12 @@ public enum PlainText {
         let receiveBase = relative ? timeline.isn[host.peer] ?? SequenceNumber(0) : SequenceNumber(0)
         let irs = tcb.irs.map { String($0.offset(from: receiveBase)) } ?? "-"
         let rcvNxt = tcb.irs == nil ? "-" : String(tcb.rcvNxt.offset(from: receiveBase))
+        // A listener has no ISS until a SYN arrives (RFC 9293 §3.10.7.2), as the host box shows.
+        let listening = frame.host(host).state == .listen
+        let send = { (value: SequenceNumber) in listening ? "-" : String(value.offset(from: sendBase)) }
         return
-            "\(host) TCB: ISS \(tcb.iss.offset(from: sendBase)), IRS \(irs), SND.UNA \(tcb.sndUna.offset(from: sendBase)), "
-            + "SND.NXT \(tcb.sndNxt.offset(from: sendBase)), RCV.NXT \(rcvNxt)"
+            "\(host) TCB: ISS \(send(tcb.iss)), IRS \(irs), SND.UNA \(send(tcb.sndUna)), "
+            + "SND.NXT \(send(tcb.sndNxt)), RCV.NXT \(rcvNxt)"
     }
 }
 

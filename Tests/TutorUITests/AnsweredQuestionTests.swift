@@ -60,4 +60,23 @@ import TutorUI
         #expect(states.components(separatedBy: "ESTABLISHED").count == 3, "\(states)")
         #expect(text.contains("right"), "the student's result is beside it: \(text)")
     }
+
+    @Test func aListenersTCBShowsNoISSBeforeASynArrives() throws {
+        // RFC 9293 §3.10.7.2 picks the ISS when the SYN arrives; before that the TCB view has none to show, and the
+        // one the engine will use would answer the question about the SYN+ACK.
+        let timeline = try #require(
+            try CurriculumScreenTests.timelines().first { $0.lessonID == "three-way-handshake" })
+        let listening = try #require(timeline.frames.first { $0.host(.b).state == .listen })
+        var session = TutorSession(
+            lessons: [LessonEntry(fileName: timeline.lessonID, content: .success(timeline))], animates: false)
+        _ = session.update(.key(.enter))
+        _ = session.update(.key(.character("g")))
+        for digit in String(listening.index + 1) { _ = session.update(.key(.character(digit))) }
+        _ = session.update(.key(.enter))
+        _ = session.update(.key(.character("t")))
+        let text = ScreenRenderer.render(session, size: Size(width: 100, height: 30)).text
+        let iss = try #require(timeline.isn[.b])
+        #expect(text.contains("LISTEN"))
+        #expect(!text.contains(String(iss.rawValue)), "\(text)")
+    }
 }
