@@ -38,24 +38,10 @@ enum StepExplanation {
         }
         for host in HostID.allCases {
             for error in frame.errors[host] ?? [] {
-                lines.append(english ? "\(host) \(error)" : "\(host) 错误：\(chinese(error))")
+                lines.append(english ? "\(host) \(error)" : "\(host) 错误：\(error.wording.zh)")
             }
         }
         return lines
-    }
-
-    /// What the application is told, in Chinese (RFC 9293 §3.10 names each error).
-    static func chinese(_ error: EndpointError) -> String {
-        switch error {
-        case .connectionExists: "连接已存在"
-        case .connectionDoesNotExist: "连接不存在"
-        case .connectionClosing: "连接正在关闭"
-        case .connectionRefused: "连接被拒绝"
-        case .connectionReset: "连接被重置"
-        case .userTimeout: "用户超时，连接中止"
-        case .connectionTimedOut: "连接超时"
-        case .insufficientResources: "资源不足"
-        }
     }
 
     /// A frame's narration: the kind of segment (handshake, data, teardown, reset and the other labels),

@@ -117,8 +117,7 @@ public struct ExamSession {
             askCurrent()
             return []
         case .character("l"), .character("L"):
-            language = language == .en ? .zh : .en
-            return []
+            return switchLanguage()
         case .character("q"), .character("Q"), .escape:
             return [.quit]
         default:
@@ -133,13 +132,18 @@ public struct ExamSession {
             phase = .answering
             return []
         case .character("l"), .character("L"):
-            language = language == .en ? .zh : .en
-            return []
+            return switchLanguage()
         case .character("q"), .character("Q"), .escape:
             return [.quit]
         default:
             return [.bell]
         }
+    }
+
+    /// `l` on any exam screen: the other language.
+    private mutating func switchLanguage() -> [Effect] {
+        language = language == .en ? .zh : .en
+        return []
     }
 
     private mutating func askCurrent() {
@@ -174,8 +178,7 @@ public struct ExamSession {
             phase = .answering
             return []
         case .character("l"), .character("L"):
-            language = language == .en ? .zh : .en
-            return []
+            return switchLanguage()
         case .character("q"), .character("Q"):
             return [.quit]
         default:

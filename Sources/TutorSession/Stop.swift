@@ -18,14 +18,14 @@ public struct Stop: Hashable, Sendable {
 
     /// The stops of a timeline in order: every frame, and for a frame with a quiz point (or one of the frames
     /// `asking` names, as "predict every segment" does) its question, asked before the calls and waits that lead
-    /// to that segment (see `leadStart`).
+    /// to that segment (see `Timeline.questionLeadStart`).
     public static func stops(of timeline: Timeline, asking: Set<Int> = []) -> [Stop] {
         var stops: [Stop] = []
         // Where each frame's shown stop sits in `stops`, so a question can go in front of its lead.
         var shownPosition: [Int: Int] = [:]
         for frame in timeline.frames {
             if frame.wire != nil, frame.quiz != nil || asking.contains(frame.index) {
-                let leadStart = Self.leadStart(before: frame.index, in: timeline)
+                let leadStart = timeline.questionLeadStart(before: frame.index)
                 let question = Stop(frameIndex: frame.index, phase: .question, visibleFrameIndex: max(leadStart - 1, 0))
                 let position = shownPosition[leadStart] ?? stops.count
                 stops.insert(question, at: position)
@@ -40,11 +40,5 @@ public struct Stop: Hashable, Sendable {
             stops.append(Stop(frameIndex: frame.index, phase: .shown, visibleFrameIndex: frame.index))
         }
         return stops
-    }
-
-    /// The first frame of the calls and waits that make the segment of frame `index` (see
-    /// `Timeline.questionLeadStart`).
-    public static func leadStart(before index: Int, in timeline: Timeline) -> Int {
-        timeline.questionLeadStart(before: index)
     }
 }

@@ -73,8 +73,8 @@ extension TutorSession {
         var summary = attempt ?? LessonQuizSummary(lessonID: player.timeline.lessonID)
         summary.record(feedback)
         attempt = summary
-        let questions = player.timeline.frames.count { $0.quiz != nil && $0.wire != nil }
-        progress.recordQuiz(summary, questions: questions, stepCount: player.stepCount)
+        progress.recordQuiz(
+            summary, questions: questionFrames(of: player.timeline).count, stepCount: player.stepCount)
         panel = nil
         panelHasFocus = false
         _ = player.forward(animate: animates)

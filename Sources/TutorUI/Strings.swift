@@ -55,18 +55,7 @@ public struct Strings: Sendable {
     public var duplicated: String { pick("duplicated", "被复制") }
     public var onItsWay: String { pick("on its way", "在途中") }
     public func error(_ error: EndpointError) -> String {
-        let zh: String =
-            switch error {
-            case .connectionExists: "连接已存在"
-            case .connectionDoesNotExist: "连接不存在"
-            case .connectionClosing: "连接正在关闭"
-            case .connectionRefused: "连接被拒绝"
-            case .connectionReset: "连接被重置"
-            case .userTimeout: "用户超时，连接中止"
-            case .connectionTimedOut: "连接超时"
-            case .insufficientResources: "资源不足"
-            }
-        return pick("error: \(error.rawValue)", "错误：\(zh)")
+        pick("error: \(error.wording.en)", "错误：\(error.wording.zh)")
     }
     var quizHeading: String { pick("Quiz:", "测验：") }
     var revealHint: String { pick("Press Space to see the answer.", "按空格键查看答案。") }

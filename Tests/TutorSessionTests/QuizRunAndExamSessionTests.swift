@@ -59,7 +59,7 @@ struct QuizRunAndExamSessionTests {
         #expect(session.player?.pendingQuiz?.fields == [.flags, .seq, .ack])
         // The hosts as they were before the calls that make the first segment (`A connect`).
         let asked = items[0].question.frameIndex
-        #expect(session.player?.visibleFrame.index == Stop.leadStart(before: asked, in: timeline) - 1)
+        #expect(session.player?.visibleFrame.index == timeline.questionLeadStart(before: asked) - 1)
         #expect(session.player?.visibleFrame.host(.a).state == .closed)
     }
 

@@ -16,7 +16,7 @@ import TutorUI
             lessons: [LessonEntry(fileName: timeline.lessonID, content: .success(timeline))], animates: false)
         _ = session.update(.key(.enter))
         _ = session.update(.key(.character("g")))
-        for digit in String(Stop.leadStart(before: fin.index, in: timeline) + 1) {
+        for digit in String(timeline.questionLeadStart(before: fin.index) + 1) {
             _ = session.update(.key(.character(digit)))
         }
         _ = session.update(.key(.enter))

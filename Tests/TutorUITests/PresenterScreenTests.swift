@@ -77,7 +77,7 @@ import TutorUI
                     // The hosts are as they were before the calls and waits that make the segment (small layout:
                     // state names as text): after `A close`, A's FIN_WAIT_1 would answer the question.
                     let before = session.player.visibleFrame
-                    #expect(before.index == Stop.leadStart(before: frame.index, in: timeline) - 1)
+                    #expect(before.index == timeline.questionLeadStart(before: frame.index) - 1)
                     for lead in timeline.frames[(before.index + 1)..<frame.index] {
                         if case .segment = lead.event {
                             Issue.record("\(timeline.lessonID): a segment before the question")
