@@ -7,7 +7,7 @@ import TCPCore
 /// question is asked after (`Timeline.questionLeadStart`); the calls that make the segment come after the answer.
 public enum AnswerLeakLinter {
     public static func warnings(_ timeline: Timeline, file: String) -> [Diagnostic] {
-        var found: [Diagnostic] = []
+        var found = stateQuestionWarnings(timeline, file: file)
         for frame in timeline.frames {
             guard let quiz = frame.quiz, let wire = frame.wire else { continue }
             let visible = timeline.questionLeadStart(before: frame.index) - 1
@@ -84,7 +84,9 @@ public enum AnswerLeakLinter {
         if quiz.fields.contains(.seq) { numbers.append(segment.seq.offset(from: base.seqBase)) }
         if quiz.fields.contains(.ack), let ack = segment.ack { numbers.append(ack.offset(from: base.ackBase)) }
         words += numbers.filter { $0 >= 100 && !given.contains($0) }.map { String($0) }
-        if quiz.fields.contains(.time) {
+        if quiz.fields.contains(.time), let measure = quiz.measure {
+            words += measuredAnswerWords(measure)
+        } else if quiz.fields.contains(.time) {
             // A `time` question's answer: from the sending of the segment shown before it to this one's.
             let before = timeline.frames[..<end].last { $0.wire != nil }?.wire?.sentAt ?? 0
             if wire.sentAt > before { words += DurationWords.spellings(wire.sentAt - before) }

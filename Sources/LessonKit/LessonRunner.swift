@@ -16,6 +16,9 @@ public struct LessonRunner {
     var simulation: Simulation
     var frames: [Frame] = []
     var diagnostics: [Diagnostic] = []
+    /// When each host last entered each state, and the same within the step being run (`LessonRunner+Timing`).
+    var entered: [HostID: [ConnectionState: UInt64]] = [:]
+    var changedAt: [HostID: [ConnectionState: UInt64]] = [:]
 
     /// Runs `lesson`; `isn` replaces the declared ISNs (for `--isn`).
     public static func run(_ lesson: Lesson, isn override: [HostID: SequenceNumber] = [:]) -> LessonRun {
@@ -112,10 +115,10 @@ public struct LessonRunner {
             wire.sentAt = simulation.now
             record(line: step.line, event: .segment(wire), step: result, narration: step.narration, quiz: step.quiz)
         case .wait(let milliseconds):
-            let result = simulation.advance(by: milliseconds)
+            let result = advanceNotingStateTimes(by: milliseconds)
             record(
                 line: step.line, event: .wait(milliseconds: milliseconds), step: result, narration: step.narration,
-                quiz: nil)
+                quiz: step.quiz)
         case .say:
             record(
                 line: step.line, event: .wait(milliseconds: 0), step: SimulationStep(), narration: step.narration,
@@ -219,6 +222,8 @@ public struct LessonRunner {
         let emitted = step.emitted.map { wireEvent($0, fate: .inFlight, handled: nil) }
         let inFlight = simulation.wire.map { wireEvent($0, fate: .inFlight, handled: nil) }
         let filled = narration.map { fillings($0, hosts: hosts) } ?? [:]
+        let quiz = measured(quiz, event: event, step: step)
+        noteStateTimes(step)
         var frame = Frame(
             index: frames.count, line: line, time: simulation.now, event: event, hosts: hosts,
             transitions: step.transitions, emitted: emitted, inFlight: inFlight,

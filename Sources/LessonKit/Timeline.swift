@@ -107,11 +107,14 @@ public enum QuizField: String, Hashable, Sendable, CaseIterable {
     case time
 }
 
-/// A question put before a segment is shown. The answer is the frame's `wire` event, computed by the engine.
+/// A question put before a segment is shown, or before a `wait` whose timer changes a state (`measure`). The answer
+/// is the frame's `wire` event or the measured interval, computed by the engine.
 public struct QuizPoint: Hashable, Sendable {
     public var fields: [QuizField]
     /// 1-based line of the `quiz` directive in the lesson file.
     public var line: Int
+    /// What a `time` question measures when it is not the default (`quiz time until A CLOSED`, `since A connect`).
+    public var measure: TimeMeasure?
 
     public init(fields: [QuizField], line: Int) {
         self.fields = fields

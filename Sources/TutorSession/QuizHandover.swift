@@ -32,7 +32,10 @@ public struct QuizHandover: Hashable, Sendable {
     /// The question in words, built from the fields the lesson asks about. Unless the student is asked who sends,
     /// the question says it (`A → B: Which flags, seq, ack?`): the numbers depend on the direction.
     public func question(_ language: Language, from sender: HostID? = nil, to receiver: HostID? = nil) -> String {
-        guard !point.fields.contains(.sender), let sender, let receiver else { return question(language) }
+        // A question on a state change asks about no segment: it has no direction.
+        guard !point.fields.contains(.sender), point.measure?.stateHost == nil, let sender, let receiver else {
+            return question(language)
+        }
         let separator = language == .zh ? "：" : ": "
         return "\(sender) → \(receiver)" + separator + question(language)
     }
@@ -52,7 +55,7 @@ public struct QuizHandover: Hashable, Sendable {
                 case .ack: "ack"
                 case .len: "how many data bytes"
                 case .state: "the receiver's new state"
-                case .time: "how long after the segment before it does this one leave"
+                case .time: point.measure?.question(.en) ?? "how long after the segment before it does this one leave"
                 }
             }
             if !asked.isEmpty { parts.append(asked.joined(separator: ", ")) }
@@ -70,7 +73,7 @@ public struct QuizHandover: Hashable, Sendable {
                 case .ack: "确认号"
                 case .len: "数据字节数"
                 case .state: "接收方的新状态"
-                case .time: "距前一个报文段的时间间隔"
+                case .time: point.measure?.question(.zh) ?? "距前一个报文段的时间间隔"
                 }
             }
             if !asked.isEmpty { text += asked.joined(separator: "、") + (asked.count == 1 ? "是什么？" : "各是什么？") }

@@ -69,7 +69,8 @@ struct TimelinePrinter {
             lines.append(line + "  → " + states(frame))
             if let quiz = frame.quiz {
                 let fields = quiz.fields.map { language == .en ? $0.rawValue : words.fieldName($0) }
-                lines.append("    " + say("quiz", "测验") + colon + fields.joined(separator: say(" ", "、")))
+                lines.append(
+                    "    " + say("quiz", "测验") + colon + fields.joined(separator: say(" ", "、")) + measureText(quiz))
             }
             if let wire = frame.wire {
                 lines.append("    " + say("why", "原因") + colon + RuleText.explanation(wire.sentBecause, language))
@@ -119,13 +120,7 @@ struct TimelinePrinter {
                         ("call", .string(call.description)), ("states", statesObject(frame)),
                     ]))
             case .segment(let wire):
-                if let quiz = frame.quiz {
-                    lines.append(
-                        .object([
-                            ("kind", .string("quiz")), ("step", step),
-                            ("fields", .array(quiz.fields.map { .string($0.rawValue) })),
-                        ]))
-                }
+                if let quiz = frame.quiz { lines.append(quizJSON(quiz, step: step)) }
                 let segment = wire.segment
                 var pairs: [(String, JSONValue)] = [
                     ("kind", .string("segment")), ("step", step), ("time", time), ("from", .string(wire.from.rawValue)),
@@ -142,6 +137,7 @@ struct TimelinePrinter {
                 }
                 lines.append(.object(pairs))
             case .wait(let milliseconds):
+                if let quiz = frame.quiz { lines.append(quizJSON(quiz, step: step)) }
                 if milliseconds > 0 {
                     lines.append(
                         .object([

@@ -124,7 +124,7 @@ public enum QuizGrader {
             guard let rule = question.stateRule else { return (lead, nil) }
             return (ruleSentence(rule, lead: lead), rule)
         case .time:
-            return (ruleSentence(sent, lead: TimeWording.lead(question)), sent)
+            return (ruleSentence(question.timeRule, lead: TimeWording.lead(question)), question.timeRule)
         }
     }
 

@@ -36,6 +36,10 @@ public struct QuizQuestion: Hashable, Sendable {
     /// Milliseconds of virtual time from the moment the segment shown before this one was sent to the moment
     /// this one was sent (from the lesson's start when none was): the answer to a `time` question.
     public var elapsed: UInt64
+    /// What a `time` question measures when it is not the default (`quiz time until A CLOSED`): the moments and
+    /// their virtual times, from the engine. With a state change as its end and no segment in its frame (a `wait`),
+    /// `expected` is the segment shown before, which the question measures from.
+    public var measure: TimeMeasure?
     /// The host whose FIN was first on the wire, up to and including this segment.
     public var firstCloser: HostID?
     /// The ISNs the hosts have chosen by the moment shown with the question: a host's ISN is picked when it
@@ -50,12 +54,15 @@ public struct QuizQuestion: Hashable, Sendable {
 
     /// A question on frame `frameIndex` of `timeline`; nil when that frame shows no segment.
     public init?(timeline: Timeline, frameIndex: Int, fields: [QuizField], line: Int? = nil) {
-        guard timeline.frames.indices.contains(frameIndex), let wire = timeline.frames[frameIndex].wire else {
+        guard timeline.frames.indices.contains(frameIndex),
+            let wire = timeline.frames[frameIndex].wire ?? Self.stateQuestionBasis(timeline, frameIndex)
+        else {
             return nil
         }
         let frame = timeline.frames[frameIndex]
         let before = frameIndex > 0 ? timeline.frames[frameIndex - 1] : frame
         let earlier = timeline.frames[..<frameIndex].compactMap(\.wire)
+        self.measure = frame.quiz?.measure
         self.lessonID = timeline.lessonID
         self.frameIndex = frameIndex
         self.line = line ?? frame.quiz?.line ?? frame.line
@@ -80,7 +87,7 @@ public struct QuizQuestion: Hashable, Sendable {
         }.map(\.segment)
         self.acknowledgedSegment = Self.acknowledged(by: wire.segment, among: received.map(\.segment))
         self.previousOnWire = earlier.last
-        self.elapsed = wire.sentAt - min(wire.sentAt, earlier.last?.sentAt ?? 0)
+        self.elapsed = frame.quiz?.measure?.elapsed ?? wire.sentAt - min(wire.sentAt, earlier.last?.sentAt ?? 0)
         self.firstCloser = (earlier + [wire]).first { $0.segment.has(.fin) }?.from
         var chosen: [HostID: SequenceNumber] = [:]
         for host in HostID.allCases {

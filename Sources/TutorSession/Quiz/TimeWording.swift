@@ -7,6 +7,7 @@ import TCPCore
 enum TimeWording {
     /// "A sent it 1 s after the segment before it (at 0 ms → 1 s)".
     static func lead(_ question: QuizQuestion) -> LocalizedText {
+        if let measure = question.measure { return measuredLead(question, measure) }
         let sender = question.sender
         let elapsed = DurationAnswerParser.text(question.elapsed)
         let start = DurationAnswerParser.text(
@@ -21,6 +22,8 @@ enum TimeWording {
     static func factorOfTwoNote(_ given: UInt64, in question: QuizQuestion) -> LocalizedText? {
         let expected = question.elapsed
         guard expected > 0, given * 2 == expected || given == expected * 2 else { return nil }
+        if let note = timeWaitNote(given, in: question) { return note }
+        if question.measure != nil { return nil }
         // Only a retransmission timer sends a segment on its own after a wait; its timeout doubles each time.
         guard question.expected.sentBecause == .retransmissionTimeout else { return nil }
         return LocalizedText(

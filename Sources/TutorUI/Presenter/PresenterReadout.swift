@@ -61,7 +61,8 @@ struct PresenterReadout {
             case .time: AnswerParser.durationText(question.elapsed).uppercased()
             }
         }
-        fallback = flags.isEmpty ? nil : flags
+        // A state question on a wait has no segment of its own: its basis is the segment before.
+        fallback = flags.isEmpty || question.asksStateChange ? nil : flags
     }
 
     static func questionWord(_ field: QuizField) -> String {

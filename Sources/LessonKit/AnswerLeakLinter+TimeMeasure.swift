@@ -1,0 +1,42 @@
+import TCPCore
+
+/// Leaks of a `time` question with its own moments (`quiz time until A CLOSED`): the state reached, and the
+/// interval in any spelling (TEACHING.md rule 12).
+extension AnswerLeakLinter {
+    /// A question on a `wait` is asked before the wait, with the narration of the last segment and of the steps
+    /// after it on screen: none of it may name the state the host reaches or how long it takes.
+    static func stateQuestionWarnings(_ timeline: Timeline, file: String) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for frame in timeline.frames where frame.wire == nil {
+            guard let quiz = frame.quiz, let measure = quiz.measure else { continue }
+            let answers = measuredAnswerWords(measure)
+            let first = timeline.frames[..<frame.index].lastIndex { $0.wire != nil } ?? 0
+            for shown in timeline.frames[first..<frame.index] {
+                guard let narration = shown.narration else { continue }
+                for text in [narration.en, narration.zh] {
+                    guard let leak = answers.first(where: { contains(text, word: $0) }) else { continue }
+                    found.append(
+                        Diagnostic(
+                            file: file, line: shown.line, column: 1,
+                            message:
+                                "narration before the quiz at line \(quiz.line) names its answer '\(leak)': "
+                                + "move it after the wait (TEACHING.md rule 12)",
+                            isWarning: true))
+                    break
+                }
+            }
+        }
+        return found
+    }
+
+    /// The state a question's host reaches (as `ss` and the RFC spell it too) and the interval.
+    static func measuredAnswerWords(_ measure: TimeMeasure) -> [String] {
+        var words: [String] = []
+        if case .state(_, let state) = measure.until {
+            let name = state.description
+            words += [name, name.split(separator: "_").joined(separator: "-")]
+        }
+        if measure.elapsed > 0 { words += DurationWords.spellings(measure.elapsed) }
+        return words
+    }
+}
