@@ -53,7 +53,9 @@ extension LessonRunner {
             }
             measure.end = changedAt[host]?[state] ?? simulation.now
             measure.leaving = step.transitions[host]?.first?.from ?? change.from
-            measure.reason = change.because
+            // What the host sends as it changes state says what the change means on the wire: the third segment
+            // carrying queued data (§3.10.7.3) rather than a bare ACK. A timer that sends nothing has its own rule.
+            measure.reason = step.emitted.last { $0.from == host }?.because ?? change.because
         }
         switch measure.since {
         case .previousSegment, .sent, .arrival:

@@ -1,0 +1,54 @@
+import Foundation
+import LessonKit
+import Testing
+
+/// The new `time` questions through the command line: `run` shows what they measure (text and JSON Lines),
+/// `quiz --plain` asks and grades them from the virtual clock, `check` points at misuse.
+@Suite("Command line: time questions on a state change and from connect()")
+struct StateTimeQuizCommandLineTests {
+    @Test("run --format json shows each new question kind with its moments and the engine's interval")
+    func jsonShowsTheMeasure() throws {
+        let first = try ClockQuizCommandLineTests.run(["run", "first-data-byte", "--format", "json"], input: "")
+        let quizzes = first.split(separator: "\n").filter { $0.contains("\"kind\":\"quiz\"") }
+        #expect(quizzes.count == 2, "\(first)")
+        #expect(quizzes.first?.contains("\"measure\":{\"until\":\"A ESTABLISHED\",\"since\":\"A connect\"") == true)
+        #expect(quizzes.first?.contains("\"ms\":100}") == true, "\(quizzes)")
+        #expect(quizzes.last?.contains("\"until\":\"arrival\",\"since\":\"A connect\"") == true)
+        #expect(quizzes.last?.contains("\"ms\":150}") == true, "\(quizzes)")
+        let timing = try ClockQuizCommandLineTests.run(["run", "timing-questions", "--format", "json"], input: "")
+        let lines = timing.split(separator: "\n")
+        let index = try #require(lines.firstIndex { $0.contains("\"until\":\"A CLOSED\"") }, "\(timing)")
+        #expect(lines[index].contains("\"question\":\"how long after the segment before it does A leave TIME_WAIT\""))
+        #expect(lines[index].contains("\"ms\":240000}"))
+        // The question comes before the wait it asks about, and A's change to CLOSED follows that wait.
+        #expect(lines[index + 1].contains("\"kind\":\"wait\""), "\(lines[index + 1])")
+        #expect(lines[index + 2].contains("\"from\":\"TIME_WAIT\",\"to\":\"CLOSED\""), "\(lines[index + 2])")
+    }
+
+    @Test("quiz --plain asks from connect() and grades from the clock; the text timeline says it in Chinese")
+    func plainQuiz() throws {
+        let output = try ClockQuizCommandLineTests.run(
+            ["quiz", "first-data-byte", "--plain"], input: "100 ms\n100 ms\n")
+        #expect(output.contains("How long after A's connect() does A leave SYN_SENT?"), "\(output)")
+        #expect(output.contains("A → B: How long after A's connect() does this segment arrive?"), "\(output)")
+        #expect(output.contains("right: time 100 ms"), "\(output)")
+        #expect(output.contains("wrong: time you: 100 ms; right: 150 ms"), "\(output)")
+        #expect(output.contains("2 of 2 questions answered, 2 of 4 points"), "\(output)")
+        let chinese = try ClockQuizCommandLineTests.run(["run", "first-data-byte", "--lang", "zh"], input: "")
+        #expect(chinese.contains("测验：时间——从主机A调用connect()到这个报文段到达的时间间隔：150 毫秒"), "\(chinese)")
+    }
+
+    @Test("check gives file:line:column for a state question on a wait where no state changes")
+    func checkPointsAtMisuse() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tcptutor-state-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("bad.lesson")
+        try (header + TimeMeasureLessonTests.teardown + "quiz time until A CLOSED\nwait 1min\n").write(
+            to: file, atomically: true, encoding: .utf8)
+        let output = try ClockQuizCommandLineTests.run(["check", file.path], input: "")
+        #expect(
+            output.contains("bad.lesson:19:17: A does not reach CLOSED during this wait: it stays in TIME_WAIT"),
+            "\(output)")
+    }
+}
