@@ -11,20 +11,7 @@ extension AnswerLeakLinter {
             guard let quiz = frame.quiz, let measure = quiz.measure else { continue }
             let answers = measuredAnswerWords(measure)
             let first = timeline.frames[..<frame.index].lastIndex { $0.wire != nil } ?? 0
-            for shown in timeline.frames[first..<frame.index] {
-                guard let narration = shown.narration else { continue }
-                for text in [narration.en, narration.zh] {
-                    guard let leak = answers.first(where: { contains(text, word: $0) }) else { continue }
-                    found.append(
-                        Diagnostic(
-                            file: file, line: shown.line, column: 1,
-                            message:
-                                "narration before the quiz at line \(quiz.line) names its answer '\(leak)': "
-                                + "move it after the wait (TEACHING.md rule 12)",
-                            isWarning: true))
-                    break
-                }
-            }
+            found += leaks(of: answers, in: timeline.frames[first..<frame.index], quiz: quiz, file: file, after: "wait")
         }
         return found
     }

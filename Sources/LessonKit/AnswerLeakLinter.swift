@@ -28,22 +28,28 @@ public enum AnswerLeakLinter {
                         isWarning: true))
             }
             let answers = answerWords(quiz, wire, timeline: timeline, leadFrom: visible + 1, to: frame.index)
-            for shown in timeline.frames[first...visible] {
-                guard let narration = shown.narration else { continue }
-                for text in [narration.en, narration.zh] {
-                    guard let leak = answers.first(where: { contains(text, word: $0) }) else { continue }
-                    found.append(
-                        Diagnostic(
-                            file: file, line: shown.line, column: 1,
-                            message:
-                                "narration before the quiz at line \(quiz.line) names its answer '\(leak)': "
-                                + "move it after the segment (TEACHING.md rule 12)",
-                            isWarning: true))
-                    break
-                }
-            }
+            found += leaks(of: answers, in: timeline.frames[first...visible], quiz: quiz, file: file, after: "segment")
         }
         return found
+    }
+
+    /// A warning for each narration in `frames` that names one of `answers` (the first one it names).
+    static func leaks(
+        of answers: [String], in frames: ArraySlice<Frame>, quiz: QuizPoint, file: String, after step: String
+    ) -> [Diagnostic] {
+        frames.compactMap { shown in
+            guard let narration = shown.narration,
+                let leak = [narration.en, narration.zh].lazy.compactMap({ text in
+                    answers.first { contains(text, word: $0) }
+                }).first
+            else { return nil }
+            return Diagnostic(
+                file: file, line: shown.line, column: 1,
+                message:
+                    "narration before the quiz at line \(quiz.line) names its answer '\(leak)': "
+                    + "move it after the \(step) (TEACHING.md rule 12)",
+                isWarning: true)
+        }
     }
 
     /// What would answer the question if it were on screen: the segment's label, its flags as tcpdump letters and
