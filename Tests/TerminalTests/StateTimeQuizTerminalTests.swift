@@ -103,4 +103,16 @@ import Testing
         try terminal.send("q")
         #expect(try run.expectRestored() == 0)
     }
+
+    @Test func plainModeAsksBeforeTheWaitAndShowsClosedAfterIt() throws {
+        // Lesson 14 from the menu, then Enter through its steps.
+        let result = try PlainModeTerminalTests().runPiped([], input: "14\n" + String(repeating: "\n", count: 24))
+        let lines = result.output.split(separator: "\n").map(String.init)
+        let asked = try #require(
+            lines.firstIndex { $0.contains("Quiz: How long after A enters TIME_WAIT does A leave TIME_WAIT?") },
+            "\(result.output)")
+        #expect(!lines[asked].contains("CLOSED"), "\(lines[asked])")
+        #expect(lines[asked - 2].contains("A: TIME_WAIT, B: TIME_WAIT."), "\(lines[asked - 2])")
+        #expect(lines[asked + 2].contains("300 s pass. A: CLOSED, B: CLOSED."), "\(lines[asked + 2])")
+    }
 }
