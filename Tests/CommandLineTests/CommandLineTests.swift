@@ -103,6 +103,30 @@ struct RunAndCheckTests {
         #expect(try synSeq(["--fresh"]) != fresh, "two fresh runs drew the same ISN")
     }
 
+    @Test("present --fresh shows the class numbers the lesson does not declare, and --seed the same ones every time")
+    func freshAndSeedInPresent() throws {
+        func synLine(_ arguments: [String]) throws -> String {
+            let result = try TutorProgram.run(
+                ["present", "three-way-handshake", "--plain"] + arguments, input: "\n\n\n\nq\n")
+            #expect(result.status == 0, "\(result.errors)")
+            return String(try #require(result.output.split(separator: "\n").first { $0.contains("A > B: S ") }))
+        }
+        let declared = try synLine([])
+        let isn = try Curriculum.timeline("three-way-handshake").isn[.a]
+        #expect(declared.contains("S \(try #require(isn)):"), "\(declared)")
+        #expect(try synLine(["--fresh"]) != declared)
+        #expect(try synLine(["--seed", "8"]) == (try synLine(["--seed", "8"])))
+        #expect(try synLine(["--seed", "8"]) != declared)
+    }
+
+    @Test("replay refuses --quiz with --format before reading the file: a full-screen mode prints no timeline")
+    func replayQuizWithFormat() throws {
+        let result = try TutorProgram.run(["replay", "no-such-file.pcap", "--quiz", "--format", "json"])
+        #expect(result.status == 64, "\(result.errors)")
+        #expect(result.errors.contains("--quiz is a full-screen mode; it does not combine with --format"))
+        #expect(result.output.isEmpty)
+    }
+
     @Test("an exam's options are required: a missing one is named, and nothing is created")
     func examOptionsRequired() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("exam-required-\(UUID())")
