@@ -31,10 +31,13 @@ let package = Package(
         // The only ncurses code, through a small C target.
         .target(name: "CNCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "TutorCurses", dependencies: ["TutorUI", "TutorSession", "CNCurses"]),
+        // Timelines and capture replays as text and JSON Lines (`run`, `replay --format`), without a screen.
+        .target(
+            name: "TimelinePrinting", dependencies: ["TCPCore", "LessonKit", "CaptureKit", "TutorSession", "TutorUI"]),
         .executableTarget(
             name: "tcptutor",
             dependencies: [
-                "TCPCore", "LessonKit", "CaptureKit", "TutorSession", "TutorUI", "TutorCurses",
+                "TCPCore", "LessonKit", "CaptureKit", "TutorSession", "TutorUI", "TutorCurses", "TimelinePrinting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Swift runtime linked in: the dynamic loader no longer maps and relocates a dozen Swift libraries
@@ -51,14 +54,36 @@ let package = Package(
         ),
         .executableTarget(
             name: "tcptutor-bench", dependencies: ["TCPCore", "LessonKit", "CaptureKit", "TutorSession", "TutorUI"]),
-        .testTarget(name: "TCPCoreTests", dependencies: ["TCPCore"]),
-        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "TCPCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "CaptureKitTests", dependencies: ["CaptureKit", "TCPCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "TutorSessionTests", dependencies: ["TutorSession", "LessonKit", "TCPCore"]),
+        // What the tests share (as swift-nio's NIOTestUtils): the engine harness, the package's own curriculum
+        // and the one way to run the built `tcptutor`.
+        .target(
+            name: "TCPTutorTestSupport", dependencies: ["TCPCore", "LessonKit", "TutorSession"],
+            path: "Tests/TCPTutorTestSupport"),
+        .testTarget(name: "TCPCoreTests", dependencies: ["TCPCore", "TCPTutorTestSupport"]),
         .testTarget(
-            name: "TutorUITests", dependencies: ["TutorUI", "TutorSession", "LessonKit"], exclude: ["Snapshots"]
+            name: "LessonKitTests", dependencies: ["LessonKit", "TCPCore", "TCPTutorTestSupport"], exclude: ["Fixtures"]
         ),
-        .testTarget(name: "TerminalTests"),
+        .testTarget(name: "CaptureKitTests", dependencies: ["CaptureKit", "TCPCore"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "TutorSessionTests", dependencies: ["TutorSession", "LessonKit", "TCPCore", "TCPTutorTestSupport"]),
+        .testTarget(
+            name: "TutorUITests", dependencies: ["TutorUI", "TutorSession", "LessonKit", "TCPTutorTestSupport"],
+            exclude: ["Snapshots"]
+        ),
+        .testTarget(
+            name: "TimelinePrintingTests",
+            dependencies: ["TimelinePrinting", "CaptureKit", "LessonKit", "TCPCore", "TCPTutorTestSupport"],
+            exclude: ["Snapshots"]),
+        // The built program run as a user runs it: arguments, output, exit status (no terminal).
+        .testTarget(
+            name: "CommandLineTests",
+            dependencies: [
+                "TimelinePrinting", "CaptureKit", "TutorSession", "LessonKit", "TCPCore", "TCPTutorTestSupport",
+            ],
+            exclude: ["Fixtures"]
+        ),
+        // The built program in tmux: what is drawn and typed on a real terminal.
+        .testTarget(name: "TerminalTests", dependencies: ["TCPTutorTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

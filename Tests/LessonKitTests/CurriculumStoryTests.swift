@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TCPTutorTestSupport
 import Testing
 
 /// Each lesson reaches the states and sends the segments its narration claims, with the declared ISNs and with

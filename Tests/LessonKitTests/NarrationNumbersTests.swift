@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TCPTutorTestSupport
 import Testing
 
 /// Every number a lesson's narration states stays true under fresh ISNs (TEACHING.md rule 13): each lesson is run

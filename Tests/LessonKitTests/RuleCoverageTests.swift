@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TCPTutorTestSupport
 import Testing
 
 /// Every `Rule` names something the engine really does: each one is produced by a lesson of the curriculum or by

@@ -1,6 +1,7 @@
 import Foundation
 import LessonKit
 import TCPCore
+import TCPTutorTestSupport
 import Testing
 
 @testable import TutorSession

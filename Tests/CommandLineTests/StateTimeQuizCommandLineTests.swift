@@ -1,5 +1,5 @@
 import Foundation
-import LessonKit
+import TCPTutorTestSupport
 import Testing
 
 /// The new `time` questions through the command line: `run` shows what they measure (text and JSON Lines),
@@ -8,14 +8,14 @@ import Testing
 struct StateTimeQuizCommandLineTests {
     @Test("run --format json shows each new question kind with its moments and the engine's interval")
     func jsonShowsTheMeasure() throws {
-        let first = try ClockQuizCommandLineTests.run(["run", "first-data-byte", "--format", "json"], input: "")
+        let first = try TutorProgram.run(["run", "first-data-byte", "--format", "json"]).text
         let quizzes = first.split(separator: "\n").filter { $0.contains("\"kind\":\"quiz\"") }
         #expect(quizzes.count == 2, "\(first)")
         #expect(quizzes.first?.contains("\"measure\":{\"until\":\"A ESTABLISHED\",\"since\":\"A connect\"") == true)
         #expect(quizzes.first?.contains("\"ms\":100}") == true, "\(quizzes)")
         #expect(quizzes.last?.contains("\"until\":\"arrival\",\"since\":\"A connect\"") == true)
         #expect(quizzes.last?.contains("\"ms\":150}") == true, "\(quizzes)")
-        let timing = try ClockQuizCommandLineTests.run(["run", "timing-questions", "--format", "json"], input: "")
+        let timing = try TutorProgram.run(["run", "timing-questions", "--format", "json"]).text
         let lines = timing.split(separator: "\n")
         let index = try #require(lines.firstIndex { $0.contains("\"until\":\"A CLOSED\"") }, "\(timing)")
         #expect(lines[index].contains("\"question\":\"how long after the segment before it does A leave TIME_WAIT\""))
@@ -27,29 +27,27 @@ struct StateTimeQuizCommandLineTests {
 
     @Test("quiz --plain asks from connect() and grades from the clock; the text timeline says it in Chinese")
     func plainQuiz() throws {
-        let output = try ClockQuizCommandLineTests.run(
-            ["quiz", "first-data-byte", "--plain"], input: "100 ms\n100 ms\n")
+        let output = try TutorProgram.run(["quiz", "first-data-byte", "--plain"], input: "100 ms\n100 ms\n").text
         let expected = [
             "How long after A's connect() does A leave SYN_SENT?",
             "A → B: How long after A's connect() does this segment arrive?", "right: time 100 ms",
             "wrong: time you: 100 ms; right: 150 ms", "2 of 2 questions answered, 2 of 4 points",
         ]
         for line in expected { #expect(output.contains(line), "\(output)") }
-        let chinese = try ClockQuizCommandLineTests.run(["run", "first-data-byte", "--lang", "zh"], input: "")
+        let chinese = try TutorProgram.run(["run", "first-data-byte", "--lang", "zh"]).text
         #expect(chinese.contains("测验：时间——从主机A调用connect()到这个报文段到达的时间间隔：150 毫秒"), "\(chinese)")
     }
 
     @Test("check gives file:line:column for a state question on a wait where no state changes")
     func checkPointsAtMisuse() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tcptutor-state-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("bad.lesson")
-        try (header + TimeMeasureLessonTests.teardown + "quiz time until A CLOSED\nwait 1min\n").write(
-            to: file, atomically: true, encoding: .utf8)
-        let output = try ClockQuizCommandLineTests.run(["check", file.path], input: "")
+        // A's last ACK is on line 18; a minute is not TIME_WAIT's 2MSL.
+        let lesson = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/state-question-on-idle-wait.lesson")
+        let result = try TutorProgram.run(["check", lesson.path])
+        #expect(result.status == 1)
         #expect(
-            output.contains("bad.lesson:19:17: A does not reach CLOSED during this wait: it stays in TIME_WAIT"),
-            "\(output)")
+            result.errors.contains(
+                "\(lesson.path):19:17: A does not reach CLOSED during this wait: it stays in TIME_WAIT"),
+            "\(result.text)")
     }
 }
