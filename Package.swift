@@ -14,27 +14,38 @@ let package = Package(
     targets: [
         // Pure TCP: RFC 9293 state machine, segments, sequence numbers. No Foundation.
         .target(name: "TCPCore"),
+        // tcpdump and packetdrill notation: segments printed and parsed, patterns with optional fields.
+        .target(name: "TCPNotation", dependencies: ["TCPCore"]),
+        // Immutable timelines of frames (what lessons and captures both produce) and the words for the engine's
+        // rules and errors.
+        .target(name: "TimelineKit", dependencies: ["TCPCore", "TCPNotation"]),
         // Lesson scripts: parser, linter, runner producing immutable timelines.
         .target(
             name: "LessonKit",
-            dependencies: ["TCPCore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "TCPCore", "TCPNotation", "TimelineKit", .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // Capture readers (pcap, pcapng, tcpdump text) and connection inference.
-        .target(name: "CaptureKit", dependencies: ["TCPCore", "LessonKit"]),
+        .target(name: "CaptureKit", dependencies: ["TCPCore", "TCPNotation", "TimelineKit"]),
         // Interaction as a value: stepping, quiz grading, exams, progress.
         .target(
             name: "TutorSession",
-            dependencies: ["TCPCore", "LessonKit", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "TCPCore", "TCPNotation", "TimelineKit", "LessonKit",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // Draws a session into an in-memory canvas of cells.
-        .target(name: "TutorUI", dependencies: ["TutorSession", "LessonKit", "TCPCore"]),
+        .target(name: "TutorUI", dependencies: ["TutorSession", "LessonKit", "TimelineKit", "TCPNotation", "TCPCore"]),
         // The only ncurses code, through a small C target.
         .target(name: "CNCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "TutorCurses", dependencies: ["TutorUI", "TutorSession", "CNCurses"]),
         .executableTarget(
             name: "tcptutor",
             dependencies: [
-                "TCPCore", "LessonKit", "CaptureKit", "TutorSession", "TutorUI", "TutorCurses",
+                "TCPCore", "TCPNotation", "TimelineKit", "LessonKit", "CaptureKit", "TutorSession", "TutorUI",
+                "TutorCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Swift runtime linked in: the dynamic loader no longer maps and relocates a dozen Swift libraries
@@ -50,13 +61,23 @@ let package = Package(
             ]
         ),
         .executableTarget(
-            name: "tcptutor-bench", dependencies: ["TCPCore", "LessonKit", "CaptureKit", "TutorSession", "TutorUI"]),
-        .testTarget(name: "TCPCoreTests", dependencies: ["TCPCore"]),
-        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "TCPCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "CaptureKitTests", dependencies: ["CaptureKit", "TCPCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "TutorSessionTests", dependencies: ["TutorSession", "LessonKit", "TCPCore"]),
+            name: "tcptutor-bench",
+            dependencies: ["TCPCore", "TimelineKit", "LessonKit", "CaptureKit", "TutorSession", "TutorUI"]),
+        // The engine's tests read and write segments in tcpdump notation.
+        .testTarget(name: "TCPCoreTests", dependencies: ["TCPCore", "TCPNotation"]),
+        .testTarget(name: "TCPNotationTests", dependencies: ["TCPNotation", "TCPCore"]),
         .testTarget(
-            name: "TutorUITests", dependencies: ["TutorUI", "TutorSession", "LessonKit"], exclude: ["Snapshots"]
+            name: "LessonKitTests", dependencies: ["LessonKit", "TimelineKit", "TCPNotation", "TCPCore"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CaptureKitTests", dependencies: ["CaptureKit", "TimelineKit", "TCPNotation", "TCPCore"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "TutorSessionTests",
+            dependencies: ["TutorSession", "LessonKit", "TimelineKit", "TCPNotation", "TCPCore"]),
+        .testTarget(
+            name: "TutorUITests", dependencies: ["TutorUI", "TutorSession", "LessonKit", "TimelineKit", "TCPNotation"],
+            exclude: ["Snapshots"]
         ),
         .testTarget(name: "TerminalTests"),
     ],

@@ -1,3 +1,4 @@
+import TCPNotation
 import Testing
 
 @testable import TCPCore

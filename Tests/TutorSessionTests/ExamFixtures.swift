@@ -1,6 +1,7 @@
 import Foundation
 import LessonKit
 import TCPCore
+import TimelineKit
 import TutorSession
 
 /// Two lessons built by hand that can be run with any ISNs, standing in for the lesson runner.

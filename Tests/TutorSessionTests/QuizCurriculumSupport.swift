@@ -1,6 +1,7 @@
 import Foundation
 import LessonKit
 import TCPCore
+import TimelineKit
 import TutorSession
 
 /// The real lessons in `Lessons/`, parsed and run by the lesson runner on the engine.

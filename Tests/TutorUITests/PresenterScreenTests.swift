@@ -1,6 +1,8 @@
 import LessonKit
 import TCPCore
+import TCPNotation
 import Testing
+import TimelineKit
 import TutorSession
 import TutorUI
 
