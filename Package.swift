@@ -66,6 +66,7 @@ let package = Package(
         // The engine's tests read and write segments in tcpdump notation.
         .testTarget(name: "TCPCoreTests", dependencies: ["TCPCore", "TCPNotation"]),
         .testTarget(name: "TCPNotationTests", dependencies: ["TCPNotation", "TCPCore"]),
+        .testTarget(name: "TimelineKitTests", dependencies: ["TimelineKit", "TCPCore"]),
         .testTarget(
             name: "LessonKitTests", dependencies: ["LessonKit", "TimelineKit", "TCPNotation", "TCPCore"],
             exclude: ["Fixtures"]),
