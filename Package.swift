@@ -61,8 +61,7 @@ let package = Package(
             ]
         ),
         .executableTarget(
-            name: "tcptutor-bench",
-            dependencies: ["TCPCore", "TimelineKit", "LessonKit", "CaptureKit", "TutorSession", "TutorUI"]),
+            name: "tcptutor-bench", dependencies: ["TCPCore", "LessonKit", "CaptureKit", "TutorSession", "TutorUI"]),
         // The engine's tests read and write segments in tcpdump notation.
         .testTarget(name: "TCPCoreTests", dependencies: ["TCPCore", "TCPNotation"]),
         .testTarget(name: "TCPNotationTests", dependencies: ["TCPNotation", "TCPCore"]),
