@@ -41,11 +41,15 @@ let package = Package(
         // The only ncurses code, through a small C target.
         .target(name: "CNCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "TutorCurses", dependencies: ["TutorUI", "TutorSession", "CNCurses"]),
+        // Timelines and capture replays as text and JSON Lines (`run`, `replay --format`), without a screen.
+        .target(
+            name: "TimelinePrinting",
+            dependencies: ["TCPCore", "TCPNotation", "TimelineKit", "LessonKit", "CaptureKit", "TutorUI"]),
         .executableTarget(
             name: "tcptutor",
             dependencies: [
                 "TCPCore", "TCPNotation", "TimelineKit", "LessonKit", "CaptureKit", "TutorSession", "TutorUI",
-                "TutorCurses",
+                "TutorCurses", "TimelinePrinting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Swift runtime linked in: the dynamic loader no longer maps and relocates a dozen Swift libraries
@@ -62,24 +66,50 @@ let package = Package(
         ),
         .executableTarget(
             name: "tcptutor-bench", dependencies: ["TCPCore", "LessonKit", "CaptureKit", "TutorSession", "TutorUI"]),
-        // The engine's tests read and write segments in tcpdump notation.
-        .testTarget(name: "TCPCoreTests", dependencies: ["TCPCore", "TCPNotation"]),
+        // What the tests share (as swift-nio's NIOTestUtils): the engine harness, the package's own curriculum
+        // and the one way to run the built `tcptutor`. The harness reads and writes segments in tcpdump notation.
+        .target(
+            name: "TCPTutorTestSupport",
+            dependencies: ["TCPCore", "TCPNotation", "TimelineKit", "LessonKit", "TutorSession"],
+            path: "Tests/TCPTutorTestSupport"),
+        .testTarget(name: "TCPCoreTests", dependencies: ["TCPCore", "TCPNotation", "TCPTutorTestSupport"]),
         .testTarget(name: "TCPNotationTests", dependencies: ["TCPNotation", "TCPCore"]),
         .testTarget(name: "TimelineKitTests", dependencies: ["TimelineKit", "TCPCore"]),
         .testTarget(
-            name: "LessonKitTests", dependencies: ["LessonKit", "TimelineKit", "TCPNotation", "TCPCore"],
+            name: "LessonKitTests",
+            dependencies: ["LessonKit", "TimelineKit", "TCPNotation", "TCPCore", "TCPTutorTestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "CaptureKitTests", dependencies: ["CaptureKit", "TimelineKit", "TCPNotation", "TCPCore"],
             exclude: ["Fixtures"]),
         .testTarget(
             name: "TutorSessionTests",
-            dependencies: ["TutorSession", "LessonKit", "TimelineKit", "TCPNotation", "TCPCore"]),
+            dependencies: ["TutorSession", "LessonKit", "TimelineKit", "TCPNotation", "TCPCore", "TCPTutorTestSupport"]),
         .testTarget(
-            name: "TutorUITests", dependencies: ["TutorUI", "TutorSession", "LessonKit", "TimelineKit", "TCPNotation"],
+            name: "TutorUITests",
+            dependencies: [
+                "TutorUI", "TutorSession", "LessonKit", "TimelineKit", "TCPNotation", "TCPTutorTestSupport",
+            ],
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "TerminalTests"),
+        .testTarget(
+            name: "TimelinePrintingTests",
+            dependencies: [
+                "TimelinePrinting", "CaptureKit", "LessonKit", "TimelineKit", "TCPNotation", "TCPCore",
+                "TCPTutorTestSupport",
+            ],
+            exclude: ["Snapshots"]),
+        // The built program run as a user runs it: arguments, output, exit status (no terminal).
+        .testTarget(
+            name: "CommandLineTests",
+            dependencies: [
+                "TimelinePrinting", "CaptureKit", "TutorSession", "LessonKit", "TimelineKit", "TCPNotation", "TCPCore",
+                "TCPTutorTestSupport",
+            ],
+            exclude: ["Fixtures"]
+        ),
+        // The built program in tmux: what is drawn and typed on a real terminal.
+        .testTarget(name: "TerminalTests", dependencies: ["TCPTutorTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

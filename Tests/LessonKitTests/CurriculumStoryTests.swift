@@ -1,6 +1,7 @@
 import LessonKit
 import TCPCore
 import TCPNotation
+import TCPTutorTestSupport
 import Testing
 
 /// Each lesson reaches the states and sends the segments its narration claims, with the declared ISNs and with

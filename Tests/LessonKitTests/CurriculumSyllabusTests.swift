@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TCPTutorTestSupport
 import Testing
 
 /// The lessons that take the path past open and close: data on the handshake's edges, loss in the data phase,

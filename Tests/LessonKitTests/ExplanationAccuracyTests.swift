@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TCPTutorTestSupport
 import Testing
 import TimelineKit
 
@@ -77,7 +78,10 @@ struct ExplanationAccuracyTests {
             return false
         }
         #expect(!calls.isEmpty)
-        for step in calls { #expect(step.narration != nil, "line \(step.line) has no narration") }
+        for step in calls {
+            #expect(
+                step.narration.map { !$0.en.isEmpty && !$0.zh.isEmpty } == true, "line \(step.line) has no narration")
+        }
         let text = try Self.narration("four-way-teardown")
         #expect(text.en.contains("the source text (the Chinese article lesson 2 introduced)"))
     }

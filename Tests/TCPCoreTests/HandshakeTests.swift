@@ -1,4 +1,5 @@
 import TCPNotation
+import TCPTutorTestSupport
 import Testing
 
 @testable import TCPCore

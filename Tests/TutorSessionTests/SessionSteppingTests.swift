@@ -95,7 +95,7 @@ import Testing
         var session = Self.openSession()
         for dialogKey in [Key.character("g"), .character("?")] {
             _ = session.update(.key(dialogKey))
-            #expect(session.dialog != nil)
+            #expect(session.dialog == (dialogKey == .character("g") ? .jump(digits: "") : .help))
             _ = session.update(.key(.pageDown))
             #expect(session.dialog == nil, "\(dialogKey): PageDown closes the dialog")
         }

@@ -22,7 +22,7 @@ import TutorUI
             _ = session.update(.key(.character(digit)))
         }
         _ = session.update(.key(.enter))
-        #expect(session.player?.pendingQuiz != nil)
+        #expect(session.player?.pendingQuiz == fin.quiz, "the question about A's FIN is asked")
         return (session, wire.segment.notation(base: timeline.numberBase(from: wire.from)))
     }
 

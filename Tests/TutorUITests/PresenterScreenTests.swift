@@ -1,6 +1,7 @@
 import LessonKit
 import TCPCore
 import TCPNotation
+import TCPTutorTestSupport
 import Testing
 import TimelineKit
 import TutorSession
@@ -8,12 +9,7 @@ import TutorUI
 
 /// The projector screen on every real lesson: what is hidden at a quiz point and what the reveal shows.
 @Suite struct PresenterScreenTests {
-    static let timelines: [Timeline] = {
-        guard let folder = LessonLibrary.locate(), let files = try? LessonLibrary.lessonFiles(in: [folder]) else {
-            return []
-        }
-        return files.compactMap { try? LessonLibrary.load($0) }.map { LessonRunner.run($0).timeline }
-    }()
+    static let timelines: [Timeline] = Curriculum.timelines
 
     /// Every stop of `timeline` as the presenter steps through it with PageDown.
     static func stops(_ timeline: Timeline, language: Language = .en) -> [PresenterSession] {

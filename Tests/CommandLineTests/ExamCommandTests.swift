@@ -1,5 +1,6 @@
 import Foundation
 import LessonKit
+import TCPTutorTestSupport
 import Testing
 
 @testable import TutorSession
@@ -7,39 +8,9 @@ import Testing
 /// `tcptutor exam grade` as an instructor runs it: the built program over a folder of real logs.
 @Suite("Command line: exam grade")
 struct ExamCommandTests {
-    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        .appendingPathComponent("tcptutor")
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    static func run(_ arguments: [String], input: String = "") throws -> (status: Int32, output: String, errors: String)
-    {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        let output = Pipe()
-        let errors = Pipe()
-        let standardInput = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = standardInput
-        try process.run()
-        standardInput.fileHandleForWriting.write(Data(input.utf8))
-        try standardInput.fileHandleForWriting.close()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: outputData, as: UTF8.self),
-            String(decoding: errorData, as: UTF8.self)
-        )
-    }
-
     @Test("grades a class: CSV on standard output, summary to a file, broken logs named on standard error")
     func grade() throws {
-        #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "no binary at \(Self.binary.path)")
-        let directory = ExamFixtures.directory()
+        let directory = try TemporaryFolder.make("tcptutor-exam")
         let keyFile = directory.appendingPathComponent("exam.key")
         try Data("correct horse battery staple, 2026\n".utf8).write(to: keyFile)
         let logs = directory.appendingPathComponent("logs")
@@ -48,11 +19,11 @@ struct ExamCommandTests {
             lessons: ["three-way-handshake", "four-way-teardown"], questionCount: 4, minutes: 15)
         for student in ["li.wei", "maria"] {
             let exam = try ExamSitting(
-                directory: logs, key: ExamFixtures.key, studentID: student, parameters: parameters,
+                directory: logs, key: try ExamKey(contentsOf: keyFile), studentID: student, parameters: parameters,
                 lessons: Curriculum.folder)
             try exam.begin()
             while let question = exam.currentQuestion {
-                var typed = ExamFixtures.rightAnswer(question.quiz)
+                var typed = RightAnswer.typed(question.quiz)
                 if student == "maria" { typed[.flags] = "." }
                 _ = try exam.submit(typed)
             }
@@ -61,7 +32,7 @@ struct ExamCommandTests {
             at: logs.appendingPathComponent("maria.examlog"), to: logs.appendingPathComponent("mallory.examlog"))
         let summary = directory.appendingPathComponent("summary.csv")
 
-        let result = try Self.run([
+        let result = try TutorProgram.run([
             "exam", "grade", "--key-file", keyFile.path, "--summary", summary.path, logs.path,
         ])
         #expect(result.status == 1, "a broken log makes the grading fail: \(result.errors)")
@@ -81,44 +52,50 @@ struct ExamCommandTests {
         #expect(summaryText.contains("\nlesson,three-way-handshake,"))
 
         try FileManager.default.removeItem(at: logs.appendingPathComponent("mallory.examlog"))
-        let clean = try Self.run(["exam", "grade", "--key-file", keyFile.path, "--summary", summary.path, logs.path])
+        let clean = try TutorProgram.run([
+            "exam", "grade", "--key-file", keyFile.path, "--summary", summary.path, logs.path,
+        ])
         #expect(clean.status == 0, "\(clean.errors)")
 
-        let noKey = try Self.run([
+        let noKey = try TutorProgram.run([
             "exam", "grade", "--key-file", directory.appendingPathComponent("none").path, logs.path,
         ])
         #expect(noKey.status != 0 && noKey.errors.contains("cannot read the key file"))
 
-        let atFolder = try Self.run(["exam", "grade", "--key-file", keyFile.path, "--output", logs.path, logs.path])
+        let atFolder = try TutorProgram.run([
+            "exam", "grade", "--key-file", keyFile.path, "--output", logs.path, logs.path,
+        ])
         #expect(atFolder.status != 0 && atFolder.errors.contains("cannot write \(logs.path): it is a folder"))
         let nowhere = directory.appendingPathComponent("none/summary.csv").path
-        let noFolder = try Self.run(["exam", "grade", "--key-file", keyFile.path, "--summary", nowhere, logs.path])
+        let noFolder = try TutorProgram.run([
+            "exam", "grade", "--key-file", keyFile.path, "--summary", nowhere, logs.path,
+        ])
         #expect(noFolder.errors.contains("cannot write \(nowhere): there is no folder \(directory.path)/none"))
     }
 
     @Test("exam --help says what a key file is, how to make one, how to run an exam, and what a log proves")
     func help() throws {
-        let help = try Self.run(["exam", "--help"])
+        let help = try TutorProgram.run(["exam", "--help"])
         #expect(help.status == 0)
         let text = help.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(text.contains("head -c 32 /dev/urandom > exam.key"))
         #expect(text.contains("key file is the instructor's secret"))
         #expect(text.contains("walkthrough") && text.contains("tcptutor exam grade --key-file exam.key"))
         #expect(text.contains("not stop a determined student") && text.contains("tcptutor class serve"))
-        let take = try Self.run(["exam", "take", "--help"])
+        let take = try TutorProgram.run(["exam", "take", "--help"])
         #expect(take.output.contains("decimals are allowed"))
-        let grade = try Self.run(["exam", "grade", "--help"])
+        let grade = try TutorProgram.run(["exam", "grade", "--help"])
         let gradeText = grade.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(gradeText.contains("time up (the time ran out first") && gradeText.contains("exits with status 1"))
     }
 
     @Test("--out at a file or where no folder can be made says what is wrong in words")
     func outFolderErrors() throws {
-        let directory = ExamFixtures.directory()
+        let directory = try TemporaryFolder.make("tcptutor-exam")
         let keyFile = directory.appendingPathComponent("exam.key")
         try Data("correct horse battery staple, 2026\n".utf8).write(to: keyFile)
-        func exam(out: String) throws -> (status: Int32, output: String, errors: String) {
-            try Self.run([
+        func exam(out: String) throws -> TutorProgram.Result {
+            try TutorProgram.run([
                 "exam", "--plain", "--lessons", "three-way-handshake", "--questions", "2", "--minutes", "5",
                 "--student", "s1", "--key-file", keyFile.path, "--out", out,
             ])
@@ -142,7 +119,7 @@ struct ExamCommandTests {
 
     @Test("the plain exam prints the rules and starts the clock with Enter; the id is case-folded")
     func plainExamCaseFolded() throws {
-        let directory = ExamFixtures.directory()
+        let directory = try TemporaryFolder.make("tcptutor-exam")
         let keyFile = directory.appendingPathComponent("exam.key")
         try Data("correct horse battery staple, 2026\n".utf8).write(to: keyFile)
         let arguments = { (student: String) in
@@ -153,16 +130,16 @@ struct ExamCommandTests {
         }
         let log = directory.appendingPathComponent("alice.examlog")
         // Input ends at the start: nothing begins and no log is left.
-        let left = try Self.run(arguments("ALICE"))
+        let left = try TutorProgram.run(arguments("ALICE"))
         #expect(left.output.contains("Exam for alice: 2 questions in 0.5 minutes"), "\(left.output)")
         #expect(left.output.contains("Press Enter to begin: the clock starts then."))
         #expect(left.output.contains("The exam was not begun"))
         #expect(!FileManager.default.fileExists(atPath: log.path))
 
-        let result = try Self.run(arguments("ALICE"), input: "\n")
+        let result = try TutorProgram.run(arguments("ALICE"), input: "\n")
         #expect(result.output.contains("(time left 0:30)") || result.output.contains("(time left 0:29)"))
         #expect(try ExamLogFile.read(log).records.map(\.student) == ["alice"])
-        let resumed = try Self.run(arguments("Alice"))
+        let resumed = try TutorProgram.run(arguments("Alice"))
         #expect(resumed.output.contains("Exam resumed: 0 answers kept."), "\(resumed.output)")
     }
 }

@@ -1,27 +1,28 @@
+import TCPCore
 import TCPNotation
 import Testing
 
-@testable import TCPCore
-
 /// Drives a two-host simulation segment by segment, checking each one in tcpdump notation
-/// (DESIGN.md convention 7: `expectSent`, `expectNothingSent`).
-struct Harness {
-    var simulation: Simulation
+/// (DESIGN.md convention 7: `deliver`, `expectNext`, `expectNothingInFlight`).
+public struct Harness {
+    public var simulation: Simulation
 
-    init(isnA: UInt32 = 3_626_544_836, isnB: UInt32 = 1_739_326_486, configuration: EndpointConfiguration = .init()) {
+    public init(
+        isnA: UInt32 = 3_626_544_836, isnB: UInt32 = 1_739_326_486, configuration: EndpointConfiguration = .init()
+    ) {
         simulation = Simulation(
             a: Endpoint(initialSequenceNumber: SequenceNumber(isnA), configuration: configuration),
             b: Endpoint(initialSequenceNumber: SequenceNumber(isnB), configuration: configuration))
     }
 
     @discardableResult
-    mutating func call(_ host: HostID, _ call: UserCall) -> SimulationStep {
+    public mutating func call(_ host: HostID, _ call: UserCall) -> SimulationStep {
         simulation.call(call, on: host)
     }
 
     /// Delivers the oldest segment from `host` after checking it is exactly `notation`.
     @discardableResult
-    mutating func deliver(
+    public mutating func deliver(
         _ host: HostID, _ notation: String, sourceLocation: SourceLocation = #_sourceLocation
     ) -> SimulationStep? {
         guard let flight = simulation.nextInFlight(from: host) else {
@@ -33,17 +34,17 @@ struct Harness {
     }
 
     /// The segment in tcpdump notation, with its window when `notation` shows one (flow control tests do).
-    static func written(_ segment: Segment, like notation: String) -> String {
+    public static func written(_ segment: Segment, like notation: String) -> String {
         segment.notation(showWindow: notation.contains(" win "))
     }
 
     /// Checks the oldest segment from `host` without delivering it.
-    func expectNext(_ host: HostID, _ notation: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    public func expectNext(_ host: HostID, _ notation: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(simulation.nextInFlight(from: host)?.segment.notation() == notation, sourceLocation: sourceLocation)
     }
 
     @discardableResult
-    mutating func drop(_ host: HostID, _ notation: String, sourceLocation: SourceLocation = #_sourceLocation)
+    public mutating func drop(_ host: HostID, _ notation: String, sourceLocation: SourceLocation = #_sourceLocation)
         -> InFlight?
     {
         let flight = simulation.dropNext(from: host)
@@ -51,13 +52,13 @@ struct Harness {
         return flight
     }
 
-    func expectNothingInFlight(sourceLocation: SourceLocation = #_sourceLocation) {
+    public func expectNothingInFlight(sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(
             simulation.wire.map { "\($0.from)>\($0.to) \($0.segment.notation())" } == [], sourceLocation: sourceLocation
         )
     }
 
-    func expectStates(
+    public func expectStates(
         _ a: ConnectionState, _ b: ConnectionState, sourceLocation: SourceLocation = #_sourceLocation
     ) {
         #expect(simulation[.a].state == a, "A", sourceLocation: sourceLocation)
@@ -65,7 +66,7 @@ struct Harness {
     }
 
     /// The seed's handshake, leaving both hosts ESTABLISHED with nothing in flight.
-    static func established(isnA: UInt32 = 3_626_544_836, isnB: UInt32 = 1_739_326_486) -> Harness {
+    public static func established(isnA: UInt32 = 3_626_544_836, isnB: UInt32 = 1_739_326_486) -> Harness {
         var harness = Harness(isnA: isnA, isnB: isnB)
         harness.call(.b, .listen)
         harness.call(.a, .connect)

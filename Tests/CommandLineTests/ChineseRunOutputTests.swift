@@ -1,4 +1,5 @@
 import Foundation
+import TCPTutorTestSupport
 import Testing
 
 @testable import LessonKit
@@ -35,7 +36,7 @@ struct ChineseRunOutputTests {
 
     @Test("no English interface word in any lesson's Chinese timeline", arguments: Curriculum.fileNames)
     func noEnglishWords(file: String) throws {
-        let result = try CommandLineTests.run(["run", "Lessons/" + file, "--lang", "zh"])
+        let result = try TutorProgram.run(["run", "Lessons/" + file, "--lang", "zh"])
         #expect(result.status == 0, "\(result.errors)")
         let lesson = try Curriculum.lesson(file: file)
         // The narration is the lesson's own text (it may quote an English error message); the vocabulary test
@@ -53,7 +54,7 @@ struct ChineseRunOutputTests {
 
     @Test("the header, the quiz, the reason and an error are in Chinese")
     func interfaceWords() throws {
-        let result = try CommandLineTests.run(["run", "connection-refused", "--lang", "zh"])
+        let result = try TutorProgram.run(["run", "connection-refused", "--lang", "zh"])
         #expect(result.status == 0)
         let output = result.output
         #expect(output.contains("初始序列号 A 1044301777，B 600000000（绝对序列号）"), "\(output)")
@@ -68,7 +69,7 @@ struct ChineseRunOutputTests {
 
     @Test("the English timeline keeps its words")
     func englishUnchanged() throws {
-        let result = try CommandLineTests.run(["run", "connection-refused"])
+        let result = try TutorProgram.run(["run", "connection-refused"])
         #expect(result.output.contains("ISN A 1044301777, B 600000000  (absolute numbers)"))
         #expect(result.output.contains("    quiz: flags seq ack"))
         #expect(result.output.contains("    why: "))

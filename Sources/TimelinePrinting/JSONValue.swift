@@ -1,5 +1,6 @@
-/// A JSON value with object keys kept in the order written, so JSON Lines read naturally.
-enum JSONValue {
+/// A JSON value with object keys kept in the order written, so JSON Lines read naturally: the one encoder of both
+/// printers' `--format json`.
+public enum JSONValue: Sendable {
     case string(String)
     case int(Int64)
     case double(Double)
@@ -8,7 +9,8 @@ enum JSONValue {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    var encoded: String {
+    /// The value as one line of JSON.
+    public var encoded: String {
         switch self {
         case .string(let text): return Self.quote(text)
         case .int(let value): return String(value)
@@ -21,7 +23,8 @@ enum JSONValue {
         }
     }
 
-    static func quote(_ text: String) -> String {
+    /// A JSON string literal.
+    public static func quote(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -21,22 +21,29 @@ func secondsValue(_ time: CaptureTime, since start: CaptureTime) -> JSONValue {
 
 /// `tcptutor replay FILE --format text|json`: one line (or JSON object) per captured segment with both hosts'
 /// states after it.
-struct CaptureReplayPrinter {
-    let replay: CaptureReplay
-    let file: String
-    let streams: Int
-    let language: Language
-    let relative: Bool
-    let explain: Bool
+public struct CaptureReplayPrinter {
+    public let replay: CaptureReplay
+    /// The capture's path as the user named it, for the first line.
+    public let file: String
+    /// How many connections the capture holds.
+    public let streams: Int
+    public let language: Language
+    /// seq and ack relative to each side's ISN (text only), as tcpdump prints them by default.
+    public var relative = false
+    /// Under each segment, the full screen's narration of it (text only).
+    public var explain = false
+
+    public init(replay: CaptureReplay, file: String, streams: Int, language: Language) {
+        self.replay = replay
+        self.file = file
+        self.streams = streams
+        self.language = language
+    }
 
     var timeline: Timeline { replay.timeline }
 
     func states(_ frame: Frame) -> String {
-        "A \(frame.host(.a).state), B \(frame.host(.b).state)"
-    }
-
-    func statesObject(_ frame: Frame) -> JSONValue {
-        .object([("A", .string(frame.host(.a).state.description)), ("B", .string(frame.host(.b).state.description))])
+        FrameLines.states(frame)
     }
 
     /// Why the segment was sent: the engine's rule, or the first note when the engine has none.
@@ -47,7 +54,9 @@ struct CaptureReplayPrinter {
         return step.rule.map { RuleText.explanation($0, language) } ?? ""
     }
 
-    func textLines() -> [String] {
+    /// The connection, the ISNs, the start, then one line per segment with its time, notation, the states after
+    /// it and its labels.
+    public func textLines() -> [String] {
         let connection = replay.connection
         var lines: [String] = []
         lines.append(
@@ -94,15 +103,9 @@ struct CaptureReplayPrinter {
         replay.explanation(forStep: Int(frame.index) - 1, language: language).map { "    " + $0 }
     }
 
-    func segmentObject(_ segment: Segment) -> JSONValue {
-        .object([
-            ("flags", .string(segment.flags.tcpdump)), ("seq", .int(Int64(segment.seq.rawValue))),
-            ("ack", segment.ack.map { .int(Int64($0.rawValue)) } ?? .null),
-            ("len", .int(Int64(segment.payloadLength))),
-        ])
-    }
-
-    func jsonLines() -> [String] {
+    /// One JSON object per line: `capture`, `start`, a `segment` and its `state` changes per captured segment, and
+    /// `end`.
+    public func jsonLines() -> [String] {
         let connection = replay.connection
         var lines: [JSONValue] = []
         lines.append(
@@ -122,7 +125,7 @@ struct CaptureReplayPrinter {
         let start = timeline.frames[0]
         lines.append(
             .object([
-                ("kind", .string("start")), ("step", .int(0)), ("states", statesObject(start)),
+                ("kind", .string("start")), ("step", .int(0)), ("states", FrameLines.statesObject(start)),
                 ("note", start.narration.map { .string($0.text(language)) } ?? .null),
             ]))
         for (index, step) in replay.steps.enumerated() {
@@ -132,11 +135,12 @@ struct CaptureReplayPrinter {
             var pairs: [(String, JSONValue)] = [
                 ("kind", .string("segment")), ("step", stepNumber), ("packet", .int(Int64(step.packet))),
                 ("time", secondsValue(step.time, since: replay.captureStart)), ("from", .string(step.from.rawValue)),
-                ("to", .string(step.to.rawValue)), ("flags", .string(segment.flags.tcpdump)),
-                ("seq", .int(Int64(segment.seq.rawValue))),
-                ("ack", segment.ack.map { .int(Int64($0.rawValue)) } ?? .null),
-                ("len", .int(Int64(segment.payloadLength))), ("win", .int(Int64(segment.window))),
-                ("event", .string(step.fate.rawValue)), ("states", statesObject(frame)), ("why", .string(why(step))),
+                ("to", .string(step.to.rawValue)),
+            ]
+            pairs += FrameLines.segmentFields(segment)
+            pairs += [
+                ("win", .int(Int64(segment.window))), ("event", .string(step.fate.rawValue)),
+                ("states", FrameLines.statesObject(frame)), ("why", .string(why(step))),
                 ("rule", step.rule.map { .string($0.rawValue) } ?? .null),
                 ("note", .array(step.labels.map { .string($0.rawValue) })),
                 ("details", .array(step.notes.map { .string($0.text(language)) })),
@@ -144,7 +148,7 @@ struct CaptureReplayPrinter {
             if !step.calls.isEmpty {
                 pairs.append(("call", .string(step.calls.map(\.description).joined(separator: ", "))))
             }
-            if let expected = step.expected { pairs.append(("expected", segmentObject(expected))) }
+            if let expected = step.expected { pairs.append(("expected", .object(FrameLines.segmentFields(expected)))) }
             if let handled = step.handledBecause {
                 pairs.append(("handled", .string(RuleText.explanation(handled, language))))
             }
@@ -153,20 +157,13 @@ struct CaptureReplayPrinter {
             }
             lines.append(.object(pairs))
             for host in HostID.allCases {
-                for transition in frame.transitions[host] ?? [] {
-                    lines.append(
-                        .object([
-                            ("kind", .string("state")), ("step", stepNumber), ("host", .string(host.rawValue)),
-                            ("from", .string(transition.from.description)), ("to", .string(transition.to.description)),
-                            ("why", .string(RuleText.explanation(transition.because, language))),
-                        ]))
-                }
+                lines += FrameLines.stateObjects(frame, host: host, step: stepNumber, language: language)
             }
         }
         let last = timeline.frames[timeline.frames.count - 1]
         lines.append(
             .object([
-                ("kind", .string("end")), ("states", statesObject(last)),
+                ("kind", .string("end")), ("states", FrameLines.statesObject(last)),
                 ("inFlight", .int(Int64(last.inFlight.count))),
             ]))
         return lines.map(\.encoded)

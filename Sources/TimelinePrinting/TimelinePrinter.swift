@@ -4,10 +4,16 @@ import TCPNotation
 import TimelineKit
 import TutorUI
 
-/// Prints a timeline without the full-screen UI: text for people and screen readers, JSON Lines for programs.
-struct TimelinePrinter {
-    let timeline: Timeline
-    let language: Language
+/// `tcptutor run LESSON`: a timeline without the full-screen UI, as text for people and screen readers or as JSON
+/// Lines for programs.
+public struct TimelinePrinter {
+    public let timeline: Timeline
+    public let language: Language
+
+    public init(timeline: Timeline, language: Language) {
+        self.timeline = timeline
+        self.language = language
+    }
 
     /// `IP 192.168.1.116.3337 > 192.168.1.123.7788: S 3626544836:3626544836(0)`, as tcpdump prints it.
     func tcpdumpLine(_ wire: WireEvent) -> String {
@@ -25,7 +31,7 @@ struct TimelinePrinter {
     private var words: Strings { Strings(language) }
 
     func states(_ frame: Frame) -> String {
-        "A \(frame.host(.a).state)" + say(", ", "，") + "B \(frame.host(.b).state)"
+        FrameLines.states(frame, separator: say(", ", "，"))
     }
 
     /// The header line: hosts, ISNs and the numbering the lesson's segments are printed in.
@@ -63,7 +69,9 @@ struct TimelinePrinter {
         }
     }
 
-    func textLines() -> [String] {
+    /// The title, the header, then one line per step with the states it left, and under it the quiz, the reason
+    /// for a segment, each state change, each error and the narration.
+    public func textLines() -> [String] {
         var lines: [String] = []
         lines.append("\(timeline.title.text(language)) [\(timeline.lessonID)]")
         lines.append(headerLine())
@@ -93,11 +101,9 @@ struct TimelinePrinter {
         return lines
     }
 
-    func statesObject(_ frame: Frame) -> JSONValue {
-        .object([("A", .string(frame.host(.a).state.description)), ("B", .string(frame.host(.b).state.description))])
-    }
-
-    func jsonLines() -> [String] {
+    /// One JSON object per line: `start`, `call`, `quiz`, `segment`, `wait`, then each step's `state` and `error`
+    /// objects and its `narration` (README.md lists the fields).
+    public func jsonLines() -> [String] {
         var lines: [JSONValue] = []
         for frame in timeline.frames {
             let step = JSONValue.int(Int64(frame.index))
@@ -114,13 +120,13 @@ struct TimelinePrinter {
                                 ("B", .int(Int64(timeline.isn.b.rawValue))),
                             ])
                         ),
-                        ("numbers", .string(timeline.numbering.rawValue)), ("states", statesObject(frame)),
+                        ("numbers", .string(timeline.numbering.rawValue)), ("states", FrameLines.statesObject(frame)),
                     ]))
             case .call(let host, let call):
                 lines.append(
                     .object([
                         ("kind", .string("call")), ("step", step), ("time", time), ("host", .string(host.rawValue)),
-                        ("call", .string(call.description)), ("states", statesObject(frame)),
+                        ("call", .string(call.description)), ("states", FrameLines.statesObject(frame)),
                     ]))
             case .segment(let wire):
                 if let quiz = frame.quiz {
@@ -133,11 +139,12 @@ struct TimelinePrinter {
                 let segment = wire.segment
                 var pairs: [(String, JSONValue)] = [
                     ("kind", .string("segment")), ("step", step), ("time", time), ("from", .string(wire.from.rawValue)),
-                    ("to", .string(wire.to.rawValue)), ("flags", .string(segment.flags.tcpdump)),
-                    ("seq", .int(Int64(segment.seq.rawValue))),
-                    ("ack", segment.ack.map { .int(Int64($0.rawValue)) } ?? .null),
-                    ("len", .int(Int64(segment.payloadLength))), ("win", .int(Int64(segment.window))),
-                    ("event", .string(wire.fate.rawValue)), ("states", statesObject(frame)),
+                    ("to", .string(wire.to.rawValue)),
+                ]
+                pairs += FrameLines.segmentFields(segment)
+                pairs += [
+                    ("win", .int(Int64(segment.window))), ("event", .string(wire.fate.rawValue)),
+                    ("states", FrameLines.statesObject(frame)),
                     ("why", .string(RuleText.explanation(wire.sentBecause, language))),
                     ("rule", .string(wire.sentBecause.rawValue)),
                 ]
@@ -153,19 +160,12 @@ struct TimelinePrinter {
                         .object([
                             ("kind", .string("wait")), ("step", step), ("time", time),
                             ("ms", .int(Int64(milliseconds))),
-                            ("states", statesObject(frame)),
+                            ("states", FrameLines.statesObject(frame)),
                         ]))
                 }
             }
             for host in HostID.allCases {
-                for transition in frame.transitions[host] ?? [] {
-                    lines.append(
-                        .object([
-                            ("kind", .string("state")), ("step", step), ("host", .string(host.rawValue)),
-                            ("from", .string(transition.from.description)), ("to", .string(transition.to.description)),
-                            ("why", .string(RuleText.explanation(transition.because, language))),
-                        ]))
-                }
+                lines += FrameLines.stateObjects(frame, host: host, step: step, language: language)
                 for error in frame.errors[host] ?? [] {
                     lines.append(
                         .object([

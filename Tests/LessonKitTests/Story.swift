@@ -1,51 +1,10 @@
-import Foundation
 import LessonKit
 import TCPCore
+import TCPTutorTestSupport
 import Testing
 import TimelineKit
 
-/// The curriculum as shipped: the `.lesson` files in the package's `Lessons/` folder.
-enum Curriculum {
-    /// `Lessons/` next to `Tests/`, found from this source file so the tests run from any folder.
-    static let folder: String = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Lessons").path
-
-    /// Every lesson file, in menu order.
-    static let files: [String] = (try? LessonLibrary.lessonFiles(in: [folder])) ?? []
-
-    /// File names without the folder, for test arguments that read well in reports.
-    static let fileNames: [String] = files.map { URL(fileURLWithPath: $0).lastPathComponent }
-
-    /// ISN overrides the stories must survive: fresh draws from seeds, as `--seed` makes them, and the edges of
-    /// the 32-bit space.
-    static let freshISNs: [[HostID: SequenceNumber]] =
-        [UInt64(1), 2, 7, 42, 2024, 65_535, 0xDEAD_BEEF].map { seed in
-            let draw = FreshDraw.seeded(seed)
-            return [
-                .a: SequenceNumber(UInt32(truncatingIfNeeded: draw.a)),
-                .b: SequenceNumber(UInt32(truncatingIfNeeded: draw.b)),
-            ]
-        } + [
-            [.a: SequenceNumber(4_294_967_295), .b: SequenceNumber(0)],
-            [.a: SequenceNumber(0), .b: SequenceNumber(4_294_967_295)],
-            [.a: SequenceNumber(2_147_483_648), .b: SequenceNumber(2_147_483_647)],
-        ]
-
-    /// Loads the lesson whose file is named `name`.
-    static func lesson(file name: String) throws -> Lesson {
-        try LessonLibrary.load(folder + "/" + name)
-    }
-
-    /// Loads the lesson with this id.
-    static func lesson(id: String) throws -> Lesson {
-        for file in files {
-            let lesson = try LessonLibrary.load(file)
-            if lesson.id == id { return lesson }
-        }
-        throw CurriculumError.noLesson(id)
-    }
-
+extension Curriculum {
     /// Runs the lesson `id` (with the declared ISNs, or `isn`) and records any disagreement with the engine.
     static func story(_ id: String, isn: [HostID: SequenceNumber] = [:]) throws -> Story {
         let lesson = try lesson(id: id)
@@ -53,10 +12,6 @@ enum Curriculum {
         #expect(run.diagnostics.isEmpty, "\(id): \(run.diagnostics.map(\.description))")
         return Story(lesson: lesson, timeline: run.timeline)
     }
-}
-
-enum CurriculumError: Error {
-    case noLesson(String)
 }
 
 /// A lesson's timeline read as the story it tells: who went through which states, which segments crossed.
