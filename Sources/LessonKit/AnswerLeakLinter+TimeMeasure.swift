@@ -1,4 +1,5 @@
 import TCPCore
+import TimelineKit
 
 /// Leaks of a `time` question with its own moments (`quiz time until A CLOSED`): the state reached, and the
 /// interval in any spelling (TEACHING.md rule 12).

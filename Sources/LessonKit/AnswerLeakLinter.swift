@@ -1,4 +1,6 @@
 import TCPCore
+import TCPNotation
+import TimelineKit
 
 /// Warns about narration shown before a quiz point that names its answer (TEACHING.md rule 12): the step before
 /// a question about A's FIN must not say "A sends a FIN+ACK and enters FIN_WAIT_1", nor the number it carries.
@@ -21,7 +23,7 @@ public enum AnswerLeakLinter {
                 }
                 found.append(
                     Diagnostic(
-                        file: file, line: lead.line, column: 1,
+                        file: file, line: lead.origin.number, column: 1,
                         message:
                             "this step is shown after the quiz at line \(quiz.line) is answered: "
                             + "its narration should not ask what comes next",
@@ -44,7 +46,7 @@ public enum AnswerLeakLinter {
                 }).first
             else { return nil }
             return Diagnostic(
-                file: file, line: shown.line, column: 1,
+                file: file, line: shown.origin.number, column: 1,
                 message:
                     "narration before the quiz at line \(quiz.line) names its answer '\(leak)': "
                     + "move it after the \(step) (TEACHING.md rule 12)",
@@ -79,7 +81,7 @@ public enum AnswerLeakLinter {
         // Given, not answers: the ISNs, and every number of the segments already on the ladder (the ACK's seq is
         // the ack it received: working that out from the ladder is the skill asked).
         var given = Set(
-            HostID.allCases.compactMap { timeline.numbering == .absolute ? timeline.isn[$0]?.rawValue : nil })
+            HostID.allCases.compactMap { timeline.numbering == .absolute ? timeline.isn[$0].rawValue : nil })
         for earlier in timeline.frames[..<end].compactMap(\.wire) {
             let base = timeline.numberBase(from: earlier.from)
             let seq = earlier.segment.seq.offset(from: base.seqBase)

@@ -1,4 +1,6 @@
 import TCPCore
+import TCPNotation
+import TimelineKit
 
 /// Step directives: host calls, the wire, time, checks, narration-only steps and quiz points.
 extension LessonParser {

@@ -1,4 +1,5 @@
 import TCPCore
+import TimelineKit
 
 /// The moments of a `time` question (`TimeMeasure`): `until arrival`, `until A CLOSED`, `since A connect`,
 /// `since A TIME_WAIT`, after the fields of a `quiz` line.

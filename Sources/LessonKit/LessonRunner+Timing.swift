@@ -1,4 +1,5 @@
 import TCPCore
+import TimelineKit
 
 /// The virtual times a `time` question measures (`TimeMeasure`), read from the engine as the lesson runs.
 extension LessonRunner {

@@ -1,6 +1,8 @@
 import CaptureKit
 import LessonKit
 import TCPCore
+import TCPNotation
+import TimelineKit
 
 /// Seconds with microsecond precision, for text.
 func secondsText(_ time: CaptureTime, since start: CaptureTime) -> String {

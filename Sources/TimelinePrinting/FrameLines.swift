@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
 /// What a lesson's timeline and a capture's replay print the same way for a frame: the states it left and its
 /// state changes.

@@ -1,5 +1,7 @@
 import LessonKit
 import TCPCore
+import TCPNotation
+import TimelineKit
 import TutorUI
 
 /// `tcptutor run LESSON`: a timeline without the full-screen UI, as text for people and screen readers or as JSON
@@ -15,8 +17,8 @@ public struct TimelinePrinter {
 
     /// `IP 192.168.1.116.3337 > 192.168.1.123.7788: S 3626544836:3626544836(0)`, as tcpdump prints it.
     func tcpdumpLine(_ wire: WireEvent) -> String {
-        let from = timeline.hosts[wire.from]!
-        let to = timeline.hosts[wire.to]!
+        let from = timeline.hosts[wire.from]
+        let to = timeline.hosts[wire.to]
         let family = from.address.contains(":") ? "IP6" : "IP"
         let base = timeline.numberBase(from: wire.from)
         return "\(family) \(from.address).\(from.port) > \(to.address).\(to.port): \(wire.segment.notation(base: base))"
@@ -34,10 +36,10 @@ public struct TimelinePrinter {
 
     /// The header line: hosts, ISNs and the numbering the lesson's segments are printed in.
     func headerLine() -> String {
-        let a = timeline.hosts[.a]!
-        let b = timeline.hosts[.b]!
-        let isnA = timeline.isn[.a]!
-        let isnB = timeline.isn[.b]!
+        let a = timeline.hosts.a
+        let b = timeline.hosts.b
+        let isnA = timeline.isn.a
+        let isnB = timeline.isn.b
         return language == .en
             ? "A \(a)  B \(b)  ISN A \(isnA), B \(isnB)  (\(timeline.numbering.rawValue) numbers)"
             : "A \(a)  B \(b)  初始序列号 A \(isnA)，B \(isnB)（\(words.numbering(timeline.numbering))）"
@@ -59,6 +61,8 @@ public struct TimelinePrinter {
                 case .inFlight: say(" [inFlight]", " [\(words.onItsWay)]")
                 }
             return tcpdumpLine(wire) + fate
+        case .say, .reorder:
+            return "—"
         case .wait(let milliseconds):
             if milliseconds == 0 { return "—" }
             return language == .en ? "wait \(milliseconds) ms" : words.wait(milliseconds)
@@ -113,8 +117,8 @@ public struct TimelinePrinter {
                         (
                             "isn",
                             .object([
-                                ("A", .int(Int64(timeline.isn[.a]!.rawValue))),
-                                ("B", .int(Int64(timeline.isn[.b]!.rawValue))),
+                                ("A", .int(Int64(timeline.isn.a.rawValue))),
+                                ("B", .int(Int64(timeline.isn.b.rawValue))),
                             ])
                         ),
                         ("numbers", .string(timeline.numbering.rawValue)), ("states", FrameLines.statesObject(frame)),
@@ -143,6 +147,8 @@ public struct TimelinePrinter {
                     pairs.append(("handled", .string(RuleText.explanation(handled, language))))
                 }
                 lines.append(.object(pairs))
+            case .say, .reorder:
+                break
             case .wait(let milliseconds):
                 if let quiz = frame.quiz { lines.append(quizJSON(quiz, step: step)) }
                 if milliseconds > 0 {

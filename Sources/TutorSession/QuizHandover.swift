@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
 /// The place where a quiz point hands over to quiz grading.
 ///

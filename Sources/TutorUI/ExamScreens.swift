@@ -1,4 +1,5 @@
 import LessonKit
+import TimelineKit
 import TutorSession
 
 /// Draws an exam: the question with its panel and the countdown, or the closing screen.

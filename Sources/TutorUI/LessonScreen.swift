@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 import TutorSession
 
 /// The lesson screen: header, the two hosts with the wire between them, the ladder, the narration, the keys.
@@ -26,8 +27,8 @@ struct LessonScreen: Widget {
             let relative = numbering == .relative
             HostBox(
                 host: host, address: timeline.hosts[host], snapshot: shown.hosts[host], showsTCB: session.showsTCB,
-                sendBase: relative ? timeline.isn[host] ?? SequenceNumber(0) : SequenceNumber(0),
-                receiveBase: relative ? timeline.isn[host.peer] ?? SequenceNumber(0) : SequenceNumber(0),
+                sendBase: relative ? timeline.isn[host] : SequenceNumber(0),
+                receiveBase: relative ? timeline.isn[host.peer] : SequenceNumber(0),
                 strings: strings
             ).render(in: Rect(x: x, y: boxTop, width: boxWidth, height: boxHeight), on: &canvas)
         }

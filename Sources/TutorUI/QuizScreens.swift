@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 import TutorSession
 
 /// The picture of one question outside the lesson screen (quiz runs and exams): header, the two hosts, the
@@ -27,8 +28,8 @@ struct QuestionStage: Widget {
             let relative = numbering == .relative
             HostBox(
                 host: host, address: timeline.hosts[host], snapshot: shown.hosts[host], showsTCB: false,
-                sendBase: relative ? timeline.isn[host] ?? SequenceNumber(0) : SequenceNumber(0),
-                receiveBase: relative ? timeline.isn[host.peer] ?? SequenceNumber(0) : SequenceNumber(0),
+                sendBase: relative ? timeline.isn[host] : SequenceNumber(0),
+                receiveBase: relative ? timeline.isn[host.peer] : SequenceNumber(0),
                 strings: strings
             ).render(in: Rect(x: x, y: boxTop, width: boxWidth, height: boxHeight), on: &canvas)
         }

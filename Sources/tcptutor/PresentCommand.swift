@@ -1,6 +1,7 @@
 import ArgumentParser
 import LessonKit
 import TCPCore
+import TimelineKit
 import TutorCurses
 import TutorSession
 import TutorUI

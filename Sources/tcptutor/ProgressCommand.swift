@@ -1,5 +1,6 @@
 import ArgumentParser
 import LessonKit
+import TimelineKit
 import TutorSession
 
 #if canImport(FoundationEssentials)

@@ -2,6 +2,7 @@ import ArgumentParser
 import CaptureKit
 import LessonKit
 import TCPCore
+import TimelineKit
 import TimelinePrinting
 import TutorCurses
 import TutorSession

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LessonKit
 import TCPCore
+import TimelineKit
 import TimelinePrinting
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LessonKit
+import TimelineKit
 
 extension Language: ExpressibleByArgument {}
 

@@ -2,6 +2,7 @@ import Foundation
 import LessonKit
 import TCPTutorTestSupport
 import Testing
+import TimelineKit
 
 /// `tcptutor quiz --plain` and `tcptutor run --seed` on the ISN-clock lesson, as a user runs them.
 @Suite("Command line: a clock lesson's quiz and fresh runs")

@@ -62,7 +62,7 @@ struct CurriculumTests {
         let isn = Curriculum.freshISNs[draw]
         let run = LessonRunner.run(lesson, isn: isn)
         #expect(run.diagnostics.isEmpty, "\(file) with \(isn): \(run.diagnostics.map(\.description))")
-        #expect(run.timeline.isn == isn)
+        #expect(run.timeline.isn.dictionary == isn)
     }
 
     @Test(arguments: Curriculum.fileNames, Array(Curriculum.freshISNs.indices.prefix(3)))
@@ -72,7 +72,7 @@ struct CurriculumTests {
         for frame in run.timeline.frames {
             guard let narration = frame.narration else { continue }
             for text in [narration.en, narration.zh] {
-                #expect(!text.contains("{A.") && !text.contains("{B."), "\(file) line \(frame.line): \(text)")
+                #expect(!text.contains("{A.") && !text.contains("{B."), "\(file) line \(frame.origin.number): \(text)")
             }
         }
     }

@@ -2,6 +2,7 @@ import LessonKit
 import TCPCore
 import TCPTutorTestSupport
 import Testing
+import TimelineKit
 
 /// What the engine's explanations and the lessons say, checked against RFC 9293 where earlier wording was wrong
 /// or incomplete (../shared/TEACHING.md; the RFC text in ../shared/reference/rfc9293.txt).

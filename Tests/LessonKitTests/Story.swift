@@ -2,6 +2,7 @@ import LessonKit
 import TCPCore
 import TCPTutorTestSupport
 import Testing
+import TimelineKit
 
 extension Curriculum {
     /// Runs the lesson `id` (with the declared ISNs, or `isn`) and records any disagreement with the engine.
@@ -20,7 +21,7 @@ struct Story {
 
     var frames: [Frame] { timeline.frames }
     var last: Frame { timeline.frames[timeline.frames.count - 1] }
-    func isn(_ host: HostID) -> SequenceNumber { timeline.isn[host]! }
+    func isn(_ host: HostID) -> SequenceNumber { timeline.isn[host] }
 
     /// Every state `host` was in, in order, including states passed through within one step.
     func history(_ host: HostID) -> [ConnectionState] {
@@ -62,7 +63,7 @@ struct Story {
     /// Whether the frame shows a segment injected by the lesson rather than sent by an endpoint.
     func isInjected(_ frame: Frame) -> Bool {
         lesson.steps.contains { step in
-            guard step.line == frame.line, case .inject = step.action else { return false }
+            guard .lessonLine(step.line) == frame.origin, case .inject = step.action else { return false }
             return true
         }
     }

@@ -28,7 +28,7 @@ struct TimeMeasureLessonTests {
         #expect(run.diagnostics.isEmpty, "\(run.diagnostics)")
         let frame = try #require(run.timeline.frames.first { $0.quiz?.measure != nil })
         let measure = try #require(frame.quiz?.measure)
-        #expect(frame.line == 21 && frame.quiz?.line == 20)
+        #expect(frame.origin == .lessonLine(21) && frame.quiz?.line == 20)
         #expect(measure.elapsed == 60_000 && measure.start == 0 && measure.end == 60_000 && frame.time == 300_000)
         #expect(measure.leaving == .timeWait && measure.reason == .timeWaitExpired)
         // Timers fire at the same moments as in one long advance: the run is the same as without the question.

@@ -1,3 +1,4 @@
+import TCPNotation
 import TCPTutorTestSupport
 import Testing
 

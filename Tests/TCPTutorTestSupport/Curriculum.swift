@@ -1,6 +1,7 @@
 import Foundation
 import LessonKit
 import TCPCore
+import TimelineKit
 import TutorSession
 
 /// The curriculum as shipped: the `.lesson` files in this package's own `Lessons/` folder, found from this source

@@ -1,4 +1,5 @@
 import TCPCore
+import TCPNotation
 import Testing
 
 /// Drives a two-host simulation segment by segment, checking each one in tcpdump notation

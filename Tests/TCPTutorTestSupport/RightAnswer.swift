@@ -1,4 +1,5 @@
 import LessonKit
+import TimelineKit
 import TutorSession
 
 /// What a careful student types for a question: the engine's answer in every field asked.

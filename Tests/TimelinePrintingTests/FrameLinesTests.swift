@@ -3,6 +3,7 @@ import LessonKit
 import TCPCore
 import TCPTutorTestSupport
 import Testing
+import TimelineKit
 
 @testable import TimelinePrinting
 

@@ -3,6 +3,7 @@ import Foundation
 import LessonKit
 import TCPTutorTestSupport
 import Testing
+import TimelineKit
 import TimelinePrinting
 
 /// The printers' whole output for a few lessons and captures, compared with text files in `Snapshots/`: what

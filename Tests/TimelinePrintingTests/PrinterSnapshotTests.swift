@@ -1,5 +1,6 @@
 import LessonKit
 import Testing
+import TimelineKit
 
 /// Both printers, line for line as `run` and `replay --format` print them.
 @Suite("Printers: the whole output, byte for byte")

@@ -2,6 +2,7 @@ import Foundation
 import LessonKit
 import TCPCore
 import TCPTutorTestSupport
+import TimelineKit
 import TutorSession
 
 /// Two lessons built by hand that can be run with any ISNs, standing in for the lesson runner.

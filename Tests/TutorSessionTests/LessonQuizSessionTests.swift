@@ -2,6 +2,7 @@ import LessonKit
 import TCPCore
 import TCPTutorTestSupport
 import Testing
+import TimelineKit
 
 @testable import TutorSession
 
@@ -158,7 +159,7 @@ struct LessonQuizSessionTests {
         let lesson = try LessonLibrary.load(path + "/02-three-way-handshake.lesson")
         let declared = LessonRunner.run(lesson).timeline
         let entry = LessonEntry(fileName: "02", content: .success(declared), lesson: lesson)
-        var isns: [[HostID: SequenceNumber]] = []
+        var isns: [PerHost<SequenceNumber>] = []
         for _ in 0..<2 {
             var session = TutorSession(lessons: [entry], animates: false)
             session.freshNumbers = FreshNumbers(seed: 7)

@@ -2,6 +2,7 @@ import LessonKit
 import TCPCore
 import TCPTutorTestSupport
 import Testing
+import TimelineKit
 import TutorSession
 
 /// A question is asked before the calls that make its segment, so nothing on screen answers it (TEACHING.md

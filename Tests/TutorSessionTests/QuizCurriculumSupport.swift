@@ -2,6 +2,7 @@ import Foundation
 import LessonKit
 import TCPCore
 import TCPTutorTestSupport
+import TimelineKit
 import TutorSession
 
 extension Curriculum {

@@ -1,6 +1,7 @@
 import LessonKit
 import TCPTutorTestSupport
 import Testing
+import TimelineKit
 import TutorSession
 import TutorUI
 

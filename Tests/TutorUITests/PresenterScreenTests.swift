@@ -1,7 +1,9 @@
 import LessonKit
 import TCPCore
+import TCPNotation
 import TCPTutorTestSupport
 import Testing
+import TimelineKit
 import TutorSession
 import TutorUI
 

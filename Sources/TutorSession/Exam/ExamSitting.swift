@@ -1,4 +1,5 @@
 import LessonKit
+import TimelineKit
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials

@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
 /// Grades a prediction against the segment the engine sent: a verdict per asked field, the right value,
 /// why (the engine's rule and arithmetic), and a pointed note on common mistakes.

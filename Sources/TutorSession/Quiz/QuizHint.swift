@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
 /// Hints for a question, in two levels that each cost points (`ScoringModel`): first which rule applies,
 /// then the arithmetic behind the numbers without the result.

@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
 /// A `time` question on a state change or from an application's call (`TimeMeasure`).
 extension QuizQuestion {

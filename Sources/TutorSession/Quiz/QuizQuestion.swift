@@ -1,5 +1,7 @@
 import LessonKit
 import TCPCore
+import TCPNotation
+import TimelineKit
 
 /// One question: predict the segment a frame shows. Everything the grader needs is taken from the engine's
 /// timeline: the segment, the reasons, and the history that explains the numbers.
@@ -65,15 +67,15 @@ public struct QuizQuestion: Hashable, Sendable {
         self.measure = frame.quiz?.measure
         self.lessonID = timeline.lessonID
         self.frameIndex = frameIndex
-        self.line = line ?? frame.quiz?.line ?? frame.line
+        self.line = line ?? frame.quiz?.line ?? frame.origin.number
         self.fields = fields
         self.expected = wire
-        self.receiverStateBefore = before.hosts[wire.to]?.state ?? .closed
-        self.receiverStateAfter = frame.hosts[wire.to]?.state ?? .closed
-        self.senderStateAfter = frame.hosts[wire.from]?.state ?? .closed
+        self.receiverStateBefore = before.hosts[wire.to].state
+        self.receiverStateAfter = frame.hosts[wire.to].state
+        self.senderStateAfter = frame.hosts[wire.from].state
         self.receiverTransitions = frame.transitions[wire.to] ?? []
         self.numbering = QuizNumbering(timeline: timeline)
-        self.hosts = timeline.hosts
+        self.hosts = timeline.hosts.dictionary
         self.previousFromSender = earlier.last { $0.from == wire.from }?.segment
         // What the sender had received when it emitted the segment: a segment that crossed later (a FIN
         // crossing another FIN in a simultaneous close) cannot be acknowledged by it.
@@ -91,7 +93,8 @@ public struct QuizQuestion: Hashable, Sendable {
         self.firstCloser = (earlier + [wire]).first { $0.segment.has(.fin) }?.from
         var chosen: [HostID: SequenceNumber] = [:]
         for host in HostID.allCases {
-            guard let snapshot = before.hosts[host], let tcb = snapshot.tcb else { continue }
+            let snapshot = before.hosts[host]
+            guard let tcb = snapshot.tcb else { continue }
             // A SYN injected from outside (an old duplicate, a spoofed one) carries no ISN of the host's.
             let synSent = earlier.contains { $0.from == host && $0.segment.has(.syn) && $0.sentBecause != .fromOutside }
             if synSent || ![.closed, .listen].contains(snapshot.state) { chosen[host] = tcb.iss }
@@ -100,7 +103,7 @@ public struct QuizQuestion: Hashable, Sendable {
         for (host, clock) in timeline.clocks where timeline.numbering == .absolute {
             // An ISN a segment on the wire has shown is a number like any other; one not shown is computed.
             let shown = earlier.contains { $0.from == host && $0.segment.has(.syn) && $0.sentBecause != .fromOutside }
-            guard !shown, clock.value == timeline.isn[host]?.rawValue else { continue }
+            guard !shown, clock.value == timeline.isn[host].rawValue else { continue }
             clocks[host] = clock
             chosen[host] = nil
         }
@@ -148,7 +151,7 @@ public struct QuizQuestion: Hashable, Sendable {
         return timeline.frames.compactMap { frame in
             guard let sent = frame.wire?.sentBecause, !unaskable.contains(sent) else { return nil }
             return QuizQuestion(
-                timeline: timeline, frameIndex: frame.index, fields: [.flags, .seq, .ack], line: frame.line)
+                timeline: timeline, frameIndex: frame.index, fields: [.flags, .seq, .ack], line: frame.origin.number)
         }
     }
 

@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
 /// The feedback of a `time` question with its own moments (`TimeMeasure`): a state change, an arrival, a time
 /// measured from an application's call.

@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
 /// The words of a `time` question's feedback: how long after the segment before it the sender emitted this
 /// one, and a note when the answer is half or twice the engine's value: a timeout not doubled, or doubled once

@@ -1,5 +1,7 @@
 import LessonKit
 import TCPCore
+import TCPNotation
+import TimelineKit
 import TutorSession
 
 /// One piece of the presenter's text panel: a paragraph, or a row of short parts kept whole when wrapped.

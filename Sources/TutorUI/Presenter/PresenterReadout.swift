@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 import TutorSession
 
 /// What the class must read from the back of the room, in big letters across the screen under the wire: at a

@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 import TutorSession
 
 /// The presenter's own words, in English and Chinese; shared words (steps, calls, lost) come from `Strings`.

@@ -1,3 +1,5 @@
+import TCPCore
+
 /// The numbers a segment is printed against: absolute, or relative to each side's ISN as tcpdump and
 /// Wireshark print them by default (TEACHING.md rule 10).
 public struct NumberBase: Hashable, Sendable {
@@ -119,7 +121,7 @@ public struct SegmentPattern: Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// A small hand-written scanner: TCPCore has no Foundation, and errors need exact columns.
+/// A small hand-written scanner: TCPNotation, like TCPCore, has no Foundation, and errors need exact columns.
 struct NotationScanner {
     let characters: [Character]
     var index = 0

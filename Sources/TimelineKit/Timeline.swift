@@ -1,4 +1,5 @@
 import TCPCore
+import TCPNotation
 
 /// The two languages every lesson is written in.
 public enum Language: String, Hashable, Sendable, CaseIterable {
@@ -132,19 +133,46 @@ public enum FrameEvent: Hashable, Sendable {
     case segment(WireEvent)
     /// Virtual time passing; timers that fired are among the frame's `transitions` and new segments.
     case wait(milliseconds: UInt64)
+    /// Narration only: nothing happens on the hosts or the wire (a lesson's `say`).
+    case say
+    /// The two oldest segments in flight from the host swap places (a lesson's `reorder`): the wire changes
+    /// order, nothing is sent or received.
+    case reorder(HostID)
+}
+
+/// Where a frame comes from: a line of a lesson file, or a packet of a capture.
+public enum FrameOrigin: Hashable, Sendable {
+    /// 1-based line in the lesson file (0 for the start frame).
+    case lessonLine(Int)
+    /// 1-based number of the captured packet (0 for the start frame, before any packet).
+    case capturePacket(Int)
+
+    /// The line or packet number, for a question on the frame that has no quiz point of its own.
+    public var number: Int {
+        switch self {
+        case .lessonLine(let line): line
+        case .capturePacket(let packet): packet
+        }
+    }
+
+    /// The lesson line, or nil for a capture's frame.
+    public var lessonLine: Int? {
+        if case .lessonLine(let line) = self { return line }
+        return nil
+    }
 }
 
 /// One immutable step of a timeline. Stepping back is indexing: frames never change.
 public struct Frame: Hashable, Sendable {
     /// 0-based position in the timeline.
     public var index: Int
-    /// 1-based line in the lesson file that produced this frame (0 for the start frame).
-    public var line: Int
+    /// The lesson line or the captured packet that produced this frame.
+    public var origin: FrameOrigin
     /// Virtual time in milliseconds since the lesson started.
     public var time: UInt64
     public var event: FrameEvent
-    /// Both hosts after this step, indexed by `HostID`.
-    public var hosts: [HostID: HostSnapshot]
+    /// Both hosts after this step.
+    public var hosts: PerHost<HostSnapshot>
     /// State changes in this step on each host, each with its reason.
     public var transitions: [HostID: [Transition]]
     /// Segments emitted during this step and now in flight (not yet shown crossing).
@@ -160,12 +188,12 @@ public struct Frame: Hashable, Sendable {
     public var narrationByNumbering: [Numbering: LocalizedText] = [:]
 
     public init(
-        index: Int, line: Int, time: UInt64, event: FrameEvent, hosts: [HostID: HostSnapshot],
+        index: Int, origin: FrameOrigin, time: UInt64, event: FrameEvent, hosts: PerHost<HostSnapshot>,
         transitions: [HostID: [Transition]], emitted: [WireEvent], inFlight: [WireEvent], narration: LocalizedText?,
         quiz: QuizPoint?
     ) {
         self.index = index
-        self.line = line
+        self.origin = origin
         self.time = time
         self.event = event
         self.hosts = hosts
@@ -182,7 +210,7 @@ public struct Frame: Hashable, Sendable {
         return nil
     }
 
-    public func host(_ id: HostID) -> HostSnapshot { hosts[id]! }
+    public func host(_ id: HostID) -> HostSnapshot { hosts[id] }
 }
 
 /// Whether a lesson's numbers are written absolute or relative to each side's ISN.
@@ -195,9 +223,9 @@ public enum Numbering: String, Hashable, Sendable {
 public struct Timeline: Hashable, Sendable {
     public var lessonID: String
     public var title: LocalizedText
-    public var hosts: [HostID: HostAddress]
+    public var hosts: PerHost<HostAddress>
     /// The ISNs actually used (the declared ones, or those from `--isn`/`--seed`).
-    public var isn: [HostID: SequenceNumber]
+    public var isn: PerHost<SequenceNumber>
     public var numbering: Numbering
     public var frames: [Frame]
     /// The clocks behind the ISNs, for hosts whose ISN is a clock's value (the lesson's setting: a question
@@ -205,7 +233,7 @@ public struct Timeline: Hashable, Sendable {
     public var clocks: [HostID: ClockReading]
 
     public init(
-        lessonID: String, title: LocalizedText, hosts: [HostID: HostAddress], isn: [HostID: SequenceNumber],
+        lessonID: String, title: LocalizedText, hosts: PerHost<HostAddress>, isn: PerHost<SequenceNumber>,
         numbering: Numbering, frames: [Frame], clocks: [HostID: ClockReading] = [:]
     ) {
         self.lessonID = lessonID
@@ -226,7 +254,7 @@ public struct Timeline: Hashable, Sendable {
     public func numberBase(from sender: HostID, numbering: Numbering? = nil) -> NumberBase {
         switch numbering ?? self.numbering {
         case .absolute: .absolute
-        case .relative: NumberBase(seqBase: isn[sender]!, ackBase: isn[sender.peer]!)
+        case .relative: NumberBase(seqBase: isn[sender], ackBase: isn[sender.peer])
         }
     }
 }

@@ -1,4 +1,5 @@
 import TCPCore
+import TCPNotation
 import Testing
 
 @Suite("Segment notation: one text form for lessons, labels, tests and errors")
