@@ -44,7 +44,9 @@ let package = Package(
         // Timelines and capture replays as text and JSON Lines (`run`, `replay --format`), without a screen.
         .target(
             name: "TimelinePrinting",
-            dependencies: ["TCPCore", "TCPNotation", "TimelineKit", "LessonKit", "CaptureKit", "TutorSession", "TutorUI"]),
+            dependencies: [
+                "TCPCore", "TCPNotation", "TimelineKit", "LessonKit", "CaptureKit", "TutorSession", "TutorUI",
+            ]),
         .executableTarget(
             name: "tcptutor",
             dependencies: [

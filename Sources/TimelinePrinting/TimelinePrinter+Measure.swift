@@ -1,7 +1,7 @@
 import LessonKit
 import TCPCore
-import TutorSession
 import TimelineKit
+import TutorSession
 
 /// A quiz point in `run`'s output, with what a `time` question measures (`quiz time until A CLOSED`): the moments
 /// and the engine's interval between them.

@@ -3,9 +3,9 @@ import LessonKit
 import TCPCore
 import TCPTutorTestSupport
 import Testing
+import TimelineKit
 
 @testable import TutorSession
-import TimelineKit
 
 /// `time` questions with their own moments: when a timer that sends nothing changes a state (TIME_WAIT's 2MSL,
 /// RFC 9293 §3.10.8), and intervals measured from an application's call (the first data byte, lesson 35). Every

@@ -1,9 +1,9 @@
 import LessonKit
 import TCPCore
 import Testing
+import TimelineKit
 import TutorSession
 import TutorUI
-import TimelineKit
 
 /// The presenter on a question that asks when a timer that sends nothing changes a state (lesson 14: both hosts
 /// in TIME_WAIT): asked, it shows neither the state reached nor the time; revealed, the engine's interval and rule.
