@@ -2,8 +2,8 @@ import Testing
 
 @testable import TCPCore
 
-/// Drives a two-host simulation segment by segment, checking each one in tcpdump notation
-/// (DESIGN.md convention 7: `expectSent`, `expectNothingSent`).
+/// Drives a two-host simulation segment by segment, checking each one in tcpdump notation as it is delivered,
+/// dropped or looked at (`deliver`, `drop`, `expectNext`, `expectNothingInFlight`: DESIGN.md convention 7).
 struct Harness {
     var simulation: Simulation
 
