@@ -70,10 +70,7 @@ extension Endpoint {
         -> Verdict
     {
         var tcb = tcb
-        tcb.irs = segment.seq
-        tcb.rcvNxt = segment.seq &+ 1
-        tcb.sndWnd = segment.window
-        tcb.sndWl1 = segment.seq
+        tcb.synchronize(with: segment)
         tcb.sndUna = tcb.iss
         tcb.sndNxt = tcb.iss &+ 1
         let synAck = Segment(flags: .syn, seq: tcb.iss, ack: tcb.rcvNxt)
@@ -121,10 +118,7 @@ extension Endpoint {
         -> Verdict
     {
         var tcb = tcb
-        tcb.irs = segment.seq
-        tcb.rcvNxt = segment.seq &+ 1
-        tcb.sndWnd = segment.window
-        tcb.sndWl1 = segment.seq
+        tcb.synchronize(with: segment)
         if let ack = segment.ack {
             tcb.sndUna = ack
             tcb.sndWl2 = ack
