@@ -95,16 +95,16 @@ extension Endpoint {
             // "If SND.UNA < SEG.ACK =< SND.NXT, then the ACK is acceptable."
             ackAcceptable = tcb.sndUna.precedes(ack) && ack.precedesOrEquals(tcb.sndNxt)
         }
-        // Second, check the RST bit: "If the ACK was acceptable, then signal to the user "error: connection reset"
-        // [the connection was refused], drop the segment, enter CLOSED state, delete TCB, and return. Otherwise
-        // (no ACK), drop the segment and return."
+        // Second, check the RST bit: "If the ACK was acceptable, then signal to the user "error: connection reset",
+        // drop the segment, enter CLOSED state, delete TCB, and return. Otherwise (no ACK), drop the segment and
+        // return." The application hears "connection refused", as a socket's connect() reports it (ECONNREFUSED).
         if segment.has(.rst) {
             guard ackAcceptable else { return .drop(.synSentDropsResetWithoutAck) }
             reaction.errors.append(.connectionRefused)
             deleteTCB(because: .synSentAcceptsReset, into: &reaction)
             return .processed(.synSentAcceptsReset)
         }
-        // Third, check the security: not modelled.
+        // Third, check the security: not modelled (segments carry no security/compartment).
         // Fourth, check the SYN bit.
         if segment.has(.syn) { return synSentReceivesSyn(segment, tcb: tcb, at: now, into: &reaction) }
         // Fifth: "if neither of the SYN or RST bits is set, then drop the segment and return."

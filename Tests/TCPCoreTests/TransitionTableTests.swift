@@ -12,6 +12,14 @@ struct TransitionTableTests {
         #expect(table.allSatisfy { $0.from != $0.to })
     }
 
+    @Test("Each row cites the section of RFC 9293 that makes the change: its rule's, in §3")
+    func rowsCiteSections() {
+        for row in table {
+            #expect(row.section == row.because.section)
+            #expect(row.section.hasPrefix("§3."), "\(row.from) → \(row.to): \(row.section)")
+        }
+    }
+
     @Test("Every state is entered and left, CLOSED aside (it is where the engine starts)")
     func everyStateEnteredAndLeft() {
         for state in ConnectionState.allCases {
