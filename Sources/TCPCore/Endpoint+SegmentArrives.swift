@@ -73,7 +73,7 @@ extension Endpoint {
         tcb.synchronize(with: segment)
         tcb.sndUna = tcb.iss
         tcb.sndNxt = tcb.iss &+ 1
-        let synAck = Segment(flags: .syn, seq: tcb.iss, ack: tcb.rcvNxt)
+        let synAck = Segment(flags: .syn, seq: tcb.iss, ack: tcb.rcvNxt, window: advertisedWindow)
         transmit(synAck, because: .listenAnswersSyn, at: now, into: &reaction)
         become(.synReceived(tcb, opening: .passive, close: nil), because: .listenAnswersSyn, into: &reaction)
         return .processed(.listenAnswersSyn)
@@ -127,7 +127,7 @@ extension Endpoint {
             // "Otherwise, enter SYN-RECEIVED, form a SYN,ACK segment <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> and send
             // it": a simultaneous open. The SYN-ACK repeats our ISN and replaces the SYN in the queue.
             unacknowledged.removeAll()
-            let synAck = Segment(flags: .syn, seq: tcb.iss, ack: tcb.rcvNxt)
+            let synAck = Segment(flags: .syn, seq: tcb.iss, ack: tcb.rcvNxt, window: advertisedWindow)
             transmit(synAck, because: .synSentSimultaneousOpen, at: now, into: &reaction)
             become(
                 .synReceived(tcb, opening: .active, close: nil), because: .synSentSimultaneousOpen, into: &reaction)

@@ -112,7 +112,9 @@ public struct Endpoint: Sendable {
         }
         tcb.sndUna = tcb.iss
         tcb.sndNxt = tcb.iss &+ 1
-        transmit(Segment(flags: .syn, seq: tcb.iss), because: .activeOpen, at: now, into: &reaction)
+        transmit(
+            Segment(flags: .syn, seq: tcb.iss, window: advertisedWindow), because: .activeOpen, at: now, into: &reaction
+        )
         become(.synSent(tcb), because: .activeOpen, into: &reaction)
     }
 
@@ -199,7 +201,8 @@ public struct Endpoint: Sendable {
         guard queuedBytes > 0, var tcb = connection.tcb else { return }
         let count = configuration.receiveBuffer == nil ? queuedBytes : min(queuedBytes, usableWindow)
         guard count > 0 else { return armPersistTimer(at: now) }
-        let segment = Segment(flags: [.psh], seq: tcb.sndNxt, ack: tcb.rcvNxt, payloadLength: count)
+        let segment = Segment(
+            flags: [.psh], seq: tcb.sndNxt, ack: tcb.rcvNxt, window: tcb.rcvWnd, payloadLength: count)
         tcb.sndNxt = tcb.sndNxt &+ count
         connection.tcb = tcb
         queuedBytes -= count
@@ -225,7 +228,8 @@ public struct Endpoint: Sendable {
         let data = queuedBytes
         let rule: Rule = data > 0 ? .finRidesOnData : .closeSendsFin
         let fin = Segment(
-            flags: data > 0 ? [.fin, .psh] : .fin, seq: tcb.sndNxt, ack: tcb.rcvNxt, payloadLength: data)
+            flags: data > 0 ? [.fin, .psh] : .fin, seq: tcb.sndNxt, ack: tcb.rcvNxt, window: tcb.rcvWnd,
+            payloadLength: data)
         queuedBytes = 0
         let finSequence = tcb.sndNxt &+ data
         tcb.sndNxt = tcb.sndNxt &+ data &+ 1
@@ -236,8 +240,9 @@ public struct Endpoint: Sendable {
         become(next, because: rule, into: &reaction)
     }
 
-    /// Puts a segment on the wire with the window this host advertises; one that occupies sequence space joins
-    /// the retransmission queue.
+    /// Puts a segment on the wire with the window this host advertises now. One that occupies sequence space joins
+    /// the retransmission queue as it was built: a retransmission repeats the window it was built with (RCV.WND
+    /// for data and FIN), not the one advertised when it is resent.
     mutating func transmit(_ segment: Segment, because rule: Rule, at now: UInt64, into reaction: inout Reaction) {
         var segment = segment
         if segment.has(.ack) { delayedAckDeadline = nil }  // the ACK rides along
