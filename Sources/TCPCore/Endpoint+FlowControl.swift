@@ -28,9 +28,7 @@ extension Endpoint {
         } else if queuedBytes > 0 {
             armPersistTimer(at: now)
         }
-        if closeRequested, queuedBytes == 0, finSequence == nil {
-            sendFin(at: now, becoming: state == .established ? .finWait1 : .lastAck, into: &reaction)
-        }
+        if connection.close != nil, queuedBytes == 0 { sendFin(at: now, into: &reaction) }
     }
 
     /// Data waits behind a window with no room: probe after a retransmission timeout (SHLD-29).
@@ -57,9 +55,9 @@ extension Endpoint {
     /// A read opened the window: tell the sender once at least half the buffer is free again, rather than after
     /// every byte (receiver-side silly window avoidance, §3.8.6.2.2).
     mutating func announceWindow(openedFrom before: UInt32, into reaction: inout Reaction) {
-        guard let buffer = configuration.receiveBuffer, var tcb else { return }
+        guard let buffer = configuration.receiveBuffer, var tcb = connection.tcb else { return }
         tcb.rcvWnd = advertisedWindow
-        self.tcb = tcb
+        connection.tcb = tcb
         guard state.isSynchronized, before < buffer / 2, advertisedWindow >= buffer / 2 else { return }
         sendAck(because: .windowUpdate, into: &reaction)
     }

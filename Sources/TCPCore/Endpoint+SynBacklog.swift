@@ -25,31 +25,31 @@ extension Endpoint {
 
     /// A SYN in LISTEN with a backlog: queue it and answer, or, with the queue full, drop it (RFC 4987 §2) or
     /// answer with a SYN cookie and keep nothing (§3.6).
-    mutating func queueOrCookie(_ segment: Segment, at now: UInt64, into reaction: inout Reaction) {
+    mutating func queueOrCookie(_ segment: Segment, at now: UInt64) -> Verdict {
         let backlog = configuration.synBacklog ?? 0
         if halfOpen.count < backlog {
             let iss = initialSequenceNumber &+ UInt32(halfOpen.count)
             halfOpen.append(HalfOpenEntry(irs: segment.seq, iss: iss, window: segment.window))
-            answer(segment, iss: iss, because: .synQueued, into: &reaction)
-        } else if configuration.synCookies {
-            let cookie = synCookie(irs: segment.seq, counter: now / Self.cookieTimeStep)
-            answer(segment, iss: cookie, because: .synCookieSent, into: &reaction)
-        } else {
-            reaction.verdict = .synBacklogFullDropsSyn
+            return .reply(synAck(answering: segment, iss: iss), .synQueued)
         }
+        guard configuration.synCookies else { return .drop(.synBacklogFullDropsSyn) }
+        let cookie = synCookie(irs: segment.seq, counter: now / Self.cookieTimeStep)
+        return .reply(synAck(answering: segment, iss: cookie), .synCookieSent)
     }
 
     /// <SEQ=ISS><ACK=SEG.SEQ+1><CTL=SYN,ACK>, sent once and not queued for retransmission: the listener stays in
     /// LISTEN and keeps no TCB for it.
-    mutating func answer(_ syn: Segment, iss: SequenceNumber, because rule: Rule, into reaction: inout Reaction) {
-        reaction.sent.append((Segment(flags: .syn, seq: iss, ack: syn.seq &+ 1, window: advertisedWindow), rule))
-        reaction.verdict = rule
+    func synAck(answering syn: Segment, iss: SequenceNumber) -> Segment {
+        Segment(flags: .syn, seq: iss, ack: syn.seq &+ 1, window: advertisedWindow)
     }
 
     /// An ACK in LISTEN that completes a queued SYN, or carries a cookie this listener could have made
-    /// (ack-1 = cookie, RFC 4987 §3.6), becomes the connection in ESTABLISHED. False: the usual reset follows.
-    mutating func completeHalfOpen(_ segment: Segment, at now: UInt64, into reaction: inout Reaction) -> Bool {
-        guard configuration.guardsAgainstSynFlood, !segment.has(.syn), let ack = segment.ack else { return false }
+    /// (ack-1 = cookie, RFC 4987 §3.6), becomes the connection in ESTABLISHED: returns the rule that accepted it.
+    /// Nil: the usual reset follows.
+    mutating func completeHalfOpen(
+        _ segment: Segment, listening: TCB, at now: UInt64, into reaction: inout Reaction
+    ) -> Rule? {
+        guard configuration.guardsAgainstSynFlood, !segment.has(.syn), let ack = segment.ack else { return nil }
         let irs = segment.seq &- 1
         let iss = ack &- 1
         let rule: Rule
@@ -59,9 +59,9 @@ extension Endpoint {
         } else if configuration.synCookies, isValidCookie(iss, irs: irs, at: now) {
             rule = .synCookieAccepted
         } else {
-            return false
+            return nil
         }
-        var tcb = self.tcb!
+        var tcb = listening
         tcb.iss = iss
         tcb.irs = irs
         tcb.rcvNxt = segment.seq
@@ -70,15 +70,13 @@ extension Endpoint {
         tcb.sndWnd = segment.window
         tcb.sndWl1 = segment.seq
         tcb.sndWl2 = ack
-        self.tcb = tcb
-        reaction.verdict = rule
-        become(.established, because: rule, into: &reaction)
-        // Data or a FIN on the third segment is processed as in ESTABLISHED (RFC 9293 §3.10.7.4).
+        become(.established(tcb, close: nil), because: rule, into: &reaction)
+        // Data or a FIN on the third segment is processed as in ESTABLISHED (RFC 9293 §3.10.7.4); the verdict on
+        // the segment stays the handshake's.
         if segment.payloadLength > 0 || segment.has(.fin) {
-            arriveSynchronizing(segment, at: now, into: &reaction)
-            reaction.verdict = rule
+            _ = otherStates(segment, tcb: tcb, at: now, into: &reaction)
         }
-        return true
+        return rule
     }
 
     /// The cookie of RFC 4987 §3.6: the top 5 bits are t mod 32, the next 3 the MSS index m (0 here: segments

@@ -10,11 +10,11 @@ extension Endpoint {
     mutating func fireTimer(at now: UInt64, into reaction: inout Reaction) {
         if let deadline = timeWaitDeadline, deadline <= now {
             // TIME_WAIT has lasted 2 MSL: delete the TCB, CLOSED.
-            deleteTCB(becoming: .closed, because: .timeWaitExpired, into: &reaction)
+            deleteTCB(because: .timeWaitExpired, into: &reaction)
         } else if let deadline = userTimeoutDeadline, deadline <= now {
             // USER TIMEOUT: flush all queues, signal the user, delete the TCB; no segment is sent.
             reaction.errors.append(.userTimeout)
-            deleteTCB(becoming: .closed, because: .userTimeout, into: &reaction)
+            deleteTCB(because: .userTimeout, into: &reaction)
         } else if let deadline = retransmissionDeadline, deadline <= now {
             retransmitOldest(at: now, into: &reaction)
         } else if let deadline = delayedAckDeadline, deadline <= now {

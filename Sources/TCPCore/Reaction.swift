@@ -8,7 +8,6 @@ public enum EndpointError: String, Hashable, Sendable, CustomStringConvertible {
     case userTimeout = "connection aborted due to user timeout"
     /// Keep-alive probes went unanswered (socket error ETIMEDOUT).
     case connectionTimedOut = "connection timed out"
-    case insufficientResources = "insufficient resources"
 
     public var description: String { "error: \(rawValue)" }
 }

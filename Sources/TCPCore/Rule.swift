@@ -49,6 +49,7 @@ public enum Rule: String, Hashable, Sendable, CaseIterable {
     case unacceptableSegmentAcked
     case unacceptableResetIgnored
     case resetInSynReceivedFromPassiveOpen
+    case synInSynReceivedFromPassiveOpen
     case resetCloses
     case resetChallengeAck
     case synChallengeAck
@@ -102,7 +103,8 @@ public enum Rule: String, Hashable, Sendable, CaseIterable {
         case .synSentResetsBadAck, .synSentIgnoresUnacceptableAck, .synSentAcceptsReset, .synSentDropsResetWithoutAck,
             .synSentCompletesHandshake, .handshakeAckCarriesData, .synSentSimultaneousOpen, .synSentDropsOther:
             "§3.10.7.3"
-        case .unacceptableSegmentAcked, .unacceptableResetIgnored, .resetInSynReceivedFromPassiveOpen, .resetCloses,
+        case .unacceptableSegmentAcked, .unacceptableResetIgnored, .resetInSynReceivedFromPassiveOpen,
+            .synInSynReceivedFromPassiveOpen, .resetCloses,
             .resetChallengeAck, .synChallengeAck, .noAckDropped, .synReceivedAckEstablishes,
             .synReceivedBadAckResets, .ackAdvancesSendUna, .duplicateAckIgnored, .ackOfUnsentDataAcked,
             .finWait1FinAcked, .closingFinAcked, .lastAckFinAcked, .timeWaitFinRetransmission, .dataAcknowledged,

@@ -46,4 +46,7 @@ public struct Transition: Hashable, Sendable {
         self.to = to
         self.because = because
     }
+
+    /// The RFC 9293 section that makes the change: its rule's.
+    public var section: String { because.section }
 }

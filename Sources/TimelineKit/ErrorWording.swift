@@ -13,7 +13,6 @@ extension EndpointError {
             case .connectionReset: "连接被重置"
             case .userTimeout: "用户超时，连接中止"
             case .connectionTimedOut: "连接超时"
-            case .insufficientResources: "资源不足"
             }
         return LocalizedText(en: rawValue, zh: zh)
     }

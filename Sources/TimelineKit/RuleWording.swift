@@ -334,6 +334,15 @@ extension RuleWording {
                 explanation: (
                     "A connection that came from LISTEN goes back to LISTEN when it is reset; the user need not be told.",
                     "从 LISTEN 而来的连接被复位后回到 LISTEN，无需通知用户。"))
+        case .synInSynReceivedFromPassiveOpen:
+            RuleWording(
+                title: ("SYN_RECEIVED: a SYN, after a passive open", "SYN_RECEIVED 状态收到 SYN（被动打开）"),
+                summary: (
+                    "in SYN_RECEIVED after a passive OPEN, a SYN in the window returns the connection to LISTEN",
+                    "被动打开后的SYN_RECEIVED状态下收到窗口内的SYN，连接回到LISTEN"),
+                explanation: (
+                    "A connection that came from LISTEN goes back to LISTEN when a SYN arrives in its window (the fourth check); the user need not be told.",
+                    "从 LISTEN 而来的连接在窗口内收到 SYN（第四项检查）时回到 LISTEN，无需通知用户。"))
         case .resetCloses:
             RuleWording(
                 title: ("An acceptable RST", "可接受的 RST"),

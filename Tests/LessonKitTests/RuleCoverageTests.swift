@@ -93,6 +93,8 @@ struct RuleCoverageTests {
         s.call(.connect, on: .a)
         s.deliverNext(from: .a)
         rules.formUnion(Self.rules(in: s.inject(seg(.ack, 101, ack: 900), from: .a)))
+        // SYN_RECEIVED after a passive open: a SYN in the window returns B to LISTEN.
+        rules.formUnion(Self.rules(in: s.inject(seg(.syn, 105), from: .a)))
         s = established()
         rules.formUnion(Self.rules(in: s.inject(seg(.psh, 101), from: .a)))
         rules.formUnion(Self.rules(in: s.inject(seg(.ack, 101, ack: 900), from: .a)))

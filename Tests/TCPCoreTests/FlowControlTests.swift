@@ -100,4 +100,19 @@ struct FlowControlTests {
         h.deliver(.a, "P. 101:70101(70000) ack 301")
         h.deliver(.b, ". 301:301(0) ack 70101 win 65535")
     }
+
+    @Test("A retransmitted SYN and SYN-ACK repeat the window they were sent with: the receive buffer's")
+    func retransmittedHandshakeKeepsItsWindow() {
+        var h = Harness(isnA: 100, isnB: 300, configuration: EndpointConfiguration(receiveBuffer: 1_000))
+        h.call(.b, .listen)
+        h.call(.a, .connect)
+        h.drop(.a, "S 100:100(0)")
+        let resentSyn = h.simulation.advance(by: 1_000)
+        #expect(resentSyn.emitted.map { $0.segment.notation(showWindow: true) } == ["S 100:100(0) win 1000"])
+        h.deliver(.a, "S 100:100(0) win 1000")
+        h.drop(.b, "S. 300:300(0) ack 101")
+        let resentSynAck = h.simulation.advance(by: 1_000)
+        #expect(
+            resentSynAck.emitted.map { $0.segment.notation(showWindow: true) } == ["S. 300:300(0) ack 101 win 1000"])
+    }
 }

@@ -2,8 +2,8 @@ import TCPCore
 import TCPNotation
 import Testing
 
-/// Drives a two-host simulation segment by segment, checking each one in tcpdump notation
-/// (DESIGN.md convention 7: `deliver`, `expectNext`, `expectNothingInFlight`).
+/// Drives a two-host simulation segment by segment, checking each one in tcpdump notation as it is delivered,
+/// dropped or looked at (`deliver`, `drop`, `expectNext`, `expectNothingInFlight`: DESIGN.md convention 7).
 public struct Harness {
     public var simulation: Simulation
 
