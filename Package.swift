@@ -26,6 +26,8 @@ let package = Package(
             name: "TutorSession",
             dependencies: ["TCPCore", "LessonKit", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // The files the sessions ask to be written: the progress book and exam logs.
+        .target(name: "TutorStorage", dependencies: ["TutorSession", "LessonKit"]),
         // Draws a session into an in-memory canvas of cells.
         .target(name: "TutorUI", dependencies: ["TutorSession", "LessonKit", "TCPCore"]),
         // The only ncurses code, through a small C target.
@@ -34,7 +36,7 @@ let package = Package(
         .executableTarget(
             name: "tcptutor",
             dependencies: [
-                "TCPCore", "LessonKit", "CaptureKit", "TutorSession", "TutorUI", "TutorCurses",
+                "TCPCore", "LessonKit", "CaptureKit", "TutorSession", "TutorStorage", "TutorUI", "TutorCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Swift runtime linked in: the dynamic loader no longer maps and relocates a dozen Swift libraries
@@ -55,6 +57,7 @@ let package = Package(
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "TCPCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CaptureKitTests", dependencies: ["CaptureKit", "TCPCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TutorSessionTests", dependencies: ["TutorSession", "LessonKit", "TCPCore"]),
+        .testTarget(name: "TutorStorageTests", dependencies: ["TutorStorage", "TutorSession", "LessonKit"]),
         .testTarget(
             name: "TutorUITests", dependencies: ["TutorUI", "TutorSession", "LessonKit"], exclude: ["Snapshots"]
         ),

@@ -50,7 +50,7 @@ public struct ExamSession {
 
     public mutating func update(_ message: Message) -> [Effect] {
         switch message {
-        case .tick:
+        case .tick, .time, .lessonLoaded, .failed:
             checkClock()
             return []
         case .key(let key):
@@ -64,7 +64,7 @@ public struct ExamSession {
             case .finished:
                 switch key {
                 case .character("q"), .character("Q"), .enter, .escape: return [.quit]
-                default: return [.bell]
+                default: return []
                 }
             }
         }
@@ -112,7 +112,7 @@ public struct ExamSession {
                 try sitting.begin()
             } catch {
                 problem = "\(error)"
-                return [.bell]
+                return []
             }
             askCurrent()
             return []
@@ -121,7 +121,7 @@ public struct ExamSession {
         case .character("q"), .character("Q"), .escape:
             return [.quit]
         default:
-            return [.bell]
+            return []
         }
     }
 
@@ -136,7 +136,7 @@ public struct ExamSession {
         case .character("q"), .character("Q"), .escape:
             return [.quit]
         default:
-            return [.bell]
+            return []
         }
     }
 
@@ -158,12 +158,12 @@ public struct ExamSession {
     }
 
     private mutating func answer(_ key: Key) -> [Effect] {
-        guard var panel else { return [.bell] }
+        guard var panel else { return [] }
         let outcome = panel.handle(key)
         self.panel = panel
         switch outcome {
         case .edited: return []
-        case .rejected, .refused, .hintTaken: return [.bell]
+        case .rejected, .refused, .hintTaken: return []
         case .leave:
             phase = .paused
             return []
@@ -182,7 +182,7 @@ public struct ExamSession {
         case .character("q"), .character("Q"):
             return [.quit]
         default:
-            return [.bell]
+            return []
         }
     }
 
@@ -193,10 +193,10 @@ public struct ExamSession {
         } catch let error as ExamError where error == .timeUp {
             phase = .finished(timeUp: true)
             panel = nil
-            return [.bell]
+            return []
         } catch {
             problem = "\(error)"
-            return [.bell]
+            return []
         }
         askCurrent()
         return []

@@ -80,8 +80,10 @@ public struct QuizSession: Hashable, Sendable {
                 self.player = player
             }
             return []
+        case .time, .lessonLoaded, .failed:
+            return []
         case .key(let key):
-            if key == .interrupt { return [.saveProgress, .quit] }
+            if key == .interrupt { return [.saveProgress(progress), .quit] }
             player?.crossing = nil
             switch phase {
             case .asking: return handleQuestion(key)
@@ -103,11 +105,11 @@ public struct QuizSession: Hashable, Sendable {
     }
 
     private mutating func handleQuestion(_ key: Key) -> [Effect] {
-        guard var panel else { return [.bell] }
+        guard var panel else { return [] }
         guard panelHasFocus else {
             switch key {
             case .character("h"), .character("H"):
-                guard panel.takeHint() else { return [.bell] }
+                guard panel.takeHint() else { return [] }
                 self.panel = panel
                 return []
             case .character("\t"), .enter, .character("a"), .character("A"), .character("i"):
@@ -120,16 +122,16 @@ public struct QuizSession: Hashable, Sendable {
                 return switchLanguage()
             case .character("q"), .character("Q"):
                 phase = .summary
-                return [.saveProgress]
+                return [.saveProgress(progress)]
             default:
-                return [.bell]
+                return []
             }
         }
         let outcome = panel.handle(key)
         self.panel = panel
         switch outcome {
         case .edited, .hintTaken: return []
-        case .rejected, .refused: return [.bell]
+        case .rejected, .refused: return []
         case .leave:
             panelHasFocus = false
             return []
@@ -147,16 +149,16 @@ public struct QuizSession: Hashable, Sendable {
         _ = player?.forward(animate: animates)
         panel = nil
         phase = .feedback(FeedbackFocus(feedback))
-        return [.saveProgress]
+        return [.saveProgress(progress)]
     }
 
     private mutating func handleFeedback(_ focus: FeedbackFocus, _ key: Key) -> [Effect] {
         var focus = focus
         switch key {
         case .up, .backTab:
-            guard focus.move(by: -1) else { return [.bell] }
+            guard focus.move(by: -1) else { return [] }
         case .down, .character("\t"):
-            guard focus.move(by: 1) else { return [.bell] }
+            guard focus.move(by: 1) else { return [] }
         case .right, .pageDown, .space, .enter:
             next()
             return []
@@ -167,7 +169,7 @@ public struct QuizSession: Hashable, Sendable {
             player = nil
             return []
         default:
-            return [.bell]
+            return []
         }
         phase = .feedback(focus)
         return []
@@ -177,7 +179,7 @@ public struct QuizSession: Hashable, Sendable {
     private mutating func switchLanguage() -> [Effect] {
         language = language == .en ? .zh : .en
         progress.language = language
-        return [.saveProgress]
+        return [.saveProgress(progress)]
     }
 
     private mutating func handleSummary(_ key: Key) -> [Effect] {
@@ -185,9 +187,9 @@ public struct QuizSession: Hashable, Sendable {
         case .character("l"), .character("L"):
             return switchLanguage()
         case .character("q"), .character("Q"), .enter, .escape, .space:
-            return [.saveProgress, .quit]
+            return [.saveProgress(progress), .quit]
         default:
-            return [.bell]
+            return []
         }
     }
 

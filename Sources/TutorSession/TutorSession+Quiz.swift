@@ -15,9 +15,9 @@ extension TutorSession {
         if var shown = feedbackOnScreen {
             switch key {
             case .up, .backTab:
-                return shown.move(by: -1) ? keep(shown) : [.bell]
+                return shown.move(by: -1) ? keep(shown) : []
             case .down, .character("\t"):
-                return shown.move(by: 1) ? keep(shown) : [.bell]
+                return shown.move(by: 1) ? keep(shown) : []
             case .right, .pageDown, .space, .enter, .escape:
                 // The first step after the feedback shows the narration of the answered step.
                 feedbackOnScreen = nil
@@ -31,7 +31,7 @@ extension TutorSession {
         guard panelHasFocus else {
             switch key {
             case .character("h"), .character("H"):
-                guard panel.takeHint() else { return [.bell] }
+                guard panel.takeHint() else { return [] }
                 self.panel = panel
                 return []
             case .character("\t"), .character("a"), .character("A"), .character("i"):
@@ -52,7 +52,7 @@ extension TutorSession {
         case .edited, .hintTaken:
             return []
         case .rejected, .refused:
-            return [.bell]
+            return []
         case .leave:
             panelHasFocus = false
             return []

@@ -32,8 +32,8 @@ public enum ExamRenderer {
         if let problem = session.problem { footer = problem }
         let view = QuizPanelView(
             panel: panel,
-            question: QuizHandover(point: QuizPoint(fields: panel.fields, line: 0))
-                .question(strings.language, from: panel.question.sender, to: panel.question.receiver),
+            question: QuestionWording.text(
+                asking: panel.fields, strings.language, from: panel.question.sender, to: panel.question.receiver),
             hasFocus: answering, strings: strings, footer: footer)
         QuestionStage(
             player: player, strings: strings, title: title, status: status, lower: view,
@@ -235,8 +235,9 @@ public struct PlainExam {
             write("")
             write(
                 "\(number). "
-                    + QuizHandover(point: QuizPoint(fields: panel.fields, line: 0))
-                    .question(session.language, from: panel.question.sender, to: panel.question.receiver)
+                    + QuestionWording.text(
+                        asking: panel.fields, session.language, from: panel.question.sender,
+                        to: panel.question.receiver)
                     + "  (" + strings.timeLeft(session.remainingMilliseconds) + ")")
             PlainQuestionText.context(player, strings: strings).forEach(write)
             var pending = panel.fields

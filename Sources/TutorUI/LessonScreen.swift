@@ -90,8 +90,8 @@ struct LessonScreen: Widget {
             return (view, view.height(width: width), true, keys)
         }
         guard let quiz = player.pendingQuiz, let panel = session.panel else { return nil }
-        let question = QuizHandover(point: quiz).question(
-            strings.language, from: panel.question.sender, to: panel.question.receiver)
+        let question = QuestionWording.text(
+            asking: quiz.fields, strings.language, from: panel.question.sender, to: panel.question.receiver)
         let view = QuizPanelView(
             panel: panel, question: question, hasFocus: session.panelHasFocus, strings: strings,
             scoring: session.scoring, footer: session.panelHasFocus ? nil : strings.panelAway)
@@ -103,11 +103,11 @@ struct LessonScreen: Widget {
     private func narrationParagraphs(_ numbering: Numbering) -> [(text: String, ink: Ink)] {
         var paragraphs: [(text: String, ink: Ink)] = []
         if let quiz = player.pendingQuiz {
-            let handover = QuizHandover(point: quiz)
             let wire = player.frame.wire
             paragraphs.append(
                 (
-                    strings.quizHeading + " " + handover.question(strings.language, from: wire?.from, to: wire?.to),
+                    strings.quizHeading + " "
+                        + QuestionWording.text(asking: quiz.fields, strings.language, from: wire?.from, to: wire?.to),
                     .question
                 ))
             paragraphs.append((strings.revealHint, .dim))

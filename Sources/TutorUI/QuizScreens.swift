@@ -82,8 +82,9 @@ public enum QuizRenderer {
             guard let panel = session.panel else { return canvas }
             let view = QuizPanelView(
                 panel: panel,
-                question: QuizHandover(point: player.pendingQuiz ?? QuizPoint(fields: panel.fields, line: 0))
-                    .question(strings.language, from: panel.question.sender, to: panel.question.receiver),
+                question: QuestionWording.text(
+                    asking: player.pendingQuiz?.fields ?? panel.fields, strings.language,
+                    from: panel.question.sender, to: panel.question.receiver),
                 hasFocus: session.panelHasFocus, strings: strings, scoring: session.scoring,
                 footer: session.panelHasFocus ? nil : strings.quizAway)
             QuestionStage(

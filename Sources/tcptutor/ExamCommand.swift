@@ -114,10 +114,10 @@ struct ExamTakeCommand: ParsableCommand {
         defer { sitting.discardIfNotBegun() }
         var session = ExamSession(sitting: sitting, language: language ?? .en)
         if !plain && isatty(0) == 1 && isatty(1) == 1 {
-            var app = CursesApp(environment: ProcessInfo.processInfo.environment)
-            app.asciiLines = asciiLines
+            var runtime = TerminalRuntime(environment: ProcessInfo.processInfo.environment)
+            runtime.asciiLines = asciiLines
             let ranFullScreen = try FullScreen.run(
-                { () throws(TerminalProblem) in try app.run(&session) { _, _ in } },
+                { () throws(TerminalProblem) in try runtime.run(&session) },
                 finish: {
                     if case .finished = session.phase {
                         ExamText.plainClosing(session).forEach { print($0) }

@@ -33,8 +33,8 @@ enum LessonCatalog {
         }
         return Loaded(
             entries: [
-                LessonEntry(fileName: "handshake", content: .success(SampleLessons.handshake)),
-                LessonEntry(fileName: "refused", content: .success(SampleLessons.refused)),
+                LessonEntry(fileName: "handshake", content: .success(BuiltInLessons.handshake)),
+                LessonEntry(fileName: "refused", content: .success(BuiltInLessons.refused)),
             ],
             notice: LocalizedText(
                 en: "No lesson files were found; these are the built-in examples.", zh: "没有找到课程文件；以下是内置示例。"))

@@ -63,10 +63,10 @@ struct PresentCommand: ParsableCommand {
         guard !result.timeline.frames.isEmpty else { throw CommandFailure("the lesson '\(lesson)' has no steps") }
         var session = PresenterSession(timeline: result.timeline, language: lang, animates: animate)
         if !plain {
-            var presenter = CursesPresenter(environment: ProcessInfo.processInfo.environment)
-            presenter.asciiLines = asciiLines
-            presenter.crashKey = testCrashKey?.first
-            if try FullScreen.run({ () throws(TerminalProblem) in try presenter.run(&session) }) { return }
+            var runtime = TerminalRuntime(environment: ProcessInfo.processInfo.environment)
+            runtime.asciiLines = asciiLines
+            runtime.crashKey = testCrashKey?.first
+            if try FullScreen.run({ () throws(TerminalProblem) in try runtime.run(&session) }) { return }
         }
         var presenter = PresenterPlain(session: session, readLine: { Swift.readLine() }, write: { print($0) })
         presenter.run()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LessonKit
 import TutorSession
+import TutorStorage
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials

@@ -3,6 +3,7 @@ import LessonKit
 import TCPCore
 import TutorCurses
 import TutorSession
+import TutorStorage
 import TutorUI
 
 #if canImport(FoundationEssentials)
@@ -78,14 +79,11 @@ struct QuizCommand: ParsableCommand {
             }
         }
         if !plain && isatty(0) == 1 && isatty(1) == 1 {
-            var app = CursesApp(environment: environment)
-            app.asciiLines = asciiLines
+            var runtime = TerminalRuntime(environment: environment)
+            runtime.asciiLines = asciiLines
+            runtime.perform = StorageEffects(progress: store).perform
             let ranFullScreen = try FullScreen.run(
-                { () throws(TerminalProblem) in
-                    try app.run(&session) { effect, current in
-                        if effect == .saveProgress { save(current.progress) }
-                    }
-                },
+                { () throws(TerminalProblem) in try runtime.run(&session) },
                 finish: {
                     save(session.progress)
                     QuizSummaryText.plainLines(session.results, items: items, language: session.language).forEach {

@@ -25,8 +25,8 @@ struct QuizRunAndExamSessionTests {
     func quizRun() throws {
         // The handshake's quiz point, then every segment of the refused connection.
         let items =
-            QuizRunItem.items([SampleLessons.handshake], everySegment: false)
-            + QuizRunItem.items([SampleLessons.refused], everySegment: true)
+            QuizRunItem.items([BuiltInLessons.handshake], everySegment: false)
+            + QuizRunItem.items([BuiltInLessons.refused], everySegment: true)
         #expect(items.count >= 3)
         var session = QuizSession(items: items, language: .en, animates: false)
         for (index, item) in items.enumerated() {
@@ -52,7 +52,7 @@ struct QuizRunAndExamSessionTests {
 
     @Test("predict every segment: every segment frame is a question with the segment hidden")
     func everySegment() throws {
-        let timeline = SampleLessons.handshake
+        let timeline = BuiltInLessons.handshake
         let items = QuizRunItem.items([timeline], everySegment: true)
         #expect(items.count == timeline.frames.count { $0.wire != nil })
         let session = QuizSession(items: items, language: .en, animates: false)
@@ -65,7 +65,7 @@ struct QuizRunAndExamSessionTests {
 
     @Test("a quiz run: Esc, then h for hints and Space to skip (scored as no answer); q ends with the results")
     func quizSkipAndHints() throws {
-        let items = QuizRunItem.items([SampleLessons.handshake], everySegment: true)
+        let items = QuizRunItem.items([BuiltInLessons.handshake], everySegment: true)
         var session = QuizSession(items: items, language: .en, animates: false)
         _ = session.update(.key(.escape))
         _ = session.update(.key(.character("h")))
@@ -103,7 +103,7 @@ struct QuizRunAndExamSessionTests {
         var session = try Self.exam(directory, clock: clock)
         let first = try #require(session.sitting.currentQuestion)
         #expect(session.questionNumber == 1)
-        #expect(session.update(.key(.character("?"))) == [.bell], "no hints in an exam")
+        #expect(session.update(.key(.character("?"))) == [], "no hints in an exam")
         #expect(session.panel?.hint == nil)
         let right = ExamFixtures.rightAnswer(first.quiz)
         Self.type(Self.keys(right, first.quiz.fields), into: &session)

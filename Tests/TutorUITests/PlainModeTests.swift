@@ -7,8 +7,8 @@ import TutorSession
 /// The plain mode: the same lesson as numbered lines, driven by lines of input.
 @Suite struct PlainModeTests {
     static let lessons = [
-        LessonEntry(fileName: "01.lesson", content: .success(SampleLessons.handshake)),
-        LessonEntry(fileName: "02.lesson", content: .success(SampleLessons.refused)),
+        LessonEntry(fileName: "01.lesson", content: .success(BuiltInLessons.handshake)),
+        LessonEntry(fileName: "02.lesson", content: .success(BuiltInLessons.refused)),
     ]
 
     /// Runs the plain tutor on `input` lines and returns what it printed and the last progress saved.
