@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "TCPCoreTests", dependencies: ["TCPCore"]),
         .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "TCPCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CaptureKitTests", dependencies: ["CaptureKit", "TCPCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "TutorSessionTests", dependencies: ["TutorSession", "LessonKit", "TCPCore"]),
+        .testTarget(name: "TutorSessionTests", dependencies: ["TutorSession", "TutorStorage", "LessonKit", "TCPCore"]),
         .testTarget(name: "TutorStorageTests", dependencies: ["TutorStorage", "TutorSession", "LessonKit"]),
         .testTarget(
             name: "TutorUITests", dependencies: ["TutorUI", "TutorSession", "LessonKit"], exclude: ["Snapshots"]

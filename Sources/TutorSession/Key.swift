@@ -41,6 +41,9 @@ public enum Message: Hashable, Sendable {
 public enum Effect: Hashable, Sendable {
     /// The progress book changed: write it to disk (the runtime may wait until the student is idle).
     case saveProgress(ProgressBook)
+    /// Append these entries to the exam log, in order, before the next key is read: an answer is not given
+    /// until it is on disk.
+    case appendToExamLog([ExamLogEntry])
     /// Leave the program.
     case quit
 
@@ -49,14 +52,14 @@ public enum Effect: Hashable, Sendable {
     public var mayWait: Bool {
         switch self {
         case .saveProgress: true
-        case .quit: false
+        case .appendToExamLog, .quit: false
         }
     }
 
     /// Whether `other` asks for the same thing, so that the later one replaces the earlier while waiting.
     public func isSameKind(as other: Effect) -> Bool {
         switch (self, other) {
-        case (.saveProgress, .saveProgress), (.quit, .quit): true
+        case (.saveProgress, .saveProgress), (.appendToExamLog, .appendToExamLog), (.quit, .quit): true
         default: false
         }
     }

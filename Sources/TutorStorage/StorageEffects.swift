@@ -6,9 +6,12 @@ import TutorSession
 public struct StorageEffects {
     /// Where progress goes; nil writes no progress (a capture is not part of the curriculum).
     public var progress: ProgressStore?
+    /// The exam log being taken, if any.
+    public var examLog: ExamLogFile?
 
-    public init(progress: ProgressStore? = nil) {
+    public init(progress: ProgressStore? = nil, examLog: ExamLogFile? = nil) {
         self.progress = progress
+        self.examLog = examLog
     }
 
     /// Performs `effect` if it writes something; the failure as a message, or nil.
@@ -22,6 +25,11 @@ public struct StorageEffects {
                 return .failed(effect, reason: "\(error)")
             }
             return nil
+        case .appendToExamLog(let entries):
+            guard let examLog else { return .failed(effect, reason: "no exam log is open") }
+            let (unwritten, reason) = examLog.append(entries)
+            guard !unwritten.isEmpty else { return nil }
+            return .failed(.appendToExamLog(unwritten), reason: reason ?? "the exam log could not be written")
         case .quit:
             return nil
         }

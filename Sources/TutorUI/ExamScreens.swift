@@ -199,16 +199,33 @@ extension Strings {
     }
 }
 
-/// `tcptutor exam --plain`: the exam as numbered lines, one answer per line; the clock is checked at each.
+/// `tcptutor exam --plain`: the exam as numbered lines, one answer per line; the clock is checked at each,
+/// and each answer is written (`perform`) before the next question.
 public struct PlainExam {
     public var session: ExamSession
     var readLine: () -> String?
     var write: (String) -> Void
+    /// The wall clock, in milliseconds since 1970.
+    var now: () -> Int64
+    /// Carries out an effect (a log write); the message that says it failed, or nil.
+    var perform: (Effect) -> Message?
 
-    public init(session: ExamSession, readLine: @escaping () -> String?, write: @escaping (String) -> Void) {
+    public init(
+        session: ExamSession, readLine: @escaping () -> String?, write: @escaping (String) -> Void,
+        now: @escaping () -> Int64, perform: @escaping (Effect) -> Message?
+    ) {
         self.session = session
         self.readLine = readLine
         self.write = write
+        self.now = now
+        self.perform = perform
+    }
+
+    /// Carries out `effects`; a failure goes back to the session, which takes the answer back and says why.
+    private mutating func carryOut(_ effects: [Effect]) {
+        for effect in effects {
+            if let failure = perform(effect) { carryOut(session.update(failure)) }
+        }
     }
 
     public mutating func run() {
@@ -226,7 +243,8 @@ public struct PlainExam {
             ExamText.resumeNotice(session, strings: strings).forEach(write)
         default: break
         }
-        session.beginWithoutScreen()
+        carryOut(session.update(.time(now())))
+        carryOut(session.beginWithoutScreen())
         if let problem = session.problem {
             write(problem)
             return
@@ -247,7 +265,10 @@ public struct PlainExam {
                     guard let line = readLine() else { break questions }
                     session.setAnswer(line, for: field)
                 }
-                if session.submitTyped() { continue questions }
+                let before = session.answeredCount
+                carryOut(session.update(.time(now())))
+                carryOut(session.submitTyped())
+                if session.answeredCount > before { continue questions }
                 if case .finished = session.phase { break questions }
                 if let problem = session.problem {
                     write(problem)
@@ -260,7 +281,7 @@ public struct PlainExam {
                 }
             }
         }
-        _ = session.update(.tick)
+        carryOut(session.update(.time(now())))
         write("")
         if case .finished = session.phase {
             ExamText.plainClosing(session).forEach(write)

@@ -143,6 +143,7 @@ public struct PlainTutor {
                     switch effect {
                     case .saveProgress(let book): saveProgress(book)
                     case .quit: quit = true
+                    case .appendToExamLog: break  // the tutor sits no exam
                     }
                 }
             }

@@ -1,6 +1,7 @@
 import Foundation
 import LessonKit
 import Testing
+import TutorStorage
 
 @testable import TutorSession
 
@@ -47,7 +48,7 @@ struct ExamCommandTests {
         let parameters = ExamParameters(
             lessons: ["three-way-handshake", "four-way-teardown"], questionCount: 4, minutes: 15)
         for student in ["li.wei", "maria"] {
-            let exam = try ExamSitting(
+            let exam = try LoggedSitting(
                 directory: logs, key: ExamFixtures.key, studentID: student, parameters: parameters,
                 lessons: Curriculum.folder)
             try exam.begin()

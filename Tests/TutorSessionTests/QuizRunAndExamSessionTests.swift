@@ -2,6 +2,7 @@ import Foundation
 import LessonKit
 import TCPCore
 import Testing
+import TutorStorage
 
 @testable import TutorSession
 
@@ -12,7 +13,7 @@ struct QuizRunAndExamSessionTests {
         for character in text { _ = session.update(.key(character == "\n" ? .enter : .character(character))) }
     }
 
-    static func type(_ text: String, into session: inout ExamSession) {
+    static func type(_ text: String, into session: inout ExamDriver) {
         for character in text { _ = session.update(.key(character == "\n" ? .enter : .character(character))) }
     }
 
@@ -86,12 +87,12 @@ struct QuizRunAndExamSessionTests {
 
     // MARK: Exam
 
-    static func exam(_ directory: URL, clock: ExamFixtures.ManualClock, questions: Int = 3) throws -> ExamSession {
-        let sitting = try ExamSitting(
+    static func exam(_ directory: URL, clock: ExamFixtures.ManualClock, questions: Int = 3) throws -> ExamDriver {
+        let sitting = try LoggedSitting(
             directory: directory, key: ExamFixtures.key, studentID: "s1",
             parameters: ExamParameters(lessons: ["handshake", "close"], questionCount: questions, minutes: 30),
             lessons: FixtureLessons(), clock: clock.read)
-        var session = ExamSession(sitting: sitting, language: .en)
+        var session = ExamDriver(sitting)
         _ = session.update(.key(.enter))  // past the start screen, or the notice after a resume
         return session
     }
