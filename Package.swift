@@ -14,29 +14,46 @@ let package = Package(
     targets: [
         // Pure TCP: RFC 9293 state machine, segments, sequence numbers. No Foundation.
         .target(name: "TCPCore"),
+        // tcpdump and packetdrill notation: segments printed and parsed, patterns with optional fields.
+        .target(name: "TCPNotation", dependencies: ["TCPCore"]),
+        // Immutable timelines of frames (what lessons and captures both produce) and the words for the engine's
+        // rules and errors.
+        .target(name: "TimelineKit", dependencies: ["TCPCore", "TCPNotation"]),
         // Lesson scripts: parser, linter, runner producing immutable timelines.
         .target(
             name: "LessonKit",
-            dependencies: ["TCPCore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "TCPCore", "TCPNotation", "TimelineKit", .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // Capture readers (pcap, pcapng, tcpdump text) and connection inference.
-        .target(name: "CaptureKit", dependencies: ["TCPCore", "LessonKit"]),
+        .target(name: "CaptureKit", dependencies: ["TCPCore", "TCPNotation", "TimelineKit"]),
         // Interaction as a value: stepping, quiz grading, exams, progress.
         .target(
             name: "TutorSession",
-            dependencies: ["TCPCore", "LessonKit", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "TCPCore", "TCPNotation", "TimelineKit", "LessonKit",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // The files the sessions ask to be written: the progress book and exam logs.
         .target(name: "TutorStorage", dependencies: ["TutorSession", "LessonKit"]),
         // Draws a session into an in-memory canvas of cells.
-        .target(name: "TutorUI", dependencies: ["TutorSession", "LessonKit", "TCPCore"]),
+        .target(name: "TutorUI", dependencies: ["TutorSession", "LessonKit", "TimelineKit", "TCPNotation", "TCPCore"]),
         // The only ncurses code, through a small C target.
         .target(name: "CNCurses", linkerSettings: [.linkedLibrary("ncursesw")]),
         .target(name: "TutorCurses", dependencies: ["TutorUI", "TutorSession", "CNCurses"]),
+        // Timelines and capture replays as text and JSON Lines (`run`, `replay --format`), without a screen.
+        .target(
+            name: "TimelinePrinting",
+            dependencies: [
+                "TCPCore", "TCPNotation", "TimelineKit", "LessonKit", "CaptureKit", "TutorSession", "TutorUI",
+            ]),
         .executableTarget(
             name: "tcptutor",
             dependencies: [
-                "TCPCore", "LessonKit", "CaptureKit", "TutorSession", "TutorStorage", "TutorUI", "TutorCurses",
+                "TCPCore", "TCPNotation", "TimelineKit", "LessonKit", "CaptureKit", "TutorSession", "TutorStorage",
+                "TutorUI", "TutorCurses", "TimelinePrinting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Swift runtime linked in: the dynamic loader no longer maps and relocates a dozen Swift libraries
@@ -53,15 +70,54 @@ let package = Package(
         ),
         .executableTarget(
             name: "tcptutor-bench", dependencies: ["TCPCore", "LessonKit", "CaptureKit", "TutorSession", "TutorUI"]),
-        .testTarget(name: "TCPCoreTests", dependencies: ["TCPCore"]),
-        .testTarget(name: "LessonKitTests", dependencies: ["LessonKit", "TCPCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "CaptureKitTests", dependencies: ["CaptureKit", "TCPCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "TutorSessionTests", dependencies: ["TutorSession", "TutorStorage", "LessonKit", "TCPCore"]),
+        // What the tests share (as swift-nio's NIOTestUtils): the engine harness, the package's own curriculum
+        // and the one way to run the built `tcptutor`. The harness reads and writes segments in tcpdump notation.
+        .target(
+            name: "TCPTutorTestSupport",
+            dependencies: ["TCPCore", "TCPNotation", "TimelineKit", "LessonKit", "TutorSession"],
+            path: "Tests/TCPTutorTestSupport"),
+        .testTarget(name: "TCPCoreTests", dependencies: ["TCPCore", "TCPNotation", "TCPTutorTestSupport"]),
+        .testTarget(name: "TCPNotationTests", dependencies: ["TCPNotation", "TCPCore"]),
+        .testTarget(name: "TimelineKitTests", dependencies: ["TimelineKit", "TCPCore"]),
+        .testTarget(
+            name: "LessonKitTests",
+            dependencies: ["LessonKit", "TimelineKit", "TCPNotation", "TCPCore", "TCPTutorTestSupport"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CaptureKitTests", dependencies: ["CaptureKit", "TimelineKit", "TCPNotation", "TCPCore"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "TutorSessionTests",
+            dependencies: [
+                "TutorSession", "TutorStorage", "LessonKit", "TimelineKit", "TCPNotation", "TCPCore",
+                "TCPTutorTestSupport",
+            ]),
         .testTarget(name: "TutorStorageTests", dependencies: ["TutorStorage", "TutorSession", "LessonKit"]),
         .testTarget(
-            name: "TutorUITests", dependencies: ["TutorUI", "TutorSession", "LessonKit"], exclude: ["Snapshots"]
+            name: "TutorUITests",
+            dependencies: [
+                "TutorUI", "TutorSession", "LessonKit", "TimelineKit", "TCPNotation", "TCPTutorTestSupport",
+            ],
+            exclude: ["Snapshots"]
         ),
-        .testTarget(name: "TerminalTests"),
+        .testTarget(
+            name: "TimelinePrintingTests",
+            dependencies: [
+                "TimelinePrinting", "CaptureKit", "LessonKit", "TimelineKit", "TCPNotation", "TCPCore",
+                "TCPTutorTestSupport",
+            ],
+            exclude: ["Snapshots"]),
+        // The built program run as a user runs it: arguments, output, exit status (no terminal).
+        .testTarget(
+            name: "CommandLineTests",
+            dependencies: [
+                "TimelinePrinting", "CaptureKit", "TutorSession", "TutorStorage", "LessonKit", "TimelineKit",
+                "TCPNotation", "TCPCore", "TCPTutorTestSupport",
+            ],
+            exclude: ["Fixtures"]
+        ),
+        // The built program in tmux: what is drawn and typed on a real terminal.
+        .testTarget(name: "TerminalTests", dependencies: ["TCPTutorTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,5 @@
-import LessonKit
 import TCPCore
+import TimelineKit
 
 /// One captured segment after inference: what it is, why it was sent and what became of it.
 public struct CaptureStep: Hashable, Sendable {

@@ -1,4 +1,3 @@
-import LessonKit
 import TCPCore
 
 /// The words a step gets: what kind of segment it is, and its notes as narration.

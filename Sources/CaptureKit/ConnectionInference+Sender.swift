@@ -1,5 +1,6 @@
-import LessonKit
 import TCPCore
+import TCPNotation
+import TimelineKit
 
 /// The sender's side of a step: is the captured segment what the sender's engine would send, and why?
 extension ConnectionInference {

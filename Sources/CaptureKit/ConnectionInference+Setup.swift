@@ -1,5 +1,5 @@
-import LessonKit
 import TCPCore
+import TimelineKit
 
 /// How the hosts start: what the capture shows of the opening decides who listened, who connected, and whether
 /// the capture begins after the handshake.

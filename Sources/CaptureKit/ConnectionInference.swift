@@ -1,5 +1,5 @@
-import LessonKit
 import TCPCore
+import TimelineKit
 
 /// Infers both hosts' states by running the engine alongside one connection of a capture.
 ///
@@ -236,8 +236,8 @@ struct ConnectionInference {
             }
         }
         var frame = Frame(
-            index: frames.count, line: steps.last?.packet ?? 0, time: time, event: event,
-            hosts: [.a: snapshot(.a), .b: snapshot(.b)], transitions: stepTransitions, emitted: stepEmitted,
+            index: frames.count, origin: .capturePacket(steps.last?.packet ?? 0), time: time, event: event,
+            hosts: PerHost(snapshot), transitions: stepTransitions, emitted: stepEmitted,
             inFlight: inFlight, narration: narration, quiz: nil)
         frame.errors = stepErrors
         frames.append(frame)
@@ -251,16 +251,15 @@ struct ConnectionInference {
             // Narrated once every fate is known: how the receiver handled it may come steps later.
             frames[index + 1].narration = StepExplanation.narration(steps[index], frame: frames[index + 1])
         }
-        let hosts: [HostID: HostAddress] = [
-            .a: HostAddress(address: summary.hostA.address.description, port: summary.hostA.port),
-            .b: HostAddress(address: summary.hostB.address.description, port: summary.hostB.port),
-        ]
+        let hosts = PerHost(
+            a: HostAddress(address: summary.hostA.address.description, port: summary.hostA.port),
+            b: HostAddress(address: summary.hostB.address.description, port: summary.hostB.port))
         let title = LocalizedText(
             en: "Captured connection \(summary.stream): \(summary.hostA) → \(summary.hostB)",
             zh: "抓包中的连接 \(summary.stream)：\(summary.hostA) → \(summary.hostB)")
         let timeline = Timeline(
             lessonID: "capture-stream-\(summary.stream)", title: title, hosts: hosts,
-            isn: [.a: endpoints.a.initialSequenceNumber, .b: endpoints.b.initialSequenceNumber],
+            isn: endpoints.map(\.initialSequenceNumber),
             numbering: .absolute, frames: frames)
         return CaptureReplay(
             connection: summary, timeline: timeline, steps: steps, captureStart: captureStart, knownISN: knownISN())

@@ -1,4 +1,4 @@
-import LessonKit
+import TimelineKit
 
 /// What a captured segment is, as the inference sees it. A segment may carry several labels.
 public enum SegmentLabel: String, Hashable, Sendable, CaseIterable {

@@ -1,5 +1,5 @@
-import LessonKit
 import TCPCore
+import TimelineKit
 
 /// Why a captured segment was sent and what it did, in words: what `replay --explain` prints under each
 /// segment and what the full screen narrates for it, so that both always say the same.

@@ -1,4 +1,5 @@
 import TCPCore
+import TCPNotation
 
 /// Reads tcpdump's text output, one packet a line: the seed's old form
 /// (`IP 192.168.1.116.3337 > 192.168.1.123.7788: S 3626544836:3626544836(0)`) and today's

@@ -1,4 +1,5 @@
 import TCPCore
+import TCPNotation
 
 /// Turns the numbers tcpdump prints back into absolute ones and fills in the sequence numbers it leaves out.
 ///

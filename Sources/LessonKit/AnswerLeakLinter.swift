@@ -1,4 +1,6 @@
 import TCPCore
+import TCPNotation
+import TimelineKit
 
 /// Warns about narration shown before a quiz point that names its answer (TEACHING.md rule 12): the step before
 /// a question about A's FIN must not say "A sends a FIN+ACK and enters FIN_WAIT_1", nor the number it carries.
@@ -7,7 +9,7 @@ import TCPCore
 /// question is asked after (`Timeline.questionLeadStart`); the calls that make the segment come after the answer.
 public enum AnswerLeakLinter {
     public static func warnings(_ timeline: Timeline, file: String) -> [Diagnostic] {
-        var found: [Diagnostic] = []
+        var found = stateQuestionWarnings(timeline, file: file)
         for frame in timeline.frames {
             guard let quiz = frame.quiz, let wire = frame.wire else { continue }
             let visible = timeline.questionLeadStart(before: frame.index) - 1
@@ -21,29 +23,35 @@ public enum AnswerLeakLinter {
                 }
                 found.append(
                     Diagnostic(
-                        file: file, line: lead.line, column: 1,
+                        file: file, line: lead.origin.number, column: 1,
                         message:
                             "this step is shown after the quiz at line \(quiz.line) is answered: "
                             + "its narration should not ask what comes next",
                         isWarning: true))
             }
             let answers = answerWords(quiz, wire, timeline: timeline, leadFrom: visible + 1, to: frame.index)
-            for shown in timeline.frames[first...visible] {
-                guard let narration = shown.narration else { continue }
-                for text in [narration.en, narration.zh] {
-                    guard let leak = answers.first(where: { contains(text, word: $0) }) else { continue }
-                    found.append(
-                        Diagnostic(
-                            file: file, line: shown.line, column: 1,
-                            message:
-                                "narration before the quiz at line \(quiz.line) names its answer '\(leak)': "
-                                + "move it after the segment (TEACHING.md rule 12)",
-                            isWarning: true))
-                    break
-                }
-            }
+            found += leaks(of: answers, in: timeline.frames[first...visible], quiz: quiz, file: file, after: "segment")
         }
         return found
+    }
+
+    /// A warning for each narration in `frames` that names one of `answers` (the first one it names).
+    static func leaks(
+        of answers: [String], in frames: ArraySlice<Frame>, quiz: QuizPoint, file: String, after step: String
+    ) -> [Diagnostic] {
+        frames.compactMap { shown in
+            guard let narration = shown.narration,
+                let leak = [narration.en, narration.zh].lazy.compactMap({ text in
+                    answers.first { contains(text, word: $0) }
+                }).first
+            else { return nil }
+            return Diagnostic(
+                file: file, line: shown.origin.number, column: 1,
+                message:
+                    "narration before the quiz at line \(quiz.line) names its answer '\(leak)': "
+                    + "move it after the \(step) (TEACHING.md rule 12)",
+                isWarning: true)
+        }
     }
 
     /// What would answer the question if it were on screen: the segment's label, its flags as tcpdump letters and
@@ -73,7 +81,7 @@ public enum AnswerLeakLinter {
         // Given, not answers: the ISNs, and every number of the segments already on the ladder (the ACK's seq is
         // the ack it received: working that out from the ladder is the skill asked).
         var given = Set(
-            HostID.allCases.compactMap { timeline.numbering == .absolute ? timeline.isn[$0]?.rawValue : nil })
+            HostID.allCases.compactMap { timeline.numbering == .absolute ? timeline.isn[$0].rawValue : nil })
         for earlier in timeline.frames[..<end].compactMap(\.wire) {
             let base = timeline.numberBase(from: earlier.from)
             let seq = earlier.segment.seq.offset(from: base.seqBase)
@@ -84,7 +92,9 @@ public enum AnswerLeakLinter {
         if quiz.fields.contains(.seq) { numbers.append(segment.seq.offset(from: base.seqBase)) }
         if quiz.fields.contains(.ack), let ack = segment.ack { numbers.append(ack.offset(from: base.ackBase)) }
         words += numbers.filter { $0 >= 100 && !given.contains($0) }.map { String($0) }
-        if quiz.fields.contains(.time) {
+        if quiz.fields.contains(.time), let measure = quiz.measure {
+            words += measuredAnswerWords(measure)
+        } else if quiz.fields.contains(.time) {
             // A `time` question's answer: from the sending of the segment shown before it to this one's.
             let before = timeline.frames[..<end].last { $0.wire != nil }?.wire?.sentAt ?? 0
             if wire.sentAt > before { words += DurationWords.spellings(wire.sentAt - before) }

@@ -1,4 +1,5 @@
 import TCPCore
+import TimelineKit
 
 /// How a lesson's ISNs are drawn afresh (`--seed`, `quiz --fresh`, every exam), from its `fresh:` header.
 /// Every number a lesson states must stay true under fresh ISNs (TEACHING.md rule 13), so a lesson whose point is

@@ -1,15 +1,6 @@
 import TCPCore
-
-/// Where a lesson's ISN comes from: a number, or one of the clocks the ISN lesson teaches.
-public enum ISNSource: Hashable, Sendable {
-    case fixed(UInt32)
-    /// 4.4BSD: starts at 1, +64000 every half-second since boot, +64000 per new connection (TCP/IP Illustrated).
-    case bsdClock(milliseconds: UInt64, connections: UInt32)
-    /// RFC 793: a clock that ticks every 4 microseconds, modulo 2^32.
-    case rfc793Clock(milliseconds: UInt64)
-    /// RFC 9293 §3.4.1: the 4 µs clock plus a keyed hash of the connection's addresses and ports.
-    case rfc9293(milliseconds: UInt64, key: String)
-}
+import TCPNotation
+import TimelineKit
 
 /// A problem in a lesson, located in its file.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
@@ -90,18 +81,18 @@ public struct Lesson: Hashable, Sendable {
     public var id: String
     public var title: LocalizedText
     public var summary: LocalizedText
-    public var hosts: [HostID: HostAddress]
+    public var hosts: PerHost<HostAddress>
     public var isn: [HostID: ISNSource]
     public var numbering: Numbering = .absolute
     /// How fresh ISNs are drawn for this lesson (`fresh:` in the header).
     public var fresh: FreshISNPolicy = .random
-    public var configuration: [HostID: EndpointConfiguration] = [.a: .init(), .b: .init()]
+    public var configuration = PerHost(repeating: EndpointConfiguration())
     /// Narration shown with the opening frame.
     public var introduction: LocalizedText?
     public var steps: [Step] = []
 
     public init(
-        file: String, id: String, title: LocalizedText, summary: LocalizedText, hosts: [HostID: HostAddress],
+        file: String, id: String, title: LocalizedText, summary: LocalizedText, hosts: PerHost<HostAddress>,
         isn: [HostID: ISNSource]
     ) {
         self.file = file
@@ -113,12 +104,10 @@ public struct Lesson: Hashable, Sendable {
     }
 
     /// The ISNs as declared (clocks evaluated), which the numbers written in the lesson are tied to.
-    public var declaredISN: [HostID: SequenceNumber] {
-        var result: [HostID: SequenceNumber] = [:]
-        for host in HostID.allCases {
-            result[host] = ISNClock.value(of: isn[host] ?? .fixed(0), local: hosts[host]!, remote: hosts[host.peer]!)
+    public var declaredISN: PerHost<SequenceNumber> {
+        PerHost { host in
+            ISNClock.value(of: isn[host] ?? .fixed(0), local: hosts[host], remote: hosts[host.peer])
         }
-        return result
     }
 
     /// How many quiz points the lesson has.

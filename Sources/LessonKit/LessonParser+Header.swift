@@ -1,4 +1,5 @@
 import TCPCore
+import TimelineKit
 
 /// The header: id, titles, hosts, ISNs, numbering and timer settings.
 extension LessonParser {
@@ -11,7 +12,7 @@ extension LessonParser {
             error(id.line, id.column, "an id is lower-case letters, digits and '-', e.g. three-way-handshake")
         }
         let addresses = parsePerHost(hosts, Self.parseAddress)
-        guard let addresses, addresses.count == 2 else { return nil }
+        guard let addresses, let a = addresses[.a], let b = addresses[.b] else { return nil }
         let isnSources = parsePerHost(isn, Self.parseISN)
         if let isnSources, isnSources.count != 2 {
             error(isn.line, isn.column, "give both ISNs, as in 'isn: A 100, B 300'")
@@ -20,7 +21,7 @@ extension LessonParser {
             file: file, id: id.value,
             title: LocalizedText(en: header["title"]?.value ?? "", zh: header["title.zh"]?.value ?? ""),
             summary: LocalizedText(en: header["summary"]?.value ?? "", zh: header["summary.zh"]?.value ?? ""),
-            hosts: addresses, isn: isnSources ?? [:])
+            hosts: PerHost(a: a, b: b), isn: isnSources ?? [:])
         if let numbers = header["numbers"] {
             if let numbering = Numbering(rawValue: numbers.value) {
                 lesson.numbering = numbering
@@ -62,7 +63,7 @@ extension LessonParser {
                 }
                 return .success(value)
             }
-            for (host, value) in values ?? [:] { lesson.configuration[host]!.receiveWindow = value }
+            for (host, value) in values ?? [:] { lesson.configuration[host].receiveWindow = value }
         }
         let durations: [(String, WritableKeyPath<EndpointConfiguration, UInt64>)] = [
             ("msl", \.maximumSegmentLifetime), ("rto", \.retransmissionTimeout), ("user-timeout", \.userTimeout),
@@ -73,7 +74,7 @@ extension LessonParser {
                 error(entry.line, entry.column, "'\(entry.value)' is not a duration: use 250ms, 3s, 2min or 1h")
                 continue
             }
-            for host in HostID.allCases { lesson.configuration[host]![keyPath: path] = value }
+            for host in HostID.allCases { lesson.configuration[host][keyPath: path] = value }
         }
         if let delayed = header["delayed-ack"] {
             let values = parsePerHost(delayed) { text -> Result<UInt64, FieldError> in
@@ -82,7 +83,7 @@ extension LessonParser {
                 }
                 return .success(value)
             }
-            for (host, value) in values ?? [:] { lesson.configuration[host]!.delayedAck = value }
+            for (host, value) in values ?? [:] { lesson.configuration[host].delayedAck = value }
         }
     }
 
@@ -99,7 +100,7 @@ extension LessonParser {
     mutating func applyEngineChoices(to lesson: inout Lesson) {
         if let entry = header["simultaneous-open"] {
             if let handling = SimultaneousOpenHandling(rawValue: entry.value) {
-                for host in HostID.allCases { lesson.configuration[host]!.simultaneousOpen = handling }
+                for host in HostID.allCases { lesson.configuration[host].simultaneousOpen = handling }
             } else {
                 error(
                     entry.line, entry.column,
@@ -108,7 +109,7 @@ extension LessonParser {
             }
         }
         if let entry = header["fast-retransmit"] {
-            for host in parseHostList(entry) ?? [] { lesson.configuration[host]!.fastRetransmit = true }
+            for host in parseHostList(entry) ?? [] { lesson.configuration[host].fastRetransmit = true }
         }
         if let entry = header["receive-buffer"] {
             // Flow control on both hosts: the named ones get a buffer of that size, the others one as large as
@@ -121,13 +122,13 @@ extension LessonParser {
                     return .success(value)
                 } ?? [:]
             for host in HostID.allCases {
-                if let size = sizes[host] { lesson.configuration[host]!.receiveWindow = size }
-                lesson.configuration[host]!.receiveBuffer = lesson.configuration[host]!.receiveWindow
+                if let size = sizes[host] { lesson.configuration[host].receiveWindow = size }
+                lesson.configuration[host].receiveBuffer = lesson.configuration[host].receiveWindow
             }
         }
         if let entry = header["keep-alive"] {
             for (host, value) in parsePerHost(entry, Self.parseKeepAlive) ?? [:] {
-                lesson.configuration[host]!.keepAlive = value
+                lesson.configuration[host].keepAlive = value
             }
         }
         applySynFloodDefences(to: &lesson)
@@ -144,10 +145,10 @@ extension LessonParser {
                     }
                     return .success(value)
                 } ?? [:]
-            for (host, size) in sizes { lesson.configuration[host]!.synBacklog = size }
+            for (host, size) in sizes { lesson.configuration[host].synBacklog = size }
         }
         if let entry = header["syn-cookies"] {
-            for host in parseHostList(entry) ?? [] { lesson.configuration[host]!.synCookies = true }
+            for host in parseHostList(entry) ?? [] { lesson.configuration[host].synCookies = true }
         }
     }
 

@@ -1,4 +1,6 @@
 import TCPCore
+import TCPNotation
+import TimelineKit
 
 /// Step directives: host calls, the wire, time, checks, narration-only steps and quiz points.
 extension LessonParser {
@@ -48,6 +50,8 @@ extension LessonParser {
         if let quiz = pendingQuiz {
             if case .deliver = step.action {
                 step.quiz = quiz
+            } else if case .wait = step.action {
+                step.quiz = quizOnWait(quiz)
             } else {
                 error(pendingQuizLine, 1, "'quiz' must come right before a segment line such as 'A > B: S 0:0(0)'")
             }
@@ -178,7 +182,12 @@ extension LessonParser {
 
     mutating func parseQuiz(_ words: inout Words, line: Int, column: Int) {
         var fields: [QuizField] = []
+        var measure: TimeMeasure?
         while let word = words.next() {
+            if word.text == "until" || word.text == "since" {
+                measure = parseTimeMeasure(first: word, rest: &words, fields: fields, line: line)
+                break
+            }
             guard let field = QuizField(rawValue: String(word.text)) else {
                 return error(
                     line, word.column,
@@ -190,6 +199,7 @@ extension LessonParser {
         if fields.isEmpty { return error(line, column, "'quiz' needs the fields to ask, as in 'quiz flags seq ack'") }
         if pendingQuiz != nil { error(line, column, "two 'quiz' lines in a row") }
         pendingQuiz = QuizPoint(fields: fields, line: line)
+        pendingQuiz?.measure = measure
         pendingQuizLine = line
     }
 }

@@ -1,4 +1,5 @@
 import TCPCore
+import TimelineKit
 
 /// Parses the lesson language (Lessons/README.md) into a `Lesson`, reporting every problem with its
 /// `file:line:column`.

@@ -1,4 +1,6 @@
 import TCPCore
+import TCPNotation
+import TimelineKit
 
 /// A lesson executed on the engine: the timeline, and every place where the lesson and the engine disagree.
 public struct LessonRun: Sendable {
@@ -9,13 +11,16 @@ public struct LessonRun: Sendable {
 /// Executes a lesson on a two-host `Simulation` and records one immutable frame per step.
 public struct LessonRunner {
     let lesson: Lesson
-    let declared: [HostID: SequenceNumber]
-    let actual: [HostID: SequenceNumber]
+    let declared: PerHost<SequenceNumber>
+    let actual: PerHost<SequenceNumber>
     /// The clocks behind the ISNs in use, for `{A.clock.minutes}`-style placeholders.
     let clocks: [HostID: ClockReading]
     var simulation: Simulation
     var frames: [Frame] = []
     var diagnostics: [Diagnostic] = []
+    /// When each host last entered each state, and the same within the step being run (`LessonRunner+Timing`).
+    var entered: [HostID: [ConnectionState: UInt64]] = [:]
+    var changedAt: [HostID: [ConnectionState: UInt64]] = [:]
 
     /// Runs `lesson`; `isn` replaces the declared ISNs (for `--isn`).
     public static func run(_ lesson: Lesson, isn override: [HostID: SequenceNumber] = [:]) -> LessonRun {
@@ -45,16 +50,16 @@ public struct LessonRunner {
         var clocks: [HostID: ClockReading] = [:]
         for host in HostID.allCases {
             let source = override[host] ?? lesson.isn[host] ?? .fixed(0)
-            let local = lesson.hosts[host]!
-            let remote = lesson.hosts[host.peer]!
+            let local = lesson.hosts[host]
+            let remote = lesson.hosts[host.peer]
             actual[host] = ISNClock.value(of: source, local: local, remote: remote)
             clocks[host] = ClockReading(source, local: local, remote: remote)
         }
         self.actual = actual
         self.clocks = clocks
         simulation = Simulation(
-            a: Endpoint(initialSequenceNumber: actual[.a]!, configuration: lesson.configuration[.a]!),
-            b: Endpoint(initialSequenceNumber: actual[.b]!, configuration: lesson.configuration[.b]!))
+            a: Endpoint(initialSequenceNumber: actual.a, configuration: lesson.configuration.a),
+            b: Endpoint(initialSequenceNumber: actual.b, configuration: lesson.configuration.b))
     }
 
     mutating func diagnose(_ line: Int, _ column: Int, _ message: String) {
@@ -100,9 +105,7 @@ public struct LessonRunner {
             if !simulation.reorderNext(from: host) {
                 diagnose(step.line, 1, "'reorder' needs two segments in flight from \(host) to \(host.peer)")
             }
-            record(
-                line: step.line, event: .wait(milliseconds: 0), step: SimulationStep(), narration: step.narration,
-                quiz: nil)
+            record(line: step.line, event: .reorder(host), step: SimulationStep(), narration: step.narration, quiz: nil)
         case .inject(let host, let written):
             let segment = rebased(written, from: host, sentBecause: .fromOutside)
             let result = simulation.inject(segment, from: host)
@@ -112,14 +115,12 @@ public struct LessonRunner {
             wire.sentAt = simulation.now
             record(line: step.line, event: .segment(wire), step: result, narration: step.narration, quiz: step.quiz)
         case .wait(let milliseconds):
-            let result = simulation.advance(by: milliseconds)
+            let result = advanceNotingStateTimes(by: milliseconds)
             record(
                 line: step.line, event: .wait(milliseconds: milliseconds), step: result, narration: step.narration,
-                quiz: nil)
+                quiz: step.quiz)
         case .say:
-            record(
-                line: step.line, event: .wait(milliseconds: 0), step: SimulationStep(), narration: step.narration,
-                quiz: nil)
+            record(line: step.line, event: .say, step: SimulationStep(), narration: step.narration, quiz: nil)
         }
     }
 
@@ -129,9 +130,8 @@ public struct LessonRunner {
         }
         let detail = other.isEmpty ? "nothing is in flight" : "in flight: " + other.joined(separator: "; ")
         diagnose(step.line, 1, "\(host) has sent nothing that is still on its way to \(host.peer) here (\(detail))")
-        record(
-            line: step.line, event: .wait(milliseconds: 0), step: SimulationStep(), narration: step.narration, quiz: nil
-        )
+        // The step still gets its frame, with its narration only, so that frames and steps stay in step.
+        record(line: step.line, event: .say, step: SimulationStep(), narration: step.narration, quiz: nil)
     }
 
     mutating func check(_ checks: [StepCheck]) {
@@ -194,10 +194,10 @@ public struct LessonRunner {
 
     /// Moves a number between the lesson's written space and the engine's actual one.
     func shift(_ value: SequenceNumber, host: HostID, toActual: Bool) -> SequenceNumber {
-        let writtenBase = lesson.numbering == .absolute ? declared[host]! : SequenceNumber(0)
+        let writtenBase = lesson.numbering == .absolute ? declared[host] : SequenceNumber(0)
         return toActual
-            ? SequenceNumber(value.rawValue &- writtenBase.rawValue &+ actual[host]!.rawValue)
-            : SequenceNumber(value.rawValue &- actual[host]!.rawValue &+ writtenBase.rawValue)
+            ? SequenceNumber(value.rawValue &- writtenBase.rawValue &+ actual[host].rawValue)
+            : SequenceNumber(value.rawValue &- actual[host].rawValue &+ writtenBase.rawValue)
     }
 
     func wireEvent(_ flight: InFlight, fate: SegmentFate, handled: Rule?) -> WireEvent {
@@ -211,16 +211,17 @@ public struct LessonRunner {
     mutating func record(
         line: Int, event: FrameEvent, step: SimulationStep, narration: LocalizedText?, quiz: QuizPoint?
     ) {
-        var hosts: [HostID: HostSnapshot] = [:]
-        for host in HostID.allCases {
+        let hosts = PerHost { host in
             let endpoint = simulation[host]
-            hosts[host] = HostSnapshot(state: endpoint.state, tcb: endpoint.tcb, unreadBytes: endpoint.unreadBytes)
+            return HostSnapshot(state: endpoint.state, tcb: endpoint.tcb, unreadBytes: endpoint.unreadBytes)
         }
         let emitted = step.emitted.map { wireEvent($0, fate: .inFlight, handled: nil) }
         let inFlight = simulation.wire.map { wireEvent($0, fate: .inFlight, handled: nil) }
         let filled = narration.map { fillings($0, hosts: hosts) } ?? [:]
+        let quiz = measured(quiz, event: event, step: step)
+        noteStateTimes(step)
         var frame = Frame(
-            index: frames.count, line: line, time: simulation.now, event: event, hosts: hosts,
+            index: frames.count, origin: .lessonLine(line), time: simulation.now, event: event, hosts: hosts,
             transitions: step.transitions, emitted: emitted, inFlight: inFlight,
             narration: filled[lesson.numbering] ?? narration, quiz: quiz)
         frame.errors = step.errors

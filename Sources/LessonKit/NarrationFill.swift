@@ -1,9 +1,10 @@
 import TCPCore
+import TimelineKit
 
 extension LessonRunner {
     /// Fills `{A.iss}`, `{B.rcv.nxt}`, `{A.state}` … from the engine, in the lesson's numbering, so narration
     /// never disagrees with the numbers on screen when the ISNs change.
-    func fill(_ text: LocalizedText, hosts: [HostID: HostSnapshot], numbering: Numbering? = nil) -> LocalizedText {
+    func fill(_ text: LocalizedText, hosts: PerHost<HostSnapshot>, numbering: Numbering? = nil) -> LocalizedText {
         LocalizedText(
             en: fill(text.en, hosts: hosts, numbering: numbering), zh: fill(text.zh, hosts: hosts, numbering: numbering)
         )
@@ -11,7 +12,7 @@ extension LessonRunner {
 
     /// The text filled in each numbering, so that a screen switched to the other one (`r`) narrates the numbers
     /// its ladder shows; empty when the text names no number.
-    func fillings(_ text: LocalizedText, hosts: [HostID: HostSnapshot]) -> [Numbering: LocalizedText] {
+    func fillings(_ text: LocalizedText, hosts: PerHost<HostSnapshot>) -> [Numbering: LocalizedText] {
         guard text.en.contains("{") || text.zh.contains("{") else { return [:] }
         return [
             .absolute: fill(text, hosts: hosts, numbering: .absolute),
@@ -24,14 +25,14 @@ extension LessonRunner {
     func displayed(_ value: SequenceNumber, host: HostID, numbering: Numbering? = nil) -> String {
         switch numbering ?? lesson.numbering {
         case .absolute: String(value.rawValue)
-        case .relative: String(value.offset(from: actual[host]!))
+        case .relative: String(value.offset(from: actual[host]))
         }
     }
 
     /// One pass over the text: each `{host.name}` is looked up; anything else between braces (or a TCB field of
     /// a host that has no TCB yet) is left as written. Replacing each of the dozen names in turn searched the
     /// whole narration two dozen times per frame, most of a lesson run's time.
-    func fill(_ text: String, hosts: [HostID: HostSnapshot], numbering: Numbering? = nil) -> String {
+    func fill(_ text: String, hosts: PerHost<HostSnapshot>, numbering: Numbering? = nil) -> String {
         guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
         var result = ""
         var rest = text[...]
@@ -52,14 +53,13 @@ extension LessonRunner {
     }
 
     /// The value of `A.iss`, `B.rcv.nxt`, `A.state` …; nil for a name that is not one.
-    private func placeholder(_ name: Substring, hosts: [HostID: HostSnapshot], numbering: Numbering? = nil) -> String? {
-        guard let dot = name.firstIndex(of: "."), let host = HostID(rawValue: String(name[..<dot])),
-            let snapshot = hosts[host]
-        else { return nil }
+    private func placeholder(_ name: Substring, hosts: PerHost<HostSnapshot>, numbering: Numbering? = nil) -> String? {
+        guard let dot = name.firstIndex(of: "."), let host = HostID(rawValue: String(name[..<dot])) else { return nil }
+        let snapshot = hosts[host]
         let own = { (value: SequenceNumber) in displayed(value, host: host, numbering: numbering) }
         let peer = { (value: SequenceNumber) in displayed(value, host: host.peer, numbering: numbering) }
         switch name[name.index(after: dot)...] {
-        case "iss": return own(actual[host]!)
+        case "iss": return own(actual[host])
         case "state": return snapshot.state.description
         case "snd.una": return snapshot.tcb.map { own($0.sndUna) }
         case "snd.nxt": return snapshot.tcb.map { own($0.sndNxt) }

@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
 /// The tutor's built-in lessons: two short lessons of the seed document's examples, written in the lesson
 /// language and run on the engine like any lesson file. The tutor offers them when no lesson files can be found

@@ -1,4 +1,5 @@
 import LessonKit
+import TimelineKit
 
 /// Taking an exam on screen: one question after another with no hints, no going back and no answers shown,
 /// against the clock. Every answer goes into the exam log before the next question: the session asks for it

@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
 /// Fresh ISNs for every opening of a lesson, so quiz numbers cannot be learnt by heart. Reproducible from
 /// a seed: the n-th opening draws from `seed + n`, and the lesson's `fresh:` header says how that draw becomes

@@ -1,4 +1,5 @@
 import LessonKit
+import TimelineKit
 
 /// Why a lesson file could not be turned into a timeline.
 public struct LessonProblem: Error, Hashable, Sendable {

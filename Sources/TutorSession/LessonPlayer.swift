@@ -1,4 +1,5 @@
 import LessonKit
+import TimelineKit
 
 /// A lesson being stepped through: a timeline, a position among its stops, and the crossing animation.
 ///
@@ -41,7 +42,7 @@ public struct LessonPlayer: Hashable, Sendable {
     /// The quiz point waiting for an answer, if the current stop is a question.
     public var pendingQuiz: QuizPoint? {
         switch stop.phase {
-        case .question: frame.quiz ?? QuizPoint(fields: [.flags, .seq, .ack], line: frame.line)
+        case .question: frame.quiz ?? QuizPoint(fields: [.flags, .seq, .ack], line: frame.origin.number)
         case .shown: nil
         }
     }

@@ -1,4 +1,5 @@
 import LessonKit
+import TimelineKit
 
 /// One attempt at a lesson's questions, scored the one way every screen names it: points out of the points
 /// possible (a field's worth, less what hints cost), and how many of the attempt's questions were answered.

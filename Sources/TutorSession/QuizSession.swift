@@ -1,4 +1,5 @@
 import LessonKit
+import TimelineKit
 
 /// One question of a quiz run: a lesson's timeline and the question on one of its frames.
 public struct QuizRunItem: Hashable, Sendable {

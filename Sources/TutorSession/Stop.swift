@@ -1,4 +1,5 @@
 import LessonKit
+import TimelineKit
 
 /// Where a lesson can rest: a frame shown, or the question asked about a quiz frame's segment.
 public struct Stop: Hashable, Sendable {

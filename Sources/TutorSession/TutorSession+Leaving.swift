@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
 /// Leaving a lesson where `q` quits the program (a capture replayed on its own): a quiz left half-way shows
 /// its score first, so that the points are never lost from sight.

@@ -107,7 +107,8 @@ extension TutorSession {
             panelHasFocus = false
             return
         }
-        let wanted = QuizNumbering(numbering: numbering ?? player.timeline.numbering, isn: player.timeline.isn)
+        let wanted = QuizNumbering(
+            numbering: numbering ?? player.timeline.numbering, isn: player.timeline.isn.dictionary)
         if var panel, panel.question.frameIndex == index {
             if panel.question.numbering != wanted {
                 panel.question.numbering = wanted

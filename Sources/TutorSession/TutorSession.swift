@@ -1,4 +1,5 @@
 import LessonKit
+import TimelineKit
 
 /// The whole interaction as a value: which screen is up, where the student is, and what the keys do.
 ///

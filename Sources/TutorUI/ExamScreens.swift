@@ -1,4 +1,5 @@
 import LessonKit
+import TimelineKit
 import TutorSession
 
 /// Draws an exam: the question with its panel and the countdown, or the closing screen.
@@ -33,7 +34,8 @@ public enum ExamRenderer {
         let view = QuizPanelView(
             panel: panel,
             question: QuestionWording.text(
-                asking: panel.fields, strings.language, from: panel.question.sender, to: panel.question.receiver),
+                for: QuizPoint(fields: panel.fields, line: 0), strings.language, from: panel.question.sender,
+                to: panel.question.receiver),
             hasFocus: answering, strings: strings, footer: footer)
         QuestionStage(
             player: player, strings: strings, title: title, status: status, lower: view,
@@ -254,7 +256,7 @@ public struct PlainExam {
             write(
                 "\(number). "
                     + QuestionWording.text(
-                        asking: panel.fields, session.language, from: panel.question.sender,
+                        for: QuizPoint(fields: panel.fields, line: 0), session.language, from: panel.question.sender,
                         to: panel.question.receiver)
                     + "  (" + strings.timeLeft(session.remainingMilliseconds) + ")")
             PlainQuestionText.context(player, strings: strings).forEach(write)

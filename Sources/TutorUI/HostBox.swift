@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
 /// One host: its address and port, its TCP state, and on demand its TCB.
 struct HostBox: Widget {

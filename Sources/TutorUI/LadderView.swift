@@ -1,5 +1,7 @@
 import LessonKit
 import TCPCore
+import TCPNotation
+import TimelineKit
 
 /// The sequence ("ladder") diagram of the segments so far: A's time line on the left, B's on the right, one
 /// row per segment, newest at the bottom; a host's new state is written beside the row that changed it.

@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 import TutorSession
 
 /// The lesson screen: header, the two hosts with the wire between them, the ladder, the narration, the keys.
@@ -26,8 +27,8 @@ struct LessonScreen: Widget {
             let relative = numbering == .relative
             HostBox(
                 host: host, address: timeline.hosts[host], snapshot: shown.hosts[host], showsTCB: session.showsTCB,
-                sendBase: relative ? timeline.isn[host] ?? SequenceNumber(0) : SequenceNumber(0),
-                receiveBase: relative ? timeline.isn[host.peer] ?? SequenceNumber(0) : SequenceNumber(0),
+                sendBase: relative ? timeline.isn[host] : SequenceNumber(0),
+                receiveBase: relative ? timeline.isn[host.peer] : SequenceNumber(0),
                 strings: strings
             ).render(in: Rect(x: x, y: boxTop, width: boxWidth, height: boxHeight), on: &canvas)
         }
@@ -91,7 +92,7 @@ struct LessonScreen: Widget {
         }
         guard let quiz = player.pendingQuiz, let panel = session.panel else { return nil }
         let question = QuestionWording.text(
-            asking: quiz.fields, strings.language, from: panel.question.sender, to: panel.question.receiver)
+            for: quiz, strings.language, from: panel.question.sender, to: panel.question.receiver)
         let view = QuizPanelView(
             panel: panel, question: question, hasFocus: session.panelHasFocus, strings: strings,
             scoring: session.scoring, footer: session.panelHasFocus ? nil : strings.panelAway)
@@ -107,7 +108,7 @@ struct LessonScreen: Widget {
             paragraphs.append(
                 (
                     strings.quizHeading + " "
-                        + QuestionWording.text(asking: quiz.fields, strings.language, from: wire?.from, to: wire?.to),
+                        + QuestionWording.text(for: quiz, strings.language, from: wire?.from, to: wire?.to),
                     .question
                 ))
             paragraphs.append((strings.revealHint, .dim))

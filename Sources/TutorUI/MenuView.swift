@@ -1,4 +1,5 @@
 import LessonKit
+import TimelineKit
 import TutorSession
 
 /// The lesson menu: lessons in path order, each with the student's progress.

@@ -1,5 +1,7 @@
 import LessonKit
 import TCPCore
+import TCPNotation
+import TimelineKit
 import TutorSession
 
 /// Lines shared by the plain quiz and the plain exam: what happened before a question, the feedback.
@@ -11,7 +13,7 @@ enum PlainQuestionText {
         let timeline = player.timeline
         let shown = player.visibleFrame
         var lines: [String] = []
-        let hosts = HostID.allCases.map { "\($0) \(timeline.hosts[$0]?.description ?? "?")" }
+        let hosts = HostID.allCases.map { "\($0) \(timeline.hosts[$0].description)" }
             .joined(separator: strings.listGap)
         let numbering = strings.numbering(timeline.numbering)
         lines.append(
@@ -26,7 +28,7 @@ enum PlainQuestionText {
                 lines.append(line)
             case .call:
                 if let text = strings.stepEvent(frame.event) { lines.append("  " + text) }
-            case .wait, .start:
+            case .wait, .start, .say, .reorder:
                 if let text = strings.stepEvent(frame.event) { lines.append("  ... " + text + " ...") }
             }
         }
@@ -115,7 +117,7 @@ public struct PlainQuiz {
                     "\(session.index + 1). \(item.title.text(.en)), step \(item.question.frameIndex + 1): ",
                     "\(session.index + 1). \(item.title.text(.zh))，第 \(item.question.frameIndex + 1) 步：")
                     + QuestionWording.text(
-                        asking: player.pendingQuiz?.fields ?? panel.fields, session.language,
+                        for: player.pendingQuiz ?? QuizPoint(fields: panel.fields, line: 0), session.language,
                         from: panel.question.sender, to: panel.question.receiver))
             PlainQuestionText.context(player, strings: strings).forEach(write)
             var pending = panel.fields

@@ -1,5 +1,7 @@
 import LessonKit
 import TCPCore
+import TCPNotation
+import TimelineKit
 import TutorSession
 
 /// The lesson as plain numbered lines, for screen readers, pipes and `TERM=dumb`.
@@ -16,7 +18,7 @@ public enum PlainText {
             heading +=
                 strings.quizHeading + strings.say(" ", "")
                 + QuestionWording.text(
-                    asking: quiz.fields, session.language, from: player.frame.wire?.from, to: player.frame.wire?.to)
+                    for: quiz, session.language, from: player.frame.wire?.from, to: player.frame.wire?.to)
             lines.append(heading)
             lines.append("  " + strings.plainReveal)
             return lines
@@ -26,7 +28,7 @@ public enum PlainText {
         case .start: heading += strings.start + strings.partStop
         case .call(let host, let call): heading += strings.call(host, call) + strings.partStop
         // A step that only narrates passes no time and does nothing: the states follow the step number.
-        case .wait(0): break
+        case .wait(0), .say, .reorder: break
         case .wait(let milliseconds): heading += strings.wait(milliseconds) + strings.partStop
         case .segment(let event):
             let base = timeline.numberBase(from: event.from, numbering: numbering)
@@ -87,7 +89,7 @@ public enum PlainText {
         guard let player = session.player else { return [] }
         let strings = Strings(session.language)
         let timeline = player.timeline
-        let hosts = HostID.allCases.map { "\($0) \(timeline.hosts[$0]?.description ?? "?")" }
+        let hosts = HostID.allCases.map { "\($0) \(timeline.hosts[$0].description)" }
             .joined(separator: strings.listGap)
         let numbering = strings.numbering(session.numbering ?? timeline.numbering)
         let title = timeline.title.text(session.language)
@@ -100,8 +102,8 @@ public enum PlainText {
     private static func tcbLine(_ host: HostID, frame: Frame, timeline: Timeline, _ numbering: Numbering) -> String {
         guard let tcb = frame.host(host).tcb else { return "\(host) TCB: -" }
         let relative = numbering == .relative
-        let sendBase = relative ? timeline.isn[host] ?? SequenceNumber(0) : SequenceNumber(0)
-        let receiveBase = relative ? timeline.isn[host.peer] ?? SequenceNumber(0) : SequenceNumber(0)
+        let sendBase = relative ? timeline.isn[host] : SequenceNumber(0)
+        let receiveBase = relative ? timeline.isn[host.peer] : SequenceNumber(0)
         let irs = tcb.irs.map { String($0.offset(from: receiveBase)) } ?? "-"
         let rcvNxt = tcb.irs == nil ? "-" : String(tcb.rcvNxt.offset(from: receiveBase))
         // A listener has no ISS until a SYN arrives (RFC 9293 §3.10.7.2), as the host box shows.

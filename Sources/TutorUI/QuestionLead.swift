@@ -1,4 +1,5 @@
 import LessonKit
+import TimelineKit
 import TutorSession
 
 /// What happens between the screen of a question and its segment: the applications' calls (`B: send 400 bytes`,
@@ -12,7 +13,7 @@ enum QuestionLead {
             switch event {
             case .call: true
             case .wait(let milliseconds): milliseconds > 0
-            case .start, .segment: false
+            case .start, .segment, .say, .reorder: false
             }
         }
     }

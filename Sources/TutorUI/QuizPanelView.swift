@@ -1,4 +1,5 @@
 import LessonKit
+import TimelineKit
 import TutorSession
 
 /// The quiz input panel: the question, one line per answer field (why the focused field's text cannot be read

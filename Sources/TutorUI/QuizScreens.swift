@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 import TutorSession
 
 /// The picture of one question outside the lesson screen (quiz runs and exams): header, the two hosts, the
@@ -27,8 +28,8 @@ struct QuestionStage: Widget {
             let relative = numbering == .relative
             HostBox(
                 host: host, address: timeline.hosts[host], snapshot: shown.hosts[host], showsTCB: false,
-                sendBase: relative ? timeline.isn[host] ?? SequenceNumber(0) : SequenceNumber(0),
-                receiveBase: relative ? timeline.isn[host.peer] ?? SequenceNumber(0) : SequenceNumber(0),
+                sendBase: relative ? timeline.isn[host] : SequenceNumber(0),
+                receiveBase: relative ? timeline.isn[host.peer] : SequenceNumber(0),
                 strings: strings
             ).render(in: Rect(x: x, y: boxTop, width: boxWidth, height: boxHeight), on: &canvas)
         }
@@ -83,7 +84,7 @@ public enum QuizRenderer {
             let view = QuizPanelView(
                 panel: panel,
                 question: QuestionWording.text(
-                    asking: player.pendingQuiz?.fields ?? panel.fields, strings.language,
+                    for: player.pendingQuiz ?? QuizPoint(fields: panel.fields, line: 0), strings.language,
                     from: panel.question.sender, to: panel.question.receiver),
                 hasFocus: session.panelHasFocus, strings: strings, scoring: session.scoring,
                 footer: session.panelHasFocus ? nil : strings.quizAway)

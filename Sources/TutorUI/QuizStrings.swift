@@ -1,4 +1,5 @@
 import LessonKit
+import TimelineKit
 import TutorSession
 
 /// Interface text of the quiz panel, the feedback and the exam, in English and Chinese.

@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 import TutorSession
 
 /// The quiz score of the lesson open in a session, in the words of the quiz summary (`tcptutor quiz`), so that

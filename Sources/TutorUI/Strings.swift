@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 import TutorSession
 
 /// Every piece of interface text, in English and Chinese.
@@ -88,7 +89,7 @@ public struct Strings: Sendable {
         switch event {
         case .call(let host, let userCall): call(host, userCall)
         case .wait(let milliseconds) where milliseconds > 0: wait(milliseconds)
-        case .wait, .start, .segment: nil
+        case .wait, .start, .segment, .say, .reorder: nil
         }
     }
     public var start: String { pick("start", "开始") }

@@ -1,5 +1,7 @@
 import LessonKit
 import TCPCore
+import TCPNotation
+import TimelineKit
 import TutorSession
 
 /// The wire between the two host boxes: the current segment as an arrow labelled in tcpdump notation,
@@ -39,7 +41,7 @@ struct WireView: Widget {
             drawSegment(event, in: area, arrowY: arrowY, on: &canvas)
         case .call, .wait(1...):
             drawEvent(frame.event, in: area, y: arrowY, on: &canvas)
-        case .wait(0):
+        case .wait(0), .say, .reorder:
             // A step that only explains: the segment it talks about stays on the wire, as it arrived.
             if let last = player.timeline.frames[...frame.index].last(where: { $0.wire != nil })?.wire {
                 drawSegment(last, in: area, arrowY: arrowY, on: &canvas, animated: false)
@@ -73,7 +75,7 @@ struct WireView: Widget {
         case .wait(let milliseconds) where milliseconds > 0:
             let text = "... " + strings.wait(milliseconds) + " ..."
             canvas.write(text, x: area.x + max((area.width - TextWidth.of(text)) / 2, 0), y: y, ink: .dim)
-        case .wait, .start, .segment:
+        case .wait, .start, .segment, .say, .reorder:
             break
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LessonKit
+import TimelineKit
 import TutorCurses
 import TutorSession
 import TutorStorage
@@ -54,7 +55,7 @@ struct ExamCommand: ParsableCommand {
 struct ExamTakeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "take",
-        abstract: "Take an exam (the default): questions and numbers derived from the key and your student id.",
+        abstract: "Take an exam: questions and numbers derived from the key and your student id.",
         discussion: """
             Full screen with a countdown; no hints, no going back, no answers shown. The start screen shows the \
             rules; the clock starts when the student presses Enter (--plain waits for Enter too). Every answer is written to DIR/ID.examlog \
@@ -64,35 +65,27 @@ struct ExamTakeCommand: ParsableCommand {
             --help' for the key file and what an exam log can be trusted for.
             """)
 
-    @Option(help: "Lesson ids to draw questions from, comma-separated.")
-    var lessons: String?
-    @Option(help: "Number of questions.")
-    var questions: Int?
+    @Option(help: ArgumentHelp("The lessons to draw questions from: lesson ids, comma-separated.", valueName: "ids"))
+    var lessons: String
+    @Option(help: ArgumentHelp("Number of questions.", valueName: "n"))
+    var questions: Int
     @Option(help: "Time allowed, in minutes; decimals are allowed (0.5 is 30 seconds, for a trial run).")
-    var minutes: Double?
-    @Option(help: "Your student id.")
-    var student: String?
-    @Option(help: "The exam key file from the instructor.")
-    var keyFile: String?
-    @Option(help: "Folder for the exam log (created if it is not there; its parent folder must exist).")
-    var out: String?
-    @Option(help: "The lessons folder (default: ./Lessons or the one next to this program).")
-    var lessonFolder: String?
+    var minutes: Double
+    @Option(help: ArgumentHelp("Your student id.", valueName: "id"))
+    var student: String
+    @Option(help: ArgumentHelp("The exam key file from the instructor.", valueName: "file"))
+    var keyFile: String
+    @Option(
+        help: ArgumentHelp(
+            "Folder for the exam log (created if it is not there; its parent folder must exist).", valueName: "folder"))
+    var out: String
+    @OptionGroup var lessonFolder: LessonFolderOption
     @OptionGroup var languageOption: LanguageOption
     var language: Language? { languageOption.language }
-    @Flag(help: "Numbered lines reading answers from standard input; automatic without a terminal.")
-    var plain = false
-    @Flag(help: "Draw boxes and lines with ASCII characters.")
-    var asciiLines = false
+    @OptionGroup var screen: ScreenOptions
 
     func run() throws {
-        guard let lessons, let questions, let minutes, let student, let keyFile, let out else {
-            throw CommandFailure(
-                "an exam needs --lessons A,B --questions N --minutes M --student ID --key-file KEY --out DIR")
-        }
-        guard let folder = LessonLibrary.locate(explicit: lessonFolder) else {
-            throw CommandFailure("no lessons folder found; use --lesson-folder DIR")
-        }
+        let folder = try lessonFolder.locate()
         let parameters = ExamParameters(
             lessons: lessons.split(separator: ",").map { $0.trimmingWhitespace() },
             questionCount: questions, minutes: minutes)
@@ -115,9 +108,9 @@ struct ExamTakeCommand: ParsableCommand {
         defer { opened.log.discardIfEmpty() }
         var session = ExamSession(sitting: opened.sitting, language: language ?? .en, now: WallClock.now())
         let storage = StorageEffects(examLog: opened.log)
-        if !plain && isatty(0) == 1 && isatty(1) == 1 {
+        if !screen.plain && isatty(0) == 1 && isatty(1) == 1 {
             var runtime = TerminalRuntime(environment: ProcessInfo.processInfo.environment)
-            runtime.asciiLines = asciiLines
+            runtime.asciiLines = screen.asciiLines
             runtime.perform = storage.perform
             let ranFullScreen = try FullScreen.run(
                 { () throws(TerminalProblem) in try runtime.run(&session) },
@@ -157,35 +150,33 @@ struct ExamGradeCommand: ParsableCommand {
             student: see 'tcptutor exam --help'.
             """)
 
-    @Option(help: "The instructor's exam key file.")
+    @Option(help: ArgumentHelp("The instructor's exam key file.", valueName: "file"))
     var keyFile: String
 
-    @Option(help: "The lessons folder (default: ./Lessons or the one next to this program).")
-    var lessonFolder: String?
+    @OptionGroup var lessonFolder: LessonFolderOption
 
-    @Option(help: "Write the grades CSV here instead of standard output.")
+    @Option(help: ArgumentHelp("Write the grades CSV here instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(help: "Write the summary CSV here (default: standard error).")
+    @Option(help: ArgumentHelp("Write the summary CSV here (default: standard error).", valueName: "file"))
     var summary: String?
 
-    @Option(help: "The exam's number of questions: the CSV's q1…qN columns even when no log can be read.")
+    @Option(
+        help: ArgumentHelp(
+            "The exam's number of questions: the CSV's q1…qN columns even when no log can be read.", valueName: "n"))
     var questions: Int?
 
-    @Argument(help: "Folders holding the students' .examlog files.")
+    @Argument(help: ArgumentHelp("Folders holding the students' .examlog files.", valueName: "folder"))
     var directories: [String]
 
     func validate() throws {
-        guard !directories.isEmpty else { throw ValidationError("name at least one folder of exam logs") }
         if let questions, !(1...200).contains(questions) {
             throw ValidationError("--questions must be between 1 and 200")
         }
     }
 
     func run() throws {
-        guard let folder = LessonLibrary.locate(explicit: lessonFolder) else {
-            throw CommandFailure("no lessons folder found; use --lesson-folder DIR")
-        }
+        let folder = try lessonFolder.locate()
         let report: ExamReport
         do {
             let key = try ExamKey(contentsOf: URL(fileURLWithPath: keyFile))

@@ -19,7 +19,8 @@ enum LessonArgument {
         var path = name
         if !FileManager.default.fileExists(atPath: name) {
             guard let folder = LessonLibrary.locate(explicit: lessonsFolder) else {
-                throw CommandFailure("'\(name)' is not a file and no Lessons folder was found (use --lessons DIR)")
+                throw CommandFailure(
+                    "'\(name)' is not a file and no lessons folder was found (name one with --lesson-folder FOLDER)")
             }
             let files = (try? LessonLibrary.lessonFiles(in: [folder])) ?? []
             let match = files.first { file in

@@ -1,4 +1,5 @@
 import LessonKit
+import TimelineKit
 import TutorSession
 
 #if canImport(FoundationEssentials)

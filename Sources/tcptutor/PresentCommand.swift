@@ -1,6 +1,7 @@
 import ArgumentParser
 import LessonKit
 import TCPCore
+import TimelineKit
 import TutorCurses
 import TutorSession
 import TutorUI
@@ -34,27 +35,23 @@ struct PresentCommand: ParsableCommand {
     @OptionGroup var languageOption: LanguageOption
     var lang: Language { languageOption.language ?? .en }
 
-    @Option(help: "Draw fresh ISNs from this seed (reproducible).")
-    var seed: UInt64?
+    @OptionGroup(title: "Fresh ISNs") var freshNumbers: FreshNumbersOptions
 
     @Flag(help: "Animate segments crossing the wire (off by default: a click shows the step at once).")
     var animate = false
 
-    @Flag(help: "Numbered lines instead of the full screen; automatic without a terminal.")
-    var plain = false
-
-    @Flag(help: "Draw boxes and lines with ASCII characters.")
-    var asciiLines = false
+    @OptionGroup var screen: ScreenOptions
 
     @OptionGroup var lessonFolder: LessonFolderOption
-    var lessons: String? { lessonFolder.path }
 
     @Option(help: .private)
     var testCrashKey: String?
 
     func run() throws {
-        let parsed = try LessonArgument.load(lesson, lessonsFolder: lessons)
-        let result = seed.map { LessonRunner.run(parsed, fresh: FreshDraw.seeded($0)) } ?? LessonRunner.run(parsed)
+        let parsed = try lessonFolder.lesson(lesson)
+        let result =
+            freshNumbers.drawingSeed().map { LessonRunner.run(parsed, fresh: FreshDraw.seeded($0)) }
+            ?? LessonRunner.run(parsed)
         guard result.diagnostics.isEmpty else {
             // A lesson the engine disagrees with would show the class something wrong.
             for diagnostic in result.diagnostics { printError(diagnostic.description) }
@@ -62,9 +59,9 @@ struct PresentCommand: ParsableCommand {
         }
         guard !result.timeline.frames.isEmpty else { throw CommandFailure("the lesson '\(lesson)' has no steps") }
         var session = PresenterSession(timeline: result.timeline, language: lang, animates: animate)
-        if !plain {
+        if !screen.plain {
             var runtime = TerminalRuntime(environment: ProcessInfo.processInfo.environment)
-            runtime.asciiLines = asciiLines
+            runtime.asciiLines = screen.asciiLines
             runtime.crashKey = testCrashKey?.first
             if try FullScreen.run({ () throws(TerminalProblem) in try runtime.run(&session) }) { return }
         }

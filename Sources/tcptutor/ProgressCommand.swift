@@ -1,5 +1,6 @@
 import ArgumentParser
 import LessonKit
+import TimelineKit
 import TutorSession
 import TutorStorage
 
@@ -24,8 +25,7 @@ struct ProgressCommand: ParsableCommand {
     @Flag(help: "Forget all progress.")
     var reset = false
 
-    @OptionGroup var folderOption: LessonFolderOption
-    var lessonFolder: String? { folderOption.path }
+    @OptionGroup var lessonFolder: LessonFolderOption
 
     @OptionGroup var languageOption: LanguageOption
     var language: Language? { languageOption.language }
@@ -56,7 +56,7 @@ struct ProgressCommand: ParsableCommand {
 
     /// Every lesson of the path in order, as the menu lists them, then any saved lesson the folder no longer has.
     private func printLessons(_ book: ProgressBook, language: Language) {
-        let catalog = LessonCatalog.load(folder: lessonFolder)
+        let catalog = LessonCatalog.load(folder: lessonFolder.path)
         // Without lesson files the catalog holds the built-in examples, which are no path.
         let entries = catalog.files.isEmpty ? [] : catalog.entries
         let width = String(entries.count).count

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LessonKit
 import TCPCore
+import TimelineKit
 import TutorCurses
 import TutorSession
 import TutorStorage
@@ -32,11 +33,7 @@ struct QuizCommand: ParsableCommand {
     @Argument(help: "Lesson ids, file names or paths (default: every lesson).")
     var lessons: [String] = []
 
-    @Option(help: "Draw fresh ISNs from this seed (the same seed gives the same numbers).")
-    var seed: UInt64?
-
-    @Flag(help: "Draw fresh random ISNs, so numbers cannot be learnt by heart.")
-    var fresh = false
+    @OptionGroup(title: "Fresh ISNs") var freshNumbers: FreshNumbersOptions
 
     @Flag(help: "Predict every segment: every segment of the lessons becomes a question (flags, seq, ack).")
     var everySegment = false
@@ -44,21 +41,11 @@ struct QuizCommand: ParsableCommand {
     @OptionGroup var languageOption: LanguageOption
     var language: Language? { languageOption.language }
 
-    @Flag(help: "Numbered lines reading answers from standard input; automatic without a terminal.")
-    var plain = false
+    @OptionGroup var screen: ScreenOptions
 
-    @Flag(help: "Do not animate segments crossing the wire.")
-    var noAnimation = false
+    @OptionGroup var animation: AnimationOption
 
-    @Flag(help: "Draw boxes and lines with ASCII characters.")
-    var asciiLines = false
-
-    @Option(help: ArgumentHelp("The folder of .lesson files (default: the Lessons folder).", valueName: "folder"))
-    var lessonFolder: String?
-
-    func validate() throws {
-        if seed != nil && fresh { throw ValidationError("use either --seed or --fresh, not both") }
-    }
+    @OptionGroup var lessonFolder: LessonFolderOption
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -70,7 +57,7 @@ struct QuizCommand: ParsableCommand {
         guard !items.isEmpty else { throw CommandFailure("the chosen lessons have no quiz points") }
         var session = QuizSession(
             items: items, progress: progress, language: language ?? progress.language ?? .en,
-            animates: !noAnimation)
+            animates: !animation.noAnimation)
         let save: (ProgressBook) -> Void = { book in
             do {
                 try store.save(book)
@@ -78,9 +65,9 @@ struct QuizCommand: ParsableCommand {
                 printError("tcptutor: \(error)")
             }
         }
-        if !plain && isatty(0) == 1 && isatty(1) == 1 {
+        if !screen.plain && isatty(0) == 1 && isatty(1) == 1 {
             var runtime = TerminalRuntime(environment: environment)
-            runtime.asciiLines = asciiLines
+            runtime.asciiLines = screen.asciiLines
             runtime.perform = StorageEffects(progress: store).perform
             let ranFullScreen = try FullScreen.run(
                 { () throws(TerminalProblem) in try runtime.run(&session) },
@@ -101,18 +88,16 @@ struct QuizCommand: ParsableCommand {
     private func loadTimelines() throws -> [Timeline] {
         var chosen: [Lesson] = []
         if lessons.isEmpty {
-            guard let folder = LessonLibrary.locate(explicit: lessonFolder) else {
-                throw CommandFailure("no Lessons folder found; use --lesson-folder DIR")
-            }
+            let folder = try lessonFolder.locate()
             do {
                 chosen = try LessonLibrary.lessonFiles(in: [folder]).map { try LessonLibrary.load($0) }
             } catch {
                 throw CommandFailure("\(error)")
             }
         } else {
-            chosen = try lessons.map { try LessonArgument.load($0, lessonsFolder: lessonFolder) }
+            chosen = try lessons.map(lessonFolder.lesson)
         }
-        var numbers = (seed ?? (fresh ? UInt64.random(in: .min ... .max) : nil)).map(FreshNumbers.init(seed:))
+        var numbers = freshNumbers.drawingSeed().map(FreshNumbers.init(seed:))
         return chosen.map { lesson in
             if var drawing = numbers {
                 defer { numbers = drawing }

@@ -2,6 +2,8 @@ import ArgumentParser
 import CaptureKit
 import LessonKit
 import TCPCore
+import TimelineKit
+import TimelinePrinting
 import TutorCurses
 import TutorSession
 import TutorUI
@@ -26,6 +28,9 @@ struct ReplayCommand: ParsableCommand {
         discussion: """
             Connections are numbered from 0 in order of their first packet (as Wireshark's tcp.stream). \
             Host A is the side that sent the first SYN, otherwise the first sender.
+
+            On a terminal the capture is shown on the full screen; --format, --plain or no terminal print it \
+            as lines instead (with --quiz, the questions in numbered lines: the timeline is never printed).
             """)
 
     @Argument(help: "A pcap or pcapng file, or tcpdump's text output (tcpdump -nn).")
@@ -34,10 +39,12 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "List the TCP connections: ends, packets, times, how each opened and closed.")
     var list = false
 
-    @Option(help: "The connection to replay, from 0 (see --list); the first one when not given.")
+    @Option(
+        help: ArgumentHelp(
+            "The connection to replay, from 0 (see --list); the first one when not given.", valueName: "n"))
     var stream: Int?
 
-    @Option(help: "text (one line per segment) or json (JSON Lines).")
+    @Option(help: "text: one line per segment; json: JSON Lines.")
     var format: OutputFormat?
 
     @Flag(help: "Print seq and ack relative to each side's ISN, as tcpdump does by default (text only).")
@@ -52,14 +59,15 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "Full screen: predict each real segment (sender, flags, seq, ack) before it is shown.")
     var quiz = false
 
-    @Flag(help: "Lines instead of the full screen, even on a terminal: the timeline as text, or the --quiz questions.")
-    var plain = false
+    @OptionGroup var screen: ScreenOptions
 
-    @Flag(help: "Do not animate segments crossing the wire (full screen).")
-    var noAnimation = false
+    @OptionGroup var animation: AnimationOption
 
-    @Flag(help: "Draw boxes and lines with ASCII characters (full screen).")
-    var asciiLines = false
+    func validate() throws {
+        if quiz && format != nil {
+            throw ValidationError("--quiz is a full-screen mode; it does not combine with --format")
+        }
+    }
 
     func run() throws {
         let reader: CaptureReader
@@ -70,10 +78,7 @@ struct ReplayCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if list { return try runList(reader) }
-        let fullScreen = format == nil && !plain && isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
-        if quiz && format != nil {
-            throw ValidationError("--quiz is a full-screen mode; it does not combine with --format")
-        }
+        let fullScreen = format == nil && !screen.plain && isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
         let result: (replay: CaptureReplay?, listing: CaptureListing)
         do {
             result = try CaptureAnalysis.replay(reader, stream: stream ?? 0)
@@ -108,9 +113,9 @@ struct ReplayCommand: ParsableCommand {
             return
         }
         printStreamChoice(streams)
-        let printer = CaptureReplayPrinter(
-            replay: replay, file: file, streams: streams, language: lang,
-            relative: relative, explain: explain)
+        var printer = CaptureReplayPrinter(replay: replay, file: file, streams: streams, language: lang)
+        printer.relative = relative
+        printer.explain = explain
         let lines = format == .json ? printer.jsonLines() : printer.textLines()
         writeOut(lines)
     }
@@ -178,12 +183,12 @@ struct ReplayCommand: ParsableCommand {
         let name = URL(fileURLWithPath: file).lastPathComponent
         var session = TutorSession(
             lessons: [LessonEntry(fileName: name, content: .success(timeline))], language: lang,
-            animates: !noAnimation)
+            animates: !animation.noAnimation)
         session.quitsFromLesson = true
         _ = session.update(.key(.enter))  // straight into the capture: the menu would hold one entry
         // A capture is not part of the curriculum: nothing is written to the student's progress.
         var runtime = TerminalRuntime(environment: ProcessInfo.processInfo.environment)
-        runtime.asciiLines = asciiLines
+        runtime.asciiLines = screen.asciiLines
         let shown = try FullScreen.run({ () throws(TerminalProblem) in try runtime.run(&session) })
         // The score stays after the screen has closed, however the quiz was left: the same lines as --plain.
         if shown, quiz { SessionQuizScore.plainLines(session).forEach { print($0) } }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import LessonKit
 import TCPCore
+import TimelineKit
+import TimelinePrinting
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text
@@ -15,24 +17,26 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "A lesson file, or a lesson id or name from the lessons folder.")
     var lesson: String
 
-    @Option(help: "text (one line per event) or json (JSON Lines).")
+    @Option(help: "text: one line per event; json: JSON Lines.")
     var format: OutputFormat = .text
 
-    @Option(help: "Replace the lesson's ISNs, e.g. A=100,B=300.")
-    var isn: String?
+    @Option(
+        help: ArgumentHelp(
+            "Replace the lesson's ISNs, e.g. A=100,B=300 (either may be left out).", valueName: "A=N,B=M"),
+        transform: LessonArgument.parseISN)
+    var isn: [HostID: SequenceNumber]?
 
-    @Option(help: "Draw fresh ISNs from this seed (reproducible).")
-    var seed: UInt64?
+    @OptionGroup(title: "Fresh ISNs") var freshNumbers: FreshNumbersOptions
 
     @OptionGroup var languageOption: LanguageOption
     var lang: Language { languageOption.language ?? .en }
 
     @OptionGroup var lessonFolder: LessonFolderOption
-    var lessons: String? { lessonFolder.path }
 
     func run() throws {
-        let parsed = try LessonArgument.load(lesson, lessonsFolder: lessons)
-        var sources: [HostID: ISNSource] = seed.map { parsed.freshISN(FreshDraw.seeded($0)) } ?? [:]
+        let parsed = try lessonFolder.lesson(lesson)
+        var sources: [HostID: ISNSource] =
+            freshNumbers.drawingSeed().map { parsed.freshISN(FreshDraw.seeded($0)) } ?? [:]
         if isn != nil, parsed.fresh != .random,
             let host = HostID.allCases.first(where: { parsed.isn[$0]?.isClock == true })
         {
@@ -40,7 +44,7 @@ struct RunCommand: ParsableCommand {
                 "\(host)'s ISN in this lesson is a clock, and its narration computes from that clock (fresh: \(parsed.fresh.rawValue)): use --seed, which boots the clock at another moment, instead of --isn"
             )
         }
-        if let isn { sources.merge(try LessonArgument.parseISN(isn).mapValues { .fixed($0.rawValue) }) { $1 } }
+        if let isn { sources.merge(isn.mapValues { .fixed($0.rawValue) }) { $1 } }
         let result = LessonRunner.run(parsed, sources: sources)
         let printer = TimelinePrinter(timeline: result.timeline, language: lang)
         for line in format == .text ? printer.textLines() : printer.jsonLines() { print(line) }

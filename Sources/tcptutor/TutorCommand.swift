@@ -1,5 +1,6 @@
 import ArgumentParser
 import LessonKit
+import TimelineKit
 import TutorCurses
 import TutorSession
 import TutorStorage
@@ -20,7 +21,7 @@ import TutorUI
 struct TutorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tutor",
-        abstract: "Step through the lessons on a full screen (the default command).",
+        abstract: "Step through the lessons on a full screen.",
         discussion: """
             Keys: Right, Space or PageDown next; Left or PageUp back; Home, End; g go to a step; t TCB; \
             r relative/absolute numbers; l English/Chinese; ? help; q menu or quit. The menu starts on the \
@@ -30,26 +31,16 @@ struct TutorCommand: ParsableCommand {
             """
     )
 
-    @Flag(help: "Numbered lines instead of the full screen (for screen readers); automatic without a terminal.")
-    var plain = false
+    @OptionGroup var screen: ScreenOptions
 
-    @Flag(help: "Do not animate segments crossing the wire.")
-    var noAnimation = false
-
-    @Flag(help: "Draw boxes and lines with ASCII characters.")
-    var asciiLines = false
+    @OptionGroup var animation: AnimationOption
 
     @OptionGroup var languageOption: LanguageOption
     var language: Language? { languageOption.language }
 
     @OptionGroup var lessonFolder: LessonFolderOption
-    var lessons: String? { lessonFolder.path }
 
-    @Option(help: "Draw fresh ISNs each time a lesson is opened, reproducibly from this seed.")
-    var seed: UInt64?
-
-    @Flag(help: "Draw fresh ISNs each time a lesson is opened, so the numbers cannot be memorised.")
-    var fresh = false
+    @OptionGroup(title: "Fresh ISNs (drawn each time a lesson is opened)") var freshNumbers: FreshNumbersOptions
 
     @Option(help: .private)
     var testCrashKey: String?
@@ -67,15 +58,11 @@ struct TutorCommand: ParsableCommand {
             printError("tcptutor: " + message)
             notice = LocalizedText(en: message, zh: "进度文件无法读取（\(reason)），已另存为 \(keptAt)；进度从头开始。")
         }
-        let catalog = LessonCatalog.load(folder: lessons, inBackground: !plain)
+        let catalog = LessonCatalog.load(folder: lessonFolder.path, inBackground: !screen.plain)
         var session = TutorSession(
-            lessons: catalog.entries, progress: progress, language: language, animates: !noAnimation)
+            lessons: catalog.entries, progress: progress, language: language, animates: !animation.noAnimation)
         session.notice = notice ?? catalog.notice
-        if let seed {
-            session.freshNumbers = FreshNumbers(seed: seed)
-        } else if fresh {
-            session.freshNumbers = FreshNumbers(seed: UInt64.random(in: 0...UInt64.max))
-        }
+        session.freshNumbers = freshNumbers.drawingSeed().map(FreshNumbers.init(seed:))
         let save: (ProgressBook) -> Void = { book in
             do {
                 try store.save(book)
@@ -83,9 +70,9 @@ struct TutorCommand: ParsableCommand {
                 printError("tcptutor: \(error)")
             }
         }
-        if !plain {
+        if !screen.plain {
             var runtime = TerminalRuntime(environment: environment)
-            runtime.asciiLines = asciiLines
+            runtime.asciiLines = screen.asciiLines
             runtime.crashKey = testCrashKey?.first
             runtime.perform = StorageEffects(progress: store).perform
             if !catalog.files.isEmpty { runtime.sources = [LessonLoader(files: catalog.files)] }

@@ -1,6 +1,6 @@
 import CaptureKit
-import LessonKit
 import TCPCore
+import TCPNotation
 import Testing
 
 /// Each real capture ends in the states its scenario must end in, through the states it must pass, and the

@@ -1,8 +1,8 @@
 import CaptureKit
 import Foundation
-import LessonKit
 import TCPCore
 import Testing
+import TimelineKit
 
 /// What the full screen says about a capture: each segment narrated with the words `--explain` prints, and
 /// ISNs only where a SYN chose one.

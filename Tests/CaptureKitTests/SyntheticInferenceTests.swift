@@ -118,6 +118,6 @@ import Testing
             #expect(frame.narration?.en.hasPrefix("handshake") == true)
             #expect(frame.wire?.sentBecause == step.rule)
         }
-        #expect(replay.timeline.hosts[.b]?.description == "10.0.0.2:80")
+        #expect(replay.timeline.hosts.b.description == "10.0.0.2:80")
     }
 }

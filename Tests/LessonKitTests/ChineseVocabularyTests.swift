@@ -1,4 +1,5 @@
 import Foundation
+import TCPTutorTestSupport
 import Testing
 
 /// One Chinese vocabulary everywhere (../shared/TEACHING.md, "Chinese terms"): every Chinese string in the
@@ -7,8 +8,7 @@ import Testing
 /// full-width punctuation; code, formulas, key names and tcpdump notation inside a Chinese line keep theirs.
 @Suite("Chinese vocabulary")
 struct ChineseVocabularyTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let root = Curriculum.root
 
     /// Every Chinese text, with where it comes from: string literals (each line of a multi-line one) in
     /// `Sources/`, and the `zh:`, `title.zh:` and `summary.zh:` lines of `Lessons/`.

@@ -1,5 +1,7 @@
 import LessonKit
 import TCPCore
+import TCPNotation
+import TCPTutorTestSupport
 import Testing
 
 /// Each lesson reaches the states and sends the segments its narration claims, with the declared ISNs and with
@@ -39,8 +41,8 @@ struct CurriculumStoryTests {
                 "S. 1739326486:1739326486(0) ack 3626544837",
                 ". 3626544837:3626544837(0) ack 1739326487",
             ])
-        #expect(story.timeline.hosts[.a]?.description == "192.168.1.116:3337")
-        #expect(story.timeline.hosts[.b]?.description == "192.168.1.123:7788")
+        #expect(story.timeline.hosts.a.description == "192.168.1.116:3337")
+        #expect(story.timeline.hosts.b.description == "192.168.1.123:7788")
     }
 
     @Test func theBSDClockGivesTheCorrectedThirtyEightMinuteISN() throws {

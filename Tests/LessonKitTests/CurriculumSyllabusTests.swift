@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TCPTutorTestSupport
 import Testing
 
 /// The lessons that take the path past open and close: data on the handshake's edges, loss in the data phase,
@@ -12,7 +13,7 @@ struct CurriculumSyllabusTests {
     @Test(arguments: draws)
     func theFigureOpensWithFourSegments(_ draw: Int) throws {
         let story = try Curriculum.story("simultaneous-open-figure", isn: CurriculumStoryTests.isn(draw))
-        #expect(story.lesson.configuration[.a]?.simultaneousOpen == .rfcFigure)
+        #expect(story.lesson.configuration[.a].simultaneousOpen == .rfcFigure)
         let segments = story.delivered.map(\.segment)
         #expect(segments.map(\.flags) == [.syn, .syn, [.syn, .ack], [.syn, .ack]])
         for host in HostID.allCases {
@@ -24,7 +25,7 @@ struct CurriculumSyllabusTests {
 
     @Test func theRulesLessonSaysSoInItsHeader() throws {
         let lesson = try Curriculum.lesson(id: "simultaneous-open")
-        #expect(HostID.allCases.allSatisfy { lesson.configuration[$0]?.simultaneousOpen == .rfcRules })
+        #expect(HostID.allCases.allSatisfy { lesson.configuration[$0].simultaneousOpen == .rfcRules })
     }
 
     @Test(arguments: draws)

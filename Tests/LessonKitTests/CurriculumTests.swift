@@ -1,17 +1,18 @@
 import Foundation
 import LessonKit
 import TCPCore
+import TCPTutorTestSupport
 import Testing
 
 /// The curriculum as a whole: every lesson is proven by the engine, keeps its shape and survives fresh ISNs.
 @Suite("Curriculum")
 struct CurriculumTests {
     @Test func theLessonsFolderHasTheWholePath() {
-        #expect(Curriculum.files.count >= 16, "found \(Curriculum.files.count) lessons in \(Curriculum.folder)")
+        #expect(Curriculum.files.count >= 16, "found \(Curriculum.files.count) lessons in \(Curriculum.path)")
     }
 
     @Test func everyLessonChecksClean() {
-        let (lessons, diagnostics) = LessonLibrary.check([Curriculum.folder])
+        let (lessons, diagnostics) = LessonLibrary.check([Curriculum.path])
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description).joined(separator: "\n"))")
         #expect(lessons.count == Curriculum.files.count)
     }
@@ -30,7 +31,9 @@ struct CurriculumTests {
         let texts =
             [lesson.title, lesson.summary] + [lesson.introduction].compactMap { $0 }
             + lesson.steps.compactMap(\.narration)
-        #expect(lesson.introduction != nil, "\(file) has no opening narration")
+        #expect(
+            lesson.introduction.map { !$0.en.isEmpty && !$0.zh.isEmpty } == true,
+            "\(file) has no opening narration in both languages")
         for text in texts {
             #expect(!text.en.isEmpty && !text.zh.isEmpty, "\(file): \(text.en)")
             #expect(text.zh.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "\(file): \(text.zh)")
@@ -59,7 +62,7 @@ struct CurriculumTests {
         let isn = Curriculum.freshISNs[draw]
         let run = LessonRunner.run(lesson, isn: isn)
         #expect(run.diagnostics.isEmpty, "\(file) with \(isn): \(run.diagnostics.map(\.description))")
-        #expect(run.timeline.isn == isn)
+        #expect(run.timeline.isn.dictionary == isn)
     }
 
     @Test(arguments: Curriculum.fileNames, Array(Curriculum.freshISNs.indices.prefix(3)))
@@ -69,7 +72,7 @@ struct CurriculumTests {
         for frame in run.timeline.frames {
             guard let narration = frame.narration else { continue }
             for text in [narration.en, narration.zh] {
-                #expect(!text.contains("{A.") && !text.contains("{B."), "\(file) line \(frame.line): \(text)")
+                #expect(!text.contains("{A.") && !text.contains("{B."), "\(file) line \(frame.origin.number): \(text)")
             }
         }
     }

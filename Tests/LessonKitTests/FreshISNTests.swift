@@ -1,6 +1,7 @@
 import LessonKit
 import TCPCore
 import Testing
+import TimelineKit
 
 /// `fresh:` in a lesson's header: how `--seed`, fresh quizzes and exams draw the lesson's ISNs.
 @Suite("Fresh ISNs follow the lesson's fresh: header")
@@ -35,7 +36,7 @@ struct FreshISNTests {
                     .a: .fixed(UInt32(truncatingIfNeeded: draw.a)), .b: .fixed(UInt32(truncatingIfNeeded: draw.b)),
                 ])
         }
-        let values = Set(Self.draws.map { LessonRunner.run(lesson, fresh: $0).timeline.isn[.a]!.rawValue })
+        let values = Set(Self.draws.map { LessonRunner.run(lesson, fresh: $0).timeline.isn.a.rawValue })
         #expect(values.count == Self.draws.count)
     }
 
@@ -59,12 +60,12 @@ struct FreshISNTests {
             #expect(seconds % 1000 == 0)
             // 1 + ticks × 64000 + 7 × 64000, below 2^32: no wrap for the narration to explain.
             #expect(UInt64(a.value) == 1 + (milliseconds / 500 + 7) * 64_000)
-            #expect(run.timeline.isn[.a]?.rawValue == a.value && run.timeline.isn[.b]?.rawValue == b.value)
+            #expect(run.timeline.isn.a.rawValue == a.value && run.timeline.isn.b.rawValue == b.value)
             minutes.insert(a.minutes)
         }
         #expect(minutes.count > 100, "seeds boot the clock at many moments")
         let mixed = try Self.lesson(isn: "A bsd-clock 38min, B 300", fresh: "clock")
-        #expect(Set(Self.draws.map { LessonRunner.run(mixed, fresh: $0).timeline.isn[.b]!.rawValue }).count > 250)
+        #expect(Set(Self.draws.map { LessonRunner.run(mixed, fresh: $0).timeline.isn.b.rawValue }).count > 250)
     }
 
     @Test("near-wrap: every ISN within the last 1,000 numbers below 2^32, never 2^32 − 1 itself")

@@ -1,6 +1,7 @@
 import Foundation
 import LessonKit
 import TCPCore
+import TCPTutorTestSupport
 import Testing
 
 /// No input crashes the parser or the runner: random bytes, and real lessons cut, spliced and mutated.
@@ -17,10 +18,7 @@ struct LessonFuzzTests {
     }
 
     static let corpus: [String] = {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Lessons").path
-        let files = (try? LessonLibrary.lessonFiles(in: [folder])) ?? []
-        return files.compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }
+        Curriculum.files.compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }
     }()
 
     static let tokens = [

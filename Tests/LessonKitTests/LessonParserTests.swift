@@ -1,6 +1,8 @@
 import LessonKit
 import TCPCore
+import TCPNotation
 import Testing
+import TimelineKit
 
 /// A minimal valid header, so each test writes only the steps it is about.
 let header = """
@@ -264,26 +266,26 @@ struct EngineChoiceHeaderTests {
 
     @Test func simultaneousOpenFastRetransmitAndKeepAliveAreRead() throws {
         let figure = try Self.parse("simultaneous-open: rfc-figure")
-        #expect(figure.configuration[.a]?.simultaneousOpen == .rfcFigure)
-        #expect(figure.configuration[.b]?.simultaneousOpen == .rfcFigure)
+        #expect(figure.configuration[.a].simultaneousOpen == .rfcFigure)
+        #expect(figure.configuration[.b].simultaneousOpen == .rfcFigure)
         let fast = try Self.parse("fast-retransmit: A")
-        #expect(fast.configuration[.a]?.fastRetransmit == true && fast.configuration[.b]?.fastRetransmit == false)
+        #expect(fast.configuration[.a].fastRetransmit == true && fast.configuration[.b].fastRetransmit == false)
         let keepAlive = try Self.parse("keep-alive: B 2h 75s 9")
-        #expect(keepAlive.configuration[.b]?.keepAlive == KeepAlive(idle: 7_200_000, interval: 75_000, probes: 9))
-        #expect(keepAlive.configuration[.a]?.keepAlive == nil)
+        #expect(keepAlive.configuration[.b].keepAlive == KeepAlive(idle: 7_200_000, interval: 75_000, probes: 9))
+        #expect(keepAlive.configuration[.a].keepAlive == nil)
         let buffer = try Self.parse("receive-buffer: B 1000")
-        #expect(buffer.configuration[.b]?.receiveBuffer == 1000 && buffer.configuration[.b]?.receiveWindow == 1000)
-        #expect(buffer.configuration[.a]?.receiveBuffer == 65535, "flow control on both hosts")
+        #expect(buffer.configuration[.b].receiveBuffer == 1000 && buffer.configuration[.b].receiveWindow == 1000)
+        #expect(buffer.configuration[.a].receiveBuffer == 65535, "flow control on both hosts")
     }
 
     @Test func synBacklogAndSynCookiesAreRead() throws {
         let backlog = try Self.parse("syn-backlog: B 2")
-        #expect(backlog.configuration[.b]?.synBacklog == 2 && backlog.configuration[.b]?.synCookies == false)
-        #expect(backlog.configuration[.a]?.synBacklog == nil)
+        #expect(backlog.configuration[.b].synBacklog == 2 && backlog.configuration[.b].synCookies == false)
+        #expect(backlog.configuration[.a].synBacklog == nil)
         let cookies = try Self.parse("syn-cookies: B")
-        #expect(cookies.configuration[.b]?.synCookies == true)
-        #expect(cookies.configuration[.b]?.synBacklog == nil)
-        #expect(cookies.configuration[.a]?.synCookies == false)
+        #expect(cookies.configuration[.b].synCookies == true)
+        #expect(cookies.configuration[.b].synBacklog == nil)
+        #expect(cookies.configuration[.a].synCookies == false)
     }
 
     @Test func badValuesAreReportedWhereTheyAre() {

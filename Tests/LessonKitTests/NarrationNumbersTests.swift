@@ -1,6 +1,8 @@
 import LessonKit
 import TCPCore
+import TCPTutorTestSupport
 import Testing
+import TimelineKit
 
 /// Every number a lesson's narration states stays true under fresh ISNs (TEACHING.md rule 13): each lesson is run
 /// with its own ISNs and with the draws of seeds 1…50 (as `--seed`, `quiz --fresh` and exams draw them), and every
@@ -23,8 +25,11 @@ struct NarrationNumbersTests {
                 guard let narration = frame.narration else { continue }
                 for language in Language.allCases {
                     for number in NarratedNumbers.checked(in: narration.text(language)) where !known.contains(number) {
-                        problems["\(file) step \(frame.index) (line \(frame.line)) \(language): \(number)", default: []]
-                            .append(seed)
+                        problems[
+                            "\(file) step \(frame.index) (line \(frame.origin.number)) \(language): \(number)",
+                            default: []
+                        ]
+                        .append(seed)
                     }
                 }
             }
@@ -121,8 +126,8 @@ enum NarratedNumbers {
         var numbers: Set<UInt64> = constants
         func add(_ value: SequenceNumber) { numbers.insert(UInt64(value.rawValue)) }
         for host in HostID.allCases {
-            if let isn = timeline.isn[host] { add(isn) }
-            if let address = timeline.hosts[host] { numbers.insert(UInt64(address.port)) }
+            add(timeline.isn[host])
+            numbers.insert(UInt64(timeline.hosts[host].port))
             if let clock = timeline.clocks[host] {
                 numbers.formUnion([UInt64(clock.value), clock.minutes, clock.seconds, clock.ticks, clock.milliseconds])
                 for value in [clock.connections, clock.previous, clock.hash].compactMap({ $0 }) {
@@ -152,7 +157,7 @@ enum NarratedNumbers {
         if timeline.numbering == .relative {
             let absolute = numbers
             for host in HostID.allCases {
-                guard let isn = timeline.isn[host] else { continue }
+                let isn = timeline.isn[host]
                 for value in absolute where value <= UInt64(UInt32.max) {
                     numbers.insert(UInt64(UInt32(value) &- isn.rawValue))
                 }

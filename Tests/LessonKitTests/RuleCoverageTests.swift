@@ -1,6 +1,8 @@
 import LessonKit
 import TCPCore
+import TCPTutorTestSupport
 import Testing
+import TimelineKit
 
 /// Every `Rule` names something the engine really does: each one is produced by a lesson of the curriculum or by
 /// one of the engine scenarios below, so a rule nobody can reach is noticed and removed (or taught).

@@ -1,6 +1,7 @@
 import LessonKit
 import TCPCore
 import Testing
+import TimelineKit
 
 @Suite("Rule wording: one table of words for every engine rule")
 struct RuleWordingTests {

@@ -1,3 +1,4 @@
+import TCPTutorTestSupport
 import Testing
 
 @testable import TCPCore

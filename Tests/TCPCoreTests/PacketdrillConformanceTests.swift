@@ -1,4 +1,5 @@
 import Foundation
+import TCPNotation
 import Testing
 
 @testable import TCPCore

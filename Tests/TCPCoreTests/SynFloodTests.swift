@@ -1,3 +1,5 @@
+import TCPNotation
+import TCPTutorTestSupport
 import Testing
 
 @testable import TCPCore

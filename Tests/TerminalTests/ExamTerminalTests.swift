@@ -1,4 +1,5 @@
 import Foundation
+import TCPTutorTestSupport
 import Testing
 
 /// Exams in tmux as a student sits them: the start screen holds the clock until Enter, a resumed exam says what
@@ -34,16 +35,10 @@ import Testing
 
         /// `tcptutor exam grade` over the logs: its exit status and its CSV.
         func grade() throws -> (status: Int32, csv: String) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: try tutorBinary())
-            process.arguments = ["exam", "grade", "--key-file", key, "--summary", url.path + "/summary.csv", logs]
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+            let result = try TutorProgram.run([
+                "exam", "grade", "--key-file", key, "--summary", url.path + "/summary.csv", logs,
+            ])
+            return (result.status, result.output)
         }
     }
 

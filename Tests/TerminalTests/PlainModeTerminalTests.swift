@@ -1,4 +1,5 @@
 import Foundation
+import TCPTutorTestSupport
 import Testing
 
 /// The plain mode from the outside: chosen automatically without a terminal or with TERM=dumb, no escape codes.
@@ -15,7 +16,7 @@ import Testing
         let script = folder.appendingPathComponent("run.sh").path
         let command =
             "env -i PATH=/usr/bin:/bin HOME=\(folder.path) TERM=\(term) LANG=C.UTF-8 XDG_STATE_HOME=\(folder.path) "
-            + "\(try tutorBinary()) \(arguments.joined(separator: " ")) < \(inputPath) > \(folder.path)/out "
+            + "\(try TutorProgram.path()) \(arguments.joined(separator: " ")) < \(inputPath) > \(folder.path)/out "
             + "2> \(folder.path)/err; echo $? > \(folder.path)/status\n"
         try command.write(toFile: script, atomically: true, encoding: .utf8)
         _ = try TmuxTerminal.run("/bin/sh", [script])
@@ -39,7 +40,7 @@ import Testing
     @Test func dumbTerminalInATmuxPaneGetsPlainMode() throws {
         let terminal = try TmuxTerminal()
         let folder = terminal.folder.path
-        try terminal.type("TERM=dumb \(try tutorBinary()); echo DONE-$? > \(folder)/status")
+        try terminal.type("TERM=dumb \(try TutorProgram.path()); echo DONE-$? > \(folder)/status")
         try terminal.send("Enter")
         try terminal.waitFor("Type a lesson number")
         try terminal.type("2")
@@ -67,7 +68,7 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let binary = try tutorBinary()
+        let binary = try TutorProgram.path()
         let state = folder.appendingPathComponent("tcptutor").path
         let script = """
             export XDG_STATE_HOME=\(folder.path) LANG=C.UTF-8

@@ -1,4 +1,5 @@
 import Foundation
+import TCPTutorTestSupport
 import Testing
 
 /// `tcptutor present` in a real terminal (tmux): clicker keys, a quiz point, blanking, and every way out.
@@ -176,7 +177,8 @@ import Testing
         try Self.lesson.write(toFile: path, atomically: true, encoding: .utf8)
         let output = terminal.folder.appendingPathComponent("plain.txt").path
         try terminal.type(
-            "printf '\\n\\n\\n\\n\\nq\\n' | \(try tutorBinary()) present \(path) > \(output) 2>&1; echo PLAIN-''DONE")
+            "printf '\\n\\n\\n\\n\\nq\\n' | \(try TutorProgram.path()) present \(path) > \(output) 2>&1; echo PLAIN-''DONE"
+        )
         try terminal.send("Enter")
         // The quotes keep the typed command from matching before it has run.
         try terminal.waitFor("PLAIN-DONE")

@@ -124,38 +124,4 @@ import Testing
         #expect(answers.first?.contains("\"seq\":\"12345\"") == true, "the answer typed before the kill is kept")
         #expect(final.contains("\"kind\":\"resume\"") && final.contains("\"kind\":\"finish\""))
     }
-
-    @Test func plainQuizDrivenThroughAPipe() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("tcptutor-plain-quiz-\(getpid())")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: home) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try tutorBinary())
-        process.arguments = ["quiz", "three-way-handshake"]
-        process.environment = ["HOME": home.path, "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        // Right, then a seq with a typo (re-asked with a caret), then the ack forgetting the SYN's number,
-        // then a hint and input ends.
-        let answers = "S\n3626544836\n-\nS.\n17393x\n3626544836\n1739326486\n?\n"
-        input.fileHandleForWriting.write(Data(answers.utf8))
-        try input.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
-        #expect(!text.contains("\u{1B}["), "no terminal escapes in plain mode")
-        #expect(text.contains("1. The three-way handshake, step"))
-        #expect(text.contains("6 of 6 points"))
-        #expect(text.contains("  17393x\n       ^\n"), "\(text)")
-        #expect(text.contains("right: 3626544837"))
-        #expect(text.contains("Rule:"), "the hint was given")
-        #expect(text.contains("2 of 3 questions answered, 10 of 12 points"), "\(text)")
-        let progress = try String(
-            contentsOfFile: home.path + "/.local/state/tcptutor/progress.json", encoding: .utf8)
-        #expect(progress.contains("three-way-handshake"))
-    }
 }

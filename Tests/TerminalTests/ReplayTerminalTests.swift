@@ -1,4 +1,5 @@
 import Foundation
+import TCPTutorTestSupport
 import Testing
 
 /// A real capture on the tutor's screen: `tcptutor replay FILE --quiz` in tmux.
@@ -37,7 +38,7 @@ import Testing
         let terminal = try TmuxTerminal()
         let folder = terminal.folder.path
         try terminal.type(
-            "\(try tutorBinary()) replay \(Self.capture) --quiz --no-animation; echo DONE-$? > \(folder)/status")
+            "\(try TutorProgram.path()) replay \(Self.capture) --quiz --no-animation; echo DONE-$? > \(folder)/status")
         try terminal.send("Enter")
         try terminal.waitFor("Step 1 of 11")
         try terminal.send("PageDown")
@@ -165,7 +166,7 @@ import Testing
     func aDumbTerminalGetsPlainLinesAndTheQuizNeverItsAnswers(quiz: Bool) throws {
         let terminal = try TmuxTerminal()
         let folder = terminal.folder.path
-        let command = "TERM=dumb \(try tutorBinary()) replay \(Self.capture)\(quiz ? " --quiz" : "")"
+        let command = "TERM=dumb \(try TutorProgram.path()) replay \(Self.capture)\(quiz ? " --quiz" : "")"
         try terminal.type("\(command); echo DONE-$? > \(folder)/status")
         try terminal.send("Enter")
         if quiz {

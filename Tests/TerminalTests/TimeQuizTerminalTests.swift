@@ -7,7 +7,7 @@ import Testing
     @Test func timeQuestionAnsweredRightThenTwiceTooLong() throws {
         let terminal = try TmuxTerminal(width: 80, height: 24)
         let run = try TutorRun(terminal, arguments: ["quiz", "timing-questions", "--no-animation"])
-        var screen = try terminal.waitFor("question 1 of 2")
+        var screen = try terminal.waitFor("question 1 of 3")
         let asked = screen.joined(separator: "\n")
         #expect(asked.contains("How long after the segment before it does this one leave?"), "\(asked)")
         // The field's note fits beside it at 80 columns.
@@ -18,7 +18,7 @@ import Testing
         screen = try terminal.waitFor("2 of 2 points")
         #expect(screen.contains { $0.contains("right") }, "\(screen.joined(separator: "\n"))")
         try terminal.send("Space")
-        try terminal.waitFor("question 2 of 2")
+        try terminal.waitFor("question 2 of 3")
         // The timeout doubled: two seconds. Four is doubled once too often.
         try terminal.type("4s")
         try terminal.send("Enter")

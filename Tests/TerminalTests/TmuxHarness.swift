@@ -1,4 +1,5 @@
 import Foundation
+import TCPTutorTestSupport
 import Testing
 
 /// A terminal for end-to-end tests: a tmux server on a private socket running a shell in one pane.
@@ -17,7 +18,7 @@ final class TmuxTerminal {
         let state = folder.appendingPathComponent("state").path
         let shell =
             "env -i PATH=/usr/bin:/bin HOME=\(folder.path) TERM=tmux-256color LANG=C.UTF-8 XDG_STATE_HOME=\(state) "
-            + "SWIFT_BACKTRACE=interactive=no,color=no PS1='$ ' /bin/sh"
+            + "TCPTUTOR_LESSONS=\(Curriculum.path) SWIFT_BACKTRACE=interactive=no,color=no PS1='$ ' /bin/sh"
         try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", shell])
     }
 
@@ -194,24 +195,6 @@ final class TmuxTerminal {
 struct HarnessError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
-}
-
-/// The `tcptutor` binary the tests drive: `$TCPTUTOR_BINARY`, or the one `swift build` put beside the tests.
-func tutorBinary() throws -> String {
-    if let path = ProcessInfo.processInfo.environment["TCPTUTOR_BINARY"], !path.isEmpty { return path }
-    var directory = Bundle.main.bundleURL
-    for _ in 0..<4 {
-        let candidate = directory.appendingPathComponent("tcptutor").path
-        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        directory.deleteLastPathComponent()
-    }
-    let fallback = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for candidate in [fallback, fallback.deletingLastPathComponent()].map({ $0.appendingPathComponent("tcptutor").path }
-    )
-    where FileManager.default.isExecutableFile(atPath: candidate) {
-        return candidate
-    }
-    throw HarnessError("cannot find the tcptutor binary next to the tests; run 'swift build' or set TCPTUTOR_BINARY")
 }
 
 /// Display width of a captured line: CJK characters take two cells.

@@ -1,4 +1,5 @@
 import Foundation
+import TCPTutorTestSupport
 import Testing
 
 /// One run of `tcptutor` in a tmux pane, with the terminal modes recorded before and after.
@@ -17,7 +18,7 @@ struct TutorRun {
         beforeFile = folder + "/stty-before"
         afterFile = folder + "/stty-after"
         statusFile = folder + "/status"
-        let binary = try tutorBinary()
+        let binary = try TutorProgram.path()
         // A script, not a command line typed at the shell: an interactive shell abandons the rest of a command
         // line when its job dies of SIGINT, and the modes must be recorded however the tutor ends.
         let script = """

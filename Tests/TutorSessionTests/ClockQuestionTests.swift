@@ -1,6 +1,8 @@
 import LessonKit
 import TCPCore
+import TCPTutorTestSupport
 import Testing
+import TimelineKit
 
 @testable import TutorSession
 
@@ -95,15 +97,15 @@ struct ClockQuestionTests {
                 let sources = lesson.freshISN(question.plan.draw)
                 for host in HostID.allCases {
                     let expected = ISNClock.value(
-                        of: sources[host]!, local: lesson.hosts[host]!, remote: lesson.hosts[host.peer]!)
+                        of: sources[host]!, local: lesson.hosts[host], remote: lesson.hosts[host.peer])
                     #expect(question.timeline.isn[host] == expected)
                 }
                 switch lesson.fresh {
                 case .clock:
                     #expect(
                         question.timeline.clocks.values.contains {
-                            $0.value == question.timeline.isn[.a]?.rawValue
-                                || $0.value == question.timeline.isn[.b]?.rawValue
+                            $0.value == question.timeline.isn.a.rawValue
+                                || $0.value == question.timeline.isn.b.rawValue
                         })
                 case .nearWrap: #expect(question.timeline.isn.values.allSatisfy { $0.rawValue >= 4_294_966_296 })
                 case .random, .no: break

@@ -1,6 +1,8 @@
 import Foundation
 import LessonKit
 import TCPCore
+import TCPTutorTestSupport
+import TimelineKit
 import TutorSession
 
 /// Two lessons built by hand that can be run with any ISNs, standing in for the lesson runner.
@@ -48,23 +50,7 @@ enum ExamFixtures {
 
     /// The engine's answer to a question, typed as a careful student would.
     static func rightAnswer(_ question: QuizQuestion) -> [QuizField: String] {
-        var typed: [QuizField: String] = [:]
-        for field in question.fields {
-            switch field {
-            case .sender: typed[field] = question.sender.description
-            case .flags: typed[field] = question.segment.flags.tcpdump
-            case .seq: typed[field] = String(question.expectedTypedSeq)
-            case .ack:
-                switch question.expectedTypedAck {
-                case .absent: typed[field] = "none"
-                case .number(let value): typed[field] = String(value)
-                }
-            case .len: typed[field] = String(question.segment.payloadLength)
-            case .state: typed[field] = question.receiverStateAfter.description
-            case .time: typed[field] = "\(question.elapsed)ms"
-            }
-        }
-        return typed
+        RightAnswer.typed(question)
     }
 
     /// A clock the test moves by hand (milliseconds since 1970).

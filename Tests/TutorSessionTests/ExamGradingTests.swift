@@ -1,5 +1,6 @@
 import Foundation
 import LessonKit
+import TCPTutorTestSupport
 import Testing
 import TutorStorage
 
@@ -90,7 +91,7 @@ struct ExamGradingTests {
         var lines = try ExamFixtures.lines(url).filter { !$0.isEmpty }
         lines = lines.map { $0.replacingOccurrences(of: #""fields":"#, with: #""score":100,"points":9,"fields":"#) }
         let edited = ExamLogCodec.read(Array((lines.joined(separator: "\n") + "\n").utf8))
-        #expect(edited.problem != nil)
+        #expect(edited.problem?.line == 2, "the first record after the start is the first edited one")
         try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
         let graded = grader.grade(file: url)
         #expect(graded.status == .broken)

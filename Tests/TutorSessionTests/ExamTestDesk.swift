@@ -1,5 +1,6 @@
 import Foundation
 import LessonKit
+import TimelineKit
 import TutorSession
 import TutorStorage
 

@@ -1,6 +1,7 @@
 import LessonKit
 import TCPCore
 import Testing
+import TimelineKit
 
 @testable import TutorSession
 

@@ -1,6 +1,8 @@
 import LessonKit
 import TCPCore
+import TCPTutorTestSupport
 import Testing
+import TimelineKit
 
 @testable import TutorSession
 
@@ -14,7 +16,7 @@ struct QuizCurriculumTests {
         for timeline in Curriculum.timelines {
             for question in QuizQuestion.quizPoints(in: timeline) {
                 let typed = Curriculum.rightAnswer(question)
-                let answer = try AnswerParser.answer(typed, hosts: timeline.hosts)
+                let answer = try AnswerParser.answer(typed, hosts: timeline.hosts.dictionary)
                 var everything = question
                 everything.fields = QuizField.allCases
                 let feedback = QuizGrader.grade(everything, answer)
@@ -60,8 +62,8 @@ struct QuizCurriculumTests {
         // The handshake's SYN: only A has chosen its ISN (B listens); at the SYN-ACK both have.
         let handshake = try Curriculum.timeline("three-way-handshake")
         let questions = QuizQuestion.quizPoints(in: handshake)
-        #expect(questions[0].chosenISNs == [.a: handshake.isn[.a]!])
-        #expect(questions[1].chosenISNs == handshake.isn)
+        #expect(questions[0].chosenISNs == [.a: handshake.isn.a])
+        #expect(questions[1].chosenISNs == handshake.isn.dictionary)
     }
 
     @Test("with fresh ISNs, as in an exam, every quiz point still grades the engine's answer right")
@@ -74,7 +76,8 @@ struct QuizCurriculumTests {
             for isn in isnSets {
                 let timeline = try Curriculum.timeline(lesson, isn: isn)
                 for question in QuizQuestion.quizPoints(in: timeline) {
-                    let answer = try AnswerParser.answer(Curriculum.rightAnswer(question), hosts: timeline.hosts)
+                    let answer = try AnswerParser.answer(
+                        Curriculum.rightAnswer(question), hosts: timeline.hosts.dictionary)
                     #expect(QuizGrader.grade(question, answer).isAllCorrect, "\(lesson) line \(question.line)")
                 }
             }

@@ -1,5 +1,7 @@
 import LessonKit
 import TCPCore
+import TCPNotation
+import TimelineKit
 
 /// Builds timelines by hand, one step at a time, with the values the engine must produce: the segments as
 /// the seed document prints them, each with its rule, and each host's state after the step.
@@ -12,11 +14,12 @@ struct TimelineBuilder {
         hosts: [HostID: HostAddress] = Fixtures.seedHosts
     ) {
         let start = Frame(
-            index: 0, line: 0, time: 0, event: .start,
-            hosts: [.a: HostSnapshot(state: .closed, tcb: nil), .b: HostSnapshot(state: .closed, tcb: nil)],
+            index: 0, origin: .lessonLine(0), time: 0, event: .start,
+            hosts: PerHost(repeating: HostSnapshot(state: .closed, tcb: nil)),
             transitions: [:], emitted: [], inFlight: [], narration: nil, quiz: nil)
         timeline = Timeline(
-            lessonID: lessonID, title: LocalizedText(en: lessonID, zh: lessonID), hosts: hosts, isn: isn,
+            lessonID: lessonID, title: LocalizedText(en: lessonID, zh: lessonID), hosts: PerHost { hosts[$0]! },
+            isn: PerHost { isn[$0]! },
             numbering: numbering, frames: [start])
     }
 
@@ -64,10 +67,10 @@ struct TimelineBuilder {
 
     private mutating func append(_ event: FrameEvent, transitions: [HostID: [Transition]], quiz: QuizPoint?) {
         let index = nextIndex
-        let hosts = states.mapValues { HostSnapshot(state: $0, tcb: nil) }
+        let hosts = PerHost<HostSnapshot> { HostSnapshot(state: states[$0]!, tcb: nil) }
         timeline.frames.append(
             Frame(
-                index: index, line: 10 + index, time: UInt64(index) * 10, event: event, hosts: hosts,
+                index: index, origin: .lessonLine(10 + index), time: UInt64(index) * 10, event: event, hosts: hosts,
                 transitions: transitions, emitted: [], inFlight: [], narration: nil, quiz: quiz))
     }
 }

@@ -274,7 +274,7 @@ struct QuizPanelTests {
         // Graded as "no ack" on a segment that carries one: the ack field is wrong, not missing.
         let ack = try #require(panel.grade(answer).feedback(for: .ack))
         #expect(!ack.isCorrect)
-        #expect(ack.given != nil)
+        #expect(ack.given == AckAnswer.absentWord.en, "the blank ack was graded as no ack number")
         #expect(ack.mistake == .ackNumberMissing)
 
         panel.setText("SA", for: .flags)

@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
 /// Teardown, simultaneous open and reset scenarios, written segment by segment from RFC 9293 §3.10.
 extension Fixtures {

@@ -2,6 +2,7 @@ import Foundation
 import LessonKit
 import TCPCore
 import Testing
+import TimelineKit
 
 @testable import TutorSession
 

@@ -1,6 +1,7 @@
 import LessonKit
 import TCPCore
 import Testing
+import TimelineKit
 
 @testable import TutorSession
 
@@ -12,7 +13,7 @@ func grade(
     let fields = QuizField.allCases.filter { typed[$0] != nil }
     let question = try #require(
         QuizQuestion(timeline: timeline, frameIndex: frame, fields: fields), sourceLocation: sourceLocation)
-    let answer = try AnswerParser.answer(typed, hosts: timeline.hosts)
+    let answer = try AnswerParser.answer(typed, hosts: timeline.hosts.dictionary)
     return QuizGrader.grade(question, answer, hint: hint)
 }
 

@@ -53,7 +53,7 @@ import Testing
         // While the question is up the hosts are those before the segment: A has not seen the SYN+ACK.
         #expect(asking.visibleFrame.host(.a).state == .synSent)
         #expect(asking.frame.wire?.segment.flags == [.syn, .ack])
-        #expect(QuestionWording.text(asking: quiz.fields, .en) == "Who sends next, which flags, seq, ack?")
+        #expect(QuestionWording.text(for: quiz, .en) == "Who sends next, which flags, seq, ack?")
         _ = session.update(.key(.pageDown))
         let revealed = try #require(session.player)
         #expect(revealed.pendingQuiz == nil)
@@ -95,7 +95,7 @@ import Testing
         var session = Self.openSession()
         for dialogKey in [Key.character("g"), .character("?")] {
             _ = session.update(.key(dialogKey))
-            #expect(session.dialog != nil)
+            #expect(session.dialog == (dialogKey == .character("g") ? .jump(digits: "") : .help))
             _ = session.update(.key(.pageDown))
             #expect(session.dialog == nil, "\(dialogKey): PageDown closes the dialog")
         }

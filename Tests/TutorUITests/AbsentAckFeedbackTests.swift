@@ -15,7 +15,7 @@ struct AbsentAckFeedbackTests {
         let frame = try #require(
             timeline.frames.firstIndex { $0.wire.map { $0.segment.has(.syn) && $0.segment.ack == nil } ?? false })
         let question = try #require(QuizQuestion(timeline: timeline, frameIndex: frame, fields: [.ack]))
-        return QuizGrader.grade(question, try AnswerParser.answer([.ack: typed], hosts: timeline.hosts))
+        return QuizGrader.grade(question, try AnswerParser.answer([.ack: typed], hosts: timeline.hosts.dictionary))
     }
 
     /// The graded ack of the handshake's SYN-ACK (which has one), answered with `typed`.
@@ -24,7 +24,7 @@ struct AbsentAckFeedbackTests {
         let frame = try #require(
             timeline.frames.firstIndex { $0.wire.map { $0.segment.has(.syn) && $0.segment.ack != nil } ?? false })
         let question = try #require(QuizQuestion(timeline: timeline, frameIndex: frame, fields: [.ack]))
-        return QuizGrader.grade(question, try AnswerParser.answer([.ack: typed], hosts: timeline.hosts))
+        return QuizGrader.grade(question, try AnswerParser.answer([.ack: typed], hosts: timeline.hosts.dictionary))
     }
 
     @Test("the right answer 'no ack' reads 无 in Chinese and none in English")

@@ -1,6 +1,8 @@
 import LessonKit
 import TCPCore
+import TCPNotation
 import Testing
+import TimelineKit
 import TutorSession
 import TutorUI
 
@@ -20,7 +22,7 @@ import TutorUI
             _ = session.update(.key(.character(digit)))
         }
         _ = session.update(.key(.enter))
-        #expect(session.player?.pendingQuiz != nil)
+        #expect(session.player?.pendingQuiz == fin.quiz, "the question about A's FIN is asked")
         return (session, wire.segment.notation(base: timeline.numberBase(from: wire.from)))
     }
 
@@ -75,7 +77,7 @@ import TutorUI
         _ = session.update(.key(.enter))
         _ = session.update(.key(.character("t")))
         let text = ScreenRenderer.render(session, size: Size(width: 100, height: 30)).text
-        let iss = try #require(timeline.isn[.b])
+        let iss = timeline.isn.b
         #expect(text.contains("LISTEN"))
         #expect(!text.contains(String(iss.rawValue)), "\(text)")
     }

@@ -1,5 +1,7 @@
 import LessonKit
+import TCPTutorTestSupport
 import Testing
+import TimelineKit
 import TutorSession
 
 @testable import TutorUI
@@ -7,10 +9,7 @@ import TutorSession
 /// Every step of every real lesson, drawn at the smallest window: nothing is cut off.
 @Suite struct CurriculumScreenTests {
     static func timelines() throws -> [Timeline] {
-        let folder = try #require(LessonLibrary.locate(), "the Lessons folder")
-        return try LessonLibrary.lessonFiles(in: [folder]).map { file in
-            LessonRunner.run(try LessonLibrary.load(file)).timeline
-        }
+        Curriculum.timelines
     }
 
     @Test(arguments: Language.allCases, [false, true])

@@ -1,5 +1,6 @@
 import LessonKit
 import Testing
+import TimelineKit
 import TutorSession
 
 @testable import TutorUI
@@ -38,7 +39,7 @@ import TutorSession
             lessons: [LessonEntry(fileName: "in-flight.lesson", content: .success(timeline))], animates: false)
         _ = session.update(.key(.enter))
         for _ in 0..<4 { _ = session.update(.key(.right)) }
-        #expect(session.player?.frame.event == .wait(milliseconds: 0))
+        #expect(session.player?.frame.event == .say)
         let canvas = ScreenRenderer.render(session, size: Size(width: 100, height: 30))
         return (3...5).map(canvas.line)
     }

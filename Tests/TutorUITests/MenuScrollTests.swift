@@ -1,5 +1,7 @@
 import LessonKit
+import TCPTutorTestSupport
 import Testing
+import TimelineKit
 import TutorSession
 import TutorUI
 
@@ -52,8 +54,7 @@ import TutorUI
 
     /// The real curriculum, parsed, so each entry carries its lesson and summary.
     static func curriculum(language: Language, downPresses: Int) throws -> TutorSession {
-        let folder = try #require(LessonLibrary.locate(), "the Lessons folder")
-        let entries = try LessonLibrary.lessonFiles(in: [folder]).map { file in
+        let entries = try Curriculum.files.map { file in
             let lesson = try LessonLibrary.load(file)
             return LessonEntry(fileName: file, content: .success(LessonRunner.run(lesson).timeline), lesson: lesson)
         }

@@ -1,6 +1,7 @@
 import LessonKit
 import TCPCore
 import Testing
+import TimelineKit
 import TutorSession
 
 @testable import TutorUI

@@ -1,5 +1,6 @@
 import LessonKit
 import Testing
+import TimelineKit
 import TutorSession
 
 @testable import TutorUI

@@ -1,4 +1,5 @@
 import LessonKit
+import TimelineKit
 
 /// One line of an exam log. Records are only ever appended; each carries the hash of the one before.
 /// No score is ever written: grading recomputes everything from the answers as typed.

@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
 /// Where exams get their lessons: the quiz points of a lesson, and the lesson run with given ISNs.
 /// The command line implements it with the lesson parser and runner; the answers always come from the engine.
@@ -51,7 +52,7 @@ public struct ExamQuestion: Hashable, Sendable {
         }
         self.plan = plan
         self.quiz = question
-        self.hosts = timeline.hosts
+        self.hosts = timeline.hosts.dictionary
         self.timeline = timeline
     }
 

@@ -1,4 +1,5 @@
 import LessonKit
+import TimelineKit
 
 /// A student taking an exam: the questions derived for them, the answers so far, the time it began. A value:
 /// it reads no clock (the time is passed in) and writes no file. Each change returns the log entries that

@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
 /// Lessons loaded from `.lesson` files and run on the engine: the exam's source of questions and answers.
 public struct LessonFolder: ExamLessonSource {

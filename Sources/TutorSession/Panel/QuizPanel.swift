@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
 /// The input panel of a quiz point: one answer field per asked field, the focus, parse errors and hints.
 ///

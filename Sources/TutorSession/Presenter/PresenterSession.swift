@@ -1,4 +1,5 @@
 import LessonKit
+import TimelineKit
 
 /// An instructor presenting one lesson to a class: stepping with a clicker, putting quiz questions to the
 /// room, revealing answers, blanking the projector.

@@ -1,4 +1,5 @@
 import LessonKit
+import TimelineKit
 
 /// An answer that cannot be read, with a message the UI shows in the input field.
 public struct AnswerError: Error, Hashable, Sendable, CustomStringConvertible {

@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
 /// Reads what the learner typed into each answer field. Every failure is an `AnswerError` with a message
 /// in English and Chinese for the input field.

@@ -1,4 +1,5 @@
 import LessonKit
+import TimelineKit
 
 /// Reads a duration typed for a `time` question: a whole or decimal number and a unit, `240s`, `4min`,
 /// `4 min`, `240000ms`, `1.5s`, `2h`, or the Chinese units 秒, 毫秒, 分钟, 分, 小时. The value is kept in

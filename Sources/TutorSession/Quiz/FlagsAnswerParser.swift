@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
 /// Reads flags as a student types them: tcpdump's letters with `A` for ACK as well as `.` (`S.`, `SA`, `F.`,
 /// `FA`, `FPA`, `.`), names (`SYN,ACK`, `fin ack`, `FIN+ACK`, `syn/ack`, `SYN-ACK`, `SYNACK`), both mixed, the

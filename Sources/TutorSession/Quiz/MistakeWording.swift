@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
 extension QuizMistake {
     /// The pointed explanation of this mistake for `field` of `question`, in English and Chinese.

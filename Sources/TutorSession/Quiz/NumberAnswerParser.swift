@@ -1,4 +1,5 @@
 import LessonKit
+import TimelineKit
 
 /// Reads a number typed as a plain value or a simple sum or difference (`3626544836+1`, `1739326486 + 1`).
 /// Sequence and acknowledgment numbers wrap modulo 2^32 (`4294967295+1` is 0, TEACHING.md rule 9);

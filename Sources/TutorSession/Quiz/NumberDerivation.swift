@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
 /// How the engine's seq or ack follows from earlier segments, as arithmetic in the question's numbering:
 /// `3626544836 + 1 (SYN) = 3626544837`. Feedback shows it whole; the level-2 hint leaves out the result.

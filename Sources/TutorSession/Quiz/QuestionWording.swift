@@ -1,21 +1,26 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
-/// A question in words, built from the fields it asks about: the lesson screen, the quiz, the exam and the
+/// A question in words, built from the quiz point it asks: the lesson screen, the quiz, the exam and the
 /// plain modes all word it here.
 public enum QuestionWording {
     /// The question in words, built from the fields the lesson asks about. Unless the student is asked who sends,
     /// the question says it (`A → B: Which flags, seq, ack?`): the numbers depend on the direction.
     public static func text(
-        asking fields: [QuizField], _ language: Language, from sender: HostID? = nil, to receiver: HostID? = nil
+        for point: QuizPoint, _ language: Language, from sender: HostID? = nil, to receiver: HostID? = nil
     ) -> String {
-        guard !fields.contains(.sender), let sender, let receiver else { return text(asking: fields, language) }
+        // A question on a state change asks about no segment: it has no direction.
+        guard !point.fields.contains(.sender), point.measure?.stateHost == nil, let sender, let receiver else {
+            return text(for: point, language)
+        }
         let separator = language == .zh ? "：" : ": "
-        return "\(sender) → \(receiver)" + separator + text(asking: fields, language)
+        return "\(sender) → \(receiver)" + separator + text(for: point, language)
     }
 
     /// The question in words, without its direction.
-    public static func text(asking fields: [QuizField], _ language: Language) -> String {
+    public static func text(for point: QuizPoint, _ language: Language) -> String {
+        let fields = point.fields
         switch language {
         case .en:
             var parts: [String] = []
@@ -28,7 +33,7 @@ public enum QuestionWording {
                 case .ack: "ack"
                 case .len: "how many data bytes"
                 case .state: "the receiver's new state"
-                case .time: "how long after the segment before it does this one leave"
+                case .time: point.measure?.question(.en) ?? "how long after the segment before it does this one leave"
                 }
             }
             if !asked.isEmpty { parts.append(asked.joined(separator: ", ")) }
@@ -46,7 +51,7 @@ public enum QuestionWording {
                 case .ack: "确认号"
                 case .len: "数据字节数"
                 case .state: "接收方的新状态"
-                case .time: "距前一个报文段的时间间隔"
+                case .time: point.measure?.question(.zh) ?? "距前一个报文段的时间间隔"
                 }
             }
             if !asked.isEmpty { text += asked.joined(separator: "、") + (asked.count == 1 ? "是什么？" : "各是什么？") }

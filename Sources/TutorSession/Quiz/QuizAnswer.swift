@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
 /// What the learner said about the acknowledgment field: a number, or that the segment carries none.
 public enum AckAnswer: Hashable, Sendable {

@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
 /// The verdict on one answered field, with the right value and why it is right.
 public struct FieldFeedback: Hashable, Sendable {

@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
 /// Grades a prediction against the segment the engine sent: a verdict per asked field, the right value,
 /// why (the engine's rule and arithmetic), and a pointed note on common mistakes.
@@ -124,7 +125,7 @@ public enum QuizGrader {
             guard let rule = question.stateRule else { return (lead, nil) }
             return (ruleSentence(rule, lead: lead), rule)
         case .time:
-            return (ruleSentence(sent, lead: TimeWording.lead(question)), sent)
+            return (ruleSentence(question.timeRule, lead: TimeWording.lead(question)), question.timeRule)
         }
     }
 

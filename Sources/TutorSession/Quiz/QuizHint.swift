@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
 /// Hints for a question, in two levels that each cost points (`ScoringModel`): first which rule applies,
 /// then the arithmetic behind the numbers without the result.
@@ -15,7 +16,9 @@ public enum QuizHint {
     static func ruleLines(_ question: QuizQuestion) -> [LocalizedText] {
         var rules: [Rule] = []
         for field in question.fields {
-            let rule = field == .state ? question.stateRule : question.expected.sentBecause
+            let rule =
+                field == .state
+                ? question.stateRule : field == .time ? question.timeRule : question.expected.sentBecause
             if let rule, !rules.contains(rule) { rules.append(rule) }
         }
         return rules.map { rule in
@@ -54,6 +57,10 @@ public enum QuizHint {
                         en: "len counts data bytes only: SYN and FIN are not data",
                         zh: "长度只计算数据字节：SYN 和 FIN 不是数据"))
             case .time:
+                if let hint = TimeWording.measuredHint(question) {
+                    lines.append(hint)
+                    continue
+                }
                 let before = AnswerParser.durationText(question.expected.sentAt - question.elapsed)
                 lines.append(
                     LocalizedText(

@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
 /// Which of a segment's two numbers a value belongs to: `seq` counts the sender's bytes, `ack` the receiver's.
 public enum NumberField: String, Hashable, Sendable, CaseIterable {
@@ -21,7 +22,7 @@ public struct QuizNumbering: Hashable, Sendable {
 
     /// The numbering a timeline's screen shows and therefore expects answers in.
     public init(timeline: Timeline) {
-        self.init(numbering: timeline.numbering, isn: timeline.isn)
+        self.init(numbering: timeline.numbering, isn: timeline.isn.dictionary)
     }
 
     /// The same ISNs in the other numbering: used to recognise an answer typed in the wrong one.

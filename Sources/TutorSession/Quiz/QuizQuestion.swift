@@ -1,5 +1,7 @@
 import LessonKit
 import TCPCore
+import TCPNotation
+import TimelineKit
 
 /// One question: predict the segment a frame shows. Everything the grader needs is taken from the engine's
 /// timeline: the segment, the reasons, and the history that explains the numbers.
@@ -36,6 +38,10 @@ public struct QuizQuestion: Hashable, Sendable {
     /// Milliseconds of virtual time from the moment the segment shown before this one was sent to the moment
     /// this one was sent (from the lesson's start when none was): the answer to a `time` question.
     public var elapsed: UInt64
+    /// What a `time` question measures when it is not the default (`quiz time until A CLOSED`): the moments and
+    /// their virtual times, from the engine. With a state change as its end and no segment in its frame (a `wait`),
+    /// `expected` is the segment shown before, which the question measures from.
+    public var measure: TimeMeasure?
     /// The host whose FIN was first on the wire, up to and including this segment.
     public var firstCloser: HostID?
     /// The ISNs the hosts have chosen by the moment shown with the question: a host's ISN is picked when it
@@ -50,23 +56,26 @@ public struct QuizQuestion: Hashable, Sendable {
 
     /// A question on frame `frameIndex` of `timeline`; nil when that frame shows no segment.
     public init?(timeline: Timeline, frameIndex: Int, fields: [QuizField], line: Int? = nil) {
-        guard timeline.frames.indices.contains(frameIndex), let wire = timeline.frames[frameIndex].wire else {
+        guard timeline.frames.indices.contains(frameIndex),
+            let wire = timeline.frames[frameIndex].wire ?? Self.stateQuestionBasis(timeline, frameIndex)
+        else {
             return nil
         }
         let frame = timeline.frames[frameIndex]
         let before = frameIndex > 0 ? timeline.frames[frameIndex - 1] : frame
         let earlier = timeline.frames[..<frameIndex].compactMap(\.wire)
+        self.measure = frame.quiz?.measure
         self.lessonID = timeline.lessonID
         self.frameIndex = frameIndex
-        self.line = line ?? frame.quiz?.line ?? frame.line
+        self.line = line ?? frame.quiz?.line ?? frame.origin.number
         self.fields = fields
         self.expected = wire
-        self.receiverStateBefore = before.hosts[wire.to]?.state ?? .closed
-        self.receiverStateAfter = frame.hosts[wire.to]?.state ?? .closed
-        self.senderStateAfter = frame.hosts[wire.from]?.state ?? .closed
+        self.receiverStateBefore = before.hosts[wire.to].state
+        self.receiverStateAfter = frame.hosts[wire.to].state
+        self.senderStateAfter = frame.hosts[wire.from].state
         self.receiverTransitions = frame.transitions[wire.to] ?? []
         self.numbering = QuizNumbering(timeline: timeline)
-        self.hosts = timeline.hosts
+        self.hosts = timeline.hosts.dictionary
         self.previousFromSender = earlier.last { $0.from == wire.from }?.segment
         // What the sender had received when it emitted the segment: a segment that crossed later (a FIN
         // crossing another FIN in a simultaneous close) cannot be acknowledged by it.
@@ -80,11 +89,12 @@ public struct QuizQuestion: Hashable, Sendable {
         }.map(\.segment)
         self.acknowledgedSegment = Self.acknowledged(by: wire.segment, among: received.map(\.segment))
         self.previousOnWire = earlier.last
-        self.elapsed = wire.sentAt - min(wire.sentAt, earlier.last?.sentAt ?? 0)
+        self.elapsed = frame.quiz?.measure?.elapsed ?? wire.sentAt - min(wire.sentAt, earlier.last?.sentAt ?? 0)
         self.firstCloser = (earlier + [wire]).first { $0.segment.has(.fin) }?.from
         var chosen: [HostID: SequenceNumber] = [:]
         for host in HostID.allCases {
-            guard let snapshot = before.hosts[host], let tcb = snapshot.tcb else { continue }
+            let snapshot = before.hosts[host]
+            guard let tcb = snapshot.tcb else { continue }
             // A SYN injected from outside (an old duplicate, a spoofed one) carries no ISN of the host's.
             let synSent = earlier.contains { $0.from == host && $0.segment.has(.syn) && $0.sentBecause != .fromOutside }
             if synSent || ![.closed, .listen].contains(snapshot.state) { chosen[host] = tcb.iss }
@@ -93,7 +103,7 @@ public struct QuizQuestion: Hashable, Sendable {
         for (host, clock) in timeline.clocks where timeline.numbering == .absolute {
             // An ISN a segment on the wire has shown is a number like any other; one not shown is computed.
             let shown = earlier.contains { $0.from == host && $0.segment.has(.syn) && $0.sentBecause != .fromOutside }
-            guard !shown, clock.value == timeline.isn[host]?.rawValue else { continue }
+            guard !shown, clock.value == timeline.isn[host].rawValue else { continue }
             clocks[host] = clock
             chosen[host] = nil
         }
@@ -141,7 +151,7 @@ public struct QuizQuestion: Hashable, Sendable {
         return timeline.frames.compactMap { frame in
             guard let sent = frame.wire?.sentBecause, !unaskable.contains(sent) else { return nil }
             return QuizQuestion(
-                timeline: timeline, frameIndex: frame.index, fields: [.flags, .seq, .ack], line: frame.line)
+                timeline: timeline, frameIndex: frame.index, fields: [.flags, .seq, .ack], line: frame.origin.number)
         }
     }
 

@@ -1,4 +1,5 @@
 import LessonKit
+import TimelineKit
 
 /// The kinds of question a quiz keeps score by; one per field a quiz point may ask.
 public enum QuestionKind: String, Hashable, Sendable, Codable, CodingKeyRepresentable, CaseIterable, Comparable {

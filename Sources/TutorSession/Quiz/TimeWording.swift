@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
 /// The words of a `time` question's feedback: how long after the segment before it the sender emitted this
 /// one, and a note when the answer is half or twice the engine's value: a timeout not doubled, or doubled once
@@ -7,6 +8,7 @@ import TCPCore
 enum TimeWording {
     /// "A sent it 1 s after the segment before it (at 0 ms → 1 s)".
     static func lead(_ question: QuizQuestion) -> LocalizedText {
+        if let measure = question.measure { return measuredLead(question, measure) }
         let sender = question.sender
         let elapsed = DurationAnswerParser.text(question.elapsed)
         let start = DurationAnswerParser.text(
@@ -21,6 +23,8 @@ enum TimeWording {
     static func factorOfTwoNote(_ given: UInt64, in question: QuizQuestion) -> LocalizedText? {
         let expected = question.elapsed
         guard expected > 0, given * 2 == expected || given == expected * 2 else { return nil }
+        if let note = timeWaitNote(given, in: question) { return note }
+        if question.measure != nil { return nil }
         // Only a retransmission timer sends a segment on its own after a wait; its timeout doubles each time.
         guard question.expected.sentBecause == .retransmissionTimeout else { return nil }
         return LocalizedText(

@@ -1,5 +1,7 @@
 import LessonKit
 import TCPCore
+import TCPNotation
+import TimelineKit
 import TutorSession
 
 /// One piece of the presenter's text panel: a paragraph, or a row of short parts kept whole when wrapped.
@@ -83,7 +85,7 @@ struct PresenterContent {
             blocks.append(.paragraph(strings.direction(wire.from, wire.to), .strong))
         }
         blocks += [
-            .row(point.fields.map(strings.question), .strong),
+            .row(point.fields.map { strings.question($0, measure: point.measure) }, .strong),
             .paragraph(strings.numbering(timeline.numbering), .normal),
         ]
         // What the class needs to work the numbers out: the segment before the one asked about.
@@ -123,7 +125,7 @@ struct PresenterContent {
         }
         return [
             .paragraph(strings.answerHeading, .question), .row(parts, .strong),
-            .paragraph(strings.why(question.expected.sentBecause), .normal),
+            .paragraph(strings.why(question.timeRule), .normal),
         ]
     }
 

@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 
 /// One host on the projector: a box in the host's colour, titled with its name and address, and its TCP
 /// state in big letters (or in bold reverse video where big letters do not fit).

@@ -1,4 +1,5 @@
 import LessonKit
+import TimelineKit
 
 /// Where everything goes on the projector screen, and whether the state names and the step counter are
 /// drawn in big letters (only when they fit; otherwise in bold reverse video).

@@ -22,7 +22,7 @@ public enum PresenterPlainText {
         switch frame.event {
         case .start: heading += strings.shared.start + end
         case .call(let host, let call): heading += strings.shared.call(host, call) + end
-        case .wait(0): break
+        case .wait(0), .say, .reorder: break
         case .wait(let milliseconds): heading += strings.shared.wait(milliseconds) + end
         case .segment(let event):
             heading += "\(event.from) > \(event.to): \(content.label(event))"
@@ -46,7 +46,7 @@ public enum PresenterPlainText {
     public static func header(_ session: PresenterSession) -> [String] {
         let strings = PresenterStrings(session.language)
         let timeline = session.timeline
-        let hosts = HostID.allCases.map { "\($0) \(timeline.hosts[$0]?.description ?? "?")" }
+        let hosts = HostID.allCases.map { "\($0) \(timeline.hosts[$0].description)" }
             .joined(separator: strings.shared.listGap)
         let end = strings.fullStop + strings.sentenceGap
         return [

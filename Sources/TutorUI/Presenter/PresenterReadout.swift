@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 import TutorSession
 
 /// What the class must read from the back of the room, in big letters across the screen under the wire: at a
@@ -61,7 +62,8 @@ struct PresenterReadout {
             case .time: AnswerParser.durationText(question.elapsed).uppercased()
             }
         }
-        fallback = flags.isEmpty ? nil : flags
+        // A state question on a wait has no segment of its own: its basis is the segment before.
+        fallback = flags.isEmpty || question.asksStateChange ? nil : flags
     }
 
     static func questionWord(_ field: QuizField) -> String {

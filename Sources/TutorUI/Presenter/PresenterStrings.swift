@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 import TutorSession
 
 /// The presenter's own words, in English and Chinese; shared words (steps, calls, lost) come from `Strings`.
@@ -24,7 +25,14 @@ struct PresenterStrings {
         pick("The next segment goes from \(from) to \(to).", "下一个报文段从 \(from) 发往 \(to)。")
     }
 
-    /// One short question per field, in the order the lesson asks them.
+    /// One short question per field, in the order the lesson asks them; a `time` question with its own moments
+    /// (`quiz time until A CLOSED`) says them.
+    func question(_ field: QuizField, measure: TimeMeasure?) -> String {
+        guard field == .time, let measure else { return question(field) }
+        let text = measure.question(language)
+        return language == .zh ? text + "？" : (text.first?.uppercased() ?? "") + text.dropFirst() + "?"
+    }
+
     func question(_ field: QuizField) -> String {
         switch field {
         case .sender: pick("Who sends next?", "下一个报文段由谁发送？")

@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TimelineKit
 import TutorSession
 
 /// The wire on the projector: a line from under host A's box to under host B's, the current segment as an
@@ -49,7 +50,7 @@ struct PresenterWire {
             let text = strings.call(host, call)
             let x = host == .a ? columnA + 2 : columnB - 1 - TextWidth.of(text)
             canvas.write(text, x: max(x, columnA + 2), y: labelRow, ink: .strong, limit: columnB - 1)
-        case .wait(0):
+        case .wait(0), .say, .reorder:
             // A step that only speaks: the last segment stays on the wire, dimmed, as what is being discussed.
             if let last = content.timeline.ladder(through: frame.index).last {
                 drawSegment(last, crossing: nil, dimmed: true, on: &canvas)

@@ -1,5 +1,6 @@
 import LessonKit
 import TCPCore
+import TCPTutorTestSupport
 import Testing
 
 @testable import TutorSession
