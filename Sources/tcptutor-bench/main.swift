@@ -137,7 +137,7 @@ print(
 )
 let sample =
     CommandLine.arguments.dropFirst().first
-    ?? LessonLibrary.locate().flatMap { folder in
+    ?? LessonLibrary.locate(executable: CommandLine.arguments[0]).flatMap { folder in
         (try? LessonLibrary.lessonFiles(in: [folder]))?.first
     }
 if let rate = lessonsPerSecond(sample, runs: 2_000) {

@@ -26,7 +26,8 @@ enum LessonCatalog {
     /// examples when there are none, so that the screen can still be tried. With `inBackground`, the entries
     /// are only previews (titles from the headers) and `LessonLoader` brings the lessons.
     static func load(folder: String?, inBackground: Bool = false) -> Loaded {
-        if let path = LessonLibrary.locate(explicit: folder), let files = try? LessonLibrary.lessonFiles(in: [path]),
+        if let path = LessonLibrary.locate(explicit: folder, executable: CommandLine.arguments[0]),
+            let files = try? LessonLibrary.lessonFiles(in: [path]),
             !files.isEmpty
         {
             let entries = inBackground ? files.map(preview) : files.map(entry)
