@@ -152,33 +152,28 @@ public struct ExamSession {
 
     /// The start screen: Enter starts the clock and the first question.
     private mutating func ready(_ key: Key) -> [Effect] {
-        switch key {
-        case .enter:
-            problem = nil
-            if let start = sitting.begin(at: now) { record([start]) }
-            askCurrent()
-            return []
-        case .character("l"), .character("L"):
-            return switchLanguage()
-        case .character("q"), .character("Q"), .escape:
-            return [.quit]
-        default:
-            return []
-        }
+        if let effects = noticeKey(key) { return effects }
+        problem = nil
+        if let start = sitting.begin(at: now) { record([start]) }
+        askCurrent()
+        return []
     }
 
     /// The notice after a resume: Enter goes on to the first unanswered question.
     private mutating func resumed(_ key: Key) -> [Effect] {
+        if let effects = noticeKey(key) { return effects }
+        phase = .answering
+        return []
+    }
+
+    /// The keys of the start screen and the resume notice, which differ only in what Enter does: nil for
+    /// Enter, which the caller handles.
+    private mutating func noticeKey(_ key: Key) -> [Effect]? {
         switch key {
-        case .enter:
-            phase = .answering
-            return []
-        case .character("l"), .character("L"):
-            return switchLanguage()
-        case .character("q"), .character("Q"), .escape:
-            return [.quit]
-        default:
-            return []
+        case .enter: nil
+        case .character("l"), .character("L"): switchLanguage()
+        case .character("q"), .character("Q"), .escape: [.quit]
+        default: []
         }
     }
 

@@ -107,15 +107,18 @@ public struct QuizSession: Hashable, Sendable {
 
     private mutating func handleQuestion(_ key: Key) -> [Effect] {
         guard var panel else { return [] }
-        guard panelHasFocus else {
+        var hasFocus = panelHasFocus
+        // Enter takes the focus back here too: the quiz has no step for it to take.
+        let outcome = PanelFocus.handle(key, panel: &panel, hasFocus: &hasFocus, alsoFocus: [.enter])
+        self.panel = panel
+        panelHasFocus = hasFocus
+        switch outcome {
+        case .handled:
+            return []
+        case .submitted(let answer):
+            return self.answer(panel.grade(answer, scoring: scoring))
+        case .notForPanel:
             switch key {
-            case .character("h"), .character("H"):
-                guard panel.takeHint() else { return [] }
-                self.panel = panel
-                return []
-            case .character("\t"), .enter, .character("a"), .character("A"), .character("i"):
-                panelHasFocus = true
-                return []
             case .right, .pageDown, .space:
                 // Skipping counts as a question answered with nothing.
                 return answer(panel.grade(QuizAnswer(), scoring: scoring))
@@ -127,17 +130,6 @@ public struct QuizSession: Hashable, Sendable {
             default:
                 return []
             }
-        }
-        let outcome = panel.handle(key)
-        self.panel = panel
-        switch outcome {
-        case .edited, .hintTaken: return []
-        case .rejected, .refused: return []
-        case .leave:
-            panelHasFocus = false
-            return []
-        case .submitted(let answer, _):
-            return self.answer(panel.grade(answer, scoring: scoring))
         }
     }
 
