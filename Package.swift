@@ -36,6 +36,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The files the sessions ask to be written: the progress book and exam logs.
+        .target(name: "TutorStorage", dependencies: ["TutorSession", "LessonKit"]),
         // Draws a session into an in-memory canvas of cells.
         .target(name: "TutorUI", dependencies: ["TutorSession", "LessonKit", "TimelineKit", "TCPNotation", "TCPCore"]),
         // The only ncurses code, through a small C target.
@@ -50,8 +52,8 @@ let package = Package(
         .executableTarget(
             name: "tcptutor",
             dependencies: [
-                "TCPCore", "TCPNotation", "TimelineKit", "LessonKit", "CaptureKit", "TutorSession", "TutorUI",
-                "TutorCurses", "TimelinePrinting",
+                "TCPCore", "TCPNotation", "TimelineKit", "LessonKit", "CaptureKit", "TutorSession", "TutorStorage",
+                "TutorUI", "TutorCurses", "TimelinePrinting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Swift runtime linked in: the dynamic loader no longer maps and relocates a dozen Swift libraries
@@ -86,7 +88,11 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(
             name: "TutorSessionTests",
-            dependencies: ["TutorSession", "LessonKit", "TimelineKit", "TCPNotation", "TCPCore", "TCPTutorTestSupport"]),
+            dependencies: [
+                "TutorSession", "TutorStorage", "LessonKit", "TimelineKit", "TCPNotation", "TCPCore",
+                "TCPTutorTestSupport",
+            ]),
+        .testTarget(name: "TutorStorageTests", dependencies: ["TutorStorage", "TutorSession", "LessonKit"]),
         .testTarget(
             name: "TutorUITests",
             dependencies: [
@@ -105,8 +111,8 @@ let package = Package(
         .testTarget(
             name: "CommandLineTests",
             dependencies: [
-                "TimelinePrinting", "CaptureKit", "TutorSession", "LessonKit", "TimelineKit", "TCPNotation", "TCPCore",
-                "TCPTutorTestSupport",
+                "TimelinePrinting", "CaptureKit", "TutorSession", "TutorStorage", "LessonKit", "TimelineKit",
+                "TCPNotation", "TCPCore", "TCPTutorTestSupport",
             ],
             exclude: ["Fixtures"]
         ),

@@ -8,10 +8,11 @@
 public enum LessonLibrary {
     /// The lessons folder: `explicit`, else `$TCPTUTOR_LESSONS`, else `./Lessons`, else an installed copy in
     /// `<prefix>/share/tcptutor/Lessons` next to `<prefix>/bin/tcptutor`, else the one next to the package this
-    /// binary was built from (so `swift run tcptutor` works from any folder).
-    public static func locate(explicit: String? = nil) -> String? {
+    /// binary was built from (so `swift run tcptutor` works from any folder). `executable` is the running
+    /// program's path (its `argv[0]`), which the program passes in: a library does not read the command line.
+    public static func locate(explicit: String? = nil, executable: String) -> String? {
         if let explicit { return explicit }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+        let executable = URL(fileURLWithPath: executable).resolvingSymlinksInPath().path
         return candidates(
             executable: executable, currentDirectory: FileManager.default.currentDirectoryPath,
             environment: ProcessInfo.processInfo.environment

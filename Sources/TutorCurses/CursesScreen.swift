@@ -74,8 +74,8 @@ final class CursesScreen {
             // The right half of a wide character is drawn by its left half.
             if cell.isContinuation { continue }
             let style = palette.style(cell.ink)
-            if let glyph = Self.lineGlyphs[cell.text] {
-                cn_put_line(Int32(y), Int32(x), glyph, asciiLines ? 1 : 0, style.attributes, style.pair)
+            if let line = cell.line {
+                cn_put_line(Int32(y), Int32(x), Self.acs(line), asciiLines ? 1 : 0, style.attributes, style.pair)
                 continue
             }
             text.removeAll(keepingCapacity: true)
@@ -107,11 +107,17 @@ final class CursesScreen {
         move(Int32(position.y), Int32(position.x))
     }
 
-    private static let lineGlyphs: [String: Int32] = [
-        LineGlyph.horizontal: Int32(CN_HLINE.rawValue), LineGlyph.vertical: Int32(CN_VLINE.rawValue),
-        LineGlyph.topLeft: Int32(CN_ULCORNER.rawValue), LineGlyph.topRight: Int32(CN_URCORNER.rawValue),
-        LineGlyph.bottomLeft: Int32(CN_LLCORNER.rawValue), LineGlyph.bottomRight: Int32(CN_LRCORNER.rawValue),
-    ]
+    /// The C target's code for a line piece.
+    private static func acs(_ line: LineGlyph) -> Int32 {
+        switch line {
+        case .horizontal: Int32(CN_HLINE.rawValue)
+        case .vertical: Int32(CN_VLINE.rawValue)
+        case .topLeft: Int32(CN_ULCORNER.rawValue)
+        case .topRight: Int32(CN_URCORNER.rawValue)
+        case .bottomLeft: Int32(CN_LLCORNER.rawValue)
+        case .bottomRight: Int32(CN_LRCORNER.rawValue)
+        }
+    }
 
     /// Reads one input, waiting at most `milliseconds`; nil when the time ran out or a signal came.
     func read(timeout milliseconds: Int32) -> Input? {

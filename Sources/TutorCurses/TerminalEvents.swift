@@ -14,7 +14,7 @@ enum TerminalEvent: Equatable {
     /// The wait ran out with nothing typed: time for animation ticks, clocks and saving.
     case idle
     /// Time to stop: an exit signal arrived or the terminal went away.
-    case stop(CursesTutor.Ending)
+    case stop(TerminalRuntime.Ending)
 }
 
 /// Reads the terminal for the run loops, handling what every loop must handle the same way: exit signals (the

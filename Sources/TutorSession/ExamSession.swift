@@ -2,7 +2,11 @@ import LessonKit
 import TimelineKit
 
 /// Taking an exam on screen: one question after another with no hints, no going back and no answers shown,
-/// against the clock. Every answer goes into the exam log (through `ExamSitting`) before the next question.
+/// against the clock. Every answer goes into the exam log before the next question: the session asks for it
+/// (`Effect.appendToExamLog`), the runtime writes it before it reads the next key, and a write that fails comes
+/// back (`Message.failed`): the answer is taken back into its fields and the student is told why.
+///
+/// It reads no clock: the runtime passes the wall time in (`Message.time`) before every key and when idle.
 public struct ExamSession {
     public enum Phase: Hashable, Sendable {
         /// The start screen of a new exam: the rules, and Enter to begin. The clock has not started.
@@ -18,7 +22,9 @@ public struct ExamSession {
         case finished(timeUp: Bool)
     }
 
-    public let sitting: ExamSitting
+    public private(set) var sitting: ExamSitting
+    /// The wall time last passed in, in milliseconds since 1970.
+    public private(set) var now: Int64
     public private(set) var phase: Phase = .answering
     public private(set) var panel: QuizPanel?
     /// The picture of the current question (the lesson up to the hidden segment).
@@ -29,9 +35,15 @@ public struct ExamSession {
     /// Whether the time ran out on an answer typed but not submitted, and the clock submitted it.
     public private(set) var clockSubmitted = false
 
-    public init(sitting: ExamSitting, language: Language) {
+    /// Entries recorded by this update and not yet asked to be written.
+    private var unwritten: [ExamLogEntry] = []
+
+    /// Opens the exam at `now`. An exam whose time ran out while the program was down closes at once; its
+    /// finish entry goes out with the first update.
+    public init(sitting: ExamSitting, language: Language, now: Int64) {
         self.sitting = sitting
         self.language = language
+        self.now = now
         if !sitting.isFinished && !sitting.hasBegun {
             phase = .ready
             return
@@ -47,11 +59,32 @@ public struct ExamSession {
     public var questionNumber: Int? { sitting.currentQuestion?.plan.number }
     public var questionCount: Int { sitting.questions.count }
     public var answeredCount: Int { sitting.answers.count }
-    public var remainingMilliseconds: Int64 { sitting.remaining() }
+    public var remainingMilliseconds: Int64 { sitting.remaining(at: now) }
 
     public mutating func update(_ message: Message) -> [Effect] {
+        let effects = handle(message)
+        return takeLog() + effects
+    }
+
+    /// The entries recorded since the last update, as the effect that writes them.
+    private mutating func takeLog() -> [Effect] {
+        guard !unwritten.isEmpty else { return [] }
+        defer { unwritten = [] }
+        return [.appendToExamLog(unwritten)]
+    }
+
+    private mutating func record(_ entries: [ExamLogEntry]) { unwritten += entries }
+
+    private mutating func handle(_ message: Message) -> [Effect] {
         switch message {
-        case .tick:
+        case .time(let time):
+            now = max(now, time)
+            checkClock()
+            return []
+        case .failed(.appendToExamLog(let entries), let reason):
+            takeBack(entries, reason: reason)
+            return []
+        case .tick, .lessonLoaded, .failed:
             checkClock()
             return []
         case .key(let key):
@@ -65,7 +98,7 @@ public struct ExamSession {
             case .finished:
                 switch key {
                 case .character("q"), .character("Q"), .enter, .escape: return [.quit]
-                default: return [.bell]
+                default: return []
                 }
             }
         }
@@ -80,19 +113,31 @@ public struct ExamSession {
             panel = nil
             return
         }
-        guard sitting.hasBegun, sitting.remaining() == 0 else { return }
-        do {
-            if let panel {
-                let before = answeredCount
-                try sitting.submitAtTimeUp(Self.typedSoFar(panel))
-                clockSubmitted = answeredCount > before
-            }
-            try sitting.finish()
-        } catch {
-            problem = "\(error)"
-        }
+        guard sitting.hasBegun, sitting.remaining(at: now) == 0 else { return }
+        let before = answeredCount
+        record(sitting.submitAtTimeUp(panel.map(Self.typedSoFar) ?? [:], at: now))
+        clockSubmitted = answeredCount > before
         phase = .finished(timeUp: true)
         panel = nil
+    }
+
+    /// Entries that could not be written are taken back: an answer returns to its fields (nothing the student
+    /// typed is lost), a start returns to the start screen, and the reason is shown.
+    private mutating func takeBack(_ entries: [ExamLogEntry], reason: String) {
+        problem = reason
+        let typed = sitting.takeBack(entries)
+        if entries.contains(where: { $0.kind == .start }) {
+            phase = .ready
+            panel = nil
+            return
+        }
+        guard let typed, !sitting.isFinished else { return }
+        if case .finished(timeUp: true) = phase {
+            // The time is up: the answer cannot be given again; the log keeps what reached it.
+            return
+        }
+        askCurrent()
+        for (field, text) in typed { panel?.setText(text, for: field) }
     }
 
     /// What the fields hold: read as a submission would read them where that works (toggled flag letters, a
@@ -107,37 +152,28 @@ public struct ExamSession {
 
     /// The start screen: Enter starts the clock and the first question.
     private mutating func ready(_ key: Key) -> [Effect] {
-        switch key {
-        case .enter:
-            do {
-                try sitting.begin()
-            } catch {
-                problem = "\(error)"
-                return [.bell]
-            }
-            askCurrent()
-            return []
-        case .character("l"), .character("L"):
-            return switchLanguage()
-        case .character("q"), .character("Q"), .escape:
-            return [.quit]
-        default:
-            return [.bell]
-        }
+        if let effects = noticeKey(key) { return effects }
+        problem = nil
+        if let start = sitting.begin(at: now) { record([start]) }
+        askCurrent()
+        return []
     }
 
     /// The notice after a resume: Enter goes on to the first unanswered question.
     private mutating func resumed(_ key: Key) -> [Effect] {
+        if let effects = noticeKey(key) { return effects }
+        phase = .answering
+        return []
+    }
+
+    /// The keys of the start screen and the resume notice, which differ only in what Enter does: nil for
+    /// Enter, which the caller handles.
+    private mutating func noticeKey(_ key: Key) -> [Effect]? {
         switch key {
-        case .enter:
-            phase = .answering
-            return []
-        case .character("l"), .character("L"):
-            return switchLanguage()
-        case .character("q"), .character("Q"), .escape:
-            return [.quit]
-        default:
-            return [.bell]
+        case .enter: nil
+        case .character("l"), .character("L"): switchLanguage()
+        case .character("q"), .character("Q"), .escape: [.quit]
+        default: []
         }
     }
 
@@ -159,12 +195,12 @@ public struct ExamSession {
     }
 
     private mutating func answer(_ key: Key) -> [Effect] {
-        guard var panel else { return [.bell] }
+        guard var panel else { return [] }
         let outcome = panel.handle(key)
         self.panel = panel
         switch outcome {
         case .edited: return []
-        case .rejected, .refused, .hintTaken: return [.bell]
+        case .rejected, .refused, .hintTaken: return []
         case .leave:
             phase = .paused
             return []
@@ -183,22 +219,24 @@ public struct ExamSession {
         case .character("q"), .character("Q"):
             return [.quit]
         default:
-            return [.bell]
+            return []
         }
     }
 
     /// Logs the typed answer and moves to the next question; the time or the log may end the exam instead.
     private mutating func submit(_ typed: [QuizField: String]) -> [Effect] {
         do {
-            _ = try sitting.submit(typed)
+            record(try sitting.submit(typed, at: now))
         } catch let error as ExamError where error == .timeUp {
+            if let finish = sitting.finish(at: now) { record([finish]) }
             phase = .finished(timeUp: true)
             panel = nil
-            return [.bell]
+            return []
         } catch {
             problem = "\(error)"
-            return [.bell]
+            return []
         }
+        problem = nil
         askCurrent()
         return []
     }
@@ -206,28 +244,28 @@ public struct ExamSession {
     // MARK: The plain mode's way in
 
     /// Starts the clock without the start screen (the plain mode prints the rules and begins), and past the
-    /// resume notice.
-    public mutating func beginWithoutScreen() {
+    /// resume notice; the effects to carry out.
+    public mutating func beginWithoutScreen() -> [Effect] {
         switch phase {
         case .ready: _ = ready(.enter)
         case .resumed: phase = .answering
         default: break
         }
+        return takeLog()
     }
 
     public mutating func setAnswer(_ text: String, for field: QuizField) {
         panel?.setText(text, for: field)
     }
 
-    /// Submits the typed fields; false when a field cannot be read (its error is in `panel`) or the log failed.
-    public mutating func submitTyped() -> Bool {
+    /// Submits the typed fields; the effects to carry out (the answer to log). A field that cannot be read
+    /// leaves its error in `panel` and asks for nothing.
+    public mutating func submitTyped() -> [Effect] {
         checkClock()
-        guard case .answering = phase, var panel else { return false }
+        guard case .answering = phase, var panel else { return takeLog() }
         let outcome = panel.submit()
         self.panel = panel
-        guard case .submitted(_, let typed) = outcome else { return false }
-        let before = answeredCount
-        _ = submit(typed)
-        return answeredCount > before
+        if case .submitted(_, let typed) = outcome { _ = submit(typed) }
+        return takeLog()
     }
 }

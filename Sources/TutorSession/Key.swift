@@ -23,19 +23,56 @@ public enum Key: Hashable, Sendable {
     public static let space = Key.character(" ")
 }
 
-/// What the session reacts to.
+/// What a session reacts to: keys, the clock, and what the runtime's other event sources bring.
 public enum Message: Hashable, Sendable {
     case key(Key)
     /// A clock tick while an animation runs.
     case tick
+    /// The wall clock reads this many milliseconds since 1970: sent before each key and when idle to a screen
+    /// that shows a clock (the exam), which never reads a clock itself.
+    case time(Int64)
+    /// A lesson finished loading in the background: it replaces the menu entry at `index`.
+    case lessonLoaded(index: Int, entry: LessonEntry)
+    /// An effect could not be carried out (a disk full, a folder gone): `reason` says why.
+    case failed(Effect, reason: String)
 }
 
-/// What the session asks its front end to do after an update.
+/// What the session asks its runtime to do after an update. Sessions do no I/O: writing is asked for here.
 public enum Effect: Hashable, Sendable {
-    /// The progress book changed: write it to disk (the front end may wait until the student is idle).
-    case saveProgress
+    /// The progress book changed: write it to disk (the runtime may wait until the student is idle).
+    case saveProgress(ProgressBook)
+    /// Append these entries to the exam log, in order, before the next key is read: an answer is not given
+    /// until it is on disk.
+    case appendToExamLog([ExamLogEntry])
     /// Leave the program.
     case quit
-    /// The key means nothing here.
-    case bell
+
+    /// Whether the runtime may put the effect off until the student is idle (only the latest of a kind is
+    /// carried out then); the others are carried out before the next key is read.
+    public var mayWait: Bool {
+        switch self {
+        case .saveProgress: true
+        case .appendToExamLog, .quit: false
+        }
+    }
+
+    /// Whether `other` asks for the same thing, so that the later one replaces the earlier while waiting.
+    public func isSameKind(as other: Effect) -> Bool {
+        switch (self, other) {
+        case (.saveProgress, .saveProgress), (.appendToExamLog, .appendToExamLog), (.quit, .quit): true
+        default: false
+        }
+    }
+}
+
+extension [Effect] {
+    /// The effects with their saves made one, of `book` as the update left it, where the last save was: a
+    /// save asked for mid-update would otherwise carry a book that changed after it.
+    func savingLatest(_ book: ProgressBook) -> [Effect] {
+        guard let last = lastIndex(where: { $0.isSameKind(as: .saveProgress(book)) }) else { return self }
+        return indices.compactMap { index in
+            if index == last { return .saveProgress(book) }
+            return self[index].isSameKind(as: .saveProgress(book)) ? nil : self[index]
+        }
+    }
 }

@@ -81,8 +81,10 @@ public struct QuizSession: Hashable, Sendable {
                 self.player = player
             }
             return []
+        case .time, .lessonLoaded, .failed:
+            return []
         case .key(let key):
-            if key == .interrupt { return [.saveProgress, .quit] }
+            if key == .interrupt { return [.saveProgress(progress), .quit] }
             player?.crossing = nil
             switch phase {
             case .asking: return handleQuestion(key)
@@ -104,16 +106,19 @@ public struct QuizSession: Hashable, Sendable {
     }
 
     private mutating func handleQuestion(_ key: Key) -> [Effect] {
-        guard var panel else { return [.bell] }
-        guard panelHasFocus else {
+        guard var panel else { return [] }
+        var hasFocus = panelHasFocus
+        // Enter takes the focus back here too: the quiz has no step for it to take.
+        let outcome = PanelFocus.handle(key, panel: &panel, hasFocus: &hasFocus, alsoFocus: [.enter])
+        self.panel = panel
+        panelHasFocus = hasFocus
+        switch outcome {
+        case .handled:
+            return []
+        case .submitted(let answer):
+            return self.answer(panel.grade(answer, scoring: scoring))
+        case .notForPanel:
             switch key {
-            case .character("h"), .character("H"):
-                guard panel.takeHint() else { return [.bell] }
-                self.panel = panel
-                return []
-            case .character("\t"), .enter, .character("a"), .character("A"), .character("i"):
-                panelHasFocus = true
-                return []
             case .right, .pageDown, .space:
                 // Skipping counts as a question answered with nothing.
                 return answer(panel.grade(QuizAnswer(), scoring: scoring))
@@ -121,21 +126,10 @@ public struct QuizSession: Hashable, Sendable {
                 return switchLanguage()
             case .character("q"), .character("Q"):
                 phase = .summary
-                return [.saveProgress]
+                return [.saveProgress(progress)]
             default:
-                return [.bell]
+                return []
             }
-        }
-        let outcome = panel.handle(key)
-        self.panel = panel
-        switch outcome {
-        case .edited, .hintTaken: return []
-        case .rejected, .refused: return [.bell]
-        case .leave:
-            panelHasFocus = false
-            return []
-        case .submitted(let answer, _):
-            return self.answer(panel.grade(answer, scoring: scoring))
         }
     }
 
@@ -148,16 +142,16 @@ public struct QuizSession: Hashable, Sendable {
         _ = player?.forward(animate: animates)
         panel = nil
         phase = .feedback(FeedbackFocus(feedback))
-        return [.saveProgress]
+        return [.saveProgress(progress)]
     }
 
     private mutating func handleFeedback(_ focus: FeedbackFocus, _ key: Key) -> [Effect] {
         var focus = focus
         switch key {
         case .up, .backTab:
-            guard focus.move(by: -1) else { return [.bell] }
+            guard focus.move(by: -1) else { return [] }
         case .down, .character("\t"):
-            guard focus.move(by: 1) else { return [.bell] }
+            guard focus.move(by: 1) else { return [] }
         case .right, .pageDown, .space, .enter:
             next()
             return []
@@ -168,7 +162,7 @@ public struct QuizSession: Hashable, Sendable {
             player = nil
             return []
         default:
-            return [.bell]
+            return []
         }
         phase = .feedback(focus)
         return []
@@ -178,7 +172,7 @@ public struct QuizSession: Hashable, Sendable {
     private mutating func switchLanguage() -> [Effect] {
         language = language == .en ? .zh : .en
         progress.language = language
-        return [.saveProgress]
+        return [.saveProgress(progress)]
     }
 
     private mutating func handleSummary(_ key: Key) -> [Effect] {
@@ -186,9 +180,9 @@ public struct QuizSession: Hashable, Sendable {
         case .character("l"), .character("L"):
             return switchLanguage()
         case .character("q"), .character("Q"), .enter, .escape, .space:
-            return [.saveProgress, .quit]
+            return [.saveProgress(progress), .quit]
         default:
-            return [.bell]
+            return []
         }
     }
 

@@ -33,7 +33,7 @@ extension TutorSession {
 
     /// `q` with questions left asks again and shows the score so far; otherwise it quits.
     mutating func quitFromLesson() -> [Effect] {
-        guard hasUnansweredQuestions else { return [.saveProgress, .quit] }
+        guard hasUnansweredQuestions else { return [.saveProgress(progress), .quit] }
         dialog = .quitting
         return []
     }

@@ -15,9 +15,9 @@ extension TutorSession {
         if var shown = feedbackOnScreen {
             switch key {
             case .up, .backTab:
-                return shown.move(by: -1) ? keep(shown) : [.bell]
+                return shown.move(by: -1) ? keep(shown) : []
             case .down, .character("\t"):
-                return shown.move(by: 1) ? keep(shown) : [.bell]
+                return shown.move(by: 1) ? keep(shown) : []
             case .right, .pageDown, .space, .enter, .escape:
                 // The first step after the feedback shows the narration of the answered step.
                 feedbackOnScreen = nil
@@ -28,36 +28,19 @@ extension TutorSession {
             }
         }
         guard player?.pendingQuiz != nil, var panel else { return nil }
-        guard panelHasFocus else {
-            switch key {
-            case .character("h"), .character("H"):
-                guard panel.takeHint() else { return [.bell] }
-                self.panel = panel
-                return []
-            case .character("\t"), .character("a"), .character("A"), .character("i"):
-                panelHasFocus = true
-                return []
-            default:
-                return nil
-            }
-        }
-        if key == .pageUp || key == .pageDown {
+        if panelHasFocus, key == .pageUp || key == .pageDown {
             // A clicker's keys step even while the panel is up: PageDown skips the question, PageUp goes back.
             panelHasFocus = false
             return nil
         }
-        let outcome = panel.handle(key)
+        var hasFocus = panelHasFocus
+        let outcome = PanelFocus.handle(key, panel: &panel, hasFocus: &hasFocus)
         self.panel = panel
+        panelHasFocus = hasFocus
         switch outcome {
-        case .edited, .hintTaken:
-            return []
-        case .rejected, .refused:
-            return [.bell]
-        case .leave:
-            panelHasFocus = false
-            return []
-        case .submitted(let answer, _):
-            return submit(panel.grade(answer, scoring: scoring))
+        case .handled: return []
+        case .notForPanel: return nil
+        case .submitted(let answer): return submit(panel.grade(answer, scoring: scoring))
         }
     }
 

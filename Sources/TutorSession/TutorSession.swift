@@ -11,17 +11,6 @@ public struct TutorSession: Hashable, Sendable {
         case lesson(LessonPlayer)
     }
 
-    /// A small window over the screen that takes the keys until it closes.
-    public enum Dialog: Hashable, Sendable {
-        case help
-        /// Entering a step number (a lesson number in the menu); `digits` is what was typed so far.
-        case jump(digits: String)
-        /// `q` pressed with questions still unanswered where `q` quits: the score so far, and a second `q`.
-        case quitting
-        /// The end of a lesson with questions: what was asked, the points, the rules missed; `r` retries.
-        case summary
-    }
-
     public private(set) var lessons: [LessonEntry]
     public internal(set) var screen: Screen = .menu
     public private(set) var menuSelection = 0
@@ -99,15 +88,25 @@ public struct TutorSession: Hashable, Sendable {
     public mutating func update(_ message: Message) -> [Effect] {
         let effects = handle(message)
         syncPanel()
-        return effects
+        return effects.savingLatest(progress)
     }
 
     private mutating func handle(_ message: Message) -> [Effect] {
         switch message {
         case .tick:
             return tick()
+        case .time:
+            return []
+        case .lessonLoaded(let index, let entry):
+            replaceLesson(at: index, with: entry)
+            return []
+        case .failed(_, let reason):
+            // Only a save can fail here: the student is told on the menu, and the book stays in memory.
+            notice = LocalizedText(
+                en: "Progress could not be saved: \(reason)", zh: "进度无法保存：\(reason)")
+            return []
         case .key(let key):
-            if key == .interrupt { return [.saveProgress, .quit] }
+            if key == .interrupt { return [.saveProgress(progress), .quit] }
             // A key press finishes a running animation at once, then acts as usual.
             finishCrossing()
             if let dialog { return handleDialog(dialog, key) }
@@ -142,7 +141,7 @@ public struct TutorSession: Hashable, Sendable {
         case .character("l"), .character("L"):
             language = language == .en ? .zh : .en
             progress.language = language
-            return [.saveProgress]
+            return [.saveProgress(progress)]
         default:
             return nil
         }
@@ -167,19 +166,19 @@ public struct TutorSession: Hashable, Sendable {
         case .enter, .right, .space:
             return openSelectedLesson()
         case .character("g"), .character("G"):
-            guard !lessons.isEmpty else { return [.bell] }
+            guard !lessons.isEmpty else { return [] }
             dialog = .jump(digits: "")
             return []
         case .character("q"), .character("Q"), .escape:
-            return key == .escape ? [] : [.saveProgress, .quit]
+            return key == .escape ? [] : [.saveProgress(progress), .quit]
         default:
-            return [.bell]
+            return []
         }
     }
 
     private mutating func moveSelection(by delta: Int) -> [Effect] {
         let target = menuSelection + delta
-        guard lessons.indices.contains(target) else { return [.bell] }
+        guard lessons.indices.contains(target) else { return [] }
         menuSelection = target
         return []
     }
@@ -188,7 +187,7 @@ public struct TutorSession: Hashable, Sendable {
         guard lessons.indices.contains(menuSelection), !lessons[menuSelection].isLoading,
             var timeline = lessons[menuSelection].timeline,
             !timeline.frames.isEmpty
-        else { return [.bell] }
+        else { return [] }
         if let lesson = lessons[menuSelection].lesson, var fresh = freshNumbers {
             if let rerun = fresh.run(lesson), rerun.frames.count == timeline.frames.count { timeline = rerun }
             freshNumbers = fresh
@@ -211,12 +210,12 @@ public struct TutorSession: Hashable, Sendable {
             if player.isAtEnd, let next = nextLessonIndex {
                 // The same key that stepped through the lesson goes on to the next one on the path.
                 menuSelection = next
-                return [.saveProgress] + openSelectedLesson()
+                return [.saveProgress(progress)] + openSelectedLesson()
             }
-            guard player.forward(animate: animates) else { return [.bell] }
+            guard player.forward(animate: animates) else { return [] }
             if player.isAtEnd, !questionFrames(of: player.timeline).isEmpty { dialog = .summary }
         case .left, .pageUp, .backspace:
-            guard player.back() else { return [.bell] }
+            guard player.back() else { return [] }
         case .home:
             player.jumpToStart()
         case .end:
@@ -233,9 +232,9 @@ public struct TutorSession: Hashable, Sendable {
         case .character("q"), .character("Q"):
             if quitsFromLesson { return quitFromLesson() }
             screen = .menu
-            return [.saveProgress]
+            return [.saveProgress(progress)]
         default:
-            return [.bell]
+            return []
         }
         screen = .lesson(player)
         return recordPosition()
@@ -257,7 +256,7 @@ public struct TutorSession: Hashable, Sendable {
     mutating func recordPosition() -> [Effect] {
         guard let player else { return [] }
         progress.record(lessonID: player.timeline.lessonID, step: player.stepNumber - 1, stepCount: player.stepCount)
-        return [.saveProgress]
+        return [.saveProgress(progress)]
     }
 
     // MARK: Dialogs
@@ -275,7 +274,7 @@ public struct TutorSession: Hashable, Sendable {
         case .quitting:
             self.dialog = nil
             switch key {
-            case .character("q"), .character("Q"), .enter: return [.saveProgress, .quit]
+            case .character("q"), .character("Q"), .enter: return [.saveProgress(progress), .quit]
             default: return []
             }
         case .summary:
@@ -306,27 +305,23 @@ public struct TutorSession: Hashable, Sendable {
 
     private mutating func handleJump(_ digits: String, _ key: Key) -> [Effect] {
         refusedJump = nil
-        switch key {
-        case .escape:
+        switch GoToTyping.outcome(digits, key, range: jumpRange) {
+        case .typing(let typed):
+            dialog = .jump(digits: typed)
+            return []
+        case .close:
             dialog = nil
             return []
-        case .pageDown, .pageUp:
-            // A classroom clicker knows only these two keys: it leaves the dialog and steps, as everywhere.
+        case .closeAndAct:
             dialog = nil
             return update(.key(key))
-        case .backspace, .left:
-            dialog = .jump(digits: String(digits.dropLast()))
+        case .refuse(let typed):
+            // Say which numbers there are, rather than only refusing it.
+            if !typed.isEmpty { refusedJump = typed }
             return []
-        case .character(let character) where character.isASCII && character.isNumber:
-            guard digits.count < 6 else { return [.bell] }
-            dialog = .jump(digits: digits + String(character))
+        case .ignore:
             return []
-        case .enter:
-            guard let number = Int(digits), jumpRange.contains(number) else {
-                // Say which numbers there are, rather than only ringing the bell.
-                if !digits.isEmpty { refusedJump = digits }
-                return [.bell]
-            }
+        case .go(let number):
             guard var player else {
                 dialog = nil
                 menuSelection = number - 1
@@ -336,8 +331,6 @@ public struct TutorSession: Hashable, Sendable {
             screen = .lesson(player)
             dialog = nil
             return recordPosition()
-        default:
-            return [.bell]
         }
     }
 }

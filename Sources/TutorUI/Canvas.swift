@@ -1,12 +1,22 @@
 /// One terminal cell: a character (or the right half of a wide one) and its ink.
 public struct Cell: Hashable, Sendable {
-    /// One grapheme; empty for the second cell of a wide character.
+    /// One grapheme; empty for the second cell of a wide character. For a line, its glyph (for snapshots).
     public var text: String
     public var ink: Ink
+    /// The piece of a line or box this cell draws; nil for text. Only this makes a line: a `│` that is text
+    /// (typed in a narration) stays the character it is.
+    public var line: LineGlyph?
 
     public init(_ text: String, ink: Ink = .normal) {
         self.text = text
         self.ink = ink
+    }
+
+    /// A cell that draws a piece of a line or box.
+    public init(line: LineGlyph, ink: Ink = .normal) {
+        self.text = line.text
+        self.ink = ink
+        self.line = line
     }
 
     public static let blank = Cell(" ")
@@ -15,16 +25,27 @@ public struct Cell: Hashable, Sendable {
     public var isContinuation: Bool { text.isEmpty }
 }
 
-/// Line-drawing characters the canvas uses. The terminal back end draws them with ACS (or ASCII), so their
-/// ambiguous East-Asian width never matters.
-public enum LineGlyph {
-    public static let horizontal = "─"
-    public static let vertical = "│"
-    public static let topLeft = "┌"
-    public static let topRight = "┐"
-    public static let bottomLeft = "└"
-    public static let bottomRight = "┘"
-    public static let all: Set<String> = [horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight]
+/// The pieces of lines and boxes the canvas draws. The terminal back end draws them with ACS (or ASCII), so
+/// their ambiguous East-Asian width never matters.
+public enum LineGlyph: Hashable, Sendable, CaseIterable {
+    case horizontal
+    case vertical
+    case topLeft
+    case topRight
+    case bottomLeft
+    case bottomRight
+
+    /// The box-drawing character it stands for, as a snapshot shows it.
+    public var text: String {
+        switch self {
+        case .horizontal: "─"
+        case .vertical: "│"
+        case .topLeft: "┌"
+        case .topRight: "┐"
+        case .bottomLeft: "└"
+        case .bottomRight: "┘"
+        }
+    }
 }
 
 /// A cell's column and row on a canvas.
@@ -110,11 +131,11 @@ public struct Canvas: Hashable, Sendable {
     }
 
     public mutating func horizontalLine(x: Int, y: Int, length: Int, ink: Ink = .normal) {
-        for column in x..<(x + max(length, 0)) { put(Cell(LineGlyph.horizontal, ink: ink), x: column, y: y) }
+        for column in x..<(x + max(length, 0)) { put(Cell(line: .horizontal, ink: ink), x: column, y: y) }
     }
 
     public mutating func verticalLine(x: Int, y: Int, length: Int, ink: Ink = .normal) {
-        for row in y..<(y + max(length, 0)) { put(Cell(LineGlyph.vertical, ink: ink), x: x, y: row) }
+        for row in y..<(y + max(length, 0)) { put(Cell(line: .vertical, ink: ink), x: x, y: row) }
     }
 
     /// Draws a frame around `area` with an optional title in its top edge.
@@ -124,10 +145,10 @@ public struct Canvas: Hashable, Sendable {
         horizontalLine(x: area.x + 1, y: area.maxY - 1, length: area.width - 2, ink: ink)
         verticalLine(x: area.x, y: area.y + 1, length: area.height - 2, ink: ink)
         verticalLine(x: area.maxX - 1, y: area.y + 1, length: area.height - 2, ink: ink)
-        put(Cell(LineGlyph.topLeft, ink: ink), x: area.x, y: area.y)
-        put(Cell(LineGlyph.topRight, ink: ink), x: area.maxX - 1, y: area.y)
-        put(Cell(LineGlyph.bottomLeft, ink: ink), x: area.x, y: area.maxY - 1)
-        put(Cell(LineGlyph.bottomRight, ink: ink), x: area.maxX - 1, y: area.maxY - 1)
+        put(Cell(line: .topLeft, ink: ink), x: area.x, y: area.y)
+        put(Cell(line: .topRight, ink: ink), x: area.maxX - 1, y: area.y)
+        put(Cell(line: .bottomLeft, ink: ink), x: area.x, y: area.maxY - 1)
+        put(Cell(line: .bottomRight, ink: ink), x: area.maxX - 1, y: area.maxY - 1)
         if let title, area.width > 4 {
             write(" \(title) ", x: area.x + 2, y: area.y, ink: titleInk ?? ink, limit: area.maxX - 2)
         }

@@ -33,8 +33,9 @@ public enum ExamRenderer {
         if let problem = session.problem { footer = problem }
         let view = QuizPanelView(
             panel: panel,
-            question: QuizHandover(point: QuizPoint(fields: panel.fields, line: 0))
-                .question(strings.language, from: panel.question.sender, to: panel.question.receiver),
+            question: QuestionWording.text(
+                for: QuizPoint(fields: panel.fields, line: 0), strings.language, from: panel.question.sender,
+                to: panel.question.receiver),
             hasFocus: answering, strings: strings, footer: footer)
         QuestionStage(
             player: player, strings: strings, title: title, status: status, lower: view,
@@ -200,16 +201,33 @@ extension Strings {
     }
 }
 
-/// `tcptutor exam --plain`: the exam as numbered lines, one answer per line; the clock is checked at each.
+/// `tcptutor exam --plain`: the exam as numbered lines, one answer per line; the clock is checked at each,
+/// and each answer is written (`perform`) before the next question.
 public struct PlainExam {
     public var session: ExamSession
     var readLine: () -> String?
     var write: (String) -> Void
+    /// The wall clock, in milliseconds since 1970.
+    var now: () -> Int64
+    /// Carries out an effect (a log write); the message that says it failed, or nil.
+    var perform: (Effect) -> Message?
 
-    public init(session: ExamSession, readLine: @escaping () -> String?, write: @escaping (String) -> Void) {
+    public init(
+        session: ExamSession, readLine: @escaping () -> String?, write: @escaping (String) -> Void,
+        now: @escaping () -> Int64, perform: @escaping (Effect) -> Message?
+    ) {
         self.session = session
         self.readLine = readLine
         self.write = write
+        self.now = now
+        self.perform = perform
+    }
+
+    /// Carries out `effects`; a failure goes back to the session, which takes the answer back and says why.
+    private mutating func carryOut(_ effects: [Effect]) {
+        for effect in effects {
+            if let failure = perform(effect) { carryOut(session.update(failure)) }
+        }
     }
 
     public mutating func run() {
@@ -227,7 +245,8 @@ public struct PlainExam {
             ExamText.resumeNotice(session, strings: strings).forEach(write)
         default: break
         }
-        session.beginWithoutScreen()
+        carryOut(session.update(.time(now())))
+        carryOut(session.beginWithoutScreen())
         if let problem = session.problem {
             write(problem)
             return
@@ -236,8 +255,9 @@ public struct PlainExam {
             write("")
             write(
                 "\(number). "
-                    + QuizHandover(point: QuizPoint(fields: panel.fields, line: 0))
-                    .question(session.language, from: panel.question.sender, to: panel.question.receiver)
+                    + QuestionWording.text(
+                        for: QuizPoint(fields: panel.fields, line: 0), session.language, from: panel.question.sender,
+                        to: panel.question.receiver)
                     + "  (" + strings.timeLeft(session.remainingMilliseconds) + ")")
             PlainQuestionText.context(player, strings: strings).forEach(write)
             var pending = panel.fields
@@ -247,7 +267,10 @@ public struct PlainExam {
                     guard let line = readLine() else { break questions }
                     session.setAnswer(line, for: field)
                 }
-                if session.submitTyped() { continue questions }
+                let before = session.answeredCount
+                carryOut(session.update(.time(now())))
+                carryOut(session.submitTyped())
+                if session.answeredCount > before { continue questions }
                 if case .finished = session.phase { break questions }
                 if let problem = session.problem {
                     write(problem)
@@ -260,7 +283,7 @@ public struct PlainExam {
                 }
             }
         }
-        _ = session.update(.tick)
+        carryOut(session.update(.time(now())))
         write("")
         if case .finished = session.phase {
             ExamText.plainClosing(session).forEach(write)

@@ -63,7 +63,7 @@ struct LadderView: Widget {
         // endpoint's TCP sent it, though it carries the sender's addresses.
         let outside = event.sentBecause == .fromOutside
         for step in 0..<reach {
-            let cell = outside ? Cell(step % 2 == 0 ? "-" : " ", ink: ink) : Cell(LineGlyph.horizontal, ink: ink)
+            let cell = outside ? Cell(step % 2 == 0 ? "-" : " ", ink: ink) : Cell(line: .horizontal, ink: ink)
             canvas.put(cell, x: leftToRight ? start + step : rightLane - 1 - step, y: y)
         }
         if event.fate == .dropped {

@@ -18,41 +18,19 @@ struct LessonScreen: Widget {
             title: "\(strings.appName)  \(title)", status: status, shorterTitles: HeaderBar.shorter(title)
         ).render(in: Rect(x: area.x, y: area.y, width: area.width, height: 1), on: &canvas)
 
-        let boxHeight = HostBox.height(showsTCB: session.showsTCB)
-        let boxWidth = min(30, max(22, area.width / 5))
-        let boxTop = area.y + 2
-        let shown = player.visibleFrame
-        for host in HostID.allCases {
-            let x = host == .a ? area.x : area.maxX - boxWidth
-            let relative = numbering == .relative
-            HostBox(
-                host: host, address: timeline.hosts[host], snapshot: shown.hosts[host], showsTCB: session.showsTCB,
-                sendBase: relative ? timeline.isn[host] : SequenceNumber(0),
-                receiveBase: relative ? timeline.isn[host.peer] : SequenceNumber(0),
-                strings: strings
-            ).render(in: Rect(x: x, y: boxTop, width: boxWidth, height: boxHeight), on: &canvas)
-        }
-        let wire = Rect(x: area.x + boxWidth, y: boxTop, width: area.width - 2 * boxWidth, height: boxHeight)
         let answered = player.pendingQuiz != nil && session.answers[player.stop.frameIndex] != nil
-        WireView(player: player, numbering: numbering, strings: strings, arrowRow: 2, answered: answered)
-            .render(in: wire, on: &canvas)
-
+        let stage = HostsAndWire(
+            player: player, numbering: numbering, showsTCB: session.showsTCB, answered: answered, strings: strings)
         let keyBarY = area.maxY - 1
-        let ladderTop = boxTop + boxHeight + 1
+        let ladderTop = stage.render(in: area, top: area.y + 2, on: &canvas) + 1
         let room = keyBarY - ladderTop - 1
         let segmentCount = timeline.frames.count { $0.wire != nil }
         if let lower = quizPart(width: area.width - 2) {
             // The panel or the feedback sits just above the key bar; the ladder keeps what is left (the feedback
             // may take all of it: the segment is on the wire above, and the ladder is back on the next key).
             let lowerHeight = min(lower.height, lower.isFeedback ? room + 1 : max(room - 2, 3))
-            let ladderHeight = min(segmentCount + 1, keyBarY - lowerHeight - 1 - ladderTop)
-            if ladderHeight >= 2 {
-                drawLadder(
-                    shown, numbering: numbering,
-                    area: Rect(x: area.x, y: ladderTop, width: area.width, height: ladderHeight), on: &canvas)
-            }
-            lower.widget.render(
-                in: Rect(x: area.x + 1, y: keyBarY - lowerHeight, width: area.width - 2, height: lowerHeight),
+            stage.renderLadder(
+                andLower: lower.widget, lowerHeight: lowerHeight, in: area, top: ladderTop, bottom: keyBarY,
                 on: &canvas)
             KeyBar(keys: strings.keys(lower.keys, quits: session.quitsFromLesson)).render(
                 in: Rect(x: area.x, y: keyBarY, width: area.width, height: 1), on: &canvas)
@@ -64,21 +42,12 @@ struct LessonScreen: Widget {
         // The ladder is as tall as the lesson needs (heading plus one row per segment), so the narration
         // sits at the same place for the whole lesson and stepping redraws as little as possible.
         let ladderHeight = min(segmentCount + 1, room - narrationHeight - 1)
-        drawLadder(
-            shown, numbering: numbering, area: Rect(x: area.x, y: ladderTop, width: area.width, height: ladderHeight),
-            on: &canvas)
+        stage.renderLadder(in: Rect(x: area.x, y: ladderTop, width: area.width, height: ladderHeight), on: &canvas)
         TextBlock(paragraphs: narration, width: textWidth).render(
             in: Rect(x: area.x + 2, y: ladderTop + ladderHeight + 1, width: textWidth, height: narrationHeight),
             on: &canvas)
         KeyBar(keys: strings.keys(strings.lessonKeys, quits: session.quitsFromLesson)).render(
             in: Rect(x: area.x, y: keyBarY, width: area.width, height: 1), on: &canvas)
-    }
-
-    private func drawLadder(_ shown: Frame, numbering: Numbering, area: Rect, on canvas: inout Canvas) {
-        LadderView(
-            timeline: player.timeline, throughFrame: shown.index,
-            highlightsLast: shown.wire != nil && player.pendingQuiz == nil, numbering: numbering, strings: strings
-        ).render(in: area, on: &canvas)
     }
 
     /// The quiz panel or the feedback, when one of them replaces the narration, with its keys.
@@ -91,8 +60,8 @@ struct LessonScreen: Widget {
             return (view, view.height(width: width), true, keys)
         }
         guard let quiz = player.pendingQuiz, let panel = session.panel else { return nil }
-        let question = QuizHandover(point: quiz).question(
-            strings.language, from: panel.question.sender, to: panel.question.receiver)
+        let question = QuestionWording.text(
+            for: quiz, strings.language, from: panel.question.sender, to: panel.question.receiver)
         let view = QuizPanelView(
             panel: panel, question: question, hasFocus: session.panelHasFocus, strings: strings,
             scoring: session.scoring, footer: session.panelHasFocus ? nil : strings.panelAway)
@@ -104,11 +73,11 @@ struct LessonScreen: Widget {
     private func narrationParagraphs(_ numbering: Numbering) -> [(text: String, ink: Ink)] {
         var paragraphs: [(text: String, ink: Ink)] = []
         if let quiz = player.pendingQuiz {
-            let handover = QuizHandover(point: quiz)
             let wire = player.frame.wire
             paragraphs.append(
                 (
-                    strings.quizHeading + " " + handover.question(strings.language, from: wire?.from, to: wire?.to),
+                    strings.quizHeading + " "
+                        + QuestionWording.text(for: quiz, strings.language, from: wire?.from, to: wire?.to),
                     .question
                 ))
             paragraphs.append((strings.revealHint, .dim))

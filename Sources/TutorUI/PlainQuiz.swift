@@ -116,8 +116,9 @@ public struct PlainQuiz {
                 strings.say(
                     "\(session.index + 1). \(item.title.text(.en)), step \(item.question.frameIndex + 1): ",
                     "\(session.index + 1). \(item.title.text(.zh))，第 \(item.question.frameIndex + 1) 步：")
-                    + QuizHandover(point: player.pendingQuiz ?? QuizPoint(fields: panel.fields, line: 0))
-                    .question(session.language, from: panel.question.sender, to: panel.question.receiver))
+                    + QuestionWording.text(
+                        for: player.pendingQuiz ?? QuizPoint(fields: panel.fields, line: 0), session.language,
+                        from: panel.question.sender, to: panel.question.receiver))
             PlainQuestionText.context(player, strings: strings).forEach(write)
             var pending = panel.fields
             while !pending.isEmpty {

@@ -17,8 +17,8 @@ public enum PlainText {
         if let quiz = player.pendingQuiz {
             heading +=
                 strings.quizHeading + strings.say(" ", "")
-                + QuizHandover(point: quiz).question(
-                    session.language, from: player.frame.wire?.from, to: player.frame.wire?.to)
+                + QuestionWording.text(
+                    for: quiz, session.language, from: player.frame.wire?.from, to: player.frame.wire?.to)
             lines.append(heading)
             lines.append("  " + strings.plainReveal)
             return lines
@@ -143,9 +143,9 @@ public struct PlainTutor {
             for key in keys(for: command) {
                 for effect in session.update(.key(key)) {
                     switch effect {
-                    case .saveProgress: saveProgress(session.progress)
+                    case .saveProgress(let book): saveProgress(book)
                     case .quit: quit = true
-                    case .bell: break
+                    case .appendToExamLog: break  // the tutor sits no exam
                     }
                 }
             }

@@ -19,35 +19,13 @@ struct QuestionStage: Widget {
         let numbering = timeline.numbering
         HeaderBar(title: title, status: status).render(
             in: Rect(x: area.x, y: area.y, width: area.width, height: 1), on: &canvas)
-        let boxHeight = HostBox.height(showsTCB: false)
-        let boxWidth = min(30, max(22, area.width / 5))
-        let boxTop = area.y + 2
-        let shown = player.visibleFrame
-        for host in HostID.allCases {
-            let x = host == .a ? area.x : area.maxX - boxWidth
-            let relative = numbering == .relative
-            HostBox(
-                host: host, address: timeline.hosts[host], snapshot: shown.hosts[host], showsTCB: false,
-                sendBase: relative ? timeline.isn[host] : SequenceNumber(0),
-                receiveBase: relative ? timeline.isn[host.peer] : SequenceNumber(0),
-                strings: strings
-            ).render(in: Rect(x: x, y: boxTop, width: boxWidth, height: boxHeight), on: &canvas)
-        }
-        let wire = Rect(x: area.x + boxWidth, y: boxTop, width: area.width - 2 * boxWidth, height: boxHeight)
-        WireView(player: player, numbering: numbering, strings: strings, arrowRow: 2).render(in: wire, on: &canvas)
+        let stage = HostsAndWire(player: player, numbering: numbering, showsTCB: false, strings: strings)
         let keyBarY = area.maxY - 1
-        let ladderTop = boxTop + boxHeight + 1
+        let ladderTop = stage.render(in: area, top: area.y + 2, on: &canvas) + 1
         let room = keyBarY - ladderTop - 1
-        let height = min(lowerHeight, room + 1)
-        let segmentCount = timeline.frames.count { $0.wire != nil }
-        let ladderHeight = min(segmentCount + 1, keyBarY - height - 1 - ladderTop)
-        if ladderHeight >= 2 {
-            LadderView(
-                timeline: timeline, throughFrame: shown.index,
-                highlightsLast: shown.wire != nil && player.pendingQuiz == nil, numbering: numbering, strings: strings
-            ).render(in: Rect(x: area.x, y: ladderTop, width: area.width, height: ladderHeight), on: &canvas)
-        }
-        lower.render(in: Rect(x: area.x + 1, y: keyBarY - height, width: area.width - 2, height: height), on: &canvas)
+        stage.renderLadder(
+            andLower: lower, lowerHeight: min(lowerHeight, room + 1), in: area, top: ladderTop, bottom: keyBarY,
+            on: &canvas)
         KeyBar(keys: keys).render(in: Rect(x: area.x, y: keyBarY, width: area.width, height: 1), on: &canvas)
     }
 }
@@ -83,8 +61,9 @@ public enum QuizRenderer {
             guard let panel = session.panel else { return canvas }
             let view = QuizPanelView(
                 panel: panel,
-                question: QuizHandover(point: player.pendingQuiz ?? QuizPoint(fields: panel.fields, line: 0))
-                    .question(strings.language, from: panel.question.sender, to: panel.question.receiver),
+                question: QuestionWording.text(
+                    for: player.pendingQuiz ?? QuizPoint(fields: panel.fields, line: 0), strings.language,
+                    from: panel.question.sender, to: panel.question.receiver),
                 hasFocus: session.panelHasFocus, strings: strings, scoring: session.scoring,
                 footer: session.panelHasFocus ? nil : strings.quizAway)
             QuestionStage(

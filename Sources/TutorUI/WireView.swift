@@ -103,7 +103,7 @@ struct WireView: Widget {
         let leftToRight = event.from == .a
         for step in 0..<drawn {
             let x = leftToRight ? area.x + 1 + step : area.maxX - 2 - step
-            canvas.put(Cell(LineGlyph.horizontal, ink: ink), x: x, y: arrowY)
+            canvas.put(Cell(line: .horizontal, ink: ink), x: x, y: arrowY)
         }
         let headX = leftToRight ? area.x + drawn : area.maxX - 1 - drawn
         let arrived = crossing == nil

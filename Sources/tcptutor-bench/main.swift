@@ -103,7 +103,7 @@ func lessonsPerSecond(_ path: String?, runs: Int) -> Double? {
 /// before: what a key costs before ncurses sends the difference. Returns the rate and the mean cells changed.
 func framesPerSecond(steps: Int) -> (Double, Int) {
     var session = TutorSession(
-        lessons: [LessonEntry(fileName: "handshake", content: .success(SampleLessons.handshake))], language: .en,
+        lessons: [LessonEntry(fileName: "handshake", content: .success(BuiltInLessons.handshake))], language: .en,
         animates: false)
     _ = session.update(.key(.enter))
     let size = Size(width: 100, height: 30)
@@ -137,7 +137,7 @@ print(
 )
 let sample =
     CommandLine.arguments.dropFirst().first
-    ?? LessonLibrary.locate().flatMap { folder in
+    ?? LessonLibrary.locate(executable: CommandLine.arguments[0]).flatMap { folder in
         (try? LessonLibrary.lessonFiles(in: [folder]))?.first
     }
 if let rate = lessonsPerSecond(sample, runs: 2_000) {

@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var paths = self.paths
         if paths.isEmpty {
-            guard let folder = LessonLibrary.locate() else {
+            guard let folder = LessonLibrary.locate(executable: CommandLine.arguments[0]) else {
                 throw CommandFailure("no Lessons folder found; name one")
             }
             paths = [folder]

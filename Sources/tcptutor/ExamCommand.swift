@@ -3,6 +3,7 @@ import LessonKit
 import TimelineKit
 import TutorCurses
 import TutorSession
+import TutorStorage
 import TutorUI
 
 #if canImport(FoundationEssentials)
@@ -88,29 +89,31 @@ struct ExamTakeCommand: ParsableCommand {
         let parameters = ExamParameters(
             lessons: lessons.split(separator: ",").map { $0.trimmingWhitespace() },
             questionCount: questions, minutes: minutes)
-        let sitting: ExamSitting
+        let opened: (sitting: ExamSitting, log: ExamLogFile)
         do {
             // Settings and key first: a mistyped command makes no folder.
             try parameters.validate()
             try StudentID.validate(student)
             let key = try ExamKey(contentsOf: URL(fileURLWithPath: keyFile))
             try ExamOutFolder.prepare(out)
-            sitting = try ExamSitting(
+            opened = try ExamLogFile.openSitting(
                 directory: URL(fileURLWithPath: out), key: key, studentID: student, parameters: parameters,
-                lessons: try LessonFolder(paths: [folder]))
+                lessons: try LessonFolder(paths: [folder]), now: WallClock.now())
         } catch let failure as CommandFailure {
             throw failure
         } catch {
             throw CommandFailure("\(error)")
         }
         // A student who leaves at the start screen leaves no empty log to be collected.
-        defer { sitting.discardIfNotBegun() }
-        var session = ExamSession(sitting: sitting, language: language ?? .en)
+        defer { opened.log.discardIfEmpty() }
+        var session = ExamSession(sitting: opened.sitting, language: language ?? .en, now: WallClock.now())
+        let storage = StorageEffects(examLog: opened.log)
         if !screen.plain && isatty(0) == 1 && isatty(1) == 1 {
-            var app = CursesApp(environment: ProcessInfo.processInfo.environment)
-            app.asciiLines = screen.asciiLines
+            var runtime = TerminalRuntime(environment: ProcessInfo.processInfo.environment)
+            runtime.asciiLines = screen.asciiLines
+            runtime.perform = storage.perform
             let ranFullScreen = try FullScreen.run(
-                { () throws(TerminalProblem) in try app.run(&session) { _, _ in } },
+                { () throws(TerminalProblem) in try runtime.run(&session) },
                 finish: {
                     if case .finished = session.phase {
                         ExamText.plainClosing(session).forEach { print($0) }
@@ -122,7 +125,9 @@ struct ExamTakeCommand: ParsableCommand {
                 })
             if ranFullScreen { return }
         }
-        var exam = PlainExam(session: session, readLine: { Swift.readLine() }, write: { print($0) })
+        var exam = PlainExam(
+            session: session, readLine: { Swift.readLine() }, write: { print($0) }, now: WallClock.now,
+            perform: storage.perform)
         exam.run()
     }
 }

@@ -12,9 +12,9 @@ enum FullScreen {
     /// Runs `screen`; `finish` prints what is left to print once the terminal is restored. Returns false when
     /// the terminal cannot hold a full screen but plain lines would do: the caller goes on in plain mode.
     static func run(
-        _ screen: () throws(TerminalProblem) -> CursesTutor.Ending, finish: () -> Void = {}
+        _ screen: () throws(TerminalProblem) -> TerminalRuntime.Ending, finish: () -> Void = {}
     ) throws -> Bool {
-        let ending: CursesTutor.Ending
+        let ending: TerminalRuntime.Ending
         do {
             ending = try screen()
         } catch {

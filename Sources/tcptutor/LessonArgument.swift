@@ -18,7 +18,8 @@ enum LessonArgument {
     static func load(_ name: String, lessonsFolder: String?) throws -> Lesson {
         var path = name
         if !FileManager.default.fileExists(atPath: name) {
-            guard let folder = LessonLibrary.locate(explicit: lessonsFolder) else {
+            guard let folder = LessonLibrary.locate(explicit: lessonsFolder, executable: CommandLine.arguments[0])
+            else {
                 throw CommandFailure(
                     "'\(name)' is not a file and no lessons folder was found (name one with --lesson-folder FOLDER)")
             }

@@ -26,7 +26,8 @@ enum LessonCatalog {
     /// examples when there are none, so that the screen can still be tried. With `inBackground`, the entries
     /// are only previews (titles from the headers) and `LessonLoader` brings the lessons.
     static func load(folder: String?, inBackground: Bool = false) -> Loaded {
-        if let path = LessonLibrary.locate(explicit: folder), let files = try? LessonLibrary.lessonFiles(in: [path]),
+        if let path = LessonLibrary.locate(explicit: folder, executable: CommandLine.arguments[0]),
+            let files = try? LessonLibrary.lessonFiles(in: [path]),
             !files.isEmpty
         {
             let entries = inBackground ? files.map(preview) : files.map(entry)
@@ -34,8 +35,8 @@ enum LessonCatalog {
         }
         return Loaded(
             entries: [
-                LessonEntry(fileName: "handshake", content: .success(SampleLessons.handshake)),
-                LessonEntry(fileName: "refused", content: .success(SampleLessons.refused)),
+                LessonEntry(fileName: "handshake", content: .success(BuiltInLessons.handshake)),
+                LessonEntry(fileName: "refused", content: .success(BuiltInLessons.refused)),
             ],
             notice: LocalizedText(
                 en: "No lesson files were found; these are the built-in examples.", zh: "没有找到课程文件；以下是内置示例。"))

@@ -3,14 +3,15 @@ import LessonKit
 import TutorCurses
 import TutorSession
 
-/// Parses and runs lesson files on a background thread, so the menu can be drawn before they are all ready.
-final class LessonLoader: BackgroundLessons, @unchecked Sendable {
+/// Parses and runs lesson files on a background thread, so the menu can be drawn before they are all ready:
+/// an event source of the full-screen runtime, whose lessons arrive as `Message.lessonLoaded`.
+final class LessonLoader: EventSource, @unchecked Sendable {
     /// Serialises every access to `ready`, `remaining` and `handedOver` (Dispatch, not Foundation's locks: the
     /// tutor does not link Foundation, which would add milliseconds to the first frame).
     private let access = DispatchQueue(label: "tcptutor.lesson-loader")
     /// Left when every file is done.
     private let allDone = DispatchGroup()
-    private var ready: [LoadedLesson] = []
+    private var ready: [Message] = []
     private var remaining: Int
     private var handedOver = false
     private let files: [String]
@@ -28,7 +29,7 @@ final class LessonLoader: BackgroundLessons, @unchecked Sendable {
             for (index, file) in files.enumerated() {
                 let entry = LessonCatalog.entry(file)
                 access.sync {
-                    ready.append(LoadedLesson(index: index, entry: entry))
+                    ready.append(.lessonLoaded(index: index, entry: entry))
                     remaining -= 1
                 }
             }
@@ -36,21 +37,23 @@ final class LessonLoader: BackgroundLessons, @unchecked Sendable {
         }
     }
 
-    var isFinished: Bool {
-        access.sync { handedOver }
+    var isActive: Bool {
+        access.sync { !handedOver }
     }
 
-    func poll() -> [LoadedLesson] {
+    func poll() -> [Message] {
         access.sync { takeReady() }
     }
 
-    func finish() -> [LoadedLesson] {
+    /// Every lesson: a key acts on the menu as it will be.
+    func messagesBeforeKey() -> [Message] {
+        guard isActive else { return [] }
         allDone.wait()
         return access.sync { takeReady() }
     }
 
     /// Hands over what is ready; runs on `access`.
-    private func takeReady() -> [LoadedLesson] {
+    private func takeReady() -> [Message] {
         let messages = ready
         ready.removeAll()
         if remaining == 0 { handedOver = true }

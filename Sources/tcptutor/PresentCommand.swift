@@ -60,10 +60,10 @@ struct PresentCommand: ParsableCommand {
         guard !result.timeline.frames.isEmpty else { throw CommandFailure("the lesson '\(lesson)' has no steps") }
         var session = PresenterSession(timeline: result.timeline, language: lang, animates: animate)
         if !screen.plain {
-            var presenter = CursesPresenter(environment: ProcessInfo.processInfo.environment)
-            presenter.asciiLines = screen.asciiLines
-            presenter.crashKey = testCrashKey?.first
-            if try FullScreen.run({ () throws(TerminalProblem) in try presenter.run(&session) }) { return }
+            var runtime = TerminalRuntime(environment: ProcessInfo.processInfo.environment)
+            runtime.asciiLines = screen.asciiLines
+            runtime.crashKey = testCrashKey?.first
+            if try FullScreen.run({ () throws(TerminalProblem) in try runtime.run(&session) }) { return }
         }
         var presenter = PresenterPlain(session: session, readLine: { Swift.readLine() }, write: { print($0) })
         presenter.run()

@@ -2,6 +2,7 @@ import ArgumentParser
 import LessonKit
 import TimelineKit
 import TutorSession
+import TutorStorage
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials

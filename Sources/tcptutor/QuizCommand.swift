@@ -4,6 +4,7 @@ import TCPCore
 import TimelineKit
 import TutorCurses
 import TutorSession
+import TutorStorage
 import TutorUI
 
 #if canImport(FoundationEssentials)
@@ -65,14 +66,11 @@ struct QuizCommand: ParsableCommand {
             }
         }
         if !screen.plain && isatty(0) == 1 && isatty(1) == 1 {
-            var app = CursesApp(environment: environment)
-            app.asciiLines = screen.asciiLines
+            var runtime = TerminalRuntime(environment: environment)
+            runtime.asciiLines = screen.asciiLines
+            runtime.perform = StorageEffects(progress: store).perform
             let ranFullScreen = try FullScreen.run(
-                { () throws(TerminalProblem) in
-                    try app.run(&session) { effect, current in
-                        if effect == .saveProgress { save(current.progress) }
-                    }
-                },
+                { () throws(TerminalProblem) in try runtime.run(&session) },
                 finish: {
                     save(session.progress)
                     QuizSummaryText.plainLines(session.results, items: items, language: session.language).forEach {

@@ -187,9 +187,9 @@ struct ReplayCommand: ParsableCommand {
         session.quitsFromLesson = true
         _ = session.update(.key(.enter))  // straight into the capture: the menu would hold one entry
         // A capture is not part of the curriculum: nothing is written to the student's progress.
-        var tutor = CursesTutor(environment: ProcessInfo.processInfo.environment, saveProgress: { _ in })
-        tutor.asciiLines = screen.asciiLines
-        let shown = try FullScreen.run({ () throws(TerminalProblem) in try tutor.run(&session) })
+        var runtime = TerminalRuntime(environment: ProcessInfo.processInfo.environment)
+        runtime.asciiLines = screen.asciiLines
+        let shown = try FullScreen.run({ () throws(TerminalProblem) in try runtime.run(&session) })
         // The score stays after the screen has closed, however the quiz was left: the same lines as --plain.
         if shown, quiz { SessionQuizScore.plainLines(session).forEach { print($0) } }
         return shown

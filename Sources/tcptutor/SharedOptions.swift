@@ -24,7 +24,7 @@ struct LessonFolderOption: ParsableArguments {
 
     /// The folder named, or the one `LessonLibrary` finds.
     func locate() throws(CommandFailure) -> String {
-        guard let folder = LessonLibrary.locate(explicit: path) else {
+        guard let folder = LessonLibrary.locate(explicit: path, executable: CommandLine.arguments[0]) else {
             throw CommandFailure("no lessons folder found; name one with --lesson-folder FOLDER")
         }
         return folder

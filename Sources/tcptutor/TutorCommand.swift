@@ -3,6 +3,7 @@ import LessonKit
 import TimelineKit
 import TutorCurses
 import TutorSession
+import TutorStorage
 import TutorUI
 
 #if canImport(FoundationEssentials)
@@ -70,11 +71,12 @@ struct TutorCommand: ParsableCommand {
             }
         }
         if !screen.plain {
-            var tutor = CursesTutor(environment: environment, saveProgress: save)
-            tutor.asciiLines = screen.asciiLines
-            tutor.crashKey = testCrashKey?.first
-            if !catalog.files.isEmpty { tutor.background = LessonLoader(files: catalog.files) }
-            if try FullScreen.run({ () throws(TerminalProblem) in try tutor.run(&session) }) { return }
+            var runtime = TerminalRuntime(environment: environment)
+            runtime.asciiLines = screen.asciiLines
+            runtime.crashKey = testCrashKey?.first
+            runtime.perform = StorageEffects(progress: store).perform
+            if !catalog.files.isEmpty { runtime.sources = [LessonLoader(files: catalog.files)] }
+            if try FullScreen.run({ () throws(TerminalProblem) in try runtime.run(&session) }) { return }
         }
         if session.isLoadingLessons {
             for (index, file) in catalog.files.enumerated() {

@@ -2,6 +2,7 @@ import Foundation
 import LessonKit
 import TCPTutorTestSupport
 import Testing
+import TutorStorage
 
 @testable import TutorSession
 
@@ -18,14 +19,16 @@ struct ExamCommandTests {
         let parameters = ExamParameters(
             lessons: ["three-way-handshake", "four-way-teardown"], questionCount: 4, minutes: 15)
         for student in ["li.wei", "maria"] {
-            let exam = try ExamSitting(
+            // Written as `tcptutor exam` writes them: the sitting's entries appended to the log as they come.
+            let now = Int64(Date().timeIntervalSince1970 * 1000)
+            var (exam, log) = try ExamLogFile.openSitting(
                 directory: logs, key: try ExamKey(contentsOf: keyFile), studentID: student, parameters: parameters,
-                lessons: Curriculum.folder)
-            try exam.begin()
+                lessons: Curriculum.folder, now: now)
+            if let start = exam.begin(at: now) { try log.append(start) }
             while let question = exam.currentQuestion {
                 var typed = RightAnswer.typed(question.quiz)
                 if student == "maria" { typed[.flags] = "." }
-                _ = try exam.submit(typed)
+                for entry in try exam.submit(typed, at: now) { try log.append(entry) }
             }
         }
         try FileManager.default.copyItem(

@@ -33,6 +33,22 @@ import Testing
         try run.expectRestored()
     }
 
+    /// `q` in the go-to dialog closes it, as Esc does and as in the presenter: the lesson stays where it was.
+    @Test func qClosesTheGoToDialogAndStaysInTheLesson() throws {
+        let terminal = try TmuxTerminal()
+        let run = try Self.open(2, terminal)
+        try terminal.send("PageDown")
+        try terminal.waitFor("Step 2 of")
+        try terminal.send("g", "5")
+        try terminal.waitFor("Go to step")
+        try terminal.send("q")
+        let screen = try terminal.waitFor("the dialog closed") { !$0.joined().contains("Go to step") }
+        #expect(screen.joined().contains("Step 2 of"), "still at step 2 of the lesson, not the menu")
+        #expect(!screen.joined().contains("TCPTutor  Lessons"))
+        try terminal.send("q", "q")
+        try run.expectRestored()
+    }
+
     @Test func inFlightIsDrawnBesideItsSender() throws {
         let terminal = try TmuxTerminal()
         let run = try Self.open(4, terminal)

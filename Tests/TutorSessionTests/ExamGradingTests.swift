@@ -2,6 +2,7 @@ import Foundation
 import LessonKit
 import TCPTutorTestSupport
 import Testing
+import TutorStorage
 
 @testable import TutorSession
 
@@ -13,7 +14,7 @@ struct ExamGradingTests {
     /// A class of three: one all right, one with the classic off-by-ones, one who stopped after two answers.
     func takeExams(in directory: URL) throws {
         let clock = ExamFixtures.ManualClock()
-        let good = try ExamSitting(
+        let good = try LoggedSitting(
             directory: directory, key: ExamFixtures.key, studentID: "ada", parameters: ExamFixtures.parameters,
             lessons: lessons, clock: clock.read)
         try good.begin()
@@ -21,7 +22,7 @@ struct ExamGradingTests {
             clock.advance(minutes: 1)
             _ = try good.submit(ExamFixtures.rightAnswer(question.quiz))
         }
-        let sloppy = try ExamSitting(
+        let sloppy = try LoggedSitting(
             directory: directory, key: ExamFixtures.key, studentID: "bob", parameters: ExamFixtures.parameters,
             lessons: lessons, clock: clock.read)
         try sloppy.begin()
@@ -30,7 +31,7 @@ struct ExamGradingTests {
             if case .number(let ack) = question.quiz.expectedTypedAck { typed[.ack] = String(ack &- 1) }
             _ = try sloppy.submit(typed)
         }
-        let quitter = try ExamSitting(
+        let quitter = try LoggedSitting(
             directory: directory, key: ExamFixtures.key, studentID: "cy", parameters: ExamFixtures.parameters,
             lessons: lessons, clock: clock.read)
         try quitter.begin()
@@ -163,7 +164,7 @@ struct ExamGradingTests {
         let directory = ExamFixtures.directory()
         try takeExams(in: directory)
         let odd = ExamParameters(lessons: ["close"], questionCount: 2, minutes: 30)
-        let dan = try ExamSitting(
+        let dan = try LoggedSitting(
             directory: directory, key: ExamFixtures.key, studentID: "dan", parameters: odd, lessons: lessons)
         try dan.begin()
         while let question = dan.currentQuestion { _ = try dan.submit(ExamFixtures.rightAnswer(question.quiz)) }
@@ -183,7 +184,7 @@ struct ExamGradingReportTests {
 
     /// A whole exam, every answer right.
     func sit(_ student: String, in directory: URL, clock: ExamFixtures.ManualClock = .init()) throws {
-        let exam = try ExamSitting(
+        let exam = try LoggedSitting(
             directory: directory, key: ExamFixtures.key, studentID: student, parameters: ExamFixtures.parameters,
             lessons: lessons, clock: clock.read)
         try exam.begin()
@@ -195,7 +196,7 @@ struct ExamGradingReportTests {
         let directory = ExamFixtures.directory()
         let clock = ExamFixtures.ManualClock()
         for student in ["late", "left"] {
-            let exam = try ExamSitting(
+            let exam = try LoggedSitting(
                 directory: directory, key: ExamFixtures.key, studentID: student,
                 parameters: ExamFixtures.parameters, lessons: lessons, clock: clock.read)
             try exam.begin()
@@ -214,7 +215,7 @@ struct ExamGradingReportTests {
     @Test("an answer the clock submitted counts within a few seconds of the deadline; a late Enter does not")
     func timeUpGrace() throws {
         let directory = ExamFixtures.directory()
-        let exam = try ExamSitting(
+        let exam = try LoggedSitting(
             directory: directory, key: ExamFixtures.key, studentID: "ada", parameters: ExamFixtures.parameters,
             lessons: lessons)
         try exam.begin()
@@ -341,7 +342,7 @@ struct ExamCurriculumTests {
         let directory = ExamFixtures.directory()
         var sat: [String: [QuizQuestion]] = [:]
         for student in ["s1", "s2"] {
-            let exam = try ExamSitting(
+            let exam = try LoggedSitting(
                 directory: directory, key: ExamFixtures.key, studentID: student, parameters: parameters,
                 lessons: lessons)
             try exam.begin()

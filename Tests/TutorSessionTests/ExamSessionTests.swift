@@ -2,6 +2,7 @@ import Foundation
 import LessonKit
 import Testing
 import TimelineKit
+import TutorStorage
 
 @testable import TutorSession
 
@@ -11,16 +12,16 @@ import TimelineKit
 struct ExamSessionTests {
     static let parameters = ExamParameters(lessons: ["handshake", "close"], questionCount: 3, minutes: 30)
 
-    static func session(_ directory: URL, clock: ExamFixtures.ManualClock, student: String = "s1") throws -> ExamSession
+    static func session(_ directory: URL, clock: ExamFixtures.ManualClock, student: String = "s1") throws -> ExamDriver
     {
-        let sitting = try ExamSitting(
+        let sitting = try LoggedSitting(
             directory: directory, key: ExamFixtures.key, studentID: student, parameters: parameters,
             lessons: FixtureLessons(), clock: clock.read)
-        return ExamSession(sitting: sitting, language: .en)
+        return ExamDriver(sitting)
     }
 
     /// Fills the question's fields with the engine's answer, without submitting.
-    static func fill(_ session: inout ExamSession, except skipped: Set<QuizField> = []) throws {
+    static func fill(_ session: inout ExamDriver, except skipped: Set<QuizField> = []) throws {
         let question = try #require(session.sitting.currentQuestion)
         for (field, text) in ExamFixtures.rightAnswer(question.quiz) where !skipped.contains(field) {
             session.setAnswer(text, for: field)
@@ -38,14 +39,16 @@ struct ExamSessionTests {
         _ = session.update(.tick)
         #expect(session.phase == .ready)
         #expect(session.remainingMilliseconds == 30 * 60_000, "the clock waits for the student")
-        #expect(session.update(.key(.character("x"))) == [.bell])
+        #expect(session.update(.key(.character("x"))) == [])
         _ = session.update(.key(.character("l")))
         #expect(session.language == .zh)
         #expect(session.update(.key(.enter)).isEmpty)
         #expect(session.phase == .answering && session.questionNumber == 1)
         clock.advance(minutes: 1)
+        #expect(session.remainingMilliseconds == 30 * 60_000, "the session reads no clock: the time comes in messages")
+        _ = session.update(.tick)
         #expect(session.remainingMilliseconds == 29 * 60_000)
-        let log = ExamSitting.logURL(directory: directory, studentID: "s1")
+        let log = ExamLogFile.url(directory: directory, studentID: "s1")
         #expect(try ExamLogFile.read(log).records.first?.time == session.sitting.startTime)
     }
 
@@ -55,7 +58,7 @@ struct ExamSessionTests {
         var session = try Self.session(directory, clock: ExamFixtures.ManualClock())
         #expect(session.update(.key(.character("q"))) == [.quit])
         #expect(!session.sitting.hasBegun)
-        session.sitting.discardIfNotBegun()
+        session.discardIfNotBegun()
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
     }
 

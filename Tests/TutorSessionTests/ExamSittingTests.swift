@@ -2,6 +2,7 @@ import Foundation
 import LessonKit
 import Testing
 import TimelineKit
+import TutorStorage
 
 @testable import TutorSession
 
@@ -12,8 +13,8 @@ struct ExamSittingTests {
     func sitting(
         _ directory: URL, student: String = "s1", key: ExamKey = ExamFixtures.key,
         parameters: ExamParameters = ExamFixtures.parameters, clock: ExamFixtures.ManualClock, begin: Bool = true
-    ) throws -> ExamSitting {
-        let sitting = try ExamSitting(
+    ) throws -> LoggedSitting {
+        let sitting = try LoggedSitting(
             directory: directory, key: key, studentID: student, parameters: parameters, lessons: lessons,
             clock: clock.read)
         if begin { try sitting.begin() }
@@ -24,7 +25,7 @@ struct ExamSittingTests {
     func resume() throws {
         let directory = ExamFixtures.directory()
         let clock = ExamFixtures.ManualClock()
-        var first: ExamSitting? = try sitting(directory, clock: clock)
+        var first: LoggedSitting? = try sitting(directory, clock: clock)
         let startTime = try #require(first?.startTime)
         #expect(first?.isResumed == false)
         for _ in 0..<2 {
@@ -43,7 +44,7 @@ struct ExamSittingTests {
         #expect(second.startTime == startTime)
         #expect(second.elapsed() == 14 * 60_000)
         #expect(second.remaining() == 16 * 60_000)
-        let kinds = try ExamLogFile.read(ExamSitting.logURL(directory: directory, studentID: "s1")).records.map(\.kind)
+        let kinds = try ExamLogFile.read(ExamLogFile.url(directory: directory, studentID: "s1")).records.map(\.kind)
         #expect(kinds == [.start, .answer, .answer, .resume])
     }
 
@@ -53,7 +54,7 @@ struct ExamSittingTests {
         let exam = try sitting(directory, clock: ExamFixtures.ManualClock())
         #expect(throws: AnswerError.self) { try exam.submit([.flags: "SYN,AKC"]) }
         #expect(exam.currentQuestion?.plan.number == 1)
-        #expect(try ExamLogFile.read(ExamSitting.logURL(directory: directory, studentID: "s1")).records.count == 1)
+        #expect(try ExamLogFile.read(ExamLogFile.url(directory: directory, studentID: "s1")).records.count == 1)
     }
 
     @Test("after the last answer the exam finishes; past the deadline nothing more is taken")
@@ -72,7 +73,7 @@ struct ExamSittingTests {
             #expect(throws: ExamError.timeUp) { try late.submit([.seq: "1"]) }
             #expect(late.isFinished)
         }
-        let kinds = try ExamLogFile.read(ExamSitting.logURL(directory: directory, studentID: "s1")).records.map(\.kind)
+        let kinds = try ExamLogFile.read(ExamLogFile.url(directory: directory, studentID: "s1")).records.map(\.kind)
         #expect(kinds == [.start, .finish])
         let again = try sitting(directory, clock: clock)
         #expect(again.isFinished && again.currentQuestion == nil)
@@ -86,8 +87,8 @@ struct ExamSittingTests {
         let longer = ExamParameters(lessons: ["handshake", "close"], questionCount: 5, minutes: 60)
         #expect(throws: ExamError.self) { try sitting(directory, parameters: longer, clock: clock) }
         #expect(throws: ExamError.self) { try sitting(directory, key: ExamFixtures.otherKey, clock: clock) }
-        let url = ExamSitting.logURL(directory: directory, studentID: "s1")
-        try FileManager.default.copyItem(at: url, to: ExamSitting.logURL(directory: directory, studentID: "s2"))
+        let url = ExamLogFile.url(directory: directory, studentID: "s1")
+        try FileManager.default.copyItem(at: url, to: ExamLogFile.url(directory: directory, studentID: "s2"))
         #expect(throws: ExamError.self) { try sitting(directory, student: "s2", clock: clock) }
     }
 
@@ -97,7 +98,7 @@ struct ExamSittingTests {
         let clock = ExamFixtures.ManualClock()
         let exam = try sitting(directory, clock: clock)
         _ = try exam.submit(ExamFixtures.rightAnswer(try #require(exam.currentQuestion).quiz))
-        let url = ExamSitting.logURL(directory: directory, studentID: "s1")
+        let url = ExamLogFile.url(directory: directory, studentID: "s1")
         var text = try String(contentsOf: url, encoding: .utf8)
         text = text.replacingOccurrences(of: #""time":"#, with: #""time":1"#)
         try text.write(to: url, atomically: true, encoding: .utf8)
@@ -107,7 +108,7 @@ struct ExamSittingTests {
     @Test("killed before the start record reached the disk: the exam simply starts")
     func tornStart() throws {
         let directory = ExamFixtures.directory()
-        let url = ExamSitting.logURL(directory: directory, studentID: "s1")
+        let url = ExamLogFile.url(directory: directory, studentID: "s1")
         try Data(#"{"hash":"ab","record":{"ind"#.utf8).write(to: url)
         let exam = try sitting(directory, clock: ExamFixtures.ManualClock())
         #expect(!exam.isResumed && exam.currentQuestion?.plan.number == 1)
@@ -122,7 +123,7 @@ struct ExamSittingTests {
         let open = try sitting(directory, clock: clock)
         #expect(throws: ExamError.self) { try sitting(directory, clock: clock) }
         _ = try open.submit(ExamFixtures.rightAnswer(try #require(open.currentQuestion).quiz))
-        #expect(try ExamLogFile.read(ExamSitting.logURL(directory: directory, studentID: "s1")).problem == nil)
+        #expect(try ExamLogFile.read(ExamLogFile.url(directory: directory, studentID: "s1")).problem == nil)
     }
 
     @Test("the clock starts when the student begins, not when the exam is opened")
@@ -130,7 +131,7 @@ struct ExamSittingTests {
         let directory = ExamFixtures.directory()
         let clock = ExamFixtures.ManualClock()
         let exam = try sitting(directory, clock: clock, begin: false)
-        let url = ExamSitting.logURL(directory: directory, studentID: "s1")
+        let url = ExamLogFile.url(directory: directory, studentID: "s1")
         clock.advance(minutes: 5)  // reading the start screen
         #expect(!exam.hasBegun && exam.startTime == nil)
         #expect(exam.remaining() == 30 * 60_000)
@@ -146,7 +147,7 @@ struct ExamSittingTests {
     func leftAtTheStartScreen() throws {
         let directory = ExamFixtures.directory()
         let clock = ExamFixtures.ManualClock()
-        let url = ExamSitting.logURL(directory: directory, studentID: "s1")
+        let url = ExamLogFile.url(directory: directory, studentID: "s1")
         do {
             let exam = try sitting(directory, clock: clock, begin: false)
             #expect(FileManager.default.fileExists(atPath: url.path), "the log is reserved at once")
@@ -172,7 +173,7 @@ struct ExamSittingTests {
         // Unreadable text is kept as typed (it is graded as wrong); blank fields and fields not asked are not.
         try exam.submitAtTimeUp([.flags: "S", .seq: "12ab", .ack: "  ", .state: "LISTEN"])
         #expect(exam.isFinished)
-        let records = try ExamLogFile.read(ExamSitting.logURL(directory: directory, studentID: "s1")).records
+        let records = try ExamLogFile.read(ExamLogFile.url(directory: directory, studentID: "s1")).records
         #expect(records.map(\.kind) == [.start, .answer, .finish])
         let answer = try #require(records[1].answer)
         #expect(answer.timeUp == true && answer.question == question.plan.number)

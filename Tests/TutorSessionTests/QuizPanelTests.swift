@@ -9,7 +9,7 @@ import Testing
 struct QuizPanelTests {
     /// The panel of the handshake's quiz point (the SYN-ACK: sender, flags, seq, ack).
     static func panel(allowsHints: Bool = true) throws -> QuizPanel {
-        let timeline = SampleLessons.handshake
+        let timeline = BuiltInLessons.handshake
         let frame = try #require(timeline.frames.first { $0.quiz != nil })
         let quiz = try #require(frame.quiz)
         let question = try #require(

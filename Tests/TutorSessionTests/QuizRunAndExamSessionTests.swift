@@ -3,6 +3,7 @@ import LessonKit
 import TCPCore
 import Testing
 import TimelineKit
+import TutorStorage
 
 @testable import TutorSession
 
@@ -13,7 +14,7 @@ struct QuizRunAndExamSessionTests {
         for character in text { _ = session.update(.key(character == "\n" ? .enter : .character(character))) }
     }
 
-    static func type(_ text: String, into session: inout ExamSession) {
+    static func type(_ text: String, into session: inout ExamDriver) {
         for character in text { _ = session.update(.key(character == "\n" ? .enter : .character(character))) }
     }
 
@@ -26,8 +27,8 @@ struct QuizRunAndExamSessionTests {
     func quizRun() throws {
         // The handshake's quiz point, then every segment of the refused connection.
         let items =
-            QuizRunItem.items([SampleLessons.handshake], everySegment: false)
-            + QuizRunItem.items([SampleLessons.refused], everySegment: true)
+            QuizRunItem.items([BuiltInLessons.handshake], everySegment: false)
+            + QuizRunItem.items([BuiltInLessons.refused], everySegment: true)
         #expect(items.count >= 3)
         var session = QuizSession(items: items, language: .en, animates: false)
         for (index, item) in items.enumerated() {
@@ -53,7 +54,7 @@ struct QuizRunAndExamSessionTests {
 
     @Test("predict every segment: every segment frame is a question with the segment hidden")
     func everySegment() throws {
-        let timeline = SampleLessons.handshake
+        let timeline = BuiltInLessons.handshake
         let items = QuizRunItem.items([timeline], everySegment: true)
         #expect(items.count == timeline.frames.count { $0.wire != nil })
         let session = QuizSession(items: items, language: .en, animates: false)
@@ -66,7 +67,7 @@ struct QuizRunAndExamSessionTests {
 
     @Test("a quiz run: Esc, then h for hints and Space to skip (scored as no answer); q ends with the results")
     func quizSkipAndHints() throws {
-        let items = QuizRunItem.items([SampleLessons.handshake], everySegment: true)
+        let items = QuizRunItem.items([BuiltInLessons.handshake], everySegment: true)
         var session = QuizSession(items: items, language: .en, animates: false)
         _ = session.update(.key(.escape))
         _ = session.update(.key(.character("h")))
@@ -87,12 +88,12 @@ struct QuizRunAndExamSessionTests {
 
     // MARK: Exam
 
-    static func exam(_ directory: URL, clock: ExamFixtures.ManualClock, questions: Int = 3) throws -> ExamSession {
-        let sitting = try ExamSitting(
+    static func exam(_ directory: URL, clock: ExamFixtures.ManualClock, questions: Int = 3) throws -> ExamDriver {
+        let sitting = try LoggedSitting(
             directory: directory, key: ExamFixtures.key, studentID: "s1",
             parameters: ExamParameters(lessons: ["handshake", "close"], questionCount: questions, minutes: 30),
             lessons: FixtureLessons(), clock: clock.read)
-        var session = ExamSession(sitting: sitting, language: .en)
+        var session = ExamDriver(sitting)
         _ = session.update(.key(.enter))  // past the start screen, or the notice after a resume
         return session
     }
@@ -104,7 +105,7 @@ struct QuizRunAndExamSessionTests {
         var session = try Self.exam(directory, clock: clock)
         let first = try #require(session.sitting.currentQuestion)
         #expect(session.questionNumber == 1)
-        #expect(session.update(.key(.character("?"))) == [.bell], "no hints in an exam")
+        #expect(session.update(.key(.character("?"))) == [], "no hints in an exam")
         #expect(session.panel?.hint == nil)
         let right = ExamFixtures.rightAnswer(first.quiz)
         Self.type(Self.keys(right, first.quiz.fields), into: &session)

@@ -16,7 +16,7 @@ import Testing
         #expect(
             TutorSession(lessons: Self.entries, progress: progress).menuSelection == 0,
             "the refused connection is done: the first not done")
-        let steps = SampleLessons.handshake.frames.count
+        let steps = BuiltInLessons.handshake.frames.count
         progress.record(lessonID: "three-way-handshake", step: steps - 1, stepCount: steps)
         #expect(TutorSession(lessons: Self.entries, progress: progress).menuSelection == 0, "everything done")
     }
@@ -39,7 +39,7 @@ import Testing
     @Test func goingToALessonByNumberOpensItAndANumberOutOfRangeSaysTheRange() {
         var session = TutorSession(lessons: Self.entries, animates: false)
         for key in [Key.character("g"), .character("9"), .character("9")] { _ = session.update(.key(key)) }
-        #expect(session.update(.key(.enter)) == [.bell])
+        #expect(session.update(.key(.enter)) == [])
         #expect(session.refusedJump == "99")
         #expect(session.jumpRange == 1...3)
         #expect(session.dialog == .jump(digits: "99"))
@@ -56,11 +56,28 @@ import Testing
         var session = TutorSession(lessons: Self.entries, animates: false)
         _ = session.update(.key(.enter))
         for key in [Key.character("g"), .character("9"), .character("9")] { _ = session.update(.key(key)) }
-        #expect(session.update(.key(.enter)) == [.bell])
+        #expect(session.update(.key(.enter)) == [])
         #expect(session.refusedJump == "99")
-        #expect(session.jumpRange == 1...SampleLessons.handshake.frames.count)
+        #expect(session.jumpRange == 1...BuiltInLessons.handshake.frames.count)
         _ = session.update(.key(.escape))
         #expect(session.refusedJump == nil && session.dialog == nil)
+    }
+
+    /// `q` closes the go-to dialog as in the presenter, and neither leaves the lesson nor quits.
+    @Test func qClosesTheGoToDialogLikeThePresenters() {
+        var session = TutorSession(lessons: Self.entries, animates: false)
+        _ = session.update(.key(.enter))
+        _ = session.update(.key(.right))
+        let step = session.player?.stepNumber
+        for key in [Key.character("g"), .character("3")] { _ = session.update(.key(key)) }
+        #expect(session.update(.key(.character("q"))) == [])
+        #expect(session.dialog == nil)
+        #expect(session.player?.stepNumber == step, "still in the lesson, where it was")
+
+        var presenter = PresenterSession(timeline: BuiltInLessons.handshake)
+        for key in [Key.character("g"), .character("3")] { _ = presenter.update(.key(key)) }
+        #expect(presenter.update(.key(.character("q"))) == [])
+        #expect(presenter.dialog == nil)
     }
 
     @Test func onlyTheLKeySavesALanguage() {
@@ -70,7 +87,7 @@ import Testing
         _ = session.update(.key(.right))
         _ = session.update(.key(.character("q")))
         #expect(session.progress.language == nil, "a language given for one run is not saved")
-        #expect(session.update(.key(.character("l"))) == [.saveProgress])
+        #expect(session.update(.key(.character("l"))) == [.saveProgress(session.progress)])
         #expect(session.language == .en && session.progress.language == .en)
     }
 }

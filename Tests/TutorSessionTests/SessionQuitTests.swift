@@ -7,11 +7,11 @@ import Testing
 struct SessionQuitTests {
     @Test("q goes back to the menu, or quits when the session was opened on one capture or lesson")
     func quitFromLesson() {
-        let entry = LessonEntry(fileName: "handshake", content: .success(SampleLessons.handshake))
+        let entry = LessonEntry(fileName: "handshake", content: .success(BuiltInLessons.handshake))
         var session = TutorSession(lessons: [entry], animates: false)
         _ = session.update(.key(.enter))
         #expect(session.player != nil)
-        #expect(session.update(.key(.character("q"))) == [.saveProgress])
+        #expect(session.update(.key(.character("q"))) == [.saveProgress(session.progress)])
         #expect(session.player == nil)
         session.quitsFromLesson = true
         _ = session.update(.key(.enter))
@@ -22,18 +22,18 @@ struct SessionQuitTests {
         #expect(session.update(.key(.escape)) == [])
         #expect(session.dialog == nil && session.player != nil)
         _ = session.update(.key(.character("q")))
-        #expect(session.update(.key(.character("q"))) == [.saveProgress, .quit])
+        #expect(session.update(.key(.character("q"))) == [.saveProgress(session.progress), .quit])
     }
 
     @Test("where q quits, a lesson without questions quits at once")
     func quitWithoutQuestions() {
-        var timeline = SampleLessons.handshake
+        var timeline = BuiltInLessons.handshake
         for index in timeline.frames.indices { timeline.frames[index].quiz = nil }
         var session = TutorSession(
             lessons: [LessonEntry(fileName: "handshake", content: .success(timeline))], animates: false)
         session.quitsFromLesson = true
         _ = session.update(.key(.enter))
         #expect(!session.hasUnansweredQuestions)
-        #expect(session.update(.key(.character("q"))) == [.saveProgress, .quit])
+        #expect(session.update(.key(.character("q"))) == [.saveProgress(session.progress), .quit])
     }
 }

@@ -6,13 +6,13 @@ import Testing
 
 /// Stepping through a lesson: forward, back to the exact earlier state, jumps, quiz stops, animation.
 @Suite struct SessionSteppingTests {
-    static let handshake = SampleLessons.handshake
+    static let handshake = BuiltInLessons.handshake
 
     static func openSession(animates: Bool = false, progress: ProgressBook = ProgressBook()) -> TutorSession {
         var session = TutorSession(
             lessons: [LessonEntry(fileName: "02-handshake.lesson", content: .success(handshake))], progress: progress,
             animates: animates)
-        #expect(session.update(.key(.enter)) == [.saveProgress])
+        #expect(session.update(.key(.enter)) == [.saveProgress(session.progress)])
         return session
     }
 
@@ -29,19 +29,19 @@ import Testing
         // The fourth key lands on the quiz point, whose answer panel takes Right and Space as editing keys;
         // PageDown skips the question and shows the segment.
         for key in [Key.right, .space, .pageDown, .enter, .pageDown, .right] {
-            #expect(session.update(.key(key)) == [.saveProgress])
+            #expect(session.update(.key(key)) == [.saveProgress(session.progress)])
             seen.append(session)
         }
         let end = try #require(session.player)
         #expect(end.isAtEnd)
         #expect(end.frame.host(.b).state == .established)
-        #expect(session.update(.key(.right)) == [.bell])
+        #expect(session.update(.key(.right)) == [])
         let backKeys = [Key.left, .pageUp, .pageUp, .backspace, .left, .pageUp]
         for (expected, key) in zip(seen.reversed().dropFirst(), backKeys) {
             _ = session.update(.key(key))
             #expect(session.player == expected.player)
         }
-        #expect(session.update(.key(.pageUp)) == [.bell])
+        #expect(session.update(.key(.pageUp)) == [])
     }
 
     @Test func aQuizPointAsksBeforeTheSegmentIsShown() throws {
@@ -53,7 +53,7 @@ import Testing
         // While the question is up the hosts are those before the segment: A has not seen the SYN+ACK.
         #expect(asking.visibleFrame.host(.a).state == .synSent)
         #expect(asking.frame.wire?.segment.flags == [.syn, .ack])
-        #expect(QuizHandover(point: quiz).question(.en) == "Who sends next, which flags, seq, ack?")
+        #expect(QuestionWording.text(for: quiz, .en) == "Who sends next, which flags, seq, ack?")
         _ = session.update(.key(.pageDown))
         let revealed = try #require(session.player)
         #expect(revealed.pendingQuiz == nil)
@@ -72,7 +72,7 @@ import Testing
         _ = session.update(.key(.character("5")))
         _ = session.update(.key(.character("x")))
         #expect(session.dialog == .jump(digits: "5"))
-        #expect(session.update(.key(.enter)) == [.saveProgress])
+        #expect(session.update(.key(.enter)) == [.saveProgress(session.progress)])
         // Step 5 is the SYN+ACK, which has a quiz point: a jump lands on its question.
         #expect(session.player?.stop == Stop(frameIndex: 4, phase: .question, visibleFrameIndex: 3))
         #expect(session.dialog == nil)
@@ -82,7 +82,7 @@ import Testing
         var session = Self.openSession()
         _ = session.update(.key(.character("g")))
         _ = session.update(.key(.character("9")))
-        #expect(session.update(.key(.enter)) == [.bell])
+        #expect(session.update(.key(.enter)) == [])
         #expect(session.dialog == .jump(digits: "9"))
         _ = session.update(.key(.backspace))
         #expect(session.dialog == .jump(digits: ""))
@@ -135,7 +135,7 @@ import Testing
         #expect(session.numbering == .relative)
         _ = session.update(.key(.character("r")))
         #expect(session.numbering == .absolute)
-        #expect(session.update(.key(.character("l"))) == [.saveProgress])
+        #expect(session.update(.key(.character("l"))) == [.saveProgress(session.progress)])
         #expect(session.language == .zh)
         #expect(session.progress.language == .zh)
         #expect(session.player == before)
@@ -156,11 +156,11 @@ import Testing
 
     @Test func qGoesBackToTheMenuThenQuitsAndCtrlCQuitsFromAnywhere() {
         var session = Self.openSession()
-        #expect(session.update(.key(.character("q"))) == [.saveProgress])
+        #expect(session.update(.key(.character("q"))) == [.saveProgress(session.progress)])
         #expect(session.screen == .menu)
-        #expect(session.update(.key(.character("q"))) == [.saveProgress, .quit])
+        #expect(session.update(.key(.character("q"))) == [.saveProgress(session.progress), .quit])
         var other = Self.openSession()
         _ = other.update(.key(.character("g")))
-        #expect(other.update(.key(.interrupt)) == [.saveProgress, .quit])
+        #expect(other.update(.key(.interrupt)) == [.saveProgress(other.progress), .quit])
     }
 }

@@ -4,6 +4,7 @@ import TCPCore
 import TCPTutorTestSupport
 import Testing
 import TimelineKit
+import TutorStorage
 
 @testable import TutorSession
 
@@ -71,12 +72,12 @@ struct StateTimeQuestionTests {
         let (timeline, question) = try Self.timeWaitQuestion()
         let point = try #require(timeline.frames[question.frameIndex].quiz)
         for language in Language.allCases {
-            let text = QuizHandover(point: point).question(language, from: question.sender, to: question.receiver)
+            let text = QuestionWording.text(for: point, language, from: question.sender, to: question.receiver)
             #expect(text.contains("TIME_WAIT") && !text.contains("CLOSED") && !text.contains("→"), "\(text)")
             #expect(!text.contains("4"), "\(text)")
         }
         #expect(
-            QuizHandover(point: point).question(.en) == "How long after the segment before it does A leave TIME_WAIT?")
+            QuestionWording.text(for: point, .en) == "How long after the segment before it does A leave TIME_WAIT?")
     }
 
     @Test("in the lesson: asked before the wait with A in TIME_WAIT; the answer steps onto A CLOSED")
@@ -96,7 +97,7 @@ struct StateTimeQuestionTests {
         #expect(session.panel?.question.asksStateChange == true && session.panelHasFocus)
         LessonQuizSessionTests.type("\(question.elapsed / 120_000) min", &session)
         let effects = session.update(.key(.enter))
-        #expect(effects.contains(.saveProgress))
+        #expect(effects.contains(.saveProgress(session.progress)))
         let shown = try #require(session.feedbackOnScreen)
         #expect(!shown.feedback.isAllCorrect)
         #expect(shown.feedback.feedback(for: .time)?.note?.en.contains("one MSL") == true)
@@ -129,8 +130,9 @@ struct StateTimeQuestionTests {
         #expect(arrives.expected.segment == data.segment)
         #expect(try Self.grade(arrives, "\(3 * oneWay) ms").isCorrect)
         #expect(try Self.grade(arrives, "\(2 * oneWay) ms").note == nil)
-        let text = QuizHandover(point: try #require(timeline.frames[arrives.frameIndex].quiz))
-            .question(.en, from: arrives.sender, to: arrives.receiver)
+        let text = QuestionWording.text(
+            for: try #require(timeline.frames[arrives.frameIndex].quiz), .en, from: arrives.sender,
+            to: arrives.receiver)
         #expect(text == "A → B: How long after A's connect() does this segment arrive?")
     }
 
@@ -140,7 +142,7 @@ struct StateTimeQuestionTests {
             lessons: ["timing-questions", "first-data-byte"], questionCount: 5, minutes: 20)
         let lessons = Curriculum.folder
         let directory = ExamFixtures.directory()
-        let exam = try ExamSitting(
+        let exam = try LoggedSitting(
             directory: directory, key: ExamFixtures.key, studentID: "s1", parameters: parameters, lessons: lessons)
         try exam.begin()
         #expect(exam.questions.filter { $0.quiz.measure != nil }.count == 3)

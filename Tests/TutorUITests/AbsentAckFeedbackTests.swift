@@ -11,7 +11,7 @@ import TutorSession
 struct AbsentAckFeedbackTests {
     /// The graded ack of the handshake's SYN (which has no ACK flag), answered with `typed`.
     static func synAck(_ typed: String) throws -> QuizFeedback {
-        let timeline = SampleLessons.handshake
+        let timeline = BuiltInLessons.handshake
         let frame = try #require(
             timeline.frames.firstIndex { $0.wire.map { $0.segment.has(.syn) && $0.segment.ack == nil } ?? false })
         let question = try #require(QuizQuestion(timeline: timeline, frameIndex: frame, fields: [.ack]))
@@ -20,7 +20,7 @@ struct AbsentAckFeedbackTests {
 
     /// The graded ack of the handshake's SYN-ACK (which has one), answered with `typed`.
     static func synAckAck(_ typed: String) throws -> QuizFeedback {
-        let timeline = SampleLessons.handshake
+        let timeline = BuiltInLessons.handshake
         let frame = try #require(
             timeline.frames.firstIndex { $0.wire.map { $0.segment.has(.syn) && $0.segment.ack != nil } ?? false })
         let question = try #require(QuizQuestion(timeline: timeline, frameIndex: frame, fields: [.ack]))

@@ -14,7 +14,7 @@ import TutorSession
     /// The handshake's quiz point (sender, flags, seq, ack) in the lesson screen, after `keys`.
     static func session(_ keys: [Key], language: Language = .en) -> TutorSession {
         var session = TutorSession(
-            lessons: [LessonEntry(fileName: "handshake", content: .success(SampleLessons.handshake))],
+            lessons: [LessonEntry(fileName: "handshake", content: .success(BuiltInLessons.handshake))],
             language: language, animates: false)
         for key in [.enter, .right, .right, .right, .right] + keys { _ = session.update(.key(key)) }
         return session
@@ -64,7 +64,7 @@ import TutorSession
         #expect(ScreenRenderer.render(answered, size: Self.size).cursor == nil)
         #expect(ScreenRenderer.render(Self.session([.escape, .character("?")]), size: Self.size).cursor == nil)
         var stepping = TutorSession(
-            lessons: [LessonEntry(fileName: "handshake", content: .success(SampleLessons.handshake))],
+            lessons: [LessonEntry(fileName: "handshake", content: .success(BuiltInLessons.handshake))],
             language: .en, animates: false)
         _ = stepping.update(.key(.enter))
         #expect(ScreenRenderer.render(stepping, size: Self.size).cursor == nil)

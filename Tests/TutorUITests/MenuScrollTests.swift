@@ -10,7 +10,7 @@ import TutorUI
     /// Thirty lessons, more than any 80x24 list holds.
     static func session(language: Language, downPresses: Int) -> TutorSession {
         let lessons = (1...30).map { number in
-            LessonEntry(fileName: "\(number).lesson", content: .success(SampleLessons.handshake))
+            LessonEntry(fileName: "\(number).lesson", content: .success(BuiltInLessons.handshake))
         }
         var session = TutorSession(lessons: lessons, progress: ProgressBook(), language: language, animates: false)
         for _ in 0..<downPresses { _ = session.update(.key(.down)) }

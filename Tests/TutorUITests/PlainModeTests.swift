@@ -8,8 +8,8 @@ import TutorSession
 /// The plain mode: the same lesson as numbered lines, driven by lines of input.
 @Suite struct PlainModeTests {
     static let lessons = [
-        LessonEntry(fileName: "01.lesson", content: .success(SampleLessons.handshake)),
-        LessonEntry(fileName: "02.lesson", content: .success(SampleLessons.refused)),
+        LessonEntry(fileName: "01.lesson", content: .success(BuiltInLessons.handshake)),
+        LessonEntry(fileName: "02.lesson", content: .success(BuiltInLessons.refused)),
     ]
 
     /// Runs the plain tutor on `input` lines and returns what it printed and the last progress saved.
@@ -50,7 +50,7 @@ import TutorSession
         #expect(output[(end + 1)...].contains { $0.hasPrefix("Step 1 of") && $0.contains("start") })
         #expect(saved?["three-way-handshake"]?.completed == true)
         #expect(
-            saved?["connection-refused"]?.step == SampleLessons.refused.frames.count - 1,
+            saved?["connection-refused"]?.step == BuiltInLessons.refused.frames.count - 1,
             "the next lesson was opened, and End took it to its last step")
     }
 

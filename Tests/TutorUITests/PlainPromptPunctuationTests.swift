@@ -10,7 +10,7 @@ import TutorSession
 @Suite("Plain quiz prompts in Chinese")
 struct PlainPromptPunctuationTests {
     @Test func promptsUseFullWidthMarks() throws {
-        let timeline = SampleLessons.handshake
+        let timeline = BuiltInLessons.handshake
         let frame = try #require(timeline.frames.firstIndex { $0.wire != nil })
         let panel = QuizPanel(question: try #require(QuizQuestion(timeline: timeline, frameIndex: frame, fields: [])))
         for field in [QuizField.flags, .seq, .ack] {

@@ -11,7 +11,7 @@ import TutorUI
         var input = lines[...]
         var output: [String] = []
         var presenter = PresenterPlain(
-            session: PresenterSession(timeline: SampleLessons.handshake, language: language),
+            session: PresenterSession(timeline: BuiltInLessons.handshake, language: language),
             readLine: { input.popFirst() }, write: { output.append($0) })
         presenter.run()
         return output

@@ -15,7 +15,12 @@ import TutorUI
     static func stops(_ timeline: Timeline, language: Language = .en) -> [PresenterSession] {
         var session = PresenterSession(timeline: timeline, language: language)
         var sessions = [session]
-        while session.update(.key(.pageDown)).isEmpty { sessions.append(session) }
+        while true {
+            _ = session.update(.key(.pageDown))
+            // A click past the end changes nothing.
+            if session == sessions.last { break }
+            sessions.append(session)
+        }
         return sessions
     }
 
@@ -117,7 +122,7 @@ import TutorUI
     }
 
     @Test func bigLettersOnlyWhereTheyFit() {
-        let timeline = SampleLessons.handshake
+        let timeline = BuiltInLessons.handshake
         var session = PresenterSession(timeline: timeline)
         _ = session.update(.key(.end))
         let solid = { (size: Size) in
@@ -136,7 +141,7 @@ import TutorUI
     }
 
     @Test func aBlankScreenIsBlankAndATooSmallOneSaysSo() {
-        var session = PresenterSession(timeline: SampleLessons.handshake)
+        var session = PresenterSession(timeline: BuiltInLessons.handshake)
         _ = session.update(.key(.character("b")))
         let blank = PresenterRenderer.render(session, size: Size(width: 120, height: 40))
         #expect(blank.cells.allSatisfy { $0 == .blank })
@@ -146,7 +151,7 @@ import TutorUI
     }
 
     @Test func chineseScreenKeepsEveryRowWithinTheWidth() {
-        for session in Self.stops(SampleLessons.handshake, language: .zh) {
+        for session in Self.stops(BuiltInLessons.handshake, language: .zh) {
             for size in [Size(width: 80, height: 24), Size(width: 120, height: 40)] {
                 let canvas = PresenterRenderer.render(session, size: size)
                 for row in 0..<canvas.height {

@@ -11,7 +11,7 @@ import TutorUI
 
     /// The seed's handshake after `keys` (no animation: snapshots show arrivals).
     static func session(language: Language = .en, keys: [Key]) -> PresenterSession {
-        var session = PresenterSession(timeline: SampleLessons.handshake, language: language)
+        var session = PresenterSession(timeline: BuiltInLessons.handshake, language: language)
         for key in keys { _ = session.update(.key(key)) }
         return session
     }
@@ -52,7 +52,7 @@ import TutorUI
     }
 
     @Test func refusedConnectionEndsWithTheReset() throws {
-        var session = PresenterSession(timeline: SampleLessons.refused, language: .zh)
+        var session = PresenterSession(timeline: BuiltInLessons.refused, language: .zh)
         _ = session.update(.key(.end))
         try Self.snapshot(session, Size(width: 120, height: 40), "present-refused-zh-120x40")
     }

@@ -70,8 +70,8 @@ import TutorSession
         let screen = QuizRenderer.render(session, size: Size(width: 100, height: 30))
         let lines = (0..<screen.height).map(screen.line)
         let synRow = try #require(lines.first { $0.contains("S 2000000000:2000000000(0)") })
-        #expect(synRow.contains("- - -") && !synRow.contains(LineGlyph.horizontal))
+        #expect(synRow.contains("- - -") && !synRow.contains(LineGlyph.horizontal.text))
         let answerRow = try #require(lines.first { $0.contains("S. 922048001") })
-        #expect(answerRow.contains(LineGlyph.horizontal) && !answerRow.contains("- - -"))
+        #expect(answerRow.contains(LineGlyph.horizontal.text) && !answerRow.contains("- - -"))
     }
 }

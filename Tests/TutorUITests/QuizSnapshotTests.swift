@@ -9,7 +9,7 @@ import TutorUI
     /// The handshake on its quiz point, then `keys`.
     static func session(_ language: Language, _ keys: [Key]) -> TutorSession {
         var session = TutorSession(
-            lessons: [LessonEntry(fileName: "handshake", content: .success(SampleLessons.handshake))],
+            lessons: [LessonEntry(fileName: "handshake", content: .success(BuiltInLessons.handshake))],
             language: language, animates: false)
         for key in [.enter, .right, .right, .right, .right] + keys { _ = session.update(.key(key)) }
         return session

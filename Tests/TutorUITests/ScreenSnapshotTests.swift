@@ -7,8 +7,8 @@ import TutorUI
 /// Whole screens at 80x24 and 120x40, English and Chinese, compared with text files.
 @Suite struct ScreenSnapshotTests {
     static let lessons = [
-        LessonEntry(fileName: "01-handshake.lesson", content: .success(SampleLessons.handshake)),
-        LessonEntry(fileName: "02-refused.lesson", content: .success(SampleLessons.refused)),
+        LessonEntry(fileName: "01-handshake.lesson", content: .success(BuiltInLessons.handshake)),
+        LessonEntry(fileName: "02-refused.lesson", content: .success(BuiltInLessons.refused)),
         LessonEntry(
             fileName: "03-broken.lesson",
             content: .failure(LessonProblem(message: "03-broken.lesson:4:1: unknown directive 'expct'"))),

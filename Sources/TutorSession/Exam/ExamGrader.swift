@@ -72,7 +72,7 @@ public struct ExamGrader<Lessons: ExamLessonSource> {
     public func grade(file url: URL) -> StudentResult {
         let name = StudentID.canonical(url.deletingPathExtension().lastPathComponent)
         do {
-            return grade(log: try ExamLogFile.read(url), fileStudent: name)
+            return grade(log: try ExamLogCodec.read(contentsOf: url), fileStudent: name)
         } catch {
             return StudentResult(student: name, issues: [ExamIssue(severity: .broken, text: "\(error)")])
         }

@@ -1,4 +1,5 @@
 import Crypto
+import LessonKit
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -15,6 +16,15 @@ import Crypto
 /// is SHA-256 of the record's JSON bytes exactly as written, and each record holds the previous line's hash.
 /// Editing, removing or reordering a record breaks the chain.
 public enum ExamLogCodec {
+    /// Reads and verifies a log file without changing it.
+    public static func read(contentsOf url: URL) throws(ExamError) -> Contents {
+        do {
+            return read(try Data(contentsOf: url))
+        } catch {
+            throw ExamError.log("cannot read \(url.path): \(fileErrorText(error))")
+        }
+    }
+
     static let prefix = Array(#"{"hash":""#.utf8)
     static let middle = Array(#"","record":"#.utf8)
 
@@ -43,6 +53,16 @@ public enum ExamLogCodec {
         public var tornTail: Bool
         /// The first line that does not verify, and why. Records from there on are not trusted.
         public var problem: Problem?
+
+        public init(
+            records: [ExamLogRecord], lastHash: String, goodLength: Int, tornTail: Bool, problem: Problem?
+        ) {
+            self.records = records
+            self.lastHash = lastHash
+            self.goodLength = goodLength
+            self.tornTail = tornTail
+            self.problem = problem
+        }
     }
 
     /// A line that breaks the log.

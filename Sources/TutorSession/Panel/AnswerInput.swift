@@ -3,7 +3,7 @@
 /// changes the text (a letter already there is typed again, never taken away). A parse error is shown beside
 /// the text and moves neither the text nor the cursor.
 public struct AnswerInput: Hashable, Sendable {
-    /// Longest answer accepted; longer input is refused with a bell.
+    /// Longest answer accepted; longer input is refused.
     public static let maximumLength = 40
 
     public private(set) var characters: [Character] = []

@@ -9,13 +9,6 @@ import TimelineKit
 /// segment: the first key reveals the answer in place (the hosts still as they were), the next ones step through
 /// the calls to the segment crossing.
 public struct PresenterSession: Hashable, Sendable {
-    /// A small window over the lesson that takes the keys until it closes.
-    public enum Overlay: Hashable, Sendable {
-        case help
-        /// Entering a step number; `digits` is what was typed so far.
-        case jump(digits: String)
-    }
-
     /// Where the open quiz point stands, if the current step has one.
     public enum QuizStage: Hashable, Sendable {
         /// The question is put to the class; the answer and the step's narration are hidden.
@@ -28,7 +21,8 @@ public struct PresenterSession: Hashable, Sendable {
     public private(set) var language: Language
     /// The projector shows nothing until the next key.
     public private(set) var isBlank = false
-    public private(set) var overlay: Overlay?
+    /// The help or the go-to dialog (the presenter has no other).
+    public private(set) var dialog: Dialog?
     /// The step number just refused by the go-to dialog, until the next key: the dialog says the range.
     public private(set) var refusedJump: String?
     /// Whether a segment is animated crossing the wire after each step forward (`--animate`).
@@ -61,6 +55,8 @@ public struct PresenterSession: Hashable, Sendable {
         case .tick:
             tick()
             return []
+        case .time, .lessonLoaded, .failed:
+            return []
         case .key(let key):
             if key == .interrupt { return [.quit] }
             if isBlank {
@@ -70,7 +66,7 @@ public struct PresenterSession: Hashable, Sendable {
             }
             // A key press finishes a running animation at once, then acts as usual.
             player.crossing = nil
-            if let overlay { return handleOverlay(overlay, key) }
+            if let dialog { return handleDialog(dialog, key) }
             return handleLesson(key)
         }
     }
@@ -94,10 +90,10 @@ public struct PresenterSession: Hashable, Sendable {
                 return []
             }
             isRevealed = false
-            return player.forward(animate: animates) ? [] : [.bell]
+            return player.forward(animate: animates) ? [] : []
         case .left, .pageUp, .up, .backspace:
             // Back onto a question asks it again, as it was first put to the class.
-            guard player.back() else { return [.bell] }
+            guard player.back() else { return [] }
             isRevealed = false
         case .home:
             player.jumpToStart()
@@ -105,29 +101,28 @@ public struct PresenterSession: Hashable, Sendable {
         case .end:
             player.jumpToEnd()
             isRevealed = false
-        case .character("b"), .character("B"), .character("."):
-            // Clickers send 'b' or '.' for their blank-screen button.
+        case _ where Self.blankKeys.contains(key):
             isBlank = true
         case .character("g"), .character("G"):
-            overlay = .jump(digits: "")
+            dialog = .jump(digits: "")
         case .character("l"), .character("L"):
             language = language == .en ? .zh : .en
         case .character("?"), .character("h"):
-            overlay = .help
+            dialog = .help
         case .character("q"), .character("Q"):
             return [.quit]
         default:
-            return [.bell]
+            return []
         }
         return []
     }
 
-    // MARK: Overlays
+    // MARK: Dialogs
 
-    private mutating func handleOverlay(_ overlay: Overlay, _ key: Key) -> [Effect] {
-        switch overlay {
-        case .help:
-            self.overlay = nil
+    private mutating func handleDialog(_ dialog: Dialog, _ key: Key) -> [Effect] {
+        switch dialog {
+        case .help, .quitting, .summary:
+            self.dialog = nil
             switch key {
             case .escape, .enter, .character("?"), .character("h"), .character("q"), .character("Q"): return []
             default: return handleLesson(key)
@@ -139,33 +134,32 @@ public struct PresenterSession: Hashable, Sendable {
 
     private mutating func handleJump(_ digits: String, _ key: Key) -> [Effect] {
         refusedJump = nil
-        switch key {
-        case .escape, .character("q"), .character("Q"):
-            overlay = nil
-            return []
-        case .pageDown, .pageUp, .character("b"), .character("B"), .character("."):
-            // A clicker's buttons (next, back, blank) leave the dialog and act, as everywhere: the presenter may
-            // have walked away from the keyboard.
-            overlay = nil
+        if Self.blankKeys.contains(key) {
+            // The clicker's blank button leaves the dialog and blanks, as everywhere: the presenter may have
+            // walked away from the keyboard.
+            dialog = nil
             return handleLesson(key)
-        case .backspace, .left:
-            overlay = .jump(digits: String(digits.dropLast()))
-            return []
-        case .character(let character) where character.isASCII && character.isNumber:
-            guard digits.count < 6 else { return [.bell] }
-            overlay = .jump(digits: digits + String(character))
-            return []
-        case .enter:
-            guard let step = Int(digits), (1...player.stepCount).contains(step) else {
-                if !digits.isEmpty { refusedJump = digits }
-                return [.bell]
-            }
+        }
+        switch GoToTyping.outcome(digits, key, range: 1...player.stepCount) {
+        case .typing(let typed):
+            dialog = .jump(digits: typed)
+        case .close:
+            dialog = nil
+        case .closeAndAct:
+            dialog = nil
+            return handleLesson(key)
+        case .refuse(let typed):
+            if !typed.isEmpty { refusedJump = typed }
+        case .ignore:
+            break
+        case .go(let step):
             player.jump(toFrame: step - 1)
             isRevealed = false
-            overlay = nil
-            return []
-        default:
-            return [.bell]
+            dialog = nil
         }
+        return []
     }
+
+    /// What clickers send for their blank-screen button.
+    private static let blankKeys: Set<Key> = [.character("b"), .character("B"), .character(".")]
 }

@@ -78,7 +78,7 @@ public struct PresenterPlain {
             for key in keys(for: line) where session.update(.key(key)).contains(.quit) { quit = true }
             if quit { return }
             // A step number out of range leaves the entry open: close it, the line is spent.
-            if session.overlay != nil { _ = session.update(.key(.escape)) }
+            if session.dialog != nil { _ = session.update(.key(.escape)) }
             if session.language != before.language { PresenterPlainText.header(session).forEach(write) }
             if session.player != before.player || session.language != before.language
                 || session.isRevealed != before.isRevealed

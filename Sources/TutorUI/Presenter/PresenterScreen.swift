@@ -126,7 +126,7 @@ public enum PresenterRenderer {
             return canvas
         }
         PresenterScreen(session: session, strings: strings).render(in: canvas.bounds, on: &canvas)
-        switch session.overlay {
+        switch session.dialog {
         case .help:
             PresenterHelp(strings: strings).render(in: canvas.bounds, on: &canvas)
         case .jump(let digits):
@@ -134,7 +134,8 @@ public enum PresenterRenderer {
                 digits: digits, range: 1...max(session.player.stepCount, 1), refused: session.refusedJump,
                 strings: strings.shared
             ).render(in: canvas.bounds, on: &canvas)
-        case nil:
+        case .quitting, .summary, nil:
+            // The presenter keeps no score: it opens neither.
             break
         }
         return canvas

@@ -24,8 +24,8 @@ struct PresenterWire {
     func render(on canvas: inout Canvas) {
         guard columnB - columnA >= 6 else { return }
         for column in [columnA, columnB] { canvas.verticalLine(x: column, y: topRow, length: 2) }
-        canvas.put(Cell(LineGlyph.bottomLeft), x: columnA, y: arrowRow)
-        canvas.put(Cell(LineGlyph.bottomRight), x: columnB, y: arrowRow)
+        canvas.put(Cell(line: .bottomLeft), x: columnA, y: arrowRow)
+        canvas.put(Cell(line: .bottomRight), x: columnB, y: arrowRow)
         canvas.horizontalLine(x: columnA + 1, y: arrowRow, length: columnB - columnA - 1)
         let player = content.player
         if case .revealed = content.session.quizStage, player.pendingQuiz != nil, let wire = player.frame.wire {
@@ -99,7 +99,7 @@ struct PresenterWire {
         let leftToRight = sender == .a
         for step in 0..<reach {
             let x = leftToRight ? columnA + 1 + step : columnB - 1 - step
-            canvas.put(Cell(LineGlyph.horizontal, ink: ink), x: x, y: arrowRow)
+            canvas.put(Cell(line: .horizontal, ink: ink), x: x, y: arrowRow)
         }
         let headX = leftToRight ? columnA + reach : columnB - reach
         canvas.put(Cell(leftToRight ? ">" : "<", ink: ink), x: headX, y: arrowRow)

@@ -2,10 +2,11 @@ import LessonKit
 import TCPCore
 import TimelineKit
 
-/// Two short lessons of the seed document's examples, written in the lesson language and run on the engine like
-/// any lesson file. Tests draw them, and the tutor offers them when no lesson files can be found, so the screen
-/// can always be tried — and every number on it still comes from the engine.
-public enum SampleLessons {
+/// The tutor's built-in lessons: two short lessons of the seed document's examples, written in the lesson
+/// language and run on the engine like any lesson file. The tutor offers them when no lesson files can be found
+/// (a copied binary without its Lessons folder), so the screen can always be tried, and every number on it still
+/// comes from the engine. Being always at hand, they are also the tests' smallest lessons.
+public enum BuiltInLessons {
     /// The seed's three-way handshake: A 192.168.1.116:3337 connects to B 192.168.1.123:7788.
     public static var handshake: Timeline { run(handshakeSource, file: "handshake.lesson") }
 

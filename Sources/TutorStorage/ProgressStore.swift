@@ -1,3 +1,5 @@
+import TutorSession
+
 #if canImport(FoundationEssentials)
     import FoundationEssentials
 #else

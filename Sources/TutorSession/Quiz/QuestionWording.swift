@@ -2,47 +2,24 @@ import LessonKit
 import TCPCore
 import TimelineKit
 
-/// The place where a quiz point hands over to quiz grading.
-///
-/// Today a question stop shows the question and the next step press reveals the segment. Quiz grading
-/// (Sources/TutorSession/Quiz) takes over here: `answer(_:)` is where typed answers will be collected and
-/// graded against the engine's segment (`frame.wire`), and where the score in `ProgressBook` is updated.
-public struct QuizHandover: Hashable, Sendable {
-    /// The quiz point being asked.
-    public var point: QuizPoint
-
-    public init(point: QuizPoint) {
-        self.point = point
-    }
-
-    /// What happens to a key while the question is up: for now only stepping keys mean anything, and a step
-    /// forward reveals the answer.
-    public enum Outcome: Hashable, Sendable {
-        case reveal
-        case notForQuiz
-    }
-
-    /// Routes a key pressed while the question is up.
-    public func answer(_ key: Key) -> Outcome {
-        switch key {
-        case .right, .pageDown, .enter, .space: .reveal
-        default: .notForQuiz
-        }
-    }
-
+/// A question in words, built from the quiz point it asks: the lesson screen, the quiz, the exam and the
+/// plain modes all word it here.
+public enum QuestionWording {
     /// The question in words, built from the fields the lesson asks about. Unless the student is asked who sends,
     /// the question says it (`A → B: Which flags, seq, ack?`): the numbers depend on the direction.
-    public func question(_ language: Language, from sender: HostID? = nil, to receiver: HostID? = nil) -> String {
+    public static func text(
+        for point: QuizPoint, _ language: Language, from sender: HostID? = nil, to receiver: HostID? = nil
+    ) -> String {
         // A question on a state change asks about no segment: it has no direction.
         guard !point.fields.contains(.sender), point.measure?.stateHost == nil, let sender, let receiver else {
-            return question(language)
+            return text(for: point, language)
         }
         let separator = language == .zh ? "：" : ": "
-        return "\(sender) → \(receiver)" + separator + question(language)
+        return "\(sender) → \(receiver)" + separator + text(for: point, language)
     }
 
     /// The question in words, without its direction.
-    public func question(_ language: Language) -> String {
+    public static func text(for point: QuizPoint, _ language: Language) -> String {
         let fields = point.fields
         switch language {
         case .en:

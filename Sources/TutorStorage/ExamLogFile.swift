@@ -1,4 +1,5 @@
 import LessonKit
+import TutorSession
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -65,11 +66,58 @@ public final class ExamLogFile {
 
     /// Reads and verifies a log file without changing it.
     public static func read(_ url: URL) throws(ExamError) -> ExamLogCodec.Contents {
-        do {
-            return ExamLogCodec.read(try Data(contentsOf: url))
-        } catch {
-            throw ExamError.log("cannot read \(url.path): \(fileErrorText(error))")
+        try ExamLogCodec.read(contentsOf: url)
+    }
+
+    /// The log file of a student in an exam directory (the id folded: `ALICE` writes `alice.examlog`).
+    public static func url(directory: URL, studentID: String) -> URL {
+        directory.appendingPathComponent("\(StudentID.canonical(studentID)).examlog")
+    }
+
+    /// Opens a student's exam at `now`: resumes it from their log if the log holds its start (the resume is
+    /// noted in the log at once), otherwise creates the log (and locks it), so that a folder that cannot take it
+    /// is found before the student begins. Returns the sitting and the log its entries are to be appended to.
+    public static func openSitting(
+        directory: URL, key: ExamKey, studentID: String, parameters: ExamParameters,
+        lessons: some ExamLessonSource, now: Int64
+    ) throws(ExamError) -> (sitting: ExamSitting, log: ExamLogFile) {
+        let url = Self.url(directory: directory, studentID: StudentID.canonical(studentID))
+        // The exam is derived before the log is touched: a mistyped lesson creates no file.
+        _ = try ExamSitting(
+            key: key, studentID: studentID, parameters: parameters, lessons: lessons, records: [], logName: url.path)
+        let existing = FileManager.default.fileExists(atPath: url.path)
+        let log = existing ? try openForAppending(at: url) : try create(at: url)
+        let sitting = try ExamSitting(
+            key: key, studentID: studentID, parameters: parameters, lessons: lessons, records: log.records,
+            logName: url.path)
+        if let resume = sitting.resumeEntry(at: now) { try log.append(resume) }
+        return (sitting, log)
+    }
+
+    /// Removes the log if it holds nothing (the student left at the start screen), so that no empty log is
+    /// collected; a log that holds anything is never touched.
+    public func discardIfEmpty() {
+        guard records.isEmpty else { return }
+        _ = unlink(url.path)
+    }
+
+    /// Appends the entries in order, each once it is on disk; stops at the first that cannot be written.
+    /// Returns the entries not written (empty when all were) and why.
+    public func append(_ entries: [ExamLogEntry]) -> (unwritten: [ExamLogEntry], reason: String?) {
+        for (index, entry) in entries.enumerated() {
+            do {
+                try append(entry)
+            } catch {
+                return (Array(entries[index...]), "\(error)")
+            }
         }
+        return ([], nil)
+    }
+
+    /// Appends one entry, chained to the last record, and returns once it is on disk.
+    @discardableResult
+    public func append(_ entry: ExamLogEntry) throws(ExamError) -> ExamLogRecord {
+        try append(entry.kind, student: entry.student, time: entry.time, start: entry.start, answer: entry.answer)
     }
 
     /// Appends a record, chained to the last one, and returns once it is on disk.
