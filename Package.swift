@@ -34,11 +34,15 @@ let package = Package(
         // Timelines and capture replays as text and JSON Lines (`run`, `replay --format`), without a screen.
         .target(
             name: "TimelinePrinting", dependencies: ["TCPCore", "LessonKit", "CaptureKit", "TutorSession", "TutorUI"]),
+        // Timelines and captures as pictures and handouts (`export`): SVG ladder diagrams, Mermaid, Markdown.
+        .target(
+            name: "TimelineExport",
+            dependencies: ["TCPCore", "LessonKit", "CaptureKit", "TutorSession", "TutorUI", "TimelinePrinting"]),
         .executableTarget(
             name: "tcptutor",
             dependencies: [
                 "TCPCore", "LessonKit", "CaptureKit", "TutorSession", "TutorUI", "TutorCurses", "TimelinePrinting",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "TimelineExport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Swift runtime linked in: the dynamic loader no longer maps and relocates a dozen Swift libraries
             // at every start, which brings the first frame under 15 ms (DECISIONS.md).
@@ -74,6 +78,10 @@ let package = Package(
             name: "TimelinePrintingTests",
             dependencies: ["TimelinePrinting", "CaptureKit", "LessonKit", "TCPCore", "TCPTutorTestSupport"],
             exclude: ["Snapshots"]),
+        .testTarget(
+            name: "TimelineExportTests",
+            dependencies: ["TimelineExport", "CaptureKit", "LessonKit", "TCPCore", "TCPTutorTestSupport"],
+            exclude: ["Golden"]),
         // The built program run as a user runs it: arguments, output, exit status (no terminal).
         .testTarget(
             name: "CommandLineTests",

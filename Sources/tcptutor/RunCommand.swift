@@ -34,16 +34,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let parsed = try lessonFolder.lesson(lesson)
-        var sources: [HostID: ISNSource] =
-            freshNumbers.drawingSeed().map { parsed.freshISN(FreshDraw.seeded($0)) } ?? [:]
-        if isn != nil, parsed.fresh != .random,
-            let host = HostID.allCases.first(where: { parsed.isn[$0]?.isClock == true })
-        {
-            throw ValidationError(
-                "\(host)'s ISN in this lesson is a clock, and its narration computes from that clock (fresh: \(parsed.fresh.rawValue)): use --seed, which boots the clock at another moment, instead of --isn"
-            )
-        }
-        if let isn { sources.merge(isn.mapValues { .fixed($0.rawValue) }) { $1 } }
+        let sources = try LessonNumbers.sources(for: parsed, seed: freshNumbers.drawingSeed(), isn: isn)
         let result = LessonRunner.run(parsed, sources: sources)
         let printer = TimelinePrinter(timeline: result.timeline, language: lang)
         for line in format == .text ? printer.textLines() : printer.jsonLines() { print(line) }
