@@ -56,14 +56,15 @@ struct LadderLayout {
 
     var rows: [Row] = []
     var arrows: [Arrow] = []
-    var headerLines: [String]
+    /// The title and the lines under it.
     var title: String
-    var leftLane: Int
-    var rightLane: Int
-    var width: Int
-    var height: Int
-    var headTop: Int
-    var lifelineEnd: Int
+    var headerLines: [String]
+    /// A's and B's lifelines.
+    var leftLane: Int, rightLane: Int
+    /// The whole picture.
+    var width: Int, height: Int
+    /// The top of the hosts' boxes, and the bottom of their lifelines.
+    var headTop: Int, lifelineEnd: Int
 
     /// The width of `text` at `size`, estimated from its display width (a Chinese character counts two cells):
     /// room is kept for the widest font in the fallback list.

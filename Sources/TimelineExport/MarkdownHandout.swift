@@ -34,14 +34,20 @@ public struct MarkdownHandout {
         var out = ["# " + export.text(export.title), ""]
         if let summary = export.summary { out += [export.text(summary), ""] }
         out += export.headerLines().map { "- " + $0 }
-        out += ["", "## " + words.diagramHeading, "", "```mermaid"] + MermaidSequence(export).lines() + ["```", ""]
-        out += ["## " + words.segmentsHeading, ""] + Self.table(words.tableHeader, segmentRows()) + [""]
+        out += ["", "## " + words.handout(.diagram), "", "```mermaid"] + MermaidSequence(export).lines() + ["```", ""]
+        out += ["## " + words.handout(.segments), ""] + Self.table(tableHeader, segmentRows()) + [""]
         let narration = narrationLines()
-        if !narration.isEmpty { out += ["## " + words.narrationHeading, ""] + narration }
+        if !narration.isEmpty { out += ["## " + words.handout(.narration), ""] + narration }
         let questions = questionLines()
-        if !questions.isEmpty { out += ["## " + words.questionsHeading, ""] + questions }
+        if !questions.isEmpty { out += ["## " + words.handout(.questions), ""] + questions }
         while out.last == "" { out.removeLast() }
         return out
+    }
+
+    /// The segments table's columns.
+    var tableHeader: [String] {
+        let named: [HandoutWord] = [.step, .from, .to, .flags]
+        return named.map(words.handout) + ["seq", "ack"] + [.length, .statesAfter, .rule].map(words.handout)
     }
 
     /// One row per segment drawn: its step, ends, flags, numbers, data bytes, both states after it and why it was
@@ -95,7 +101,7 @@ public struct MarkdownHandout {
     func questionLines() -> [String] {
         let questions = QuizQuestion.quizPoints(in: export.timeline).filter { $0.frameIndex <= export.lastFrame }
         guard !questions.isEmpty else { return [] }
-        var out = [export.hidesAnswers ? words.worksheetNote : words.answerKeyNote, ""]
+        var out = [export.hidesAnswers ? words.handout(.worksheet) : words.handout(.answerKey), ""]
         for (number, question) in questions.enumerated() {
             let point = export.timeline.frames[question.frameIndex].quiz ?? QuizPoint(fields: question.fields, line: 0)
             let wording = QuizHandover(point: point).question(
@@ -105,9 +111,12 @@ public struct MarkdownHandout {
             if let setting = question.setting { out += [export.text(setting), ""] }
             out += [wording, ""]
             let rows = question.fields.map { field in
-                [words.field(field), export.hidesAnswers ? "" : answer(field, question)]
+                [
+                    HandoutWord.field(field).map(words.handout) ?? field.rawValue,
+                    export.hidesAnswers ? "" : answer(field, question),
+                ]
             }
-            out += Self.table(words.questionHeader, rows) + [""]
+            out += Self.table([words.handout(.field), words.handout(.answer)], rows) + [""]
         }
         return out
     }
@@ -120,7 +129,7 @@ public struct MarkdownHandout {
         case .seq: return "\(question.expectedTypedSeq)"
         case .ack:
             switch question.expectedTypedAck {
-            case .absent: return words.noAck
+            case .absent: return words.handout(.noAck)
             case .number(let ack): return "\(ack)"
             }
         case .len: return "\(question.segment.payloadLength)"

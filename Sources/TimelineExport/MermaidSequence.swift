@@ -13,18 +13,7 @@ public struct MermaidSequence {
     /// Mermaid reads `;` as a line break and `#` as the start of an entity, and its labels are HTML: those
     /// characters are written as Mermaid's entity codes.
     static func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "#": result += "#35;"
-            case ";": result += "#59;"
-            case "<": result += "#lt;"
-            case ">": result += "#gt;"
-            case "\n": result += " "
-            default: result.append(character)
-            }
-        }
-        return result
+        SVGText.escaped(text, ["#": "#35;", ";": "#59;", "<": "#lt;", ">": "#gt;", "\n": " "])
     }
 
     /// The diagram's lines, without a Markdown fence.

@@ -1,18 +1,18 @@
 /// Writing SVG by hand, deterministically: the same numbers always print the same way.
 enum SVGText {
-    /// Text with XML's five special characters escaped, for content and attribute values alike.
-    static func escaped(_ text: String) -> String {
+    /// XML's five special characters, escaped for content and attribute values alike.
+    static let xmlEscapes: [Character: String] = [
+        "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;",
+    ]
+
+    static func escaped(_ text: String) -> String { escaped(text, xmlEscapes) }
+
+    /// `text` with each character that `escapes` names replaced by its escape.
+    static func escaped(_ text: String, _ escapes: [Character: String]) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
+            if let escape = escapes[character] { result += escape } else { result.append(character) }
         }
         return result
     }

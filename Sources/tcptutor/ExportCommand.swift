@@ -40,21 +40,11 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var languageOption: LanguageOption
     var lang: Language { languageOption.language ?? .en }
 
-    @Option(
-        help: ArgumentHelp(
-            "Replace the lesson's ISNs, e.g. A=100,B=300 (either may be left out).", valueName: "A=N,B=M"),
-        transform: LessonArgument.parseISN)
-    var isn: [HostID: SequenceNumber]?
+    @OptionGroup var isnOption: ISNOption
 
     @OptionGroup(title: "Fresh ISNs") var freshNumbers: FreshNumbersOptions
 
-    @Flag(help: "Print seq and ack relative to each side's ISN, as tcpdump does by default.")
-    var relative = false
-
-    @Option(
-        help: ArgumentHelp(
-            "A capture's connection, from 0 (see replay --list); the first when not given.", valueName: "n"))
-    var stream: Int?
+    @OptionGroup var capture: CaptureStreamOptions
 
     @Option(help: ArgumentHelp("Draw only up to this step, for \"what comes next?\" questions.", valueName: "step"))
     var upto: Int?
@@ -94,27 +84,27 @@ struct ExportCommand: ParsableCommand {
     }
 
     func lessonExport() throws -> ExportedTimeline {
-        if let stream {
+        if let stream = capture.stream {
             throw ValidationError("--stream \(stream) chooses a connection in a capture; \(source) is a lesson")
         }
         let lesson = try lessonFolder.lesson(source)
-        let sources = try LessonNumbers.sources(for: lesson, seed: freshNumbers.drawingSeed(), isn: isn)
+        let sources = try isnOption.sources(for: lesson, seed: freshNumbers.drawingSeed())
         let result = LessonRunner.run(lesson, sources: sources)
         if !result.diagnostics.isEmpty {
             for diagnostic in result.diagnostics { printError(diagnostic.description) }
             throw ExitCode(1)
         }
-        return ExportedTimeline(lesson: lesson, timeline: result.timeline, language: lang, relative: relative)
+        return ExportedTimeline(lesson: lesson, timeline: result.timeline, language: lang, relative: capture.relative)
     }
 
     func captureExport() throws -> ExportedTimeline {
-        if isn != nil || freshNumbers.seed != nil || freshNumbers.fresh {
+        if isnOption.isn != nil || freshNumbers.seed != nil || freshNumbers.fresh {
             throw ValidationError(
                 "a capture's numbers are the ones captured: --isn, --seed and --fresh are for lessons")
         }
         let result: (replay: CaptureReplay?, listing: CaptureListing)
         do {
-            result = try CaptureAnalysis.replay(try CaptureReader(path: source), stream: stream ?? 0)
+            result = try CaptureAnalysis.replay(try CaptureReader(path: source), stream: capture.stream ?? 0)
         } catch {
             throw CommandFailure("\(error)")
         }
@@ -122,10 +112,11 @@ struct ExportCommand: ParsableCommand {
         guard let replay = result.replay else {
             if count == 0 { throw CommandFailure("\(source) holds no TCP segments") }
             throw CommandFailure(
-                "\(source) has no stream \(stream ?? 0): it holds \(count) TCP connection\(count == 1 ? "" : "s") "
+                "\(source) has no stream \(capture.stream ?? 0): it holds \(count) TCP connection\(count == 1 ? "" : "s") "
                     + "(0 to \(count - 1)); see tcptutor replay --list \(source)")
         }
         let name = URL(fileURLWithPath: source).lastPathComponent
-        return ExportedTimeline(capture: replay, fileName: name, streams: count, language: lang, relative: relative)
+        return ExportedTimeline(
+            capture: replay, fileName: name, streams: count, language: lang, relative: capture.relative)
     }
 }

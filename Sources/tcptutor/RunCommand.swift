@@ -19,11 +19,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "text: one line per event; json: JSON Lines.")
     var format: OutputFormat = .text
 
-    @Option(
-        help: ArgumentHelp(
-            "Replace the lesson's ISNs, e.g. A=100,B=300 (either may be left out).", valueName: "A=N,B=M"),
-        transform: LessonArgument.parseISN)
-    var isn: [HostID: SequenceNumber]?
+    @OptionGroup var isnOption: ISNOption
 
     @OptionGroup(title: "Fresh ISNs") var freshNumbers: FreshNumbersOptions
 
@@ -34,7 +30,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let parsed = try lessonFolder.lesson(lesson)
-        let sources = try LessonNumbers.sources(for: parsed, seed: freshNumbers.drawingSeed(), isn: isn)
+        let sources = try isnOption.sources(for: parsed, seed: freshNumbers.drawingSeed())
         let result = LessonRunner.run(parsed, sources: sources)
         let printer = TimelinePrinter(timeline: result.timeline, language: lang)
         for line in format == .text ? printer.textLines() : printer.jsonLines() { print(line) }
