@@ -105,6 +105,27 @@ struct LadderLayout {
         }
         headTop = 36 + headerLines.count * 18
         var y = headTop + Self.headHeight + 24
+        // What goes under each arrow, and for each step the room the arrows leaving it need: arrows that leave
+        // one after the other and arrive much later run side by side, one label and its lines apart.
+        var below: [Int: (tags: [String], rules: [String])] = [:]
+        var emissions: [Int: Int] = [:]
+        var leaving: [Int: [Int]] = [:]
+        for frame in frames {
+            guard let wire = frame.wire else { continue }
+            let rule = showsRules ? export.ruleParts(wire, frame: frame) : nil
+            below[frame.index] = (
+                export.tags(wire, frame: frame),
+                rule.map { Self.ruleLines($0.sentence, section: $0.section, laneDistance: laneDistance) } ?? []
+            )
+            if let emitted = Self.emission(of: wire, before: frame.index, in: export.timeline) {
+                emissions[frame.index] = emitted.frame
+                leaving[emitted.frame, default: []].append(frame.index)
+            }
+        }
+        func room(_ segmentFrame: Int) -> Int {
+            let lines = below[segmentFrame].map { ($0.tags.isEmpty ? 0 : 1) + $0.rules.count } ?? 0
+            return Self.textSize * 2 + 2 + lines * Self.ruleLine
+        }
         var rowOf: [Int: Int] = [:]
         var previousY = y
         for frame in frames {
@@ -115,28 +136,27 @@ struct LadderLayout {
                 drawn = milliseconds > 0 || !frame.emitted.isEmpty || frame.transitions.values.contains { !$0.isEmpty }
             }
             guard drawn else { continue }
-            if let wire = frame.wire {
+            if let wire = frame.wire, let text = below[frame.index] {
+                // Arrows leaving the same step start one below the other.
                 let startY =
-                    Self.emission(of: wire, before: frame.index, in: export.timeline).flatMap { emitted in
-                        rowOf[emitted.frame].map { $0 + emitted.order * 14 }
+                    emissions[frame.index].flatMap { emission in
+                        rowOf[emission].map { row in
+                            row + (leaving[emission] ?? []).prefix { $0 != frame.index }.map(room).reduce(0, +)
+                        }
                     } ?? previousY
-                let rule = showsRules ? export.ruleParts(wire, frame: frame) : nil
-                let ruleLines =
-                    rule.map { Self.ruleLines($0.sentence, section: $0.section, laneDistance: laneDistance) } ?? []
-                // Each line of rule text under an arrow needs about twice its height between the rows: the next
-                // arrow leaves from where this one arrives, and its label must clear the rule text.
-                let tags = export.tags(wire, frame: frame)
-                y += segmentRow - Self.callRow + (ruleLines.count + (tags.isEmpty ? 0 : 1)) * Self.ruleRowShare
+                // Each line under an arrow needs about twice its height between the rows: the next arrow leaves
+                // from where this one arrives, and its label must clear those lines.
+                y += segmentRow - Self.callRow + (text.rules.count + (text.tags.isEmpty ? 0 : 1)) * Self.ruleRowShare
                 arrows.append(
                     Arrow(
                         frame: frame, wire: wire, startY: min(startY, y - 20), endY: y,
-                        label: export.label(wire, frame: frame), tags: tags,
-                        ruleLines: ruleLines, retransmission: export.isRetransmission(wire, frame: frame)))
+                        label: export.label(wire, frame: frame), tags: text.tags, ruleLines: text.rules,
+                        retransmission: export.isRetransmission(wire, frame: frame)))
             }
             rows.append(Row(frame: frame, y: y))
             rowOf[frame.index] = y
             previousY = y
-            y += Self.callRow
+            y += max(Self.callRow, (leaving[frame.index] ?? []).map(room).reduce(0, +))
         }
         lifelineEnd = previousY + 28
         height = lifelineEnd + Self.margin
