@@ -61,6 +61,10 @@ struct ExportCommand: ParsableCommand {
     var isCapture: Bool { FileManager.default.fileExists(atPath: source) && !source.hasSuffix(".lesson") }
 
     func run() throws {
+        let captureEndings = [".pcap", ".pcapng", ".cap", ".txt"]
+        if !FileManager.default.fileExists(atPath: source), captureEndings.contains(where: source.hasSuffix) {
+            throw CommandFailure("cannot read \(source): there is no such file")
+        }
         var export = try isCapture ? captureExport() : lessonExport()
         let count = export.timeline.frames.count
         if let upto {

@@ -62,6 +62,7 @@ import Testing
         (["export", "02-three-way-handshake", "--stream", "1"], "--stream 1 chooses a connection in a capture"),
         (["export", capture, "--seed", "3"], "a capture's numbers are the ones captured"),
         (["export", "no-such-lesson"], "no lesson 'no-such-lesson'"),
+        (["export", "no-such-capture.pcap"], "cannot read no-such-capture.pcap: there is no such file"),
         (["export", "02-three-way-handshake", "--format", "png"], "png"),
     ])
     func badArgumentsAreRefusedClearly(_ arguments: [String], _ message: String) throws {
