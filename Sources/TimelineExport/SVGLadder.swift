@@ -116,7 +116,9 @@ public struct SVGLadder {
             }
             if case .call(let caller, let call) = row.frame.event, caller == host {
                 out.append(
-                    text(words.shared.call(host, call), x: outside, y: row.y + 19, className: "note", anchor: anchor))
+                    text(
+                        words.shared.call(host, call), x: outside, y: row.y + (state == nil ? 4 : 19),
+                        className: "note", anchor: anchor))
             }
         }
         if case .wait(let milliseconds) = row.frame.event, milliseconds > 0 {
