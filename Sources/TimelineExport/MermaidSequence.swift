@@ -37,9 +37,13 @@ public struct MermaidSequence {
                     out.append("    Note over A,B: " + Self.escaped(words.shared.wait(milliseconds)))
                 }
             case .segment(let wire):
+                // A captured segment changes its sender's state as it leaves: noted before it.
+                if export.capture != nil, let state = export.stateChange(frame, wire.from) {
+                    out.append("    Note \(side(wire.from)) \(wire.from): \(state)")
+                }
                 out.append(message(wire, frame: frame))
             }
-            for host in HostID.allCases {
+            for host in HostID.allCases where !(export.capture != nil && frame.wire?.from == host) {
                 if let state = export.stateChange(frame, host) {
                     out.append("    Note \(side(host)) \(host): \(state)")
                 }

@@ -108,10 +108,14 @@ public struct SVGLadder {
                     export.stateChange(row.frame, host)
                 }
             if let state {
-                out.append("<circle cx=\"\(x)\" cy=\"\(row.y)\" r=\"3.5\" fill=\"\(Self.hostColor(host))\"/>")
+                // A captured segment changes its sender's state as it leaves: written where the arrow starts, under
+                // what that row already says.
+                let leaving = export.capture == nil ? nil : layout.arrows.first { $0.frame.index == row.frame.index }
+                let y = leaving.flatMap { $0.wire.from == host ? $0.startY + 16 : nil } ?? row.y
+                out.append("<circle cx=\"\(x)\" cy=\"\(y)\" r=\"3.5\" fill=\"\(Self.hostColor(host))\"/>")
                 out.append(
                     text(
-                        state.description, x: outside, y: row.y + 4, className: "state", anchor: anchor,
+                        state.description, x: outside, y: y + 4, className: "state", anchor: anchor,
                         fill: Self.hostColor(host)))
             }
             if case .call(let caller, let call) = row.frame.event, caller == host {
