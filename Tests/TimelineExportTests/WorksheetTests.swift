@@ -64,4 +64,39 @@ import TutorSession
             #expect(!MermaidSequence(export).document().contains(label))
         }
     }
+
+    @Test func aWorksheetAskingWhoSendsDrawsNoArrowForIt() throws {
+        var export = try ExportFixtures.lesson("06-server-closes-first.lesson")
+        export.hidesAnswers = true
+        let asked = questions(export).filter { $0.fields.contains(.sender) }
+        #expect(!asked.isEmpty)
+        let svg = SVGLadder(export).document()
+        let mermaid = MermaidSequence(export).lines()
+        let markdown = MarkdownHandout(export).document()
+        for question in asked {
+            let step = "| \(question.frameIndex) |"
+            let row = try #require(markdown.split(separator: "\n").first { $0.hasPrefix(step) })
+            // Neither end, nor any field it asks, is in its row of the table.
+            #expect(row.hasPrefix(step + "  |  |"), "\(row)")
+            #expect(!row.contains(String(describing: question.receiverStateAfter)))
+        }
+        #expect(mermaid.filter { $0 == "    Note over A,B: ?" }.count == asked.count)
+        #expect(
+            svg.components(separatedBy: "class=\"state halo\" text-anchor=\"middle\">?</text>").count - 1 == asked.count
+        )
+    }
+
+    @Test func uptoCutsTheHandoutToo() throws {
+        var export = try ExportFixtures.lesson("04-four-way-teardown.lesson")
+        let cut = try #require(export.timeline.frames.filter { $0.quiz != nil }.dropFirst().first?.index)
+        export.lastFrame = cut
+        let markdown = MarkdownHandout(export).document()
+        let steps = markdown.split(separator: "\n").filter { $0.first == "|" }.compactMap {
+            Int($0.split(separator: "|").first?.trimmingCharacters(in: .whitespaces) ?? "")
+        }
+        #expect(!steps.isEmpty && steps.allSatisfy { $0 <= cut })
+        #expect(
+            markdown.components(separatedBy: "### ").count - 1
+                == questions(export).filter { $0.frameIndex <= cut }.count)
+    }
 }
