@@ -7,8 +7,12 @@ import TimelineExport
 /// Every lesson's diagram, in both languages, through a real renderer: librsvg's `rsvg-convert` (Debian's
 /// librsvg2-bin, which CI installs) must read it and draw a PNG of the size the SVG declares.
 @Suite struct SVGRenderTests {
-    static let renderer = ["/usr/bin/rsvg-convert", "/usr/local/bin/rsvg-convert", "/opt/homebrew/bin/rsvg-convert"]
-        .first { FileManager.default.isExecutableFile(atPath: $0) }
+    /// `rsvg-convert` on the `PATH`, or where Debian, /usr/local and Homebrew put it.
+    static let renderer: String? = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        let folders = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"]
+        return folders.map { $0 + "/rsvg-convert" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
 
     /// The width and height in a PNG's IHDR chunk.
     static func pngSize(_ data: Data) -> (width: Int, height: Int)? {
