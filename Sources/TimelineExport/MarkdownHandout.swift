@@ -73,16 +73,25 @@ public struct MarkdownHandout {
     }
 
     /// Each step with narration, in order: what happened (as `run` prints it) and what the lesson says. On a
-    /// worksheet a question's step says neither.
+    /// worksheet a question's step says neither, and the steps after it only what happened.
     func narrationLines() -> [String] {
         var out: [String] = []
+        // A lesson's narration after a question explains its answer, often with its numbers: a worksheet keeps
+        // the steps from the first question on, and none of their words.
+        var asked = false
         for frame in export.frames {
             if export.hiddenQuiz(frame) != nil {
                 out += ["**\(frame.index).** ?", ""]
+                asked = true
                 continue
             }
-            let narration = frame.narration(in: export.numbering).map { export.text($0) }
-            guard narration != nil || frame.wire != nil else { continue }
+            let narration = asked ? nil : frame.narration(in: export.numbering).map { export.text($0) }
+            let event: Bool =
+                switch frame.event {
+                case .wait(0): false
+                case .start, .call, .segment, .wait: true
+                }
+            guard narration != nil || (event && (asked || frame.wire != nil)) else { continue }
             var line = "**\(frame.index).**"
             // A step that only narrates (a `say`) has no event to print.
             if case .wait(0) = frame.event {
