@@ -49,11 +49,18 @@ let package = Package(
             dependencies: [
                 "TCPCore", "TCPNotation", "TimelineKit", "LessonKit", "CaptureKit", "TutorSession", "TutorUI",
             ]),
+        // Timelines and captures as pictures and handouts (`export`): SVG ladder diagrams, Mermaid, Markdown.
+        .target(
+            name: "TimelineExport",
+            dependencies: [
+                "TCPCore", "TCPNotation", "TimelineKit", "LessonKit", "CaptureKit", "TutorSession", "TutorUI",
+                "TimelinePrinting",
+            ]),
         .executableTarget(
             name: "tcptutor",
             dependencies: [
                 "TCPCore", "TCPNotation", "TimelineKit", "LessonKit", "CaptureKit", "TutorSession", "TutorStorage",
-                "TutorUI", "TutorCurses", "TimelinePrinting",
+                "TutorUI", "TutorCurses", "TimelinePrinting", "TimelineExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Swift runtime linked in: the dynamic loader no longer maps and relocates a dozen Swift libraries
@@ -107,6 +114,13 @@ let package = Package(
                 "TCPTutorTestSupport",
             ],
             exclude: ["Snapshots"]),
+        .testTarget(
+            name: "TimelineExportTests",
+            dependencies: [
+                "TimelineExport", "CaptureKit", "LessonKit", "TimelineKit", "TCPNotation", "TCPCore",
+                "TCPTutorTestSupport",
+            ],
+            exclude: ["Golden"]),
         // The built program run as a user runs it: arguments, output, exit status (no terminal).
         .testTarget(
             name: "CommandLineTests",

@@ -47,7 +47,7 @@ public struct CaptureReplayPrinter {
     }
 
     /// Why the segment was sent: the engine's rule, or the first note when the engine has none.
-    func why(_ step: CaptureStep) -> String {
+    public func why(_ step: CaptureStep) -> String {
         if step.has(.notPredicted) || step.rule == nil, let note = step.notes.last {
             return note.text(language)
         }
@@ -87,7 +87,7 @@ public struct CaptureReplayPrinter {
     }
 
     /// "A 3626544836", or "B — (B sent no SYN)": a RST's or a mid-connection segment's seq is no ISN.
-    func isnText(_ host: HostID) -> String {
+    public func isnText(_ host: HostID) -> String {
         guard let isn = replay.knownISN[host] else {
             return language == .en ? "\(host) — (\(host) sent no SYN)" : "\(host) —（\(host)未发送 SYN）"
         }

@@ -4,9 +4,9 @@ import TimelineKit
 
 /// What a lesson's timeline and a capture's replay print the same way for a frame: the states it left and its
 /// state changes.
-enum FrameLines {
+public enum FrameLines {
     /// `A ESTABLISHED, B SYN_RECEIVED`: both hosts' states after the frame.
-    static func states(_ frame: Frame, separator: String = ", ") -> String {
+    public static func states(_ frame: Frame, separator: String = ", ") -> String {
         "A \(frame.host(.a).state)" + separator + "B \(frame.host(.b).state)"
     }
 

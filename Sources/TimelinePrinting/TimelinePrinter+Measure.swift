@@ -36,7 +36,7 @@ extension TimelinePrinter {
     }
 
     /// `4 min` in English, `4 分钟` in Chinese: the text output speaks the chosen language throughout.
-    func durationText(_ milliseconds: UInt64) -> String {
+    public func durationText(_ milliseconds: UInt64) -> String {
         let text = AnswerParser.durationText(milliseconds)
         guard language == .zh else { return text }
         let units = ["ms": "毫秒", "s": "秒", "min": "分钟", "h": "小时"]

@@ -35,7 +35,7 @@ public struct TimelinePrinter {
     }
 
     /// The header line: hosts, ISNs and the numbering the lesson's segments are printed in.
-    func headerLine() -> String {
+    public func headerLine() -> String {
         let a = timeline.hosts.a
         let b = timeline.hosts.b
         let isnA = timeline.isn.a
@@ -46,7 +46,7 @@ public struct TimelinePrinter {
     }
 
     /// What a step did, before the states it left.
-    func eventText(_ event: FrameEvent) -> String {
+    public func eventText(_ event: FrameEvent) -> String {
         switch event {
         case .start:
             return words.start

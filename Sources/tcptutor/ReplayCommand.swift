@@ -39,16 +39,12 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "List the TCP connections: ends, packets, times, how each opened and closed.")
     var list = false
 
-    @Option(
-        help: ArgumentHelp(
-            "The connection to replay, from 0 (see --list); the first one when not given.", valueName: "n"))
-    var stream: Int?
+    @OptionGroup var streamOptions: CaptureStreamOptions
+    var stream: Int? { streamOptions.stream }
+    var relative: Bool { streamOptions.relative }
 
     @Option(help: "text: one line per segment; json: JSON Lines.")
     var format: OutputFormat?
-
-    @Flag(help: "Print seq and ack relative to each side's ISN, as tcpdump does by default (text only).")
-    var relative = false
 
     @Flag(help: "Under each segment, say why it was sent, what the labels mean and each state change (text only).")
     var explain = false

@@ -20,11 +20,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "text: one line per event; json: JSON Lines.")
     var format: OutputFormat = .text
 
-    @Option(
-        help: ArgumentHelp(
-            "Replace the lesson's ISNs, e.g. A=100,B=300 (either may be left out).", valueName: "A=N,B=M"),
-        transform: LessonArgument.parseISN)
-    var isn: [HostID: SequenceNumber]?
+    @OptionGroup var isnOption: ISNOption
 
     @OptionGroup(title: "Fresh ISNs") var freshNumbers: FreshNumbersOptions
 
@@ -35,16 +31,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let parsed = try lessonFolder.lesson(lesson)
-        var sources: [HostID: ISNSource] =
-            freshNumbers.drawingSeed().map { parsed.freshISN(FreshDraw.seeded($0)) } ?? [:]
-        if isn != nil, parsed.fresh != .random,
-            let host = HostID.allCases.first(where: { parsed.isn[$0]?.isClock == true })
-        {
-            throw ValidationError(
-                "\(host)'s ISN in this lesson is a clock, and its narration computes from that clock (fresh: \(parsed.fresh.rawValue)): use --seed, which boots the clock at another moment, instead of --isn"
-            )
-        }
-        if let isn { sources.merge(isn.mapValues { .fixed($0.rawValue) }) { $1 } }
+        let sources = try isnOption.sources(for: parsed, seed: freshNumbers.drawingSeed())
         let result = LessonRunner.run(parsed, sources: sources)
         let printer = TimelinePrinter(timeline: result.timeline, language: lang)
         for line in format == .text ? printer.textLines() : printer.jsonLines() { print(line) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LessonKit
+import TCPCore
 import TimelineKit
 
 extension Language: ExpressibleByArgument {}
@@ -73,4 +74,39 @@ struct ScreenOptions: ParsableArguments {
 struct AnimationOption: ParsableArguments {
     @Flag(help: "Do not animate segments crossing the wire.")
     var noAnimation = false
+}
+
+/// `--isn A=N,B=M`: a lesson's ISNs replaced by these, after any fresh ones.
+struct ISNOption: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Replace the lesson's ISNs, e.g. A=100,B=300 (either may be left out).", valueName: "A=N,B=M"),
+        transform: LessonArgument.parseISN)
+    var isn: [HostID: SequenceNumber]?
+
+    /// Fresh ISNs drawn from `seed`, then the ones `--isn` names. A clock's ISN is narrated from the clock, so it
+    /// can be moved by a seed (the clock boots at another moment) but not replaced by a number.
+    func sources(for lesson: Lesson, seed: UInt64?) throws -> [HostID: ISNSource] {
+        var sources: [HostID: ISNSource] = seed.map { lesson.freshISN(FreshDraw.seeded($0)) } ?? [:]
+        if isn != nil, lesson.fresh != .random,
+            let host = HostID.allCases.first(where: { lesson.isn[$0]?.isClock == true })
+        {
+            throw ValidationError(
+                "\(host)'s ISN in this lesson is a clock, and its narration computes from that clock (fresh: \(lesson.fresh.rawValue)): use --seed, which boots the clock at another moment, instead of --isn"
+            )
+        }
+        if let isn { sources.merge(isn.mapValues { .fixed($0.rawValue) }) { $1 } }
+        return sources
+    }
+}
+
+/// `--stream N` and `--relative`: which connection of a capture, and its numbers as tcpdump prints them by default.
+struct CaptureStreamOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "The connection, from 0 (see replay --list); the first one when not given.", valueName: "n"))
+    var stream: Int?
+
+    @Flag(help: "Print seq and ack relative to each side's ISN, as tcpdump does by default (not in JSON).")
+    var relative = false
 }
