@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssh.git", exact: "0.15.1"),
     ],
     targets: [
         // Pure TCP: RFC 9293 state machine, segments, sequence numbers. No Foundation.
@@ -56,11 +58,25 @@ let package = Package(
                 "TCPCore", "TCPNotation", "TimelineKit", "LessonKit", "CaptureKit", "TutorSession", "TutorUI",
                 "TimelinePrinting",
             ]),
+        // The classroom over SSH (`class serve`): host key, logins, one tutor child per student in its own pty.
+        // Opens a pseudo-terminal (posix_openpt is hidden from Swift behind X/Open feature macros).
+        .target(name: "CPseudoTerminal"),
+        .target(
+            name: "ClassServer",
+            dependencies: [
+                "CPseudoTerminal",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "tcptutor",
             dependencies: [
                 "TCPCore", "TCPNotation", "TimelineKit", "LessonKit", "CaptureKit", "TutorSession", "TutorStorage",
-                "TutorUI", "TutorCurses", "TimelinePrinting", "TimelineExport",
+                "TutorUI", "TutorCurses", "TimelinePrinting", "TimelineExport", "ClassServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Swift runtime linked in: the dynamic loader no longer maps and relocates a dozen Swift libraries
@@ -68,7 +84,8 @@ let package = Package(
             linkerSettings: [
                 .unsafeFlags(
                     [
-                        "-static-stdlib", "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization",
+                        "-static-stdlib", "-l_FoundationCShims", "-l_FoundationCollections", "-l_FoundationICU",
+                        "-lCoreFoundation", "-lswiftSynchronization",
                         "-use-ld=lld",
                     ],
                     .when(platforms: [.linux])
@@ -130,6 +147,9 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
+        .testTarget(
+            name: "ClassServerTests",
+            dependencies: ["ClassServer", .product(name: "Crypto", package: "swift-crypto")]),
         // The built program in tmux: what is drawn and typed on a real terminal.
         .testTarget(name: "TerminalTests", dependencies: ["TCPTutorTestSupport"]),
     ],

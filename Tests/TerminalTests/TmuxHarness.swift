@@ -49,6 +49,23 @@ final class TmuxTerminal {
     static func run(_ executable: String, _ arguments: [String]) throws -> String {
         let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
         defer { unlink(outputPath) }
+        let pid = try spawn(executable, arguments, outputPath: outputPath)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            guard errno == EINTR else { throw HarnessError("waitpid failed: \(errno)") }
+        }
+        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        guard status == 0 else {
+            throw HarnessError("\(executable) \(arguments.joined(separator: " ")) failed (\(status)): \(text)")
+        }
+        return text
+    }
+
+    /// Starts a program with standard input from /dev/null and both output streams to `outputPath`, in
+    /// `environment` (this process's own when nil), and returns its process id.
+    static func spawn(_ executable: String, _ arguments: [String], environment: [String]? = nil, outputPath: String)
+        throws -> pid_t
+    {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -57,6 +74,8 @@ final class TmuxTerminal {
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        let envp = environment.map { $0.map { strdup($0) } + [nil] }
+        defer { envp?.forEach { free($0) } }
         // The test process blocks or ignores signals in some threads; tmux and everything it starts (the
         // tutor under test included) must begin with none blocked and every handler at its default.
         var attributes = posix_spawnattr_t()
@@ -70,17 +89,14 @@ final class TmuxTerminal {
         posix_spawnattr_setsigdefault(&attributes, &allSignals)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        let spawned =
+            if var envp {
+                posix_spawn(&pid, executable, &actions, &attributes, argv, &envp)
+            } else {
+                posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+            }
         guard spawned == 0 else { throw HarnessError("cannot start \(executable): error \(spawned)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 {
-            guard errno == EINTR else { throw HarnessError("waitpid failed: \(errno)") }
-        }
-        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-        guard status == 0 else {
-            throw HarnessError("\(executable) \(arguments.joined(separator: " ")) failed (\(status)): \(text)")
-        }
-        return text
+        return pid
     }
 
     /// Types keys (tmux key names such as `Enter`, `PageDown`, `C-c`, or literal text).

@@ -12,19 +12,27 @@ struct TutorRun {
 
     /// Starts `tcptutor arguments` from the pane's shell.
     init(_ terminal: TmuxTerminal, arguments: [String] = ["--no-animation"], environment: [String] = []) throws {
+        let binary = try TutorProgram.path()
+        try self.init(
+            terminal, command: "env \(environment.joined(separator: " ")) \(binary) \(arguments.joined(separator: " "))"
+        )
+    }
+
+    /// Starts `command` (a shell command line, run with `exec`) from the pane's shell: the tutor, or a client
+    /// such as `ssh` that shows it.
+    init(_ terminal: TmuxTerminal, command: String) throws {
         self.terminal = terminal
         let folder = terminal.folder.path
         pidFile = folder + "/pid"
         beforeFile = folder + "/stty-before"
         afterFile = folder + "/stty-after"
         statusFile = folder + "/status"
-        let binary = try TutorProgram.path()
         // A script, not a command line typed at the shell: an interactive shell abandons the rest of a command
         // line when its job dies of SIGINT, and the modes must be recorded however the tutor ends.
         let script = """
             cd \(folder)
             stty -g > \(beforeFile)
-            sh -c 'echo $$ > \(pidFile); exec env \(environment.joined(separator: " ")) \(binary) \(arguments.joined(separator: " "))'
+            sh -c 'echo $$ > \(pidFile); exec \(command)'
             echo $? > \(statusFile)
             stty -g > \(afterFile)
 

@@ -1,0 +1,268 @@
+import Dispatch
+import NIOCore
+import NIOPosix
+import NIOSSH
+
+/// One SSH session channel (RFC 4254 §6): takes the terminal's type and size (`pty-req`), the language (`env`),
+/// starts the student's tutor on `shell`, relays bytes both ways, passes window changes on, and ends with the
+/// tutor's exit status (`exit-status`, §6.10) once everything the tutor wrote has been sent.
+final class StudentSessionHandler: ChannelInboundHandler {
+    typealias InboundIn = SSHChannelData
+    typealias OutboundOut = SSHChannelData
+
+    private let userName: String
+    private let peer: String
+    private let launch: TutorLaunch
+    private let log: ClassLog
+
+    private var context: ChannelHandlerContext?
+    private var term: String?
+    private var size = (columns: 80, rows: 24)
+    private var clientVariables: [String: String] = [:]
+    private var student: StudentID?
+    private var tutor: TutorProcess?
+    private var ptyChannel: Channel?
+    /// Keys typed before the pty's channel was ready: sent as soon as it is.
+    private var pendingKeys: [ByteBuffer] = []
+    private var lastOutput: EventLoopFuture<Void>?
+    private var startedAt: ContinuousClock.Instant?
+    private var ended = false
+
+    init(userName: String, peer: String, launch: TutorLaunch, log: ClassLog) {
+        self.userName = userName
+        self.peer = peer
+        self.launch = launch
+        self.log = log
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        // The client may close its side (end of input) while the tutor still writes.
+        context.channel.setOption(ChannelOptions.allowRemoteHalfClosure, value: true).whenFailure { _ in }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        self.context = nil
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        switch event {
+        case let request as SSHChannelRequestEvent.PseudoTerminalRequest:
+            term = request.term.isEmpty ? "dumb" : request.term
+            size = TutorProcess.clamp(columns: request.terminalCharacterWidth, rows: request.terminalRowHeight)
+            reply(request.wantReply, tutor == nil, context: context)
+        case let request as SSHChannelRequestEvent.EnvironmentRequest:
+            let accepted = TutorLaunch.acceptsVariable(request.name) && request.value.count < 256
+            if accepted { clientVariables[request.name] = request.value }
+            reply(request.wantReply, accepted, context: context)
+        case let request as SSHChannelRequestEvent.WindowChangeRequest:
+            size = TutorProcess.clamp(columns: request.terminalCharacterWidth, rows: request.terminalRowHeight)
+            tutor?.resize(columns: size.columns, rows: size.rows)
+        case let request as SSHChannelRequestEvent.ShellRequest:
+            startTutor(wantReply: request.wantReply, context: context)
+        case let request as SSHChannelRequestEvent.ExecRequest:
+            reply(request.wantReply, false, context: context)
+            refuse("this server runs the tutor only: log in without a command", context: context)
+        case ChannelEvent.inputClosed:
+            // End of the client's input: ^D at the start of a line is end-of-file to the tutor's terminal.
+            var eof = context.channel.allocator.buffer(capacity: 1)
+            eof.writeInteger(UInt8(4))
+            sendKeys(eof)
+        default:
+            context.fireUserInboundEventTriggered(event)
+        }
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let message = unwrapInboundIn(data)
+        guard case .channel = message.type, case .byteBuffer(let bytes) = message.data else { return }
+        sendKeys(bytes)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        // The student went (or the connection broke): hang up their tutor as a terminal closing does.
+        tutor?.hangUp()
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        log.record("session-error", [("student", student?.value ?? userName), ("error", "\(error)")])
+        context.close(promise: nil)
+    }
+
+    // MARK: - The tutor
+
+    private func startTutor(wantReply: Bool, context: ChannelHandlerContext) {
+        guard tutor == nil, !ended else {
+            reply(wantReply, false, context: context)
+            return
+        }
+        let student: StudentID
+        do {
+            student = try StudentID(userName: userName)
+        } catch {
+            reply(wantReply, true, context: context)
+            log.record("refused", [("user", userName), ("from", peer), ("reason", error.description)])
+            refuse("'\(userName)' is not a student id: \(error.description)", context: context)
+            return
+        }
+        self.student = student
+        let terminal = term != nil
+        let process: TutorProcess
+        do {
+            try makeFolder(launch.folder(for: student))
+            process = try TutorProcess(
+                executable: launch.executable, arguments: launch.arguments,
+                environment: launch.environment(
+                    for: student, term: term ?? "dumb", clientVariables: clientVariables),
+                columns: size.columns, rows: size.rows, terminal: terminal)
+        } catch {
+            reply(wantReply, false, context: context)
+            log.record("start-failed", [("student", student.value), ("error", "\(error)")])
+            refuse("the tutor could not be started (\(error)); please tell the instructor", context: context)
+            return
+        }
+        tutor = process
+        startedAt = .now
+        reply(wantReply, true, context: context)
+        log.record(
+            "login",
+            [("student", student.value), ("from", peer), ("term", term ?? "none"), ("pid", "\(process.pid)")])
+        let session = NIOLoopBound(self, eventLoop: context.eventLoop)
+        let descriptor = dup(process.master)
+        NIOPipeBootstrap(group: context.eventLoop)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(TutorOutputHandler(session: session))
+                }
+            }
+            .takingOwnershipOfDescriptor(inputOutput: descriptor)
+            .whenComplete { result in
+                switch result {
+                case .success(let channel): session.value.ptyReady(channel)
+                case .failure(let error):
+                    session.value.log.record("relay-failed", [("error", "\(error)")])
+                    session.value.tutor?.hangUp()
+                    session.value.tutorClosed()
+                }
+            }
+    }
+
+    private func ptyReady(_ channel: Channel) {
+        ptyChannel = channel
+        for keys in pendingKeys { channel.write(keys, promise: nil) }
+        pendingKeys = []
+        channel.flush()
+    }
+
+    private func sendKeys(_ bytes: ByteBuffer) {
+        if let ptyChannel {
+            ptyChannel.writeAndFlush(bytes, promise: nil)
+        } else if tutor != nil {
+            pendingKeys.append(bytes)
+        }
+    }
+
+    /// What the tutor drew, on its way to the student.
+    fileprivate func tutorWrote(_ bytes: ByteBuffer) {
+        guard let context else { return }
+        if let startedAt, let student {
+            let elapsed = ContinuousClock.now - startedAt
+            log.record("first-output", [("student", student.value), ("ms", milliseconds(elapsed))])
+            self.startedAt = nil
+        }
+        let future = context.writeAndFlush(wrapOutboundOut(SSHChannelData(type: .channel, data: .byteBuffer(bytes))))
+        lastOutput = future
+    }
+
+    /// The tutor's side of the pty closed: wait for the process off the event loop, then send its exit status
+    /// after the last of its output.
+    fileprivate func tutorClosed() {
+        guard let tutor, !ended, let context else { return }
+        ended = true
+        ptyChannel = nil
+        let session = NIOLoopBound(self, eventLoop: context.eventLoop)
+        let loop = context.eventLoop
+        DispatchQueue.global().async {
+            let status = tutor.waitForExit()
+            close(tutor.master)
+            loop.execute { session.value.finish(status: status) }
+        }
+    }
+
+    private func finish(status: Int) {
+        log.record("exit", [("student", student?.value ?? userName), ("status", "\(status)")])
+        guard let context else { return }
+        let channel = context.channel
+        let done = lastOutput ?? context.eventLoop.makeSucceededVoidFuture()
+        done.whenComplete { _ in
+            channel.triggerUserOutboundEvent(SSHChannelRequestEvent.ExitStatus(exitStatus: status)).whenComplete { _ in
+                channel.close(promise: nil)
+            }
+        }
+    }
+
+    /// Ends the session with a message on the client's standard error and exit status 1.
+    private func refuse(_ message: String, context: ChannelHandlerContext) {
+        ended = true
+        var buffer = context.channel.allocator.buffer(capacity: message.utf8.count + 20)
+        buffer.writeString("tcptutor class: \(message)\r\n")
+        let channel = context.channel
+        context.writeAndFlush(wrapOutboundOut(SSHChannelData(type: .stdErr, data: .byteBuffer(buffer))))
+            .whenComplete { _ in
+                channel.triggerUserOutboundEvent(SSHChannelRequestEvent.ExitStatus(exitStatus: 1)).whenComplete {
+                    _ in channel.close(promise: nil)
+                }
+            }
+    }
+
+    private func reply(_ wanted: Bool, _ success: Bool, context: ChannelHandlerContext) {
+        guard wanted else { return }
+        if success {
+            context.triggerUserOutboundEvent(ChannelSuccessEvent(), promise: nil)
+        } else {
+            context.triggerUserOutboundEvent(ChannelFailureEvent(), promise: nil)
+        }
+    }
+
+    private func makeFolder(_ path: String) throws(TutorProcess.Failure) {
+        var partial = ""
+        for component in path.split(separator: "/") {
+            partial += "/" + component
+            if mkdir(partial, 0o700) != 0 && errno != EEXIST { throw TutorProcess.Failure("cannot create \(partial)") }
+        }
+    }
+
+    private func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        return String(Double(seconds) * 1000 + Double(attoseconds) / 1e15)
+    }
+}
+
+/// The pty master's channel: what the tutor writes goes to its session; the end of the tutor ends the relay.
+private final class TutorOutputHandler: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+
+    let session: NIOLoopBound<StudentSessionHandler>
+
+    init(session: NIOLoopBound<StudentSessionHandler>) { self.session = session }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        session.value.tutorWrote(unwrapInboundIn(data))
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        session.value.tutorClosed()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        // EIO: every process holding the pty's other side has closed it (Linux's way to say end of file).
+        context.close(promise: nil)
+    }
+}
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
