@@ -61,7 +61,9 @@ final class StudentSessionHandler: ChannelInboundHandler {
         case let request as SSHChannelRequestEvent.ShellRequest:
             startTutor(wantReply: request.wantReply, context: context)
         case let request as SSHChannelRequestEvent.ExecRequest:
-            reply(request.wantReply, false, context: context)
+            // Accepted, so that the client waits for the reason and the exit status (a refused exec only says
+            // "exec request failed").
+            reply(request.wantReply, true, context: context)
             refuse("this server runs the tutor only: log in without a command", context: context)
         case ChannelEvent.inputClosed:
             // End of the client's input: ^D at the start of a line is end-of-file to the tutor's terminal.

@@ -18,7 +18,9 @@ public struct TutorLaunch: Sendable {
     /// The variables an SSH client may set with `env` (RFC 4254 §6.4), as sshd's usual `AcceptEnv LANG LC_*`:
     /// the language, and nothing that could change what runs.
     static func acceptsVariable(_ name: String) -> Bool {
-        name == "LANG" || (name.hasPrefix("LC_") && name.dropFirst(3).allSatisfy { $0.isUppercase || $0 == "_" })
+        let rest = name.dropFirst(3)
+        return name == "LANG"
+            || (name.hasPrefix("LC_") && !rest.isEmpty && rest.allSatisfy { $0.isUppercase || $0 == "_" })
     }
 
     /// The student's folder, made if new: `DIR/students/<id>`.

@@ -26,3 +26,36 @@ struct StudentIDTests {
         #expect(try StudentID(userName: String(repeating: "x", count: 32)).value.count == 32)
     }
 }
+
+/// What a client may set: the terminal's size within reason, the language and nothing else.
+struct SessionLimitsTests {
+    @Test(arguments: [
+        (0, 0, 1, 1), (80, 24, 80, 24), (4_000_000_000, 3, 999, 3), (-5, 100_000, 1, 499),
+    ])
+    func absurdWindowSizesAreClamped(columns: Int, rows: Int, clampedColumns: Int, clampedRows: Int) {
+        let size = TutorProcess.clamp(columns: columns, rows: rows)
+        #expect(size.columns == clampedColumns && size.rows == clampedRows)
+    }
+
+    @Test func onlyTheLanguageVariablesAreTakenFromTheClient() {
+        #expect(TutorLaunch.acceptsVariable("LANG"))
+        #expect(TutorLaunch.acceptsVariable("LC_ALL"))
+        #expect(TutorLaunch.acceptsVariable("LC_CTYPE"))
+        for name in ["PATH", "LD_PRELOAD", "XDG_STATE_HOME", "TCPTUTOR_LESSONS", "LC_", "LC_all", "LANGUAGE"] {
+            #expect(!TutorLaunch.acceptsVariable(name), "\(name)")
+        }
+    }
+
+    @Test func aStudentsTutorGetsTheirOwnStateFolderWhateverTheClientSends() throws {
+        let launch = TutorLaunch(
+            executable: "/bin/true", arguments: [], studentsFolder: "/data/students", inherited: ["LANG": "C.UTF-8"])
+        let environment = launch.environment(
+            for: try StudentID(userName: "Ada"), term: "xterm-256color",
+            clientVariables: ["LANG": "zh_CN.UTF-8", "XDG_STATE_HOME": "/tmp/elsewhere", "PATH": "/tmp"])
+        #expect(environment["XDG_STATE_HOME"] == "/data/students/ada/state")
+        #expect(environment["HOME"] == "/data/students/ada")
+        #expect(environment["PATH"] == "/usr/bin:/bin")
+        #expect(environment["LANG"] == "zh_CN.UTF-8")
+        #expect(environment["TERM"] == "xterm-256color")
+    }
+}

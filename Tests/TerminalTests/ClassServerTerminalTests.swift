@@ -129,6 +129,30 @@ import Testing
         try server.waitForLog(["event=refused", "user=ada+bob"])
     }
 
+    @Test func aCommandOrAForwardingChannelIsRefusedAndTheServerGoesOn() throws {
+        try #require(Self.sshAvailable())
+        let terminal = try TmuxTerminal()
+        let server = try ClassServerProcess(dataFolder: Self.dataFolder(in: terminal))
+        let folder = terminal.folder.path
+        let ssh = server.sshCommand(user: "frank", knownHosts: folder + "/known_hosts")
+        // A command instead of a shell, then a direct-tcpip channel (ssh -W), which this server does not open.
+        try terminal.type(
+            "\(ssh) ls 2> \(folder)/exec-errors; echo $? > \(folder)/exec-status; "
+                + "\(ssh.replacingOccurrences(of: "frank@", with: "-W 127.0.0.1:9 frank@")) 2> \(folder)/forward-errors "
+                + "< /dev/null; echo $? > \(folder)/forward-status")
+        try terminal.send("Enter")
+        #expect(try terminal.waitForFile(folder + "/exec-status") == "1\n")
+        let execErrors = try String(contentsOfFile: folder + "/exec-errors", encoding: .utf8)
+        #expect(execErrors.contains("this server runs the tutor only"), "\(execErrors)")
+        #expect(try terminal.waitForFile(folder + "/forward-status") != "0\n")
+        try server.waitForLog(["event=refused-channel", "directTCPIP"])
+        #expect(server.isRunning)
+        let run = try TutorRun(terminal, command: ssh)
+        try terminal.waitFor("The three-way handshake")
+        try terminal.send("q")
+        #expect(try run.expectRestored() == 0, "a real login still works")
+    }
+
     @Test func aDumbTerminalGetsThePlainLinesOverSSH() throws {
         try #require(Self.sshAvailable())
         let terminal = try TmuxTerminal()
