@@ -19,6 +19,18 @@ import Testing
         try terminal.waitFor("at step 2 of")
     }
 
+    /// Logs `user` in, waits for the menu and quits it: the server still serves after what went before.
+    static func expectALoginThatWorks(
+        _ terminal: TmuxTerminal, server: ClassServerProcess, user: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let run = try TutorRun(
+            terminal, command: server.sshCommand(user: user, knownHosts: terminal.folder.path + "/known_hosts"))
+        try terminal.waitFor("The three-way handshake", sourceLocation: sourceLocation)
+        try terminal.send("q")
+        #expect(try run.expectRestored() == 0, "a real login still works", sourceLocation: sourceLocation)
+    }
+
     static func sshAvailable() -> Bool {
         FileManager.default.isExecutableFile(atPath: "/usr/bin/ssh")
     }
@@ -107,11 +119,7 @@ import Testing
         }
         try server.waitForLog(["event=connection-error"])
         #expect(server.isRunning, "the server outlives bad connections")
-        let run = try TutorRun(
-            terminal, command: server.sshCommand(user: "carol", knownHosts: terminal.folder.path + "/known_hosts"))
-        try terminal.waitFor("The three-way handshake")
-        try terminal.send("q")
-        #expect(try run.expectRestored() == 0, "a real login still works after the garbage")
+        try Self.expectALoginThatWorks(terminal, server: server, user: "carol")
     }
 
     @Test func aUserNameThatIsNoStudentIdIsToldWhy() throws {
@@ -147,10 +155,7 @@ import Testing
         #expect(try terminal.waitForFile(folder + "/forward-status") != "0\n")
         try server.waitForLog(["event=refused-channel", "directTCPIP"])
         #expect(server.isRunning)
-        let run = try TutorRun(terminal, command: ssh)
-        try terminal.waitFor("The three-way handshake")
-        try terminal.send("q")
-        #expect(try run.expectRestored() == 0, "a real login still works")
+        try Self.expectALoginThatWorks(terminal, server: server, user: "frank")
     }
 
     @Test func aDumbTerminalGetsThePlainLinesOverSSH() throws {
