@@ -79,8 +79,7 @@ struct QuizCommand: ParsableCommand {
                 })
             if ranFullScreen { return }
         }
-        var quiz = PlainQuiz(
-            session: session, readLine: { Swift.readLine() }, write: { print($0) }, saveProgress: save)
+        var quiz = PlainQuiz(session: session, console: .standard(saveProgress: save))
         quiz.run()
     }
 

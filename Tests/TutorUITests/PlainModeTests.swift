@@ -21,7 +21,8 @@ import TutorSession
         var saved: ProgressBook?
         var tutor = PlainTutor(
             session: TutorSession(lessons: lessons, progress: progress, language: language, animates: false),
-            readLine: { remaining.popFirst() }, write: { output.append($0) }, saveProgress: { saved = $0 })
+            console: PlainConsole(
+                readLine: { remaining.popFirst() }, write: { output.append($0) }, saveProgress: { saved = $0 }))
         tutor.run()
         return (output, saved)
     }
