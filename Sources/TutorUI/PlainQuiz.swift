@@ -88,15 +88,13 @@ enum PlainQuestionText {
 /// `tcptutor quiz --plain`: the quiz as numbered lines, one answer per line from standard input; no ncurses.
 public struct PlainQuiz {
     public var session: QuizSession
-    var console: PlainConsole
 
-    public init(session: QuizSession, console: PlainConsole) {
+    public init(session: QuizSession) {
         self.session = session
-        self.console = console
     }
 
     /// Asks every question, then prints the summary; ends early when input ends.
-    public mutating func run() {
+    public mutating func run(_ console: PlainConsole) {
         var strings: Strings { Strings(session.language) }
         let write = console.write
         write(
@@ -117,7 +115,7 @@ public struct PlainQuiz {
             var pending = panel.fields
             while !pending.isEmpty {
                 for field in pending {
-                    guard let answer = ask(field) else { break questions }
+                    guard let answer = ask(field, console) else { break questions }
                     session.setAnswer(answer, for: field)
                 }
                 if let feedback = session.submitTyped() {
@@ -139,7 +137,7 @@ public struct PlainQuiz {
     }
 
     /// Reads one field's answer; '?' prints the next hint and asks again. Nil ends the quiz.
-    private mutating func ask(_ field: QuizField) -> String? {
+    private mutating func ask(_ field: QuizField, _ console: PlainConsole) -> String? {
         while true {
             let strings = Strings(session.language)
             guard let panel = session.panel else { return nil }

@@ -118,15 +118,13 @@ public enum PlainText {
 /// The plain mode's loop: reads lines, turns them into the same keys the full screen uses, prints what changed.
 public struct PlainTutor {
     public var session: TutorSession
-    var console: PlainConsole
 
-    public init(session: TutorSession, console: PlainConsole) {
+    public init(session: TutorSession) {
         self.session = session
-        self.console = console
     }
 
     /// Runs until the student quits from the menu or input ends.
-    public mutating func run() {
+    public mutating func run(_ console: PlainConsole) {
         let write = console.write
         PlainText.menu(session).forEach(write)
         while let command = console.nextLine() {

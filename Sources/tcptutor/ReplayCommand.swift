@@ -165,10 +165,8 @@ struct ReplayCommand: ParsableCommand {
     func runPlainQuiz(_ timeline: Timeline) {
         let items = QuizRunItem.items([timeline], everySegment: false)
         // A capture is not part of the curriculum: nothing is written to the student's progress.
-        var plain = PlainQuiz(
-            session: QuizSession(items: items, language: lang, animates: false),
-            console: .standard(saveProgress: { _ in }))
-        plain.run()
+        var plain = PlainQuiz(session: QuizSession(items: items, language: lang, animates: false))
+        plain.run(.standard(saveProgress: { _ in }))
     }
 
     /// The capture on the tutor's own lesson screen (with its questions, for `--quiz`). Returns false when the

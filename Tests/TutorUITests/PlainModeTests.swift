@@ -20,10 +20,10 @@ import TutorSession
         var output: [String] = []
         var saved: ProgressBook?
         var tutor = PlainTutor(
-            session: TutorSession(lessons: lessons, progress: progress, language: language, animates: false),
-            console: PlainConsole(
+            session: TutorSession(lessons: lessons, progress: progress, language: language, animates: false))
+        tutor.run(
+            PlainConsole(
                 readLine: { remaining.popFirst() }, write: { output.append($0) }, saveProgress: { saved = $0 }))
-        tutor.run()
         return (output, saved)
     }
 
