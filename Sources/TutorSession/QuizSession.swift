@@ -7,12 +7,6 @@ public struct QuizRunItem: Hashable, Sendable {
     public var timeline: Timeline
     public var question: QuizQuestion
 
-    public init(title: LocalizedText, timeline: Timeline, question: QuizQuestion) {
-        self.title = title
-        self.timeline = timeline
-        self.question = question
-    }
-
     /// The questions of `timelines` in order: their quiz points, or every segment when asked.
     public static func items(_ timelines: [Timeline], everySegment: Bool) -> [QuizRunItem] {
         timelines.flatMap { timeline in
@@ -47,6 +41,9 @@ public struct QuizSession: Hashable, Sendable {
     public private(set) var results = QuizResults()
     public private(set) var progress: ProgressBook
     public private(set) var language: Language
+    /// Why the last progress save failed, shown until the next question is asked: the scores stay in memory,
+    /// and the student knows they are not on disk.
+    public private(set) var notice: LocalizedText?
     public let animates: Bool
     public var scoring: ScoringModel = .standard
 
@@ -81,6 +78,10 @@ public struct QuizSession: Hashable, Sendable {
                 self.player = player
             }
             return []
+        case .failed(.saveProgress, let reason):
+            // The student is told, as the tutor's menu tells it; the scores stay in memory.
+            notice = .progressNotSaved(reason)
+            return []
         case .time, .lessonLoaded, .failed:
             return []
         case .key(let key):
@@ -103,6 +104,7 @@ public struct QuizSession: Hashable, Sendable {
         panelHasFocus = true
         player = LessonPlayer(timeline: item.timeline, askingAt: question.frameIndex)
         phase = .asking
+        notice = nil
     }
 
     private mutating func handleQuestion(_ key: Key) -> [Effect] {

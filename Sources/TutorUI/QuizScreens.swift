@@ -40,6 +40,7 @@ public enum QuizRenderer {
             TooSmallView(strings: strings).render(in: area, on: &canvas)
             return canvas
         }
+        NoticeLine(notice: session.notice, strings: strings).render(in: area, on: &canvas)
         guard let item = session.item, let player = session.player else {
             QuizSummaryView(results: session.results, items: session.items, strings: strings)
                 .render(in: area, on: &canvas)
