@@ -5,26 +5,23 @@ import TutorSession
 /// Draws an exam: the question with its panel and the countdown, or the closing screen.
 public enum ExamRenderer {
     public static func render(_ session: ExamSession, size: Size) -> Canvas {
-        ScreenRenderer.screen(
-            size: size, language: session.language, help: session.showsHelp ? helpLines(session) : nil
-        ) {
-            draw(session, on: &$0, strings: $1)
-        }
+        let help = session.showsHelp ? helpLines(session) : nil
+        return ScreenRenderer.screen(size: size, language: session.language, help: help) { draw(session, &$0, $1) }
     }
 
-    /// The `?` help of the screen on display, from its key maps.
+    /// The `?` help of the exam's screen on display: the key map that reads its keys.
     static func helpLines(_ session: ExamSession) -> [(key: String, action: String)] {
-        let language = session.language
+        let keys: KeyMap<ExamAction>
         switch session.phase {
-        case .ready: return ExamKeys.notice(starting: true).helpLines(language)
-        case .resumed: return ExamKeys.notice(starting: false).helpLines(language)
-        case .answering: return QuizKeys.answerField(exam: true).helpLines(language)
-        case .paused: return ExamKeys.paused.helpLines(language)
-        case .finished: return ExamKeys.closed.helpLines(language)
+        case .ready, .resumed: keys = ExamKeys.notice(starting: session.phase == .ready)
+        case .answering: return QuizKeys.answerField(exam: true).helpLines(session.language)
+        case .paused: keys = ExamKeys.paused
+        case .finished: keys = ExamKeys.closed
         }
+        return keys.helpLines(session.language)
     }
 
-    private static func draw(_ session: ExamSession, on canvas: inout Canvas, strings: Strings) {
+    private static func draw(_ session: ExamSession, _ canvas: inout Canvas, _ strings: Strings) {
         let area = canvas.bounds
         let title = "\(strings.appName)  \(strings.say("Exam", "考试"))  \(session.sitting.blueprint.studentID)"
         let clock = strings.timeLeft(session.remainingMilliseconds)

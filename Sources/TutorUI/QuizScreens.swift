@@ -33,26 +33,11 @@ struct QuestionStage: Widget {
 /// Draws a quiz run: the question with its panel, the feedback, or the summary.
 public enum QuizRenderer {
     public static func render(_ session: QuizSession, size: Size) -> Canvas {
-        ScreenRenderer.screen(
-            size: size, language: session.language, help: session.showsHelp ? helpLines(session) : nil
-        ) {
-            draw(session, on: &$0, strings: $1)
-        }
+        let help = session.showsHelp ? helpLines(session) : nil
+        return ScreenRenderer.screen(size: size, language: session.language, help: help) { draw(session, &$0, $1) }
     }
 
-    /// The `?` help of the screen on display, from its key maps.
-    static func helpLines(_ session: QuizSession) -> [(key: String, action: String)] {
-        let language = session.language
-        switch session.phase {
-        case .asking:
-            return QuizKeys.question(inLesson: false).helpLines(language)
-                + QuizKeys.answerField(exam: false).helpLines(language)
-        case .feedback: return QuizKeys.feedback(inLesson: false).helpLines(language)
-        case .summary: return QuizKeys.results.helpLines(language)
-        }
-    }
-
-    private static func draw(_ session: QuizSession, on canvas: inout Canvas, strings: Strings) {
+    private static func draw(_ session: QuizSession, _ canvas: inout Canvas, _ strings: Strings) {
         let area = canvas.bounds
         guard let item = session.item, let player = session.player else {
             QuizSummaryView(results: session.results, items: session.items, strings: strings)
@@ -88,6 +73,18 @@ public enum QuizRenderer {
                     ? QuizKeys.answerField(exam: false).barItems(strings.language)
                     : QuizKeys.question(inLesson: false).barItems(strings.language)
             ).render(in: area, on: &canvas)
+        }
+    }
+
+    /// The `?` help of the screen on display, from its key maps.
+    static func helpLines(_ session: QuizSession) -> [(key: String, action: String)] {
+        let language = session.language
+        switch session.phase {
+        case .asking:
+            return QuizKeys.question(inLesson: false).helpLines(language)
+                + QuizKeys.answerField(exam: false).helpLines(language)
+        case .feedback: return QuizKeys.feedback(inLesson: false).helpLines(language)
+        case .summary: return QuizKeys.results.helpLines(language)
         }
     }
 }

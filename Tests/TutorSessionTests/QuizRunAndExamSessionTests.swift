@@ -86,6 +86,28 @@ struct QuizRunAndExamSessionTests {
         #expect(session.results.lessons["three-way-handshake"]?.questions == 1)
     }
 
+    @Test("a quiz run: ? is the help with the field focused and not; h in the field is typed, not a hint")
+    func quizHelpAndHintKeys() throws {
+        let items = QuizRunItem.items([BuiltInLessons.handshake], everySegment: true)
+        var session = QuizSession(items: items, language: .en, animates: false)
+        _ = session.update(.key(.character("?")))
+        #expect(session.showsHelp)
+        _ = session.update(.key(.escape))
+        #expect(!session.showsHelp)
+        #expect(session.panelHasFocus, "Esc closes the help and leaves the field focused")
+        _ = session.update(.key(.character("h")))
+        let field = try #require(session.panel?.focusedField)
+        #expect(session.panel?.input(field)?.text == "h", "in a field h is a letter")
+        #expect(session.panel?.hint == nil)
+        _ = session.update(.key(.backspace))
+        _ = session.update(.key(.escape))
+        _ = session.update(.key(.character("?")))
+        #expect(session.showsHelp, "? is the help with the field left too")
+        _ = session.update(.key(.character("h")))
+        #expect(!session.showsHelp)
+        #expect(session.panel?.hint == .rule, "the key that closes the help acts: h takes the hint")
+    }
+
     // MARK: Exam
 
     static func exam(_ directory: URL, clock: ExamFixtures.ManualClock, questions: Int = 3) throws -> ExamDriver {

@@ -8,6 +8,9 @@ public enum ExamAction: Hashable, Sendable {
 }
 
 public enum ExamKeys {
+    /// `q` before the exam is over: the exam is not lost.
+    static let resumeLater = KeyLabel("q", "leave (run the same command to resume)", "离开（再次运行同一命令即可继续）")
+
     /// The start screen (`starting`) or the notice after a resume.
     public static func notice(starting: Bool) -> KeyMap<ExamAction> {
         KeyMap([
@@ -17,24 +20,22 @@ public enum ExamKeys {
                 help: starting
                     ? KeyLabel("Enter", "begin: the clock starts then", "开始：计时从那时开始")
                     : KeyLabel("Enter", "go on to the next question", "继续下一题")),
-            KeyBinding(.language, Key.letter("l"), bar: .otherLanguage, help: .languageHelp),
-            KeyBinding(.help, [.help]),
+            .languageSwitch(.language),
+            .helpScreen(.help),
             KeyBinding(
                 .leave, Key.letter("q") + [.escape], bar: KeyLabel("q", "leave", "离开"),
-                help: KeyLabel("q", "leave (run the same command to resume)", "离开（再次运行同一命令即可继续）")),
+                help: resumeLater),
         ])
     }
 
     /// Typing paused with Esc (the clock runs on).
     public static let paused = KeyMap<ExamAction>([
+        .helpScreen(.help),
         KeyBinding(
             .goOn, [.enter, .tab, .escape], bar: KeyLabel("Enter", "go on", "继续"),
             help: KeyLabel("Enter, Tab", "back to typing", "继续输入")),
-        KeyBinding(.language, Key.letter("l"), bar: .otherLanguage, help: .languageHelp),
-        KeyBinding(.help, [.help]),
-        KeyBinding(
-            .leave, Key.letter("q"), bar: KeyLabel("q", "leave", "离开"),
-            help: KeyLabel("q", "leave (run the same command to resume)", "离开（再次运行同一命令即可继续）")),
+        .languageSwitch(.language),
+        KeyBinding(.leave, Key.letter("q"), bar: KeyLabel("q", "leave", "离开"), help: resumeLater),
     ])
 
     /// The closing screen.
@@ -42,6 +43,6 @@ public enum ExamKeys {
         KeyBinding(
             .leave, Key.letter("q") + [.enter, .escape], bar: KeyLabel("q", "quit", "退出"),
             help: KeyLabel("q, Enter", "quit", "退出")),
-        KeyBinding(.help, [.help]),
+        .helpScreen(.help),
     ])
 }

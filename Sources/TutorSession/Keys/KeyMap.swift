@@ -40,6 +40,16 @@ public struct KeyBinding<Action: Hashable & Sendable>: Sendable {
     }
 }
 
+extension KeyBinding {
+    /// `l`: the other language, in every mode that has one.
+    static func languageSwitch(_ action: Action) -> KeyBinding {
+        KeyBinding(action, Key.letter("l"), bar: .otherLanguage, help: .languageHelp)
+    }
+
+    /// `?`: this mode's help (not listed in the help itself, which is open when it is read).
+    static func helpScreen(_ action: Action) -> KeyBinding { KeyBinding(action, [.help]) }
+}
+
 /// The keys of one mode: the one place a key press becomes an action, and the source of the mode's key bar
 /// and `?` help, so that what a key does and what the screen says it does cannot drift apart.
 public struct KeyMap<Action: Hashable & Sendable>: Sendable {

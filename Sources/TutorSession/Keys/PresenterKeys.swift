@@ -28,7 +28,7 @@ public enum PresenterKeys {
                 help: KeyLabel("g", "go to a step by number", "按编号跳到某一步")),
             KeyBinding(.first, [.home], help: KeyLabel("Home, End", "first / last step", "第一步 / 最后一步")),
             KeyBinding(.last, [.end]),
-            KeyBinding(.language, Key.letter("l"), bar: .otherLanguage, help: .languageHelp),
+            .languageSwitch(.language),
             KeyBinding(.quit, Key.letter("q"), bar: KeyLabel("q", "quit", "退出"), help: KeyLabel("q", "quit", "退出")),
             KeyBinding(.help, [.help], bar: KeyLabel("?", "keys", "按键")),
         ], barOrder: [.next, .back, .reveal, .blank, .goTo, .quit, .help, .language])

@@ -72,7 +72,7 @@ public enum QuizKeys {
                 KeyBinding(.skip, [.right, .pageDown, .space, .enter], bar: KeyLabel("Space", "skip", "跳过")),
                 KeyBinding(.back, [.left, .pageUp, .backspace], bar: KeyLabel("PgUp", "back", "上一步")),
                 KeyBinding(.language, Key.letter("l"), bar: .otherLanguage),
-                KeyBinding(.help, [.help]),
+                .helpScreen(.help),
                 KeyBinding(
                     .leave, Key.letter("q"), bar: quits ? KeyLabel("q", "quit", "退出") : KeyLabel("q", "menu", "菜单")),
             ]
@@ -81,8 +81,8 @@ public enum QuizKeys {
                 KeyBinding(
                     .skip, [.right, .pageDown, .space], bar: KeyLabel("Space", "skip", "跳过"),
                     help: KeyLabel("Space", "skip the question (scored as no answer)", "跳过本题（按未作答计分）")),
-                KeyBinding(.language, Key.letter("l"), bar: .otherLanguage, help: .languageHelp),
-                KeyBinding(.help, [.help]),
+                .languageSwitch(.language),
+                .helpScreen(.help),
                 KeyBinding(
                     .leave, Key.letter("q"), bar: KeyLabel("q", "results", "结果"),
                     help: KeyLabel("q", "stop: the results so far", "结束：查看目前的结果")),
@@ -106,7 +106,7 @@ public enum QuizKeys {
         if !inLesson {
             bindings += [
                 KeyBinding(.language, Key.letter("l"), help: .languageHelp),
-                KeyBinding(.help, [.help]),
+                .helpScreen(.help),
                 KeyBinding(.leave, Key.letter("q"), help: KeyLabel("q", "stop: the results so far", "结束：查看目前的结果")),
             ]
         }
@@ -125,7 +125,7 @@ extension QuizKeys {
         KeyBinding(
             .quit, Key.letter("q") + [.enter, .escape, .space], bar: KeyLabel("q", "quit", "退出"),
             help: KeyLabel("q, Enter", "quit", "退出")),
-        KeyBinding(.language, Key.letter("l"), bar: .otherLanguage, help: .languageHelp),
-        KeyBinding(.help, [.help]),
+        .languageSwitch(.language),
+        .helpScreen(.help),
     ])
 }

@@ -19,7 +19,7 @@ public enum TutorKeys {
             .open, [.enter, .right, .space], bar: KeyLabel("Enter", "open", "打开"),
             help: KeyLabel("Enter, Right, Space", "open it where you left it", "打开课程，从上次停下的地方继续")),
         KeyBinding(.goTo, Key.letter("g"), help: KeyLabel("g", "go to a lesson by number", "按编号打开某一课")),
-        KeyBinding(.language, Key.letter("l"), bar: .otherLanguage, help: .languageHelp),
+        .languageSwitch(.language),
         KeyBinding(.help, [.help], bar: KeyLabel("?", "help", "帮助")),
         KeyBinding(.quit, Key.letter("q"), bar: KeyLabel("q", "quit", "退出"), help: KeyLabel("q", "quit", "退出")),
         KeyBinding(.closeDialog, [.escape], help: KeyLabel("Esc", "close a dialog", "关闭对话框")),
@@ -53,7 +53,7 @@ public enum TutorKeys {
             KeyBinding(
                 .numbering, Key.letter("r"), bar: KeyLabel("r", "rel/abs", "编号"),
                 help: KeyLabel("r", "relative or absolute numbers", "相对或绝对序列号")),
-            KeyBinding(.language, Key.letter("l"), bar: .otherLanguage, help: .languageHelp),
+            .languageSwitch(.language),
             KeyBinding(.help, [.help], bar: KeyLabel("?", "help", "帮助")),
             KeyBinding(.leave, Key.letter("q"), bar: leave.bar, help: leave.help),
             KeyBinding(.closeDialog, [.escape], help: KeyLabel("Esc", "close a dialog", "关闭对话框")),

@@ -84,15 +84,15 @@ struct PresenterStrings {
 
     // MARK: Plain lines
 
-    var fullStop: String { pick(".", "。") }
+    var fullStop: String { shared.lineStop }
     /// What follows a full stop inside a line: a space in English, nothing in Chinese.
     var sentenceGap: String { pick(" ", "") }
-    var colon: String { pick(": ", "：") }
+    var colon: String { shared.labelColon }
 
     var plainKeys: String {
         pick(
             "Enter: next (reveals a quiz answer). b: back. A number: go to that step. l: 中文. q: quit.",
             "回车：下一步（揭晓测验答案）。b：上一步。数字：跳到该步。l：English。q：退出。")
     }
-    var plainNothing: String { pick("(nothing more this way)", "（已无法继续）") }
+    var plainNothing: String { shared.plainNothing }
 }
