@@ -279,16 +279,13 @@ public struct TutorSession: Hashable, Sendable {
             return handleJump(digits, key)
         case .quitting:
             self.dialog = nil
-            switch key {
-            case .character("q"), .character("Q"), .enter: return [.saveProgress(progress), .quit]
-            default: return []
-            }
+            return TutorKeys.quitting.action(for: key) == .quit ? [.saveProgress(progress), .quit] : []
         case .summary:
             self.dialog = nil
-            switch key {
-            case .character("r"), .character("R"): return retryQuestions()
-            case .escape: return []
-            default: return update(.key(key))
+            switch TutorKeys.summary.action(for: key) {
+            case .retry: return retryQuestions()
+            case .close: return []
+            case nil: return update(.key(key))
             }
         }
     }

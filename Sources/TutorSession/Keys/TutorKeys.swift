@@ -7,7 +7,23 @@ public enum LessonAction: Hashable, Sendable {
     case next, back, first, last, goTo, tcb, numbering, language, help, leave, closeDialog
 }
 
+/// The end-of-lesson summary: `r` answers the questions again, Esc closes it, any other key closes it and acts.
+public enum SummaryAction: Hashable, Sendable {
+    case retry, close
+}
+
+/// `q` with questions left where `q` quits: a second `q` (or Enter) quits, any other key stays.
+public enum QuittingAction: Hashable, Sendable {
+    case quit
+}
+
 public enum TutorKeys {
+    public static let summary = KeyMap<SummaryAction>([
+        KeyBinding(.retry, Key.letter("r")), KeyBinding(.close, [.escape]),
+    ])
+
+    public static let quitting = KeyMap<QuittingAction>([KeyBinding(.quit, Key.letter("q") + [.enter])])
+
     public static let menu = KeyMap<MenuAction>([
         KeyBinding(.previous, [.up, .pageUp, .left, .character("k")]),
         KeyBinding(
