@@ -7,12 +7,6 @@ public struct QuizRunItem: Hashable, Sendable {
     public var timeline: Timeline
     public var question: QuizQuestion
 
-    public init(title: LocalizedText, timeline: Timeline, question: QuizQuestion) {
-        self.title = title
-        self.timeline = timeline
-        self.question = question
-    }
-
     /// The questions of `timelines` in order: their quiz points, or every segment when asked.
     public static func items(_ timelines: [Timeline], everySegment: Bool) -> [QuizRunItem] {
         timelines.flatMap { timeline in
@@ -49,6 +43,9 @@ public struct QuizSession: Hashable, Sendable {
     public private(set) var language: Language
     /// Whether the `?` help is over the screen.
     public private(set) var showsHelp = false
+    /// Why the last progress save failed, shown until the next question is asked: the scores stay in memory,
+    /// and the student knows they are not on disk.
+    public private(set) var notice: LocalizedText?
     public let animates: Bool
     public var scoring: ScoringModel = .standard
 
@@ -83,6 +80,10 @@ public struct QuizSession: Hashable, Sendable {
                 self.player = player
             }
             return []
+        case .failed(.saveProgress, let reason):
+            // The student is told, as the tutor's menu tells it; the scores stay in memory.
+            notice = .progressNotSaved(reason)
+            return []
         case .time, .lessonLoaded, .failed:
             return []
         case .key(let key):
@@ -109,6 +110,7 @@ public struct QuizSession: Hashable, Sendable {
         panelHasFocus = true
         player = LessonPlayer(timeline: item.timeline, askingAt: question.frameIndex)
         phase = .asking
+        notice = nil
     }
 
     private mutating func handleQuestion(_ key: Key) -> [Effect] {

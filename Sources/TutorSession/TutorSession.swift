@@ -102,8 +102,7 @@ public struct TutorSession: Hashable, Sendable {
             return []
         case .failed(_, let reason):
             // Only a save can fail here: the student is told on the menu, and the book stays in memory.
-            notice = LocalizedText(
-                en: "Progress could not be saved: \(reason)", zh: "进度无法保存：\(reason)")
+            notice = LocalizedText.progressNotSaved(reason)
             return []
         case .key(let key):
             if key == .interrupt { return [.saveProgress(progress), .quit] }

@@ -88,23 +88,15 @@ enum PlainQuestionText {
 /// `tcptutor quiz --plain`: the quiz as numbered lines, one answer per line from standard input; no ncurses.
 public struct PlainQuiz {
     public var session: QuizSession
-    var readLine: () -> String?
-    var write: (String) -> Void
-    var saveProgress: (ProgressBook) -> Void
 
-    public init(
-        session: QuizSession, readLine: @escaping () -> String?, write: @escaping (String) -> Void,
-        saveProgress: @escaping (ProgressBook) -> Void
-    ) {
+    public init(session: QuizSession) {
         self.session = session
-        self.readLine = readLine
-        self.write = write
-        self.saveProgress = saveProgress
     }
 
     /// Asks every question, then prints the summary; ends early when input ends.
-    public mutating func run() {
+    public mutating func run(_ console: PlainConsole) {
         var strings: Strings { Strings(session.language) }
+        let write = console.write
         write(
             strings.say(
                 "Quiz: \(session.items.count) questions. Answer each field on its own line; '?' gives a hint "
@@ -123,12 +115,12 @@ public struct PlainQuiz {
             var pending = panel.fields
             while !pending.isEmpty {
                 for field in pending {
-                    guard let answer = ask(field) else { break questions }
+                    guard let answer = ask(field, console) else { break questions }
                     session.setAnswer(answer, for: field)
                 }
                 if let feedback = session.submitTyped() {
                     PlainQuestionText.feedback(feedback, strings: strings).forEach(write)
-                    saveProgress(session.progress)
+                    console.saveProgress(session.progress)
                     session.next()
                     continue questions
                 }
@@ -141,24 +133,23 @@ public struct PlainQuiz {
         }
         write("")
         QuizSummaryText.plainLines(session.results, items: session.items, language: session.language).forEach(write)
-        saveProgress(session.progress)
+        console.saveProgress(session.progress)
     }
 
     /// Reads one field's answer; '?' prints the next hint and asks again. Nil ends the quiz.
-    private mutating func ask(_ field: QuizField) -> String? {
+    private mutating func ask(_ field: QuizField, _ console: PlainConsole) -> String? {
         while true {
             let strings = Strings(session.language)
             guard let panel = session.panel else { return nil }
-            write(PlainQuestionText.prompt(field, panel: panel, strings: strings))
-            guard let line = readLine() else { return nil }
-            let text = line.trimmingWhitespace()
+            console.write(PlainQuestionText.prompt(field, panel: panel, strings: strings))
+            guard let text = console.nextLine() else { return nil }
             if text == "q" { return nil }
             if text == "?" {
                 if session.takeHint(), let level = session.panel?.hint {
-                    write("  " + strings.hintCost(level, session.scoring))
-                    for hint in session.panel?.hintLines ?? [] { write("  " + hint.text(strings.language)) }
+                    console.write("  " + strings.hintCost(level, session.scoring))
+                    for hint in session.panel?.hintLines ?? [] { console.write("  " + hint.text(strings.language)) }
                 } else {
-                    write("  " + strings.say("No more hints.", "没有更多提示了。"))
+                    console.write("  " + strings.say("No more hints.", "没有更多提示了。"))
                 }
                 continue
             }

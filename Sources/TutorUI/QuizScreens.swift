@@ -39,6 +39,7 @@ public enum QuizRenderer {
 
     private static func draw(_ session: QuizSession, _ canvas: inout Canvas, _ strings: Strings) {
         let area = canvas.bounds
+        NoticeLine(notice: session.notice, strings: strings).render(in: area, on: &canvas)
         guard let item = session.item, let player = session.player else {
             QuizSummaryView(results: session.results, items: session.items, strings: strings)
                 .render(in: area, on: &canvas)

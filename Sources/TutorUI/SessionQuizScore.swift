@@ -9,9 +9,7 @@ public enum SessionQuizScore {
     /// The open lesson's questions as quiz items: what the summary counts as asked.
     static func items(_ session: TutorSession) -> [QuizRunItem] {
         guard let timeline = session.player?.timeline else { return [] }
-        return QuizQuestion.quizPoints(in: timeline).map {
-            QuizRunItem(title: timeline.title, timeline: timeline, question: $0)
-        }
+        return QuizRunItem.items([timeline], everySegment: false)
     }
 
     static func results(_ session: TutorSession) -> QuizResults {
