@@ -37,12 +37,6 @@ public enum SessionQuizScore {
 }
 
 extension Strings {
-    /// The keys of a lesson screen where `q` quits the program rather than going back to the menu.
-    func keys(_ keys: [(key: String, action: String)], quits: Bool) -> [(key: String, action: String)] {
-        guard quits else { return keys }
-        return keys.map { $0.key == "q" ? ($0.key, say("quit", "退出")) : $0 }
-    }
-
     /// The last step's line where `q` quits, with the quiz score when there is a quiz.
     func endQuitting(_ session: TutorSession) -> String {
         let score = SessionQuizScore.headline(session, strings: self).map { say(" Quiz: \($0).", "测验：\($0)。") }

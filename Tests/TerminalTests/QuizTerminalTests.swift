@@ -118,7 +118,12 @@ import Testing
             try terminal.send("Enter")
             try terminal.waitFor("question 1 of 3")
             #expect(try terminal.screen().contains { $0.contains("time left 10:00") || $0.contains("time left 9:5") })
+            // `?` is the help here too: it opens over the question, and Esc closes it without pausing typing.
             try terminal.send("?")
+            let help = try terminal.waitFor("Press any key to close")
+            #expect(help.contains { $0.contains("pause typing") })
+            try terminal.send("Escape")
+            try terminal.waitFor("the help closed") { !$0.contains { $0.contains("Press any key to close") } }
             try answer(terminal, ["F.", "12345", "678"])
             try terminal.waitFor("question 2 of 3")
             let screen = try terminal.screen()

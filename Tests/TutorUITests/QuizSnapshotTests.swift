@@ -28,7 +28,9 @@ import TutorUI
 
     @Test(arguments: Language.allCases)
     func parseErrorWithHint(language: Language) throws {
-        let session = Self.session(language, [.character("?")] + Self.keys("B\tS.\t17393x\t1\n"))
+        // Esc leaves the fields, `h` takes the hint, Tab goes back to typing.
+        let hint: [Key] = [.escape, .character("h"), .character("\t")]
+        let session = Self.session(language, hint + Self.keys("B\tS.\t17393x\t1\n"))
         try expectSnapshot(
             ScreenRenderer.render(session, size: Size(width: 80, height: 24)), named: "quiz-error-\(language)")
     }
