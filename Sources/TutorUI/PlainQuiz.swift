@@ -99,9 +99,9 @@ public struct PlainQuiz {
         let write = console.write
         write(
             strings.say(
-                "Quiz: \(session.items.count) questions. Answer each field on its own line; '?' gives a hint "
-                    + "(it costs points), 'q' ends the quiz.",
-                "测验：共 \(session.items.count) 题。每栏一行作答；输入 ? 获得提示（扣分），输入 q 结束测验。"))
+                "Quiz: \(session.items.count) questions. Answer each field on its own line; 'h' gives a hint "
+                    + "(it costs points), '?' lists these, 'q' ends the quiz.",
+                "测验：共 \(session.items.count) 题。每栏一行作答；输入 h 获得提示（扣分），输入 ? 查看说明，输入 q 结束测验。"))
         questions: while let item = session.item, let player = session.player, let panel = session.panel {
             write("")
             write(
@@ -136,7 +136,8 @@ public struct PlainQuiz {
         console.saveProgress(session.progress)
     }
 
-    /// Reads one field's answer; '?' prints the next hint and asks again. Nil ends the quiz.
+    /// Reads one field's answer; 'h' prints the next hint and '?' what can be typed, then it asks again (the keys
+    /// of the full screen: `?` is help and `h` the hint everywhere). Nil ends the quiz.
     private mutating func ask(_ field: QuizField, _ console: PlainConsole) -> String? {
         while true {
             let strings = Strings(session.language)
@@ -145,6 +146,14 @@ public struct PlainQuiz {
             guard let text = console.nextLine() else { return nil }
             if text == "q" { return nil }
             if text == "?" {
+                console.write(
+                    "  "
+                        + strings.say(
+                            "Type the answer and Enter; h: a hint (it costs points); q: end the quiz.",
+                            "输入答案后按回车；h：提示（扣分）；q：结束测验。"))
+                continue
+            }
+            if text == "h" {
                 if session.takeHint(), let level = session.panel?.hint {
                     console.write("  " + strings.hintCost(level, session.scoring))
                     for hint in session.panel?.hintLines ?? [] { console.write("  " + hint.text(strings.language)) }
