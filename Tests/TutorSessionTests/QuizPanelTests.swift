@@ -280,7 +280,9 @@ struct QuizPanelTests {
         panel.setText("SA", for: .flags)
         panel.focus(on: .ack)
         #expect(panel.handle(.enter) == .rejected, "with ACK among the flags an ack number is wanted")
-        #expect(panel.errors[.ack] != nil)
+        let error = try #require(panel.errors[.ack])
+        #expect(error.field == .ack && error.input.isEmpty && error.column == 0, "\(error)")
+        #expect(error.message.en.contains("- if the segment has no ACK flag"), "\(error.message.en)")
     }
 
     @Test("hints: level 1, again level 2, then no more; they cost points; none in an exam")
