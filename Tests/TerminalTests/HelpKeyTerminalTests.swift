@@ -19,7 +19,7 @@ import Testing
     @Test func questionMarkIsHelpInALessonAndAtAQuestionAndHGivesTheHint() throws {
         let terminal = try TmuxTerminal()
         let run = try TutorRun(terminal, arguments: ["--no-animation"])
-        try TutorTerminalTests().openLesson(terminal)
+        try terminal.openLesson()
         var help = try Self.help(terminal)
         #expect(help.contains { $0.contains("next step") })
         #expect(help.contains { $0.contains("a hint (costs points)") }, "the question's keys are listed too")
