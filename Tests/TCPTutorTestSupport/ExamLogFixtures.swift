@@ -26,4 +26,11 @@ public enum ExamLogFixtures {
         try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
             .map(String.init)
     }
+
+    /// Edits one line of a log file in place, as a student with a text editor would: the hash chain is not redone.
+    public static func edit(_ url: URL, line index: Int, replacing old: String, with new: String) throws {
+        var lines = try lines(url)
+        lines[index] = lines[index].replacingOccurrences(of: old, with: new)
+        try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+    }
 }

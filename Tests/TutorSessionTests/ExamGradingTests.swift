@@ -249,9 +249,7 @@ struct ExamGradingReportTests {
         try sit("ada", in: directory)
         // An edit in the fourth record: the answers before it are still graded, but the log is broken.
         let url = directory.appendingPathComponent("ada.examlog")
-        var lines = try ExamLogFixtures.lines(url)
-        lines[3] = lines[3].replacingOccurrences(of: #""question":3"#, with: #""question":4"#)
-        try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        try ExamLogFixtures.edit(url, line: 3, replacing: #""question":3"#, with: #""question":4"#)
         let report = try grader.grade(directories: [directory])
         let ada = try #require(report.students.first)
         #expect(ada.status == .broken && !ada.feedback.isEmpty, "the answers were graded, yet the log is broken")
@@ -268,9 +266,7 @@ struct ExamGradingReportTests {
         try sit("ada", in: directory)
         // Edited after the start record: the start still says how many questions the exam has.
         let url = directory.appendingPathComponent("ada.examlog")
-        var lines = try ExamLogFixtures.lines(url)
-        lines[2] = lines[2].replacingOccurrences(of: #""question":2"#, with: #""question":3"#)
-        try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        try ExamLogFixtures.edit(url, line: 2, replacing: #""question":2"#, with: #""question":3"#)
         // Nothing readable at all.
         try Data("not a log\n".utf8).write(to: directory.appendingPathComponent("bob.examlog"))
         let report = try grader.grade(directories: [directory])

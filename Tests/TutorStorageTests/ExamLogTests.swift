@@ -63,9 +63,7 @@ struct ExamLogTests {
     @Test("an edited record is detected, and so is an edited record whose own hash was recomputed")
     func edited() throws {
         let url = try writeLog(answers: 3)
-        var lines = try ExamLogFixtures.lines(url)
-        lines[2] = lines[2].replacingOccurrences(of: #""seq":"2""#, with: #""seq":"9""#)
-        try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        try ExamLogFixtures.edit(url, line: 2, replacing: #""seq":"2""#, with: #""seq":"9""#)
         let edited = try ExamLogFile.read(url)
         #expect(edited.problem?.line == 3)
         #expect(edited.problem?.reason.contains("does not match its hash") == true)
