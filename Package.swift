@@ -116,7 +116,9 @@ let package = Package(
                 "TutorSession", "TutorStorage", "LessonKit", "TimelineKit", "TCPNotation", "TCPCore",
                 "TCPTutorTestSupport",
             ]),
-        .testTarget(name: "TutorStorageTests", dependencies: ["TutorStorage", "TutorSession", "LessonKit"]),
+        .testTarget(
+            name: "TutorStorageTests",
+            dependencies: ["TutorStorage", "TutorSession", "LessonKit", "TCPTutorTestSupport"]),
         .testTarget(
             name: "TutorUITests",
             dependencies: [

@@ -114,6 +114,21 @@ struct ASCIIBuffer {
         return count
     }
 
+    /// `,"name":`, the key of a JSON object's next member.
+    mutating func appendJSONKey(_ name: String) {
+        bytes.append(contentsOf: [0x2c, 0x22])
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(contentsOf: [0x22, 0x3a])
+    }
+
+    /// Hands what is written to `sink` and starts empty again, once there is at least `size` of it: large
+    /// outputs go out as they are made.
+    mutating func handOver(to sink: ([UInt8]) -> Void, atLeast size: Int) {
+        guard bytes.count >= size else { return }
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// A JSON string literal.
     mutating func appendJSON(_ text: String) {
         bytes.append(0x22)

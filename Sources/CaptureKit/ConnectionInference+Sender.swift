@@ -71,19 +71,17 @@ extension ConnectionInference {
             segment.seq == tcb.sndNxt &- 1, tcb.sndUna == tcb.sndNxt
         else { return false }
         if lastWindow[sender.peer] == 0 {
-            steps[index].labels.append(.windowProbe)
-            steps[index].notes.append(
-                LocalizedText(
-                    en: "window probe: \(sender.peer) advertised a zero window, so \(sender) asks whether it has "
-                        + "opened (RFC 9293 §3.8.6.1)",
-                    zh: "窗口探测：\(sender.peer)通告了零窗口，\(sender)探测窗口是否已打开（RFC 9293 §3.8.6.1）"))
+            mark(
+                index, .windowProbe,
+                en: "window probe: \(sender.peer) advertised a zero window, so \(sender) asks whether it has "
+                    + "opened (RFC 9293 §3.8.6.1)",
+                zh: "窗口探测：\(sender.peer)通告了零窗口，\(sender)探测窗口是否已打开（RFC 9293 §3.8.6.1）")
         } else {
-            steps[index].labels.append(.keepAlive)
-            steps[index].notes.append(
-                LocalizedText(
-                    en: "keep-alive: seq = SND.NXT − 1 is old, so \(sender.peer) must answer with an ACK "
-                        + "(RFC 9293 §3.8.4)",
-                    zh: "保活探测：序列号 = SND.NXT − 1 是旧序列号，\(sender.peer)必须回复ACK（RFC 9293 §3.8.4）"))
+            mark(
+                index, .keepAlive,
+                en: "keep-alive: seq = SND.NXT − 1 is old, so \(sender.peer) must answer with an ACK "
+                    + "(RFC 9293 §3.8.4)",
+                zh: "保活探测：序列号 = SND.NXT − 1 是旧序列号，\(sender.peer)必须回复ACK（RFC 9293 §3.8.4）")
         }
         return true
     }
@@ -106,29 +104,26 @@ extension ConnectionInference {
             let hole = unseen[sender].remove(at: gap)
             if hole.start.precedes(range.start) { unseen[sender].append((hole.start, range.start)) }
             if range.end.precedes(hole.end) { unseen[sender].append((range.end, hole.end)) }
-            steps[index].labels.append(.outOfOrder)
             steps[index].rule = segment.has(.fin) ? .closeSendsFin : .sendData
-            steps[index].notes.append(
-                LocalizedText(
-                    en: "out of order: sent before segments the capture showed earlier; it fills their gap",
-                    zh: "乱序：它比抓包中先出现的报文段发得更早，填补了之前的缺口"))
+            mark(
+                index, .outOfOrder,
+                en: "out of order: sent before segments the capture showed earlier; it fills their gap",
+                zh: "乱序：它比抓包中先出现的报文段发得更早，填补了之前的缺口")
         } else if let earlier = seen[sender][segment], steps[earlier].fate == .delivered {
             // The first copy arrived; a sender that had no ACK for it would be retransmitting instead.
-            steps[index].labels.append(.duplicate)
             steps[index].rule = steps[earlier].rule
-            steps[index].notes.append(
-                LocalizedText(
-                    en: "duplicate: an exact copy of step \(earlier + 1)", zh: "重复：与第\(earlier + 1)步完全相同的副本"))
+            mark(
+                index, .duplicate, en: "duplicate: an exact copy of step \(earlier + 1)",
+                zh: "重复：与第\(earlier + 1)步完全相同的副本")
         } else {
-            steps[index].labels.append(.retransmission)
             steps[index].rule = .retransmissionTimeout
             let first = steps.indices.first { steps[$0].from == sender && steps[$0].segment.seq == segment.seq }
             let when = first.map { " (first sent at step \($0 + 1))" } ?? ""
             let whenZh = first.map { "（第\($0 + 1)步首次发送）" } ?? ""
-            steps[index].notes.append(
-                LocalizedText(
-                    en: "retransmission: seq \(segment.seq) was sent before\(when) and not acknowledged in time",
-                    zh: "重传：序列号\(segment.seq)之前已发送\(whenZh)，未及时得到确认"))
+            mark(
+                index, .retransmission,
+                en: "retransmission: seq \(segment.seq) was sent before\(when) and not acknowledged in time",
+                zh: "重传：序列号\(segment.seq)之前已发送\(whenZh)，未及时得到确认")
         }
         // Anything past SND.NXT in it is new: the engine sends it too.
         if tcb.sndNxt.precedes(segment.dataEnd) {
@@ -152,21 +147,19 @@ extension ConnectionInference {
         if segment.seq == tcb.sndNxt, ack.precedesOrEquals(tcb.rcvNxt) {
             steps[index].rule = lastAckRule[sender] ?? .dataAcknowledged
             if let earlier = seen[sender][segment] {
-                steps[index].labels.append(.duplicate)
-                steps[index].notes.append(
-                    LocalizedText(
-                        en: "duplicate ACK: the same as step \(earlier + 1); it says \(ack) is still expected",
-                        zh: "重复ACK：与第\(earlier + 1)步相同，表示仍在等待序列号\(ack)"))
+                mark(
+                    index, .duplicate,
+                    en: "duplicate ACK: the same as step \(earlier + 1); it says \(ack) is still expected",
+                    zh: "重复ACK：与第\(earlier + 1)步相同，表示仍在等待序列号\(ack)")
             }
             return
         }
         let expected = Segment(flags: .ack, seq: tcb.sndNxt, ack: tcb.rcvNxt)
         if segment.seq == tcb.sndNxt, tcb.rcvNxt.precedes(ack) {
-            steps[index].labels.append(.gap)
-            steps[index].notes.append(
-                LocalizedText(
-                    en: "gap: it acknowledges up to \(ack), past anything the capture showed from \(sender.peer)",
-                    zh: "缺口：它确认到\(ack)，超出了抓包中\(sender.peer)发送的内容"))
+            mark(
+                index, .gap,
+                en: "gap: it acknowledges up to \(ack), past anything the capture showed from \(sender.peer)",
+                zh: "缺口：它确认到\(ack)，超出了抓包中\(sender.peer)发送的内容")
         }
         notPredicted(
             index, expected: predictions[sender].first ?? (expected, .dataAcknowledged),
@@ -230,11 +223,10 @@ extension ConnectionInference {
         reaction.clear()
         endpoints[sender].call(.send(missing), at: now, into: &reaction)
         unseen[sender].append((start, seq))
-        steps[index].labels.append(.gap)
-        steps[index].notes.append(
-            LocalizedText(
-                en: "gap: \(missing) bytes from \(sender) before this (seq \(start):\(seq)) are not in the capture "
-                    + "here", zh: "缺口：此前\(sender)发送的\(missing)字节（序列号\(start):\(seq)）不在抓包的这个位置"))
+        mark(
+            index, .gap,
+            en: "gap: \(missing) bytes from \(sender) before this (seq \(start):\(seq)) are not in the capture "
+                + "here", zh: "缺口：此前\(sender)发送的\(missing)字节（序列号\(start):\(seq)）不在抓包的这个位置")
     }
 
     /// One segment for what a call sent: data followed by its FIN count as one `F.` segment, as stacks send them.
@@ -256,6 +248,12 @@ extension ConnectionInference {
                 en: "the RFC's reset here is <SEQ=SND.NXT><CTL=RST> without ACK; this stack also sets ACK "
                     + "(an implementation choice)",
                 zh: "RFC规定此处的复位报文段为<SEQ=SND.NXT><CTL=RST>，不带ACK；此协议栈还设置了ACK（实现上的选择）"))
+    }
+
+    /// Labels step `index` and says why, in both languages.
+    mutating func mark(_ index: Int, _ label: SegmentLabel, en: String, zh: String) {
+        steps[index].labels.append(label)
+        steps[index].notes.append(LocalizedText(en: en, zh: zh))
     }
 
     mutating func notPredicted(_ index: Int, expected: (segment: Segment, because: Rule)?, reason: LocalizedText?) {

@@ -74,10 +74,7 @@ public enum ListingFormatter {
                 out.bytes.append(contentsOf: text)
             }
             out.append(byte: 0x0a)
-            if out.bytes.count >= chunk {
-                sink(out.bytes)
-                out.bytes.removeAll(keepingCapacity: true)
-            }
+            out.handOver(to: sink, atLeast: chunk)
         }
     }
 
@@ -100,35 +97,32 @@ public enum ListingFormatter {
             out.append(connection.hostA)
             out.append("\",\"B\":\"")
             out.append(connection.hostB)
-            out.append("\",\"packets\":")
-            out.append(connection.packets)
-            out.append(",\"packetsA\":")
-            out.append(connection.packetsFromA)
-            out.append(",\"packetsB\":")
-            out.append(connection.packetsFromB)
-            out.append(",\"bytesA\":")
-            out.append(connection.bytesFromA)
-            out.append(",\"bytesB\":")
-            out.append(connection.bytesFromB)
-            out.append(",\"first\":")
-            out.append(seconds: connection.firstTime.nanoseconds &- start)
-            out.append(",\"last\":")
-            out.append(seconds: connection.lastTime.nanoseconds &- start)
-            out.append(",\"firstPacket\":")
-            out.append(connection.firstPacket)
-            out.append(",\"lastPacket\":")
-            out.append(connection.lastPacket)
-            out.append(",\"opened\":")
+            out.append("\"")
+            let counts: [(name: String, count: UInt64)] = [
+                ("packets", UInt64(connection.packets)), ("packetsA", UInt64(connection.packetsFromA)),
+                ("packetsB", UInt64(connection.packetsFromB)), ("bytesA", connection.bytesFromA),
+                ("bytesB", connection.bytesFromB),
+            ]
+            for (name, count) in counts {
+                out.appendJSONKey(name)
+                out.append(count)
+            }
+            for (name, time) in [("first", connection.firstTime), ("last", connection.lastTime)] {
+                out.appendJSONKey(name)
+                out.append(seconds: time.nanoseconds &- start)
+            }
+            for (name, packet) in [("firstPacket", connection.firstPacket), ("lastPacket", connection.lastPacket)] {
+                out.appendJSONKey(name)
+                out.append(packet)
+            }
+            out.appendJSONKey("opened")
             out.appendJSON(connection.opening.rawValue)
-            out.append(",\"closed\":")
+            out.appendJSONKey("closed")
             out.appendJSON(connection.closing.key)
-            out.append(",\"closedBy\":")
+            out.appendJSONKey("closedBy")
             if let host = connection.closing.host { out.appendJSON(host.rawValue) } else { out.append("null") }
             out.append("}\n")
-            if out.bytes.count >= chunk {
-                sink(out.bytes)
-                out.bytes.removeAll(keepingCapacity: true)
-            }
+            out.handOver(to: sink, atLeast: chunk)
         }
     }
 }

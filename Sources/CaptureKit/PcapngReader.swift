@@ -93,22 +93,9 @@ final class PcapngReader: SegmentSource {
         case 1:
             try readInterface(block, at: offset)
             return nil
-        case 6:  // enhanced packet block
+        case 6:  // enhanced packet block: a 32-bit interface id
             guard block.count >= 32 else { throw error("the enhanced packet block is too short", at: offset) }
-            recordsRead += 1
-            let interface = try interface(Int(block.load32(8, bigEndian: bigEndian)), at: offset)
-            let timestamp =
-                UInt64(block.load32(12, bigEndian: bigEndian)) << 32
-                | UInt64(block.load32(16, bigEndian: bigEndian))
-            let captured = Int(block.load32(20, bigEndian: bigEndian))
-            guard captured <= block.count - 32 else {
-                throw error(
-                    "the packet claims \(captured) captured bytes but its block holds only \(block.count - 32)",
-                    at: offset, packet: recordsRead)
-            }
-            return decode(
-                UnsafeRawBufferPointer(rebasing: block[28..<(28 + captured)]), interface: interface,
-                timestamp: timestamp)
+            return try timestampedPacket(block, interfaceID: Int(block.load32(8, bigEndian: bigEndian)), at: offset)
         case 3:  // simple packet block: interface 0, no timestamp
             guard block.count >= 16 else { throw error("the simple packet block is too short", at: offset) }
             recordsRead += 1
@@ -117,21 +104,9 @@ final class PcapngReader: SegmentSource {
             if interface.snapLength > 0 { captured = min(captured, Int(interface.snapLength)) }
             return decode(
                 UnsafeRawBufferPointer(rebasing: block[12..<(12 + captured)]), interface: interface, timestamp: nil)
-        case 2:  // obsolete packet block
+        case 2:  // obsolete packet block: a 16-bit interface id, then a 16-bit drop count
             guard block.count >= 32 else { throw error("the packet block is too short", at: offset) }
-            recordsRead += 1
-            let interface = try interface(Int(block.load16(8, bigEndian: bigEndian)), at: offset)
-            let timestamp =
-                UInt64(block.load32(12, bigEndian: bigEndian)) << 32
-                | UInt64(block.load32(16, bigEndian: bigEndian))
-            let captured = Int(block.load32(20, bigEndian: bigEndian))
-            guard captured <= block.count - 32 else {
-                throw error(
-                    "the packet claims more captured bytes than its block holds", at: offset, packet: recordsRead)
-            }
-            return decode(
-                UnsafeRawBufferPointer(rebasing: block[28..<(28 + captured)]), interface: interface,
-                timestamp: timestamp)
+            return try timestampedPacket(block, interfaceID: Int(block.load16(8, bigEndian: bigEndian)), at: offset)
         default:
             return nil  // name resolution, statistics, custom blocks: nothing about TCP
         }
@@ -168,6 +143,25 @@ final class PcapngReader: SegmentSource {
             position = value + (length + 3) / 4 * 4
         }
         interfaces.append(interface)
+    }
+
+    /// An enhanced or obsolete packet block, alike after the interface id: a 64-bit timestamp in two halves at
+    /// 12 and 16, the captured length at 20, the packet from 28.
+    private func timestampedPacket(_ block: UnsafeRawBufferPointer, interfaceID: Int, at offset: Int64)
+        throws(CaptureError) -> CapturedSegment?
+    {
+        recordsRead += 1
+        let interface = try interface(interfaceID, at: offset)
+        let timestamp =
+            UInt64(block.load32(12, bigEndian: bigEndian)) << 32 | UInt64(block.load32(16, bigEndian: bigEndian))
+        let captured = Int(block.load32(20, bigEndian: bigEndian))
+        guard captured <= block.count - 32 else {
+            throw error(
+                "the packet claims \(captured) captured bytes but its block holds only \(block.count - 32)",
+                at: offset, packet: recordsRead)
+        }
+        return decode(
+            UnsafeRawBufferPointer(rebasing: block[28..<(28 + captured)]), interface: interface, timestamp: timestamp)
     }
 
     private func interface(_ index: Int, at offset: Int64) throws(CaptureError) -> Interface {

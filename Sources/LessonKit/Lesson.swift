@@ -56,22 +56,12 @@ public struct Step: Hashable, Sendable {
     public var quiz: QuizPoint?
     /// States and wire checks written after the step.
     public var checks: [StepCheck] = []
-
-    public init(line: Int, action: StepAction) {
-        self.line = line
-        self.action = action
-    }
 }
 
 /// An `expect` line and what it checks.
 public struct StepCheck: Hashable, Sendable {
     public var line: Int
     public var expectation: Expectation
-
-    public init(line: Int, expectation: Expectation) {
-        self.line = line
-        self.expectation = expectation
-    }
 }
 
 /// A parsed lesson: its header and its steps.

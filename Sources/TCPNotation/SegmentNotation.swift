@@ -57,11 +57,6 @@ public struct SegmentSyntaxError: Error, Hashable, Sendable, CustomStringConvert
     public var column: Int
     public var message: String
 
-    public init(column: Int, message: String) {
-        self.column = column
-        self.message = message
-    }
-
     public var description: String { message }
 }
 

@@ -69,12 +69,13 @@ public struct TerminalRuntime {
                 if app.isAnimating { messages.append(.tick) }
                 if app.showsClock { messages.append(.time(WallClock.now())) }
                 guard !messages.isEmpty else {
-                    effects.performWaiting(on: &app)
+                    // A save that failed changes the screen (the app says so): shown without waiting for a key.
+                    if effects.performWaiting(on: &app) { draw() }
                     continue
                 }
                 if effects.deliver(messages, to: &app) { return .quit }
                 draw()
-                effects.performWaiting(on: &app)
+                if effects.performWaiting(on: &app) { draw() }
             case .key(let key):
                 // A key acts on what the sources will have brought (every lesson loaded), so it waits for them.
                 var messages = sources.flatMap { $0.messagesBeforeKey() }
@@ -124,12 +125,14 @@ struct EffectRunner {
         return quits
     }
 
-    /// Performs the effects that were waiting; a failure goes to the app.
-    mutating func performWaiting<App: FullScreenApp>(on app: inout App) {
+    /// Performs the effects that were waiting; a failure goes to the app. Returns whether one failed.
+    @discardableResult
+    mutating func performWaiting<App: FullScreenApp>(on app: inout App) -> Bool {
         let effects = waiting
         waiting.removeAll()
         let failures = effects.compactMap(perform)
         if !failures.isEmpty { _ = deliver(failures, to: &app) }
+        return !failures.isEmpty
     }
 }
 

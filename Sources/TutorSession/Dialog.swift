@@ -26,21 +26,32 @@ enum GoToTyping {
         case ignore
     }
 
+    enum Action: Hashable, Sendable {
+        case go, erase, close, stepAway
+    }
+
+    /// The dialog's keys; a digit is typed, any other key does nothing.
+    static let keys = KeyMap<Action>([
+        KeyBinding(.go, [.enter]),
+        KeyBinding(.close, [.escape] + Key.letter("q")),
+        KeyBinding(.erase, [.backspace, .left]),
+        KeyBinding(.stepAway, [.pageDown, .pageUp]),
+    ])
+
     static func outcome(_ digits: String, _ key: Key, range: ClosedRange<Int>) -> Outcome {
-        switch key {
-        case .escape, .character("q"), .character("Q"):
+        switch keys.action(for: key) {
+        case .close:
             return .close
-        case .pageDown, .pageUp:
+        case .stepAway:
             return .closeAndAct
-        case .backspace, .left:
+        case .erase:
             return .typing(String(digits.dropLast()))
-        case .character(let character) where character.isASCII && character.isNumber:
-            return digits.count < 6 ? .typing(digits + String(character)) : .ignore
-        case .enter:
+        case .go:
             guard let number = Int(digits), range.contains(number) else { return .refuse(digits) }
             return .go(number)
-        default:
-            return .ignore
+        case nil:
+            guard case .character(let character) = key, character.isASCII, character.isNumber else { return .ignore }
+            return digits.count < 6 ? .typing(digits + String(character)) : .ignore
         }
     }
 }

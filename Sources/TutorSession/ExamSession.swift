@@ -30,6 +30,8 @@ public struct ExamSession {
     /// The picture of the current question (the lesson up to the hidden segment).
     public private(set) var player: LessonPlayer?
     public private(set) var language: Language
+    /// Whether the `?` help is over the screen (the clock runs on under it).
+    public private(set) var showsHelp = false
     /// A log that could not be written: the exam stops taking answers and says why.
     public private(set) var problem: String?
     /// Whether the time ran out on an answer typed but not submitted, and the clock submitted it.
@@ -90,15 +92,20 @@ public struct ExamSession {
         case .key(let key):
             if key == .interrupt { return [.quit] }
             checkClock()
+            if showsHelp {
+                showsHelp = false
+                guard HelpClosing.keyActsAfterClosing(key) else { return [] }
+            }
             switch phase {
             case .ready: return ready(key)
             case .resumed: return resumed(key)
             case .answering: return answer(key)
             case .paused: return paused(key)
             case .finished:
-                switch key {
-                case .character("q"), .character("Q"), .enter, .escape: return [.quit]
-                default: return []
+                switch ExamKeys.closed.action(for: key) {
+                case .leave: return [.quit]
+                case .help: return showHelp()
+                case .goOn, .language, nil: return []
                 }
             }
         }
@@ -152,7 +159,7 @@ public struct ExamSession {
 
     /// The start screen: Enter starts the clock and the first question.
     private mutating func ready(_ key: Key) -> [Effect] {
-        if let effects = noticeKey(key) { return effects }
+        if let effects = noticeKey(key, starting: true) { return effects }
         problem = nil
         if let start = sitting.begin(at: now) { record([start]) }
         askCurrent()
@@ -161,20 +168,26 @@ public struct ExamSession {
 
     /// The notice after a resume: Enter goes on to the first unanswered question.
     private mutating func resumed(_ key: Key) -> [Effect] {
-        if let effects = noticeKey(key) { return effects }
+        if let effects = noticeKey(key, starting: false) { return effects }
         phase = .answering
         return []
     }
 
     /// The keys of the start screen and the resume notice, which differ only in what Enter does: nil for
     /// Enter, which the caller handles.
-    private mutating func noticeKey(_ key: Key) -> [Effect]? {
-        switch key {
-        case .enter: nil
-        case .character("l"), .character("L"): switchLanguage()
-        case .character("q"), .character("Q"), .escape: [.quit]
-        default: []
+    private mutating func noticeKey(_ key: Key, starting: Bool) -> [Effect]? {
+        switch ExamKeys.notice(starting: starting).action(for: key) {
+        case .goOn: nil
+        case .language: switchLanguage()
+        case .help: showHelp()
+        case .leave: [.quit]
+        case nil: []
         }
+    }
+
+    private mutating func showHelp() -> [Effect] {
+        showsHelp = true
+        return []
     }
 
     /// `l` on any exam screen: the other language.
@@ -200,25 +213,29 @@ public struct ExamSession {
         self.panel = panel
         switch outcome {
         case .edited: return []
-        case .rejected, .refused, .hintTaken: return []
+        case .rejected, .refused: return []
         case .leave:
             phase = .paused
             return []
+        case .help:
+            return showHelp()
         case .submitted(_, let typed):
             return submit(typed)
         }
     }
 
     private mutating func paused(_ key: Key) -> [Effect] {
-        switch key {
-        case .enter, .character("\t"), .escape:
+        switch ExamKeys.paused.action(for: key) {
+        case .goOn:
             phase = .answering
             return []
-        case .character("l"), .character("L"):
+        case .language:
             return switchLanguage()
-        case .character("q"), .character("Q"):
+        case .help:
+            return showHelp()
+        case .leave:
             return [.quit]
-        default:
+        case nil:
             return []
         }
     }

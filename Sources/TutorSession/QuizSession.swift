@@ -7,12 +7,6 @@ public struct QuizRunItem: Hashable, Sendable {
     public var timeline: Timeline
     public var question: QuizQuestion
 
-    public init(title: LocalizedText, timeline: Timeline, question: QuizQuestion) {
-        self.title = title
-        self.timeline = timeline
-        self.question = question
-    }
-
     /// The questions of `timelines` in order: their quiz points, or every segment when asked.
     public static func items(_ timelines: [Timeline], everySegment: Bool) -> [QuizRunItem] {
         timelines.flatMap { timeline in
@@ -47,6 +41,11 @@ public struct QuizSession: Hashable, Sendable {
     public private(set) var results = QuizResults()
     public private(set) var progress: ProgressBook
     public private(set) var language: Language
+    /// Whether the `?` help is over the screen.
+    public private(set) var showsHelp = false
+    /// Why the last progress save failed, shown until the next question is asked: the scores stay in memory,
+    /// and the student knows they are not on disk.
+    public private(set) var notice: LocalizedText?
     public let animates: Bool
     public var scoring: ScoringModel = .standard
 
@@ -81,11 +80,19 @@ public struct QuizSession: Hashable, Sendable {
                 self.player = player
             }
             return []
+        case .failed(.saveProgress, let reason):
+            // The student is told, as the tutor's menu tells it; the scores stay in memory.
+            notice = .progressNotSaved(reason)
+            return []
         case .time, .lessonLoaded, .failed:
             return []
         case .key(let key):
             if key == .interrupt { return [.saveProgress(progress), .quit] }
             player?.crossing = nil
+            if showsHelp {
+                showsHelp = false
+                guard HelpClosing.keyActsAfterClosing(key) else { return [] }
+            }
             switch phase {
             case .asking: return handleQuestion(key)
             case .feedback(let focus): return handleFeedback(focus, key)
@@ -103,13 +110,14 @@ public struct QuizSession: Hashable, Sendable {
         panelHasFocus = true
         player = LessonPlayer(timeline: item.timeline, askingAt: question.frameIndex)
         phase = .asking
+        notice = nil
     }
 
     private mutating func handleQuestion(_ key: Key) -> [Effect] {
         guard var panel else { return [] }
         var hasFocus = panelHasFocus
-        // Enter takes the focus back here too: the quiz has no step for it to take.
-        let outcome = PanelFocus.handle(key, panel: &panel, hasFocus: &hasFocus, alsoFocus: [.enter])
+        let keys = QuizKeys.question(inLesson: false)
+        let outcome = PanelFocus.handle(key, panel: &panel, hasFocus: &hasFocus, keys: keys)
         self.panel = panel
         panelHasFocus = hasFocus
         switch outcome {
@@ -118,16 +126,19 @@ public struct QuizSession: Hashable, Sendable {
         case .submitted(let answer):
             return self.answer(panel.grade(answer, scoring: scoring))
         case .notForPanel:
-            switch key {
-            case .right, .pageDown, .space:
+            switch keys.action(for: key) {
+            case .skip:
                 // Skipping counts as a question answered with nothing.
                 return answer(panel.grade(QuizAnswer(), scoring: scoring))
-            case .character("l"), .character("L"):
+            case .language:
                 return switchLanguage()
-            case .character("q"), .character("Q"):
+            case .help:
+                showsHelp = true
+                return []
+            case .leave:
                 phase = .summary
                 return [.saveProgress(progress)]
-            default:
+            case .answer, .hint, .back, nil:
                 return []
             }
         }
@@ -147,21 +158,24 @@ public struct QuizSession: Hashable, Sendable {
 
     private mutating func handleFeedback(_ focus: FeedbackFocus, _ key: Key) -> [Effect] {
         var focus = focus
-        switch key {
-        case .up, .backTab:
+        switch QuizKeys.feedback(inLesson: false).action(for: key) {
+        case .previousField:
             guard focus.move(by: -1) else { return [] }
-        case .down, .character("\t"):
+        case .nextField:
             guard focus.move(by: 1) else { return [] }
-        case .right, .pageDown, .space, .enter:
+        case .goOn:
             next()
             return []
-        case .character("l"), .character("L"):
+        case .language:
             return switchLanguage()
-        case .character("q"), .character("Q"):
+        case .help:
+            showsHelp = true
+            return []
+        case .leave:
             phase = .summary
             player = nil
             return []
-        default:
+        case nil:
             return []
         }
         phase = .feedback(focus)
@@ -176,13 +190,13 @@ public struct QuizSession: Hashable, Sendable {
     }
 
     private mutating func handleSummary(_ key: Key) -> [Effect] {
-        switch key {
-        case .character("l"), .character("L"):
-            return switchLanguage()
-        case .character("q"), .character("Q"), .enter, .escape, .space:
-            return [.saveProgress(progress), .quit]
-        default:
+        switch QuizKeys.results.action(for: key) {
+        case .language: return switchLanguage()
+        case .help:
+            showsHelp = true
             return []
+        case .quit: return [.saveProgress(progress), .quit]
+        case nil: return []
         }
     }
 

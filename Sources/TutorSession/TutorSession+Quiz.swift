@@ -13,16 +13,16 @@ extension TutorSession {
     /// Handles a key in the lesson when a question or its feedback is on screen; nil lets stepping have it.
     mutating func handleQuiz(_ key: Key) -> [Effect]? {
         if var shown = feedbackOnScreen {
-            switch key {
-            case .up, .backTab:
+            switch QuizKeys.feedback(inLesson: true).action(for: key) {
+            case .previousField:
                 return shown.move(by: -1) ? keep(shown) : []
-            case .down, .character("\t"):
+            case .nextField:
                 return shown.move(by: 1) ? keep(shown) : []
-            case .right, .pageDown, .space, .enter, .escape:
+            case .goOn:
                 // The first step after the feedback shows the narration of the answered step.
                 feedbackOnScreen = nil
                 return []
-            default:
+            case .language, .help, .leave, nil:
                 feedbackOnScreen = nil
                 return nil
             }
@@ -34,7 +34,8 @@ extension TutorSession {
             return nil
         }
         var hasFocus = panelHasFocus
-        let outcome = PanelFocus.handle(key, panel: &panel, hasFocus: &hasFocus)
+        let outcome = PanelFocus.handle(
+            key, panel: &panel, hasFocus: &hasFocus, keys: QuizKeys.question(inLesson: true, quits: quitsFromLesson))
         self.panel = panel
         panelHasFocus = hasFocus
         switch outcome {

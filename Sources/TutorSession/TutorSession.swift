@@ -102,8 +102,7 @@ public struct TutorSession: Hashable, Sendable {
             return []
         case .failed(_, let reason):
             // Only a save can fail here: the student is told on the menu, and the book stays in memory.
-            notice = LocalizedText(
-                en: "Progress could not be saved: \(reason)", zh: "进度无法保存：\(reason)")
+            notice = LocalizedText.progressNotSaved(reason)
             return []
         case .key(let key):
             if key == .interrupt { return [.saveProgress(progress), .quit] }
@@ -133,45 +132,50 @@ public struct TutorSession: Hashable, Sendable {
 
     // MARK: Keys that work on every screen
 
-    private mutating func handleCommon(_ key: Key) -> [Effect]? {
-        switch key {
-        case .character("?"):
-            dialog = .help
-            return []
-        case .character("l"), .character("L"):
-            language = language == .en ? .zh : .en
-            progress.language = language
-            return [.saveProgress(progress)]
-        default:
-            return nil
-        }
+    /// `?` and `l`, which mean the same in the menu and in a lesson.
+    private mutating func showHelp() -> [Effect] {
+        dialog = .help
+        return []
+    }
+
+    private mutating func switchLanguage() -> [Effect] {
+        language = language == .en ? .zh : .en
+        progress.language = language
+        return [.saveProgress(progress)]
     }
 
     // MARK: Menu
 
     private mutating func handleMenu(_ key: Key) -> [Effect] {
-        if let effects = handleCommon(key) { return effects }
+        let action = TutorKeys.menu.action(for: key)
+        switch action {
+        case .help: return showHelp()
+        case .language: return switchLanguage()
+        default: break
+        }
         menuCursorMoved = true
-        switch key {
-        case .up, .pageUp, .left, .character("k"):
+        switch action {
+        case nil:
+            return []
+        case .previous:
             return moveSelection(by: -1)
-        case .down, .pageDown, .character("j"), .character("\t"):
+        case .next:
             return moveSelection(by: 1)
-        case .home:
+        case .first:
             menuSelection = 0
             return []
-        case .end:
+        case .last:
             menuSelection = max(lessons.count - 1, 0)
             return []
-        case .enter, .right, .space:
+        case .open:
             return openSelectedLesson()
-        case .character("g"), .character("G"):
+        case .goTo:
             guard !lessons.isEmpty else { return [] }
             dialog = .jump(digits: "")
             return []
-        case .character("q"), .character("Q"), .escape:
-            return key == .escape ? [] : [.saveProgress(progress), .quit]
-        default:
+        case .quit:
+            return [.saveProgress(progress), .quit]
+        case .closeDialog?, .help?, .language?:
             return []
         }
     }
@@ -204,9 +208,13 @@ public struct TutorSession: Hashable, Sendable {
     private mutating func handleLesson(_ player: LessonPlayer, _ key: Key) -> [Effect] {
         var player = player
         if let effects = handleQuiz(key) { return effects }
-        if let effects = handleCommon(key) { return effects }
-        switch key {
-        case .right, .pageDown, .space, .enter:
+        guard let action = TutorKeys.lesson(quits: quitsFromLesson).action(for: key) else { return [] }
+        switch action {
+        case .help:
+            return showHelp()
+        case .language:
+            return switchLanguage()
+        case .next:
             if player.isAtEnd, let next = nextLessonIndex {
                 // The same key that stepped through the lesson goes on to the next one on the path.
                 menuSelection = next
@@ -214,26 +222,26 @@ public struct TutorSession: Hashable, Sendable {
             }
             guard player.forward(animate: animates) else { return [] }
             if player.isAtEnd, !questionFrames(of: player.timeline).isEmpty { dialog = .summary }
-        case .left, .pageUp, .backspace:
+        case .back:
             guard player.back() else { return [] }
-        case .home:
+        case .first:
             player.jumpToStart()
-        case .end:
+        case .last:
             player.jumpToEnd()
-        case .character("g"), .character("G"):
+        case .goTo:
             dialog = .jump(digits: "")
             return []
-        case .character("t"), .character("T"):
+        case .tcb:
             showsTCB.toggle()
             return []
-        case .character("r"), .character("R"):
+        case .numbering:
             numberingChoice = numbering == .absolute ? .relative : .absolute
             return []
-        case .character("q"), .character("Q"):
+        case .leave:
             if quitsFromLesson { return quitFromLesson() }
             screen = .menu
             return [.saveProgress(progress)]
-        default:
+        case .closeDialog:
             return []
         }
         screen = .lesson(player)
@@ -265,24 +273,18 @@ public struct TutorSession: Hashable, Sendable {
         switch dialog {
         case .help:
             self.dialog = nil
-            switch key {
-            case .escape, .enter, .character("?"), .character("q"), .character("Q"): return []
-            default: return update(.key(key))
-            }
+            return HelpClosing.keyActsAfterClosing(key) ? update(.key(key)) : []
         case .jump(let digits):
             return handleJump(digits, key)
         case .quitting:
             self.dialog = nil
-            switch key {
-            case .character("q"), .character("Q"), .enter: return [.saveProgress(progress), .quit]
-            default: return []
-            }
+            return TutorKeys.quitting.action(for: key) == .quit ? [.saveProgress(progress), .quit] : []
         case .summary:
             self.dialog = nil
-            switch key {
-            case .character("r"), .character("R"): return retryQuestions()
-            case .escape: return []
-            default: return update(.key(key))
+            switch TutorKeys.summary.action(for: key) {
+            case .retry: return retryQuestions()
+            case .close: return []
+            case nil: return update(.key(key))
             }
         }
     }

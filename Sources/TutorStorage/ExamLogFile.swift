@@ -19,15 +19,16 @@ import TutorSession
 public final class ExamLogFile {
     public let url: URL
     private let descriptor: Int32
-    /// The hash and index the next record chains to.
-    public private(set) var lastHash: String
-    public private(set) var records: [ExamLogRecord]
+    /// The records on disk; the next one is numbered and chained after them.
+    public private(set) var contents: ExamLogCodec.Contents
+
+    /// The records on disk, in order.
+    public var records: [ExamLogRecord] { contents.records }
 
     private init(url: URL, descriptor: Int32, contents: ExamLogCodec.Contents) {
         self.url = url
         self.descriptor = descriptor
-        self.lastHash = contents.lastHash
-        self.records = contents.records
+        self.contents = contents
     }
 
     deinit { close(descriptor) }
@@ -38,10 +39,7 @@ public final class ExamLogFile {
         guard descriptor >= 0 else { throw ExamError.log("cannot create \(url.path): \(errorText())") }
         try lock(descriptor, url)
         syncDirectory(of: url)
-        return ExamLogFile(
-            url: url, descriptor: descriptor,
-            contents: ExamLogCodec.Contents(
-                records: [], lastHash: ExamLogRecord.genesis, goodLength: 0, tornTail: false, problem: nil))
+        return ExamLogFile(url: url, descriptor: descriptor, contents: .empty)
     }
 
     /// Opens an existing log to go on appending. The log must verify; a torn last line (the program was
@@ -66,7 +64,7 @@ public final class ExamLogFile {
 
     /// Reads and verifies a log file without changing it.
     public static func read(_ url: URL) throws(ExamError) -> ExamLogCodec.Contents {
-        try ExamLogCodec.read(contentsOf: url)
+        ExamLogCodec.read(try ExamLogFolder.bytes(of: url).get())
     }
 
     /// The log file of a student in an exam directory (the id folded: `ALICE` writes `alice.examlog`).
@@ -117,7 +115,14 @@ public final class ExamLogFile {
     /// Appends one entry, chained to the last record, and returns once it is on disk.
     @discardableResult
     public func append(_ entry: ExamLogEntry) throws(ExamError) -> ExamLogRecord {
-        try append(entry.kind, student: entry.student, time: entry.time, start: entry.start, answer: entry.answer)
+        let record = contents.record(for: entry)
+        let (line, hash) = try ExamLogCodec.line(for: record)
+        try writeAll(line)
+        guard fsync(descriptor) == 0 else { throw ExamError.log("cannot sync \(url.path): \(errorText())") }
+        contents.records.append(record)
+        contents.lastHash = hash
+        contents.goodLength += line.count
+        return record
     }
 
     /// Appends a record, chained to the last one, and returns once it is on disk.
@@ -126,15 +131,7 @@ public final class ExamLogFile {
         _ kind: ExamLogRecord.Kind, student: String, time: Int64, start: ExamLogRecord.Start? = nil,
         answer: ExamLogRecord.Answer? = nil
     ) throws(ExamError) -> ExamLogRecord {
-        let record = ExamLogRecord(
-            index: records.count, prev: lastHash, time: time, kind: kind, student: student, start: start,
-            answer: answer)
-        let (line, hash) = try ExamLogCodec.line(for: record)
-        try writeAll(line)
-        guard fsync(descriptor) == 0 else { throw ExamError.log("cannot sync \(url.path): \(errorText())") }
-        records.append(record)
-        lastHash = hash
-        return record
+        try append(ExamLogEntry(kind: kind, student: student, time: time, start: start, answer: answer))
     }
 
     /// One `write` of the whole line; the loop only continues a write the kernel cut short.

@@ -52,11 +52,6 @@ public enum LineGlyph: Hashable, Sendable, CaseIterable {
 public struct CellPosition: Hashable, Sendable {
     public var x: Int
     public var y: Int
-
-    public init(x: Int, y: Int) {
-        self.x = x
-        self.y = y
-    }
 }
 
 /// An in-memory screen of cells. Everything is drawn here first; the terminal back end sends the differences.

@@ -1,7 +1,11 @@
-/// The key help, over the current screen: the menu's keys in the menu, the lesson's in a lesson.
+/// The key help, over the current screen, its lines from the screen's key maps: the menu's keys in the menu,
+/// the lesson's in a lesson; the presenter's in larger contrast for a projector.
 struct HelpDialog: Widget {
     var strings: Strings
     var lines: [(key: String, action: String)]
+    var title: String?
+    var actionInk: Ink = .normal
+    var closeInk: Ink = .dim
 
     func render(in area: Rect, on canvas: inout Canvas) {
         let keyWidth = lines.map { TextWidth.of($0.key) }.max() ?? 0
@@ -9,13 +13,13 @@ struct HelpDialog: Widget {
         let width = min(keyWidth + actionWidth + 7, area.width)
         let box = area.centered(width: width, height: lines.count + 4)
         canvas.fill(box)
-        canvas.box(box, ink: .strong, title: strings.helpTitle)
+        canvas.box(box, ink: .strong, title: title ?? strings.helpTitle)
         for (offset, line) in lines.enumerated() where offset < box.height - 4 {
             let y = box.y + 1 + offset
             canvas.write(line.key, x: box.x + 2, y: y, ink: .key, limit: box.maxX - 1)
-            canvas.write(line.action, x: box.x + 4 + keyWidth, y: y, limit: box.maxX - 1)
+            canvas.write(line.action, x: box.x + 4 + keyWidth, y: y, ink: actionInk, limit: box.maxX - 1)
         }
-        canvas.write(strings.helpClose, x: box.x + 2, y: box.maxY - 2, ink: .dim, limit: box.maxX - 1)
+        canvas.write(strings.helpClose, x: box.x + 2, y: box.maxY - 2, ink: closeInk, limit: box.maxX - 1)
     }
 }
 

@@ -5,25 +5,36 @@ import TutorSession
 /// Draws an exam: the question with its panel and the countdown, or the closing screen.
 public enum ExamRenderer {
     public static func render(_ session: ExamSession, size: Size) -> Canvas {
-        var canvas = Canvas(width: size.width, height: size.height)
-        let strings = Strings(session.language)
-        let area = canvas.bounds
-        guard ScreenRenderer.fits(size) else {
-            TooSmallView(strings: strings).render(in: area, on: &canvas)
-            return canvas
+        let help = session.showsHelp ? helpLines(session) : nil
+        return ScreenRenderer.screen(size: size, language: session.language, help: help) { draw(session, &$0, $1) }
+    }
+
+    /// The `?` help of the exam's screen on display: the key map that reads its keys.
+    static func helpLines(_ session: ExamSession) -> [(key: String, action: String)] {
+        let keys: KeyMap<ExamAction>
+        switch session.phase {
+        case .ready, .resumed: keys = ExamKeys.notice(starting: session.phase == .ready)
+        case .answering: return QuizKeys.answerField(exam: true).helpLines(session.language)
+        case .paused: keys = ExamKeys.paused
+        case .finished: keys = ExamKeys.closed
         }
+        return keys.helpLines(session.language)
+    }
+
+    private static func draw(_ session: ExamSession, _ canvas: inout Canvas, _ strings: Strings) {
+        let area = canvas.bounds
         let title = "\(strings.appName)  \(strings.say("Exam", "考试"))  \(session.sitting.blueprint.studentID)"
         let clock = strings.timeLeft(session.remainingMilliseconds)
         switch session.phase {
         case .ready, .resumed:
             ExamNoticeView(session: session, strings: strings, title: title, status: clock).render(
                 in: area, on: &canvas)
-            return canvas
+            return
         default: break
         }
         guard let panel = session.panel, let player = session.player, let number = session.questionNumber else {
             ExamClosedView(session: session, strings: strings, title: title).render(in: area, on: &canvas)
-            return canvas
+            return
         }
         let status = strings.say(
             "question \(number) of \(session.questionCount)   \(clock)",
@@ -40,9 +51,10 @@ public enum ExamRenderer {
         QuestionStage(
             player: player, strings: strings, title: title, status: status, lower: view,
             lowerHeight: view.height(width: area.width - 2),
-            keys: answering ? strings.examPanelKeys : strings.examPausedKeys
+            keys: answering
+                ? QuizKeys.answerField(exam: true).barItems(strings.language)
+                : ExamKeys.paused.barItems(strings.language)
         ).render(in: area, on: &canvas)
-        return canvas
     }
 }
 
@@ -58,7 +70,7 @@ struct ExamClosedView: Widget {
         let lines = ExamText.closing(session, strings: strings)
         TextBlock(paragraphs: lines.map { ($0, Ink.strong) }, width: area.width - 4).render(
             in: Rect(x: area.x + 2, y: area.y + 3, width: area.width - 4, height: area.height - 5), on: &canvas)
-        KeyBar(keys: [("q", strings.say("quit", "退出"))]).render(
+        KeyBar(keys: ExamKeys.closed.barItems(strings.language)).render(
             in: Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1), on: &canvas)
     }
 }
@@ -91,8 +103,7 @@ struct ExamNoticeView: Widget {
         }
         TextBlock(paragraphs: lines, width: area.width - 4).render(
             in: Rect(x: area.x + 2, y: area.y + 2, width: area.width - 4, height: area.height - 4), on: &canvas)
-        let go = starting ? strings.say("begin", "开始") : strings.say("go on", "继续")
-        KeyBar(keys: [("Enter", go), ("l", strings.say("中文", "English")), ("q", strings.say("leave", "离开"))])
+        KeyBar(keys: ExamKeys.notice(starting: starting).barItems(strings.language))
             .render(in: Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1), on: &canvas)
     }
 }
@@ -195,9 +206,6 @@ extension Strings {
         say(
             "Typing paused; the clock runs on. Enter: go on. q: leave (run the same command to resume).",
             "已暂停输入，计时继续。回车继续作答；q 离开（再次运行同一命令即可继续）。")
-    }
-    var examPausedKeys: [(key: String, action: String)] {
-        [("Enter", say("go on", "继续")), ("l", say("中文", "English")), ("q", say("leave", "离开"))]
     }
 }
 

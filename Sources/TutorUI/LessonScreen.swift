@@ -32,7 +32,7 @@ struct LessonScreen: Widget {
             stage.renderLadder(
                 andLower: lower.widget, lowerHeight: lowerHeight, in: area, top: ladderTop, bottom: keyBarY,
                 on: &canvas)
-            KeyBar(keys: strings.keys(lower.keys, quits: session.quitsFromLesson)).render(
+            KeyBar(keys: lower.keys).render(
                 in: Rect(x: area.x, y: keyBarY, width: area.width, height: 1), on: &canvas)
             return
         }
@@ -46,7 +46,7 @@ struct LessonScreen: Widget {
         TextBlock(paragraphs: narration, width: textWidth).render(
             in: Rect(x: area.x + 2, y: ladderTop + ladderHeight + 1, width: textWidth, height: narrationHeight),
             on: &canvas)
-        KeyBar(keys: strings.keys(strings.lessonKeys, quits: session.quitsFromLesson)).render(
+        KeyBar(keys: TutorKeys.lesson(quits: session.quitsFromLesson).barItems(strings.language)).render(
             in: Rect(x: area.x, y: keyBarY, width: area.width, height: 1), on: &canvas)
     }
 
@@ -56,7 +56,10 @@ struct LessonScreen: Widget {
     ) -> (widget: any Widget, height: Int, isFeedback: Bool, keys: [(key: String, action: String)])? {
         if let focus = session.visibleFeedback {
             let view = FeedbackView(focus: focus, strings: strings)
-            let keys = session.feedbackOnScreen == nil ? strings.lessonKeys : strings.feedbackKeys
+            let keys =
+                session.feedbackOnScreen == nil
+                ? TutorKeys.lesson(quits: session.quitsFromLesson).barItems(strings.language)
+                : QuizKeys.feedback(inLesson: true).barItems(strings.language)
             return (view, view.height(width: width), true, keys)
         }
         guard let quiz = player.pendingQuiz, let panel = session.panel else { return nil }
@@ -65,9 +68,11 @@ struct LessonScreen: Widget {
         let view = QuizPanelView(
             panel: panel, question: question, hasFocus: session.panelHasFocus, strings: strings,
             scoring: session.scoring, footer: session.panelHasFocus ? nil : strings.panelAway)
-        return (
-            view, view.height(width: width), false, session.panelHasFocus ? strings.panelKeys : strings.questionKeys
-        )
+        let keys =
+            session.panelHasFocus
+            ? QuizKeys.answerField(exam: false).barItems(strings.language)
+            : QuizKeys.question(inLesson: true, quits: session.quitsFromLesson).barItems(strings.language)
+        return (view, view.height(width: width), false, keys)
     }
 
     private func narrationParagraphs(_ numbering: Numbering) -> [(text: String, ink: Ink)] {

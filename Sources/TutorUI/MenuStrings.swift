@@ -3,19 +3,6 @@ import TutorSession
 
 /// Interface text of the menu's help and of the go-to dialog, in English and Chinese.
 extension Strings {
-    /// The keys of the lesson menu, for `?` there (the lesson's keys are `helpLines`).
-    var menuHelpLines: [(key: String, action: String)] {
-        [
-            ("Up, Down, j, k", say("choose a lesson", "选择课程")),
-            ("Home, End", say("first / last lesson", "第一课 / 最后一课")),
-            ("Enter, Right, Space", say("open it where you left it", "打开课程，从上次停下的地方继续")),
-            ("g", say("go to a lesson by number", "按编号打开某一课")),
-            ("l", say("English / Chinese", "英文 / 中文")),
-            ("q", say("quit", "退出")),
-            ("Esc", say("close a dialog", "关闭对话框")),
-        ]
-    }
-
     /// The go-to dialog's title: a step in a lesson, a lesson in the menu.
     func jumpTitle(lessons: Bool) -> String {
         lessons ? say("Go to lesson", "打开课程") : jumpTitle

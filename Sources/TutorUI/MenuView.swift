@@ -53,7 +53,7 @@ struct MenuView: Widget {
         if below > 0, !shown.isEmpty {
             canvas.write(strings.moreBelow(below), x: 3, y: list.maxY, ink: .dim, limit: list.width - 2)
         }
-        KeyBar(keys: strings.menuKeys).render(
+        KeyBar(keys: TutorKeys.menu.barItems(strings.language)).render(
             in: Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1), on: &canvas)
     }
 

@@ -88,28 +88,20 @@ enum PlainQuestionText {
 /// `tcptutor quiz --plain`: the quiz as numbered lines, one answer per line from standard input; no ncurses.
 public struct PlainQuiz {
     public var session: QuizSession
-    var readLine: () -> String?
-    var write: (String) -> Void
-    var saveProgress: (ProgressBook) -> Void
 
-    public init(
-        session: QuizSession, readLine: @escaping () -> String?, write: @escaping (String) -> Void,
-        saveProgress: @escaping (ProgressBook) -> Void
-    ) {
+    public init(session: QuizSession) {
         self.session = session
-        self.readLine = readLine
-        self.write = write
-        self.saveProgress = saveProgress
     }
 
     /// Asks every question, then prints the summary; ends early when input ends.
-    public mutating func run() {
+    public mutating func run(_ console: PlainConsole) {
         var strings: Strings { Strings(session.language) }
+        let write = console.write
         write(
             strings.say(
-                "Quiz: \(session.items.count) questions. Answer each field on its own line; '?' gives a hint "
-                    + "(it costs points), 'q' ends the quiz.",
-                "测验：共 \(session.items.count) 题。每栏一行作答；输入 ? 获得提示（扣分），输入 q 结束测验。"))
+                "Quiz: \(session.items.count) questions. Answer each field on its own line; 'h' gives a hint "
+                    + "(it costs points), '?' lists these, 'q' ends the quiz.",
+                "测验：共 \(session.items.count) 题。每栏一行作答；输入 h 获得提示（扣分），输入 ? 查看说明，输入 q 结束测验。"))
         questions: while let item = session.item, let player = session.player, let panel = session.panel {
             write("")
             write(
@@ -123,12 +115,12 @@ public struct PlainQuiz {
             var pending = panel.fields
             while !pending.isEmpty {
                 for field in pending {
-                    guard let answer = ask(field) else { break questions }
+                    guard let answer = ask(field, console) else { break questions }
                     session.setAnswer(answer, for: field)
                 }
                 if let feedback = session.submitTyped() {
                     PlainQuestionText.feedback(feedback, strings: strings).forEach(write)
-                    saveProgress(session.progress)
+                    console.saveProgress(session.progress)
                     session.next()
                     continue questions
                 }
@@ -141,24 +133,32 @@ public struct PlainQuiz {
         }
         write("")
         QuizSummaryText.plainLines(session.results, items: session.items, language: session.language).forEach(write)
-        saveProgress(session.progress)
+        console.saveProgress(session.progress)
     }
 
-    /// Reads one field's answer; '?' prints the next hint and asks again. Nil ends the quiz.
-    private mutating func ask(_ field: QuizField) -> String? {
+    /// Reads one field's answer; 'h' prints the next hint and '?' what can be typed, then it asks again (the keys
+    /// of the full screen: `?` is help and `h` the hint everywhere). Nil ends the quiz.
+    private mutating func ask(_ field: QuizField, _ console: PlainConsole) -> String? {
         while true {
             let strings = Strings(session.language)
             guard let panel = session.panel else { return nil }
-            write(PlainQuestionText.prompt(field, panel: panel, strings: strings))
-            guard let line = readLine() else { return nil }
-            let text = line.trimmingWhitespace()
+            console.write(PlainQuestionText.prompt(field, panel: panel, strings: strings))
+            guard let text = console.nextLine() else { return nil }
             if text == "q" { return nil }
             if text == "?" {
+                console.write(
+                    "  "
+                        + strings.say(
+                            "Type the answer and Enter; h: a hint (it costs points); q: end the quiz.",
+                            "输入答案后按回车；h：提示（扣分）；q：结束测验。"))
+                continue
+            }
+            if text == "h" {
                 if session.takeHint(), let level = session.panel?.hint {
-                    write("  " + strings.hintCost(level, session.scoring))
-                    for hint in session.panel?.hintLines ?? [] { write("  " + hint.text(strings.language)) }
+                    console.write("  " + strings.hintCost(level, session.scoring))
+                    for hint in session.panel?.hintLines ?? [] { console.write("  " + hint.text(strings.language)) }
                 } else {
-                    write("  " + strings.say("No more hints.", "没有更多提示了。"))
+                    console.write("  " + strings.say("No more hints.", "没有更多提示了。"))
                 }
                 continue
             }

@@ -118,32 +118,23 @@ public enum PlainText {
 /// The plain mode's loop: reads lines, turns them into the same keys the full screen uses, prints what changed.
 public struct PlainTutor {
     public var session: TutorSession
-    var readLine: () -> String?
-    var write: (String) -> Void
-    var saveProgress: (ProgressBook) -> Void
 
-    public init(
-        session: TutorSession, readLine: @escaping () -> String?, write: @escaping (String) -> Void,
-        saveProgress: @escaping (ProgressBook) -> Void
-    ) {
+    public init(session: TutorSession) {
         self.session = session
-        self.readLine = readLine
-        self.write = write
-        self.saveProgress = saveProgress
     }
 
     /// Runs until the student quits from the menu or input ends.
-    public mutating func run() {
+    public mutating func run(_ console: PlainConsole) {
+        let write = console.write
         PlainText.menu(session).forEach(write)
-        while let line = readLine() {
-            let command = line.trimmingWhitespace()
+        while let command = console.nextLine() {
             let wasInLesson = session.player != nil
             let before = session
             var quit = false
             for key in keys(for: command) {
                 for effect in session.update(.key(key)) {
                     switch effect {
-                    case .saveProgress(let book): saveProgress(book)
+                    case .saveProgress(let book): console.saveProgress(book)
                     case .quit: quit = true
                     case .appendToExamLog: break  // the tutor sits no exam
                     }
@@ -177,7 +168,7 @@ public struct PlainTutor {
                 write(Strings(session.language).plainNothing)
             }
         }
-        saveProgress(session.progress)
+        console.saveProgress(session.progress)
     }
 
     /// Whether a typed line is a number to go to (digits only: `-3` is no step).

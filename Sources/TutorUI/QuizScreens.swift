@@ -33,17 +33,17 @@ struct QuestionStage: Widget {
 /// Draws a quiz run: the question with its panel, the feedback, or the summary.
 public enum QuizRenderer {
     public static func render(_ session: QuizSession, size: Size) -> Canvas {
-        var canvas = Canvas(width: size.width, height: size.height)
-        let strings = Strings(session.language)
+        let help = session.showsHelp ? helpLines(session) : nil
+        return ScreenRenderer.screen(size: size, language: session.language, help: help) { draw(session, &$0, $1) }
+    }
+
+    private static func draw(_ session: QuizSession, _ canvas: inout Canvas, _ strings: Strings) {
         let area = canvas.bounds
-        guard ScreenRenderer.fits(size) else {
-            TooSmallView(strings: strings).render(in: area, on: &canvas)
-            return canvas
-        }
+        NoticeLine(notice: session.notice, strings: strings).render(in: area, on: &canvas)
         guard let item = session.item, let player = session.player else {
             QuizSummaryView(results: session.results, items: session.items, strings: strings)
                 .render(in: area, on: &canvas)
-            return canvas
+            return
         }
         let title = "\(strings.appName)  \(strings.say("Quiz", "测验"))  \(item.title.text(strings.language))"
         let status = strings.say(
@@ -55,10 +55,11 @@ public enum QuizRenderer {
             let view = FeedbackView(focus: focus, strings: strings)
             QuestionStage(
                 player: player, strings: strings, title: title, status: status, lower: view,
-                lowerHeight: view.height(width: width), keys: strings.feedbackKeys
+                lowerHeight: view.height(width: width),
+                keys: QuizKeys.feedback(inLesson: false).barItems(strings.language)
             ).render(in: area, on: &canvas)
         case .asking, .summary:
-            guard let panel = session.panel else { return canvas }
+            guard let panel = session.panel else { return }
             let view = QuizPanelView(
                 panel: panel,
                 question: QuestionWording.text(
@@ -69,10 +70,23 @@ public enum QuizRenderer {
             QuestionStage(
                 player: player, strings: strings, title: title, status: status, lower: view,
                 lowerHeight: view.height(width: width),
-                keys: session.panelHasFocus ? strings.panelKeys : strings.quizAwayKeys
+                keys: session.panelHasFocus
+                    ? QuizKeys.answerField(exam: false).barItems(strings.language)
+                    : QuizKeys.question(inLesson: false).barItems(strings.language)
             ).render(in: area, on: &canvas)
         }
-        return canvas
+    }
+
+    /// The `?` help of the screen on display, from its key maps.
+    static func helpLines(_ session: QuizSession) -> [(key: String, action: String)] {
+        let language = session.language
+        switch session.phase {
+        case .asking:
+            return QuizKeys.question(inLesson: false).helpLines(language)
+                + QuizKeys.answerField(exam: false).helpLines(language)
+        case .feedback: return QuizKeys.feedback(inLesson: false).helpLines(language)
+        case .summary: return QuizKeys.results.helpLines(language)
+        }
     }
 }
 
@@ -90,7 +104,7 @@ struct QuizSummaryView: Widget {
             canvas.write(line.text, x: area.x + 2, y: y, ink: line.ink, limit: area.maxX - 1)
             y += 1
         }
-        KeyBar(keys: [("q", strings.say("quit", "退出")), ("l", strings.say("中文", "English"))]).render(
+        KeyBar(keys: QuizKeys.results.barItems(strings.language)).render(
             in: Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1), on: &canvas)
     }
 }

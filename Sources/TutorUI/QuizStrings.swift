@@ -23,42 +23,8 @@ extension Strings {
         }
     }
 
-    var panelKeys: [(key: String, action: String)] {
-        [
-            ("Tab", say("next field", "下一栏")), ("Enter", say("next/submit", "下一栏/提交")),
-            ("?", say("hint", "提示")), ("Esc", say("leave the quiz", "离开测验")), ("S-Tab", say("previous", "上一栏")),
-        ]
-    }
-
-    var examPanelKeys: [(key: String, action: String)] {
-        [
-            ("Tab", say("next field", "下一栏")), ("Enter", say("next/submit", "下一栏/提交")),
-            ("Esc", say("pause typing", "暂停输入")), ("S-Tab", say("previous", "上一栏")),
-        ]
-    }
-
-    var questionKeys: [(key: String, action: String)] {
-        [
-            ("Tab", say("answer", "作答")), ("h", say("hint", "提示")), ("Space", say("skip", "跳过")),
-            ("PgUp", say("back", "上一步")), ("l", say("中文", "English")), ("q", say("menu", "菜单")),
-        ]
-    }
-
-    var feedbackKeys: [(key: String, action: String)] {
-        [("Up/Down", say("explain a field", "查看各栏解释")), ("Space", say("go on", "继续"))]
-    }
-
     /// The flags field's note: the letters and that names work, never a combination that is an answer.
     var flagsNote: String { say("letters S A F R P U, or names", "字母 S A F R P U 或名称") }
-    /// The keys of an answer field, for the help dialog: it edits like any text field, with no toggles.
-    var answerHelpLines: [(key: String, action: String)] {
-        [
-            ("Tab, Shift-Tab", say("answer panel: next / previous field", "答题框：下一栏 / 上一栏")),
-            ("Left, Right, Home, End", say("in an answer: move the cursor", "答案中：移动光标")),
-            ("Backspace, Delete", say("in an answer: erase before / at the cursor", "答案中：删除光标前 / 光标处的字")),
-            ("S A F R P U", say("flags: type letters or names, in any order", "标志位：按任意顺序输入字母或名称")),
-        ]
-    }
     var senderNote: String { say("A or B", "A 或 B") }
     var lenNote: String { say("data bytes", "数据字节数") }
     var numberNote: String { say("a number, or a sum with + or -", "数字，或用 + 或 - 的算式") }
@@ -98,11 +64,5 @@ extension Strings {
         say(
             "Answering paused: Tab to answer, h for a hint, Space to skip (scored as no answer).",
             "已暂停作答：Tab 继续作答，h 提示，空格跳过（按未作答计分）。")
-    }
-    var quizAwayKeys: [(key: String, action: String)] {
-        [
-            ("Tab", say("answer", "作答")), ("h", say("hint", "提示")), ("Space", say("skip", "跳过")),
-            ("l", say("中文", "English")), ("q", say("results", "结果")),
-        ]
     }
 }

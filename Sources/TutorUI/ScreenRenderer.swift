@@ -1,3 +1,4 @@
+import TimelineKit
 import TutorSession
 
 /// Draws a whole session into a canvas of the terminal's size.
@@ -25,10 +26,13 @@ public enum ScreenRenderer {
         }
         switch session.dialog {
         case .help:
+            let language = session.language
             let lines =
                 session.player == nil
-                ? strings.menuHelpLines
-                : strings.keys(strings.helpLines, quits: session.quitsFromLesson) + strings.answerHelpLines
+                ? TutorKeys.menu.helpLines(language)
+                : TutorKeys.lesson(quits: session.quitsFromLesson).helpLines(language)
+                    + QuizKeys.question(inLesson: true).helpLines(language)
+                    + QuizKeys.answerField(exam: false).helpLines(language)
             HelpDialog(strings: strings, lines: lines).render(in: area, on: &canvas)
         case .quitting:
             QuitDialog(session: session, strings: strings).render(in: area, on: &canvas)
@@ -42,6 +46,23 @@ public enum ScreenRenderer {
         case nil:
             break
         }
+    }
+
+    /// A screen of `size`: what `draw` draws with the words of `language`, with the `?` help over it when `help`
+    /// has its lines; the too-small message when the window cannot hold the layout.
+    static func screen(
+        size: Size, language: Language, help: [(key: String, action: String)]?,
+        draw: (inout Canvas, Strings) -> Void
+    ) -> Canvas {
+        var canvas = Canvas(width: size.width, height: size.height)
+        let strings = Strings(language)
+        guard fits(size) else {
+            TooSmallView(strings: strings).render(in: canvas.bounds, on: &canvas)
+            return canvas
+        }
+        draw(&canvas, strings)
+        if let help { HelpDialog(strings: strings, lines: help).render(in: canvas.bounds, on: &canvas) }
+        return canvas
     }
 
     /// Whether the layout fits a window of `size`.

@@ -9,9 +9,7 @@ public enum SessionQuizScore {
     /// The open lesson's questions as quiz items: what the summary counts as asked.
     static func items(_ session: TutorSession) -> [QuizRunItem] {
         guard let timeline = session.player?.timeline else { return [] }
-        return QuizQuestion.quizPoints(in: timeline).map {
-            QuizRunItem(title: timeline.title, timeline: timeline, question: $0)
-        }
+        return QuizRunItem.items([timeline], everySegment: false)
     }
 
     static func results(_ session: TutorSession) -> QuizResults {
@@ -39,12 +37,6 @@ public enum SessionQuizScore {
 }
 
 extension Strings {
-    /// The keys of a lesson screen where `q` quits the program rather than going back to the menu.
-    func keys(_ keys: [(key: String, action: String)], quits: Bool) -> [(key: String, action: String)] {
-        guard quits else { return keys }
-        return keys.map { $0.key == "q" ? ($0.key, say("quit", "退出")) : $0 }
-    }
-
     /// The last step's line where `q` quits, with the quiz score when there is a quiz.
     func endQuitting(_ session: TutorSession) -> String {
         let score = SessionQuizScore.headline(session, strings: self).map { say(" Quiz: \($0).", "测验：\($0)。") }

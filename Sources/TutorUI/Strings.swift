@@ -103,35 +103,9 @@ public struct Strings: Sendable {
                 + "请放大窗口，或按 q 退出。")
     }
 
-    var menuKeys: [(key: String, action: String)] {
-        [
-            ("Up/Down", pick("choose", "选择")), ("Enter", pick("open", "打开")),
-            ("l", pick("中文", "English")), ("?", pick("help", "帮助")), ("q", pick("quit", "退出")),
-        ]
-    }
-
-    var lessonKeys: [(key: String, action: String)] {
-        [
-            ("Space", pick("next", "下一步")), ("PgUp", pick("back", "上一步")), ("g", pick("go to", "跳转")),
-            ("t", "TCB"), ("r", pick("rel/abs", "编号")), ("l", pick("中文", "English")),
-            ("?", pick("help", "帮助")), ("q", pick("menu", "菜单")),
-        ]
-    }
-
     var helpTitle: String { pick("Keys", "按键") }
-    var helpLines: [(key: String, action: String)] {
-        [
-            ("Right, Space, PgDn", pick("next step (clickers send PageDown)", "下一步（翻页笔发送 PageDown）")),
-            ("Left, PgUp", pick("previous step, exactly as it was", "上一步，完全恢复之前的状态")),
-            ("Home, End", pick("first / last step", "第一步 / 最后一步")),
-            ("g", pick("go to a step by number", "按编号跳到某一步")),
-            ("t", pick("show or hide the TCB", "显示或隐藏 TCB")),
-            ("r", pick("relative or absolute numbers", "相对或绝对序列号")),
-            ("l", pick("English / Chinese", "英文 / 中文")),
-            ("q", pick("back to the menu; in the menu, quit", "返回菜单；在菜单中则退出")),
-            ("Esc", pick("close a dialog", "关闭对话框")),
-        ]
-    }
+    /// The lesson's `?` lines (the plain mode prints them).
+    var helpLines: [(key: String, action: String)] { TutorKeys.lesson(quits: false).helpLines(language) }
     var helpClose: String { pick("Press any key to close.", "按任意键关闭。") }
     var jumpTitle: String { pick("Go to step", "跳转到") }
     func jumpPrompt(_ count: Int) -> String { pick("Step (1-\(count)):", "步骤（1-\(count)）：") }

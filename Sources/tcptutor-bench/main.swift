@@ -7,7 +7,7 @@ import TutorUI
 // Not a test: timings vary by machine; the figures go into notes and DECISIONS.md.
 
 /// Segments through `Endpoint.receive`: a bulk transfer where B acknowledges every data segment of A.
-func segmentsPerSecond(segments: Int) -> (Double, Int) {
+func segmentsPerSecond(segments: Int) -> (Rate, Int) {
     var a = Endpoint(initialSequenceNumber: SequenceNumber(4_000_000_000))
     var b = Endpoint(initialSequenceNumber: SequenceNumber(7))
     var reaction = Reaction()
@@ -30,8 +30,7 @@ func segmentsPerSecond(segments: Int) -> (Double, Int) {
 
     // Pre-build the data segments and ACKs the loop will feed, so only the engine is timed.
     var processed = 0
-    let clock = ContinuousClock()
-    let start = clock.now
+    let stopwatch = Stopwatch()
     var checksum = 0
     while processed < segments {
         a.call(.send(1_000), at: 0, into: &reaction)
@@ -46,15 +45,12 @@ func segmentsPerSecond(segments: Int) -> (Double, Int) {
         processed += 2
         checksum &+= Int(ack.ackNumber.rawValue & 1)
     }
-    let elapsed = clock.now - start
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    return (Double(processed) / seconds, checksum)
+    return (Rate(processed, stopwatch), checksum)
 }
 
 /// Whole connections through the two-host simulation: open, 10 data segments each way, close, TIME_WAIT expiry.
-func connectionsPerSecond(connections: Int) -> Double {
-    let clock = ContinuousClock()
-    let start = clock.now
+func connectionsPerSecond(connections: Int) -> Rate {
+    let stopwatch = Stopwatch()
     var total = 0
     for index in 0..<connections {
         var simulation = Simulation(
@@ -80,28 +76,24 @@ func connectionsPerSecond(connections: Int) -> Double {
         simulation.advance(by: 240_000)
         total += simulation[.a].state == .closed && simulation[.b].state == .closed ? 1 : 0
     }
-    let elapsed = clock.now - start
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     precondition(total == connections, "a connection did not close cleanly")
-    return Double(connections) / seconds
+    return Rate(connections, stopwatch)
 }
 
 /// Lessons parsed and run per second (the check command's inner loop).
-func lessonsPerSecond(_ path: String?, runs: Int) -> Double? {
+func lessonsPerSecond(_ path: String?, runs: Int) -> Rate? {
     guard let path, let lesson = try? LessonLibrary.load(path) else { return nil }
-    let clock = ContinuousClock()
-    let start = clock.now
+    let stopwatch = Stopwatch()
     for index in 0..<runs {
         _ = LessonRunner.run(lesson, fresh: FreshDraw.seeded(UInt64(index)))
     }
-    let elapsed = clock.now - start
-    return Double(runs) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    return Rate(runs, stopwatch)
 }
 
 /// Screens drawn per second: the handshake stepped forward and back at 100x30 (PageDown steps past its quiz
 /// points too, opening and closing the answer panel), each step drawn into a canvas and compared with the one
 /// before: what a key costs before ncurses sends the difference. Returns the rate and the mean cells changed.
-func framesPerSecond(steps: Int) -> (Double, Int) {
+func framesPerSecond(steps: Int) -> (Rate, Int) {
     var session = TutorSession(
         lessons: [LessonEntry(fileName: "handshake", content: .success(BuiltInLessons.handshake))], language: .en,
         animates: false)
@@ -110,8 +102,7 @@ func framesPerSecond(steps: Int) -> (Double, Int) {
     var previous = ScreenRenderer.render(session, size: size)
     var changed = 0
     var forward = true
-    let clock = ContinuousClock()
-    let start = clock.now
+    let stopwatch = Stopwatch()
     for _ in 0..<steps {
         if let player = session.player {
             if player.isAtEnd { forward = false } else if player.isAtStart { forward = true }
@@ -121,29 +112,40 @@ func framesPerSecond(steps: Int) -> (Double, Int) {
         changed += canvas.changedCells(since: previous).count
         previous = canvas
     }
-    let elapsed = clock.now - start
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    return (Double(steps) / seconds, changed / steps)
+    return (Rate(steps, stopwatch), changed / steps)
 }
 
+/// A rate as people read it: "12.9 million", "3796".
 func formatted(_ value: Double) -> String {
-    value >= 1e6 ? "\(Int(value / 1e4) / 100) million" : "\(Int(value))"
+    guard value >= 1e6 else { return "\(Int(value))" }
+    let tenths = Int((value / 1e5).rounded())
+    return "\(tenths / 10).\(tenths % 10) million"
+}
+
+/// "12.9 million … per second (… ; 13.4 million per second of CPU time)": the second figure stays close to the
+/// code's cost when other work shares the machine.
+func line(_ name: String, _ rate: Rate, _ unit: String, _ detail: String) -> String {
+    "\(name): \(formatted(rate.perWallSecond)) \(unit) per second (\(detail); "
+        + "\(formatted(rate.perCPUSecond)) per second of CPU time)"
 }
 
 let (segmentRate, _) = segmentsPerSecond(segments: 20_000_000)
-print("engine: \(formatted(segmentRate)) segments per second (bulk transfer, Endpoint.receive, one core)")
+print(line("engine", segmentRate, "segments", "bulk transfer, Endpoint.receive, one core"))
 print(
-    "simulation: \(formatted(connectionsPerSecond(connections: 50_000))) connections per second (open, 20 data segments, close, TIME_WAIT)"
-)
+    line(
+        "simulation", connectionsPerSecond(connections: 50_000), "connections",
+        "open, 20 data segments, close, TIME_WAIT"))
 let sample =
     CommandLine.arguments.dropFirst().first
     ?? LessonLibrary.locate(executable: CommandLine.arguments[0]).flatMap { folder in
         (try? LessonLibrary.lessonFiles(in: [folder]))?.first
     }
-if let rate = lessonsPerSecond(sample, runs: 2_000) {
-    print("lessons: \(formatted(rate)) runs per second (\(sample!))")
+if let sample, let rate = lessonsPerSecond(sample, runs: 2_000) {
+    print(line("lessons", rate, "runs", sample))
 }
 let (frameRate, cellsPerStep) = framesPerSecond(steps: 20_000)
 print(
-    "screen: \(formatted(frameRate)) steps drawn per second, \(Int(1e6 / frameRate)) µs each (100x30, handshake, "
-        + "\(cellsPerStep) cells changed per step on average)")
+    line(
+        "screen", frameRate, "steps drawn",
+        "\(Int(1e6 / frameRate.perWallSecond)) µs each, 100x30, handshake, \(cellsPerStep) cells changed per step on average"
+    ))

@@ -79,9 +79,8 @@ struct QuizCommand: ParsableCommand {
                 })
             if ranFullScreen { return }
         }
-        var quiz = PlainQuiz(
-            session: session, readLine: { Swift.readLine() }, write: { print($0) }, saveProgress: save)
-        quiz.run()
+        var quiz = PlainQuiz(session: session)
+        quiz.run(.standard(saveProgress: save))
     }
 
     /// The chosen lessons run on the engine, with fresh ISNs when asked.

@@ -163,14 +163,10 @@ struct ReplayCommand: ParsableCommand {
 
     /// The capture quiz as numbered lines (`--plain`, no terminal, or one that cannot hold a full screen).
     func runPlainQuiz(_ timeline: Timeline) {
-        let items = QuizQuestion.quizPoints(in: timeline).map {
-            QuizRunItem(title: timeline.title, timeline: timeline, question: $0)
-        }
+        let items = QuizRunItem.items([timeline], everySegment: false)
         // A capture is not part of the curriculum: nothing is written to the student's progress.
-        var plain = PlainQuiz(
-            session: QuizSession(items: items, language: lang, animates: false), readLine: { Swift.readLine() },
-            write: { print($0) }, saveProgress: { _ in })
-        plain.run()
+        var plain = PlainQuiz(session: QuizSession(items: items, language: lang, animates: false))
+        plain.run(.standard(saveProgress: { _ in }))
     }
 
     /// The capture on the tutor's own lesson screen (with its questions, for `--quiz`). Returns false when the

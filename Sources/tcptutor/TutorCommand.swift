@@ -83,8 +83,7 @@ struct TutorCommand: ParsableCommand {
                 session.replaceLesson(at: index, with: LessonCatalog.entry(file))
             }
         }
-        var tutor = PlainTutor(
-            session: session, readLine: { Swift.readLine() }, write: { print($0) }, saveProgress: save)
-        tutor.run()
+        var tutor = PlainTutor(session: session)
+        tutor.run(.standard(saveProgress: save))
     }
 }

@@ -174,13 +174,7 @@ import Testing
     @Test func spaceAtALessonQuestionTypesNothing() throws {
         let terminal = try TmuxTerminal()
         let run = try TutorRun(terminal)
-        try terminal.waitFor("The three-way handshake")
-        try terminal.send("Down")
-        try terminal.waitFor("the handshake selected") {
-            $0.contains { $0.hasPrefix(" >") && $0.contains("handshake") }
-        }
-        try terminal.send("Enter")
-        var screen = try terminal.waitFor("Step 1 of")
+        var screen = try terminal.openLesson()
         #expect(!(try Self.cursor(terminal).shown), "stepping shows no cursor")
         // Space steps to the question, then is pressed three more times as if to go on.
         for _ in 0..<12 where !screen.contains(where: { $0.contains("Esc leave the quiz") }) {

@@ -7,7 +7,7 @@ import Testing
     @Test func theLastStepSummarisesTheQuizAndRRetries() throws {
         let terminal = try TmuxTerminal()
         let run = try TutorRun(terminal)
-        try TutorTerminalTests().openLesson(terminal)
+        try terminal.openLesson()
         // Step through the lesson, answering each question wrong with a blank-free "S" and zeros.
         var answered = 0
         for _ in 0..<40 {

@@ -44,16 +44,31 @@ import Testing
         #expect(progress.contains("three-way-handshake") && progress.contains("\"asked\" : 2"), "\(progress)")
     }
 
+    @Test func aProgressSaveThatFailsIsShownUntilTheNextQuestion() throws {
+        let terminal = try TmuxTerminal()
+        // A plain file where the state folder should be: the progress book cannot be written.
+        try Data("not a folder".utf8).write(to: terminal.folder.appendingPathComponent("state"))
+        let run = try TutorRun(terminal, arguments: ["quiz", "three-way-handshake", "--no-animation"])
+        try terminal.waitFor("question 1 of 3")
+        try answer(terminal, ["S", "3626544836", "-"])
+        // No key after the answer: the save is tried while the student reads, and its failure is drawn then.
+        let screen = try terminal.waitFor("Progress could not be saved")
+        #expect(screen[1].contains("Progress could not be saved: cannot create "), "\(screen[1])")
+        #expect(screen.contains { $0.contains("6 of 6 points") }, "the feedback is still there")
+        try terminal.send("Space")
+        try terminal.waitFor("question 2 of 3")
+        #expect(try !terminal.screen().contains { $0.contains("could not be saved") })
+        try terminal.send("Escape")
+        try terminal.send("q")
+        try terminal.waitFor("Quiz results")
+        try terminal.send("q")
+        #expect(try run.expectRestored() == 0)
+    }
+
     @Test func lessonQuizPointTakesTypedAnswers() throws {
         let terminal = try TmuxTerminal()
         let run = try TutorRun(terminal)
-        try terminal.waitFor("The three-way handshake")
-        try terminal.send("Down")
-        try terminal.waitFor("the handshake selected") {
-            $0.contains { $0.hasPrefix(" >") && $0.contains("handshake") }
-        }
-        try terminal.send("Enter")
-        var screen = try terminal.waitFor("Step 1 of")
+        var screen = try terminal.openLesson()
         for _ in 0..<12 where !screen.contains(where: { $0.contains("Esc leave the quiz") }) {
             try terminal.send("Space")
             screen = try terminal.waitForChange(from: screen, "the next step")
@@ -97,7 +112,12 @@ import Testing
             try terminal.send("Enter")
             try terminal.waitFor("question 1 of 3")
             #expect(try terminal.screen().contains { $0.contains("time left 10:00") || $0.contains("time left 9:5") })
+            // `?` is the help here too: it opens over the question, and Esc closes it without pausing typing.
             try terminal.send("?")
+            let help = try terminal.waitFor("Press any key to close")
+            #expect(help.contains { $0.contains("pause typing") })
+            try terminal.send("Escape")
+            try terminal.waitFor("the help closed") { !$0.contains { $0.contains("Press any key to close") } }
             try answer(terminal, ["F.", "12345", "678"])
             try terminal.waitFor("question 2 of 3")
             let screen = try terminal.screen()

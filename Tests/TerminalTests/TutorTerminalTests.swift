@@ -4,22 +4,10 @@ import Testing
 /// The real binary in a real terminal (tmux): what a student sees and what happens on every way out.
 @Suite(.serialized) struct TutorTerminalTests {
     /// Opens the lesson whose menu line contains `title` (moving the selection to it), at its first step.
-    func openLesson(_ terminal: TmuxTerminal, titled title: String = "The three-way handshake") throws {
-        let menu = try terminal.waitFor(title)
-        let target = try #require(menu.firstIndex { $0.contains(title) })
-        let selected = try #require(menu.firstIndex { $0.hasPrefix(" >") })
-        for _ in 0..<abs(target - selected) { try terminal.send(target > selected ? "Down" : "Up") }
-        try terminal.waitFor("the selection on \(title)") { lines in
-            lines.count > target && lines[target].hasPrefix(" >")
-        }
-        try terminal.send("Enter")
-        try terminal.waitFor("step 1") { lines in lines.contains { $0.contains("Step 1 of") || $0.contains("第 1 步") } }
-    }
-
     @Test func steppingForwardShowsTheEngineStatesAndBackRestoresThemExactly() throws {
         let terminal = try TmuxTerminal()
         let run = try TutorRun(terminal)
-        try openLesson(terminal)
+        try terminal.openLesson()
         var views: [LessonView] = []
         var screen = try terminal.settled()
         for _ in 0..<40 {
@@ -69,7 +57,7 @@ import Testing
         try terminal.waitFor("three-way handshake")
         try terminal.send("l")
         try terminal.waitFor("课程")
-        try openLesson(terminal, titled: "三次握手")
+        try terminal.openLesson(titled: "三次握手")
         // Step to the SYN-ACK, revealing any quiz question on the way.
         var lines = try terminal.screen()
         for _ in 0..<12 where !lines[2...3].joined().contains("S. 1739326486") {
@@ -123,7 +111,7 @@ import Testing
     @Test func resizingAtAnyMomentRelaysOutTheScreen() throws {
         let terminal = try TmuxTerminal()
         let run = try TutorRun(terminal, arguments: [])
-        try openLesson(terminal)
+        try terminal.openLesson()
         // PageDown steps past quiz points too (their answer panel takes Space as text).
         try terminal.send("PageDown", "PageDown", "PageDown", "PageDown")
         try terminal.tmux(["resize-window", "-t", "0", "-x", "80", "-y", "24"])
@@ -150,7 +138,7 @@ import Testing
     func colourMeansSomethingAndNoColorTurnsItOff(noColor: Bool) throws {
         let terminal = try TmuxTerminal()
         let run = try TutorRun(terminal, environment: noColor ? ["NO_COLOR=1"] : [])
-        try openLesson(terminal)
+        try terminal.openLesson()
         try terminal.send("End")
         try terminal.waitFor("End of the lesson")
         let screen = try terminal.screenWithAttributes()
@@ -170,7 +158,7 @@ import Testing
     @Test func asciiLinesDrawBoxesWithoutLineDrawingCharacters() throws {
         let terminal = try TmuxTerminal()
         let run = try TutorRun(terminal, arguments: ["--no-animation", "--ascii-lines"])
-        try openLesson(terminal)
+        try terminal.openLesson()
         let lines = try terminal.settled()
         #expect(lines[2].hasPrefix("+- A -"), "box top: \(lines[2])")
         #expect(lines[3].hasPrefix("| 192.168.1.116:3337"), "box side: \(lines[3])")
@@ -190,7 +178,7 @@ import Testing
     func everyWayOutRestoresTheTerminal(_ path: ExitPath) throws {
         let terminal = try TmuxTerminal()
         let run = try TutorRun(terminal, arguments: ["--test-crash-key", "!"])
-        try openLesson(terminal)
+        try terminal.openLesson()
         try terminal.send("Space")
         try terminal.waitFor("Step 2 of")
         #expect(try terminal.format("#{alternate_on}") == "1")

@@ -39,13 +39,11 @@ struct FixtureLessons: ExamLessonSource {
 enum ExamFixtures {
     static let key = try! ExamKey(bytes: Array("correct horse battery staple, 2026".utf8))
     static let otherKey = try! ExamKey(bytes: Array("another instructor's secret key!".utf8))
-    static let parameters = ExamParameters(lessons: ["handshake", "close"], questionCount: 5, minutes: 30)
+    static let parameters = ExamLogFixtures.parameters
 
     /// A fresh empty directory under the temporary folder.
     static func directory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tcptutor-exam-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try! TemporaryFolder.make("tcptutor-exam")
     }
 
     /// The engine's answer to a question, typed as a careful student would.
@@ -62,27 +60,5 @@ enum ExamFixtures {
 
         func advance(minutes: Double) { lock.withLock { now += Int64(minutes * 60_000) } }
         var read: @Sendable () -> Int64 { { [self] in lock.withLock { now } } }
-    }
-
-    /// Rewrites a log from records, chaining each to the one before: what a student editing the file with
-    /// the format in hand could do. Grading must still not trust it further than the answers.
-    static func rechain(_ records: [ExamLogRecord]) throws -> Data {
-        var data = Data()
-        var previous = ExamLogRecord.genesis
-        for (index, original) in records.enumerated() {
-            var record = original
-            record.index = index
-            record.prev = previous
-            let (line, hash) = try ExamLogCodec.line(for: record)
-            data.append(contentsOf: line)
-            previous = hash
-        }
-        return data
-    }
-
-    /// The lines of a log file.
-    static func lines(_ url: URL) throws -> [String] {
-        try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
-            .map(String.init)
     }
 }

@@ -88,7 +88,7 @@ struct ExamGradingTests {
         try takeExams(in: directory)
         let url = directory.appendingPathComponent("bob.examlog")
         let honest = grader.grade(file: url)
-        var lines = try ExamFixtures.lines(url).filter { !$0.isEmpty }
+        var lines = try ExamLogFixtures.lines(url).filter { !$0.isEmpty }
         lines = lines.map { $0.replacingOccurrences(of: #""fields":"#, with: #""score":100,"points":9,"fields":"#) }
         let edited = ExamLogCodec.read(Array((lines.joined(separator: "\n") + "\n").utf8))
         #expect(edited.problem?.line == 2, "the first record after the start is the first edited one")
@@ -104,14 +104,14 @@ struct ExamGradingTests {
         try takeExams(in: directory)
         let url = directory.appendingPathComponent("bob.examlog")
         let honest = grader.grade(file: url)
-        let text = try ExamFixtures.lines(url).filter { !$0.isEmpty }.map {
+        let text = try ExamLogFixtures.lines(url).filter { !$0.isEmpty }.map {
             $0.replacingOccurrences(of: #""fields":"#, with: #""score":100,"fields":"#)
         }
         let records = try text.map { line -> ExamLogRecord in
             let json = line.drop { $0 != "," }.dropFirst(#","record":"#.count).dropLast()
             return try JSONDecoder().decode(ExamLogRecord.self, from: Data(json.utf8))
         }
-        try ExamFixtures.rechain(records).write(to: url)
+        try ExamLogFixtures.rechain(records).write(to: url)
         let graded = grader.grade(file: url)
         #expect(graded.status == .ok)
         #expect(graded.total == honest.total && graded.total < graded.possible)
@@ -130,27 +130,27 @@ struct ExamGradingTests {
 
         var unknown = records
         unknown[3].answer?.question = 99
-        try ExamFixtures.rechain(unknown).write(to: ada)
+        try ExamLogFixtures.rechain(unknown).write(to: ada)
         let unknownResult = grader.grade(file: ada)
         #expect(unknownResult.status == .broken)
         #expect(unknownResult.issues.contains { $0.text.contains("unknown question 99") })
 
         var swapped = records
         swapped[3].answer?.point = "close:999"
-        try ExamFixtures.rechain(swapped).write(to: ada)
+        try ExamLogFixtures.rechain(swapped).write(to: ada)
         #expect(grader.grade(file: ada).issues.contains { $0.text.contains("unknown question") })
 
-        try ExamFixtures.rechain(records).write(to: ada)
+        try ExamLogFixtures.rechain(records).write(to: ada)
         let other = ExamGrader(key: ExamFixtures.otherKey, lessons: lessons).grade(file: ada)
         #expect(other.status == .broken && other.issues.contains { $0.text.contains("fingerprint") })
 
         records[4].time = records[0].time + 31 * 60_000
-        try ExamFixtures.rechain(records).write(to: ada)
+        try ExamLogFixtures.rechain(records).write(to: ada)
         let late = grader.grade(file: ada)
         #expect(late.issues.contains { $0.text.contains("after the time") })
         #expect(late.feedback.count == 4 && late.status == .timeUp)
 
-        var lines = try ExamFixtures.lines(directory.appendingPathComponent("cy.examlog"))
+        var lines = try ExamLogFixtures.lines(directory.appendingPathComponent("cy.examlog"))
         lines[1] = lines[1].replacingOccurrences(of: #""question":1"#, with: #""question":2"#)
         try lines.joined(separator: "\n").write(
             to: directory.appendingPathComponent("cy.examlog"), atomically: true, encoding: .utf8)
@@ -232,7 +232,7 @@ struct ExamGradingReportTests {
                 index: 2, prev: "", time: deadline + milliseconds, kind: .answer, student: "ada", answer: answer)
             let finish = ExamLogRecord(
                 index: 3, prev: "", time: deadline + milliseconds, kind: .finish, student: "ada")
-            try ExamFixtures.rechain(records + [late, finish]).write(to: url)
+            try ExamLogFixtures.rechain(records + [late, finish]).write(to: url)
             return grader.grade(file: url)
         }
         let clock = try graded(after: 3_000, byTheClock: true)
@@ -249,9 +249,7 @@ struct ExamGradingReportTests {
         try sit("ada", in: directory)
         // An edit in the fourth record: the answers before it are still graded, but the log is broken.
         let url = directory.appendingPathComponent("ada.examlog")
-        var lines = try ExamFixtures.lines(url)
-        lines[3] = lines[3].replacingOccurrences(of: #""question":3"#, with: #""question":4"#)
-        try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        try ExamLogFixtures.edit(url, line: 3, replacing: #""question":3"#, with: #""question":4"#)
         let report = try grader.grade(directories: [directory])
         let ada = try #require(report.students.first)
         #expect(ada.status == .broken && !ada.feedback.isEmpty, "the answers were graded, yet the log is broken")
@@ -268,9 +266,7 @@ struct ExamGradingReportTests {
         try sit("ada", in: directory)
         // Edited after the start record: the start still says how many questions the exam has.
         let url = directory.appendingPathComponent("ada.examlog")
-        var lines = try ExamFixtures.lines(url)
-        lines[2] = lines[2].replacingOccurrences(of: #""question":2"#, with: #""question":3"#)
-        try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        try ExamLogFixtures.edit(url, line: 2, replacing: #""question":2"#, with: #""question":3"#)
         // Nothing readable at all.
         try Data("not a log\n".utf8).write(to: directory.appendingPathComponent("bob.examlog"))
         let report = try grader.grade(directories: [directory])

@@ -113,7 +113,9 @@ struct LessonQuizSessionTests {
     @Test("hints cost points in the recorded score")
     func hintCost() throws {
         var session = Self.atQuestion()
-        _ = session.update(.key(.character("?")))
+        _ = session.update(.key(.escape))
+        _ = session.update(.key(.character("h")))
+        _ = session.update(.key(.character("\t")))
         Self.type("B\tS.\t1739326486\t3626544837", &session)
         _ = session.update(.key(.enter))
         let score = try #require(session.feedbackOnScreen?.feedback.score)

@@ -280,27 +280,44 @@ struct QuizPanelTests {
         panel.setText("SA", for: .flags)
         panel.focus(on: .ack)
         #expect(panel.handle(.enter) == .rejected, "with ACK among the flags an ack number is wanted")
-        #expect(panel.errors[.ack] != nil)
+        let error = try #require(panel.errors[.ack])
+        #expect(error.field == .ack && error.input.isEmpty && error.column == 0, "\(error)")
+        #expect(error.message.en.contains("- if the segment has no ACK flag"), "\(error.message.en)")
     }
 
-    @Test("hints: ? gives level 1, again level 2, then no more; they cost points; none in an exam")
+    @Test("hints: level 1, again level 2, then no more; they cost points; none in an exam")
     func hints() throws {
         var panel = try Self.panel()
         #expect(panel.hintLines.isEmpty)
-        #expect(panel.handle(.character("?")) == .hintTaken)
+        var taken = panel.takeHint()
+        #expect(taken)
         #expect(panel.hint == .rule)
         let ruleLines = panel.hintLines
         #expect(!ruleLines.isEmpty && ruleLines.allSatisfy { $0.en.contains("RFC 9293") })
-        #expect(panel.handle(.character("?")) == .hintTaken)
+        taken = panel.takeHint()
+        #expect(taken)
         #expect(panel.hint == .arithmetic)
         #expect(panel.hintLines.count > ruleLines.count)
-        #expect(panel.handle(.character("?")) == .refused)
+        taken = panel.takeHint()
+        #expect(!taken, "no third level")
         let right = QuizAnswer(sender: .b, flags: [.syn, .ack], seq: 1_739_326_486, ack: .number(3_626_544_837))
         let score = panel.grade(right).score
         #expect(score.points == score.possible - ScoringModel.standard.hintCost(.arithmetic))
         var exam = try Self.panel(allowsHints: false)
-        #expect(exam.handle(.character("?")) == .refused)
+        taken = exam.takeHint()
+        #expect(!taken)
         #expect(exam.hint == nil)
+    }
+
+    @Test("in a field ? is the screen's help, and the letters that are keys elsewhere are typed")
+    func questionMarkIsHelpAndLettersAreText() throws {
+        var panel = try Self.panel()
+        #expect(panel.handle(.character("?")) == .help)
+        #expect(panel.hint == nil, "? takes no hint")
+        #expect(panel.input(panel.focusedField)?.text == "", "? is not typed")
+        for letter in "hqlgtrbaiHQ" { #expect(panel.handle(.character(letter)) == .edited) }
+        #expect(panel.input(panel.focusedField)?.text == "hqlgtrbaiHQ")
+        #expect(panel.hint == nil)
     }
 
     @Test("Esc leaves the panel without losing the answer")

@@ -86,6 +86,28 @@ struct QuizRunAndExamSessionTests {
         #expect(session.results.lessons["three-way-handshake"]?.questions == 1)
     }
 
+    @Test("a quiz run: ? is the help with the field focused and not; h in the field is typed, not a hint")
+    func quizHelpAndHintKeys() throws {
+        let items = QuizRunItem.items([BuiltInLessons.handshake], everySegment: true)
+        var session = QuizSession(items: items, language: .en, animates: false)
+        _ = session.update(.key(.character("?")))
+        #expect(session.showsHelp)
+        _ = session.update(.key(.escape))
+        #expect(!session.showsHelp)
+        #expect(session.panelHasFocus, "Esc closes the help and leaves the field focused")
+        _ = session.update(.key(.character("h")))
+        let field = try #require(session.panel?.focusedField)
+        #expect(session.panel?.input(field)?.text == "h", "in a field h is a letter")
+        #expect(session.panel?.hint == nil)
+        _ = session.update(.key(.backspace))
+        _ = session.update(.key(.escape))
+        _ = session.update(.key(.character("?")))
+        #expect(session.showsHelp, "? is the help with the field left too")
+        _ = session.update(.key(.character("h")))
+        #expect(!session.showsHelp)
+        #expect(session.panel?.hint == .rule, "the key that closes the help acts: h takes the hint")
+    }
+
     // MARK: Exam
 
     static func exam(_ directory: URL, clock: ExamFixtures.ManualClock, questions: Int = 3) throws -> ExamDriver {
@@ -105,8 +127,12 @@ struct QuizRunAndExamSessionTests {
         var session = try Self.exam(directory, clock: clock)
         let first = try #require(session.sitting.currentQuestion)
         #expect(session.questionNumber == 1)
-        #expect(session.update(.key(.character("?"))) == [], "no hints in an exam")
-        #expect(session.panel?.hint == nil)
+        #expect(session.update(.key(.character("?"))) == [], "? is the help in an exam too")
+        #expect(session.showsHelp)
+        #expect(session.panel?.hint == nil, "no hints in an exam")
+        _ = session.update(.key(.escape))
+        #expect(!session.showsHelp)
+        #expect(session.phase == .answering, "Esc closes the help, and does not pause typing")
         let right = ExamFixtures.rightAnswer(first.quiz)
         Self.type(Self.keys(right, first.quiz.fields), into: &session)
         #expect(session.questionNumber == 2, "the next question comes at once, with no answer shown")

@@ -10,7 +10,7 @@ struct SessionQuitTests {
         let entry = LessonEntry(fileName: "handshake", content: .success(BuiltInLessons.handshake))
         var session = TutorSession(lessons: [entry], animates: false)
         _ = session.update(.key(.enter))
-        #expect(session.player != nil)
+        #expect(session.player?.timeline.lessonID == entry.timeline?.lessonID && session.player?.isAtStart == true)
         #expect(session.update(.key(.character("q"))) == [.saveProgress(session.progress)])
         #expect(session.player == nil)
         session.quitsFromLesson = true
@@ -20,7 +20,7 @@ struct SessionQuitTests {
         #expect(session.update(.key(.character("q"))) == [])
         #expect(session.dialog == .quitting)
         #expect(session.update(.key(.escape)) == [])
-        #expect(session.dialog == nil && session.player != nil)
+        #expect(session.dialog == nil && session.player?.timeline.lessonID == entry.timeline?.lessonID)
         _ = session.update(.key(.character("q")))
         #expect(session.update(.key(.character("q"))) == [.saveProgress(session.progress), .quit])
     }

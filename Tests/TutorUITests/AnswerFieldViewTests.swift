@@ -13,16 +13,10 @@ import TutorSession
 
     /// The handshake's quiz point (sender, flags, seq, ack) in the lesson screen, after `keys`.
     static func session(_ keys: [Key], language: Language = .en) -> TutorSession {
-        var session = TutorSession(
-            lessons: [LessonEntry(fileName: "handshake", content: .success(BuiltInLessons.handshake))],
-            language: language, animates: false)
-        for key in [.enter, .right, .right, .right, .right] + keys { _ = session.update(.key(key)) }
-        return session
+        HandshakeQuestion.session(keys, language: language)
     }
 
-    static func keys(_ text: String) -> [Key] {
-        text.map { $0 == "\n" ? Key.enter : Key.character($0) }
-    }
+    static func keys(_ text: String) -> [Key] { HandshakeQuestion.keys(text) }
 
     /// The row of the field labelled `label` and the cell column of its opening bracket.
     static func field(_ label: String, on canvas: Canvas) -> (row: Int, bracket: Int)? {

@@ -18,8 +18,9 @@ import TutorSession
                 let panel = try #require(session.panel)
                 guard let numberField = panel.fields.firstIndex(where: { $0 == .seq || $0 == .ack }) else { continue }
                 for _ in 0..<numberField { _ = session.update(.key(.character("\t"))) }
-                _ = session.update(.key(.character("?")))
-                _ = session.update(.key(.character("?")))
+                for key in [Key.escape, .character("h"), .character("h"), .character("\t")] {
+                    _ = session.update(.key(key))
+                }
                 let shown = try #require(session.panel)
                 #expect(shown.hintLines.count >= 2)
                 let screen = QuizRenderer.render(session, size: size).text

@@ -20,9 +20,10 @@ import TutorSession
         var output: [String] = []
         var saved: ProgressBook?
         var tutor = PlainTutor(
-            session: TutorSession(lessons: lessons, progress: progress, language: language, animates: false),
-            readLine: { remaining.popFirst() }, write: { output.append($0) }, saveProgress: { saved = $0 })
-        tutor.run()
+            session: TutorSession(lessons: lessons, progress: progress, language: language, animates: false))
+        tutor.run(
+            PlainConsole(
+                readLine: { remaining.popFirst() }, write: { output.append($0) }, saveProgress: { saved = $0 }))
         return (output, saved)
     }
 

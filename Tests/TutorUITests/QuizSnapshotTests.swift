@@ -8,16 +8,10 @@ import TutorUI
 @Suite struct QuizSnapshotTests {
     /// The handshake on its quiz point, then `keys`.
     static func session(_ language: Language, _ keys: [Key]) -> TutorSession {
-        var session = TutorSession(
-            lessons: [LessonEntry(fileName: "handshake", content: .success(BuiltInLessons.handshake))],
-            language: language, animates: false)
-        for key in [.enter, .right, .right, .right, .right] + keys { _ = session.update(.key(key)) }
-        return session
+        HandshakeQuestion.session(keys, language: language)
     }
 
-    static func keys(_ text: String) -> [Key] {
-        text.map { $0 == "\n" ? Key.enter : Key.character($0) }
-    }
+    static func keys(_ text: String) -> [Key] { HandshakeQuestion.keys(text) }
 
     @Test(arguments: Language.allCases)
     func panelWhileTyping(language: Language) throws {
@@ -28,7 +22,9 @@ import TutorUI
 
     @Test(arguments: Language.allCases)
     func parseErrorWithHint(language: Language) throws {
-        let session = Self.session(language, [.character("?")] + Self.keys("B\tS.\t17393x\t1\n"))
+        // Esc leaves the fields, `h` takes the hint, Tab goes back to typing.
+        let hint: [Key] = [.escape, .character("h"), .character("\t")]
+        let session = Self.session(language, hint + Self.keys("B\tS.\t17393x\t1\n"))
         try expectSnapshot(
             ScreenRenderer.render(session, size: Size(width: 80, height: 24)), named: "quiz-error-\(language)")
     }

@@ -1,11 +1,5 @@
 import LessonKit
 
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// Grades exam logs: regenerates each student's exam from the key and their id, checks the log's hash chain
 /// and contents, and grades the logged answers with the engine. Nothing the client wrote is taken as a score.
 public struct ExamGrader<Lessons: ExamLessonSource> {
@@ -19,21 +13,11 @@ public struct ExamGrader<Lessons: ExamLessonSource> {
         self.scoring = scoring
     }
 
-    /// Every `*.examlog` file in the directories, graded; then a student with more than one log, and settings
-    /// that differ from the class's, flagged.
-    /// `expectedQuestions` is the exam's number of questions when the instructor gives it: the CSV's columns.
-    public func grade(directories: [URL], expectedQuestions: Int = 0) throws(ExamError) -> ExamReport {
-        var files: [URL] = []
-        for directory in directories {
-            let names: [String]
-            do {
-                names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-            } catch {
-                throw ExamError.log("cannot list \(directory.path): \(fileErrorText(error))")
-            }
-            files += names.filter { $0.hasSuffix(".examlog") }.sorted().map { directory.appendingPathComponent($0) }
-        }
-        var report = report(Self.oneLogPerStudent(files.map { ($0, grade(file: $0)) }))
+    /// Every collected log graded; then a student with more than one log, and settings that differ from the
+    /// class's, flagged. `expectedQuestions` is the exam's number of questions when the instructor gives it: the
+    /// CSV's columns.
+    public func grade(logs: [CollectedExamLog], expectedQuestions: Int = 0) -> ExamReport {
+        var report = report(Self.oneLogPerStudent(logs.map { ($0, grade($0)) }))
         report.expectedQuestions = expectedQuestions
         return report
     }
@@ -41,14 +25,14 @@ public struct ExamGrader<Lessons: ExamLessonSource> {
     /// A student whose log is in two places (two folders collected, or `ALICE.examlog` beside `alice.examlog`):
     /// identical copies count once, with a note; different logs are all marked broken, since which one is the
     /// student's cannot be told.
-    static func oneLogPerStudent(_ graded: [(url: URL, result: StudentResult)]) -> [StudentResult] {
+    static func oneLogPerStudent(_ graded: [(log: CollectedExamLog, result: StudentResult)]) -> [StudentResult] {
         var positions: [String: [Int]] = [:]
         for (index, entry) in graded.enumerated() { positions[entry.result.student, default: []].append(index) }
         var results = graded.map(\.result)
         var dropped: Set<Int> = []
         for (student, indices) in positions where indices.count > 1 {
-            let paths = indices.map { graded[$0].url.path }
-            let contents = indices.map { try? Data(contentsOf: graded[$0].url) }
+            let paths = indices.map { graded[$0].log.path }
+            let contents = indices.map { try? graded[$0].log.bytes.get() }
             if let first = contents[0], contents.allSatisfy({ $0 == first }) {
                 results[indices[0]].issues.append(
                     ExamIssue(
@@ -68,12 +52,12 @@ public struct ExamGrader<Lessons: ExamLessonSource> {
         return results.indices.filter { !dropped.contains($0) }.map { results[$0] }
     }
 
-    /// One log file; the file's name gives the student (case folded: `ALICE.examlog` is alice's).
-    public func grade(file url: URL) -> StudentResult {
-        let name = StudentID.canonical(url.deletingPathExtension().lastPathComponent)
-        do {
-            return grade(log: try ExamLogCodec.read(contentsOf: url), fileStudent: name)
-        } catch {
+    /// One collected log; the file's name gives the student (case folded: `ALICE.examlog` is alice's).
+    public func grade(_ log: CollectedExamLog) -> StudentResult {
+        let name = StudentID.canonical(log.fileStudent)
+        switch log.bytes {
+        case .success(let bytes): return grade(log: ExamLogCodec.read(bytes), fileStudent: name)
+        case .failure(let error):
             return StudentResult(student: name, issues: [ExamIssue(severity: .broken, text: "\(error)")])
         }
     }

@@ -26,17 +26,6 @@ public struct ExamKey: Sendable {
         key = SymmetricKey(data: bytes)
     }
 
-    /// Reads a key file.
-    public init(contentsOf url: URL) throws(ExamError) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw ExamError.badKey("cannot read the key file \(url.path): \(fileErrorText(error))")
-        }
-        try self.init(bytes: data)
-    }
-
     /// HMAC-SHA256 of `message` under this key.
     func mac(_ message: some DataProtocol) -> [UInt8] {
         Array(HMAC<SHA256>.authenticationCode(for: message, using: key))

@@ -16,15 +16,6 @@ import LessonKit
 /// is SHA-256 of the record's JSON bytes exactly as written, and each record holds the previous line's hash.
 /// Editing, removing or reordering a record breaks the chain.
 public enum ExamLogCodec {
-    /// Reads and verifies a log file without changing it.
-    public static func read(contentsOf url: URL) throws(ExamError) -> Contents {
-        do {
-            return read(try Data(contentsOf: url))
-        } catch {
-            throw ExamError.log("cannot read \(url.path): \(fileErrorText(error))")
-        }
-    }
-
     static let prefix = Array(#"{"hash":""#.utf8)
     static let middle = Array(#"","record":"#.utf8)
 
@@ -54,15 +45,16 @@ public enum ExamLogCodec {
         /// The first line that does not verify, and why. Records from there on are not trusted.
         public var problem: Problem?
 
-        public init(
-            records: [ExamLogRecord], lastHash: String, goodLength: Int, tornTail: Bool, problem: Problem?
-        ) {
-            self.records = records
-            self.lastHash = lastHash
-            self.goodLength = goodLength
-            self.tornTail = tornTail
-            self.problem = problem
+        /// The record `entry` makes when appended: numbered after the last record, chained to its hash.
+        public func record(for entry: ExamLogEntry) -> ExamLogRecord {
+            ExamLogRecord(
+                index: records.count, prev: lastHash, time: entry.time, kind: entry.kind, student: entry.student,
+                start: entry.start, answer: entry.answer)
         }
+
+        /// A log with nothing in it yet: a new one, or the start of reading one.
+        public static let empty = Contents(
+            records: [], lastHash: ExamLogRecord.genesis, goodLength: 0, tornTail: false, problem: nil)
     }
 
     /// A line that breaks the log.
@@ -77,8 +69,7 @@ public enum ExamLogCodec {
     /// Reads and verifies a whole log.
     public static func read(_ data: some Collection<UInt8>) -> Contents {
         let bytes = Array(data)
-        var contents = Contents(
-            records: [], lastHash: ExamLogRecord.genesis, goodLength: 0, tornTail: false, problem: nil)
+        var contents = Contents.empty
         var start = 0
         var lineNumber = 0
         while start < bytes.count {

@@ -26,19 +26,6 @@ public struct ExamLogRecord: Hashable, Sendable, Codable {
     public var start: Start?
     public var answer: Answer?
 
-    public init(
-        index: Int, prev: String, time: Int64, kind: Kind, student: String, start: Start? = nil,
-        answer: Answer? = nil
-    ) {
-        self.index = index
-        self.prev = prev
-        self.time = time
-        self.kind = kind
-        self.student = student
-        self.start = start
-        self.answer = answer
-    }
-
     /// What the start record holds.
     public struct Start: Hashable, Sendable, Codable {
         public var version: Int

@@ -44,11 +44,6 @@ public struct QuizPointRef: Hashable, Sendable, Codable {
     public var lessonID: String
     public var line: Int
 
-    public init(lessonID: String, line: Int) {
-        self.lessonID = lessonID
-        self.line = line
-    }
-
     /// `three-way-handshake:14`, as the logs and reports name it.
     public var id: String { "\(lessonID):\(line)" }
 }

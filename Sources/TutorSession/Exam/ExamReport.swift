@@ -162,7 +162,7 @@ public struct ExamReport: Hashable, Sendable {
             group, name, String(results.count), String(answered.count), String(allRight), mean, String(possible),
         ]
         for kind in QuestionKind.allCases {
-            let fields = answered.flatMap(\.fields).filter { QuestionKind($0.field) == kind }
+            let fields = answered.flatMap(\.fields).filter { $0.field == kind }
             cells.append(fields.isEmpty ? "" : "\(fields.filter(\.isCorrect).count)/\(fields.count)")
         }
         return cells.map(csvField).joined(separator: ",")

@@ -5,7 +5,8 @@ import TimelineKit
 /// The input panel of a quiz point: one answer field per asked field, the focus, parse errors and hints.
 ///
 /// While the panel has focus every printable key goes into the focused field, so an answer may contain any
-/// letter; only Tab, Shift-Tab, arrows, Home, End, Enter, Backspace, Delete and Esc steer. Every field edits
+/// letter; only the keys of `QuizKeys.answerField` steer (Tab, Shift-Tab, arrows, Home, End, Enter, Backspace,
+/// Delete, Esc, and `?` for the help, which is in no answer). Every field edits
 /// as plain text: the flags field has no toggles (`SA`, `S.`, `SYN,ACK` and `syn ack` are typed and read as
 /// one answer by the parser), and a space goes in only where it separates two words (`AnswerInput`), so the
 /// space bar pressed to go on does not fill a field with blanks.
@@ -43,56 +44,64 @@ public struct QuizPanel: Hashable, Sendable {
         case submitted(QuizAnswer, typed: [QuizField: String])
         /// Enter with fields that cannot be read (the errors are in `errors`).
         case rejected
-        /// A hint was taken (its level is in `hint`).
-        case hintTaken
         /// Esc: give the keys back to stepping.
         case leave
+        /// `?`: the screen's help.
+        case help
         /// The key does nothing here.
         case refused
     }
 
-    /// Routes a key pressed while the panel has focus.
+    /// Routes a key pressed while the panel has focus, through the answer fields' key map: a key bound there
+    /// steers, any other character is typed.
     public mutating func handle(_ key: Key) -> Outcome {
-        switch key {
-        case .character("\t"), .down:
+        guard let action = QuizKeys.answerField(exam: !allowsHints).action(for: key) else {
+            guard case .character(let character) = key else { return .refused }
+            return type(character)
+        }
+        switch action {
+        case .nextField:
             focus = (focus + 1) % fields.count
             return .edited
-        case .up, .backTab:
+        case .previousField:
             focus = (focus + fields.count - 1) % fields.count
             return .edited
-        case .left:
+        case .cursorLeft:
             return inputs[focus].moveCursor(by: -1) ? .edited : .refused
-        case .right:
+        case .cursorRight:
             return inputs[focus].moveCursor(by: 1) ? .edited : .refused
-        case .home:
+        case .cursorStart:
             inputs[focus].moveCursor(to: 0)
             return .edited
-        case .end:
+        case .cursorEnd:
             inputs[focus].moveCursor(to: inputs[focus].characters.count)
             return .edited
-        case .backspace:
+        case .eraseBackward:
             guard inputs[focus].deleteBackward() else { return .refused }
             errors[focusedField] = nil
             return .edited
-        case .delete:
+        case .eraseForward:
             guard inputs[focus].deleteForward() else { return .refused }
             errors[focusedField] = nil
             return .edited
-        case .escape:
+        case .leave:
             return .leave
         case .enter:
             return enter()
-        case .character("?"):
-            return takeHint() ? .hintTaken : .refused
-        case .character(let character):
-            guard !character.isNewline, character != "\t" else { return .refused }
-            if AnswerInput.isSpace(character), !inputs[focus].acceptsSpace { return .refused }
-            guard inputs[focus].insert(character) else { return .refused }
-            errors[focusedField] = nil
-            return .edited
-        case .pageUp, .pageDown, .interrupt:
+        case .help:
+            return .help
+        case .type:
             return .refused
         }
+    }
+
+    /// Types `character` at the cursor of the focused field.
+    private mutating func type(_ character: Character) -> Outcome {
+        guard !character.isNewline, character != "\t" else { return .refused }
+        if AnswerInput.isSpace(character), !inputs[focus].acceptsSpace { return .refused }
+        guard inputs[focus].insert(character) else { return .refused }
+        errors[focusedField] = nil
+        return .edited
     }
 
     /// Enter: moves on to the next empty field, or submits once every field has something in it (a blank ack

@@ -80,8 +80,8 @@ public struct PresenterSession: Hashable, Sendable {
     // MARK: Lesson keys
 
     private mutating func handleLesson(_ key: Key) -> [Effect] {
-        switch key {
-        case .right, .pageDown, .space, .down, .enter:
+        switch PresenterKeys.map.action(for: key) {
+        case .reveal, .next:
             // At a question, Enter and the next-step keys reveal the answer. A question asked before calls (`A
             // close`) reveals it in place, the hosts still as they were; one asked right after a segment reveals it
             // with its segment crossing, the next stop.
@@ -90,29 +90,29 @@ public struct PresenterSession: Hashable, Sendable {
                 return []
             }
             isRevealed = false
-            return player.forward(animate: animates) ? [] : []
-        case .left, .pageUp, .up, .backspace:
+            _ = player.forward(animate: animates)
+        case .back:
             // Back onto a question asks it again, as it was first put to the class.
             guard player.back() else { return [] }
             isRevealed = false
-        case .home:
+        case .first:
             player.jumpToStart()
             isRevealed = false
-        case .end:
+        case .last:
             player.jumpToEnd()
             isRevealed = false
-        case _ where Self.blankKeys.contains(key):
+        case .blank:
             isBlank = true
-        case .character("g"), .character("G"):
+        case .goTo:
             dialog = .jump(digits: "")
-        case .character("l"), .character("L"):
+        case .language:
             language = language == .en ? .zh : .en
-        case .character("?"), .character("h"):
+        case .help:
             dialog = .help
-        case .character("q"), .character("Q"):
+        case .quit:
             return [.quit]
-        default:
-            return []
+        case nil:
+            break
         }
         return []
     }
@@ -123,10 +123,7 @@ public struct PresenterSession: Hashable, Sendable {
         switch dialog {
         case .help, .quitting, .summary:
             self.dialog = nil
-            switch key {
-            case .escape, .enter, .character("?"), .character("h"), .character("q"), .character("Q"): return []
-            default: return handleLesson(key)
-            }
+            return HelpClosing.keyActsAfterClosing(key) ? handleLesson(key) : []
         case .jump(let digits):
             return handleJump(digits, key)
         }
@@ -134,7 +131,7 @@ public struct PresenterSession: Hashable, Sendable {
 
     private mutating func handleJump(_ digits: String, _ key: Key) -> [Effect] {
         refusedJump = nil
-        if Self.blankKeys.contains(key) {
+        if PresenterKeys.map.action(for: key) == .blank {
             // The clicker's blank button leaves the dialog and blanks, as everywhere: the presenter may have
             // walked away from the keyboard.
             dialog = nil
@@ -159,7 +156,4 @@ public struct PresenterSession: Hashable, Sendable {
         }
         return []
     }
-
-    /// What clickers send for their blank-screen button.
-    private static let blankKeys: Set<Key> = [.character("b"), .character("B"), .character(".")]
 }

@@ -11,12 +11,5 @@ public struct AnswerError: Error, Hashable, Sendable, CustomStringConvertible {
     public var column: Int
     public var message: LocalizedText
 
-    public init(field: QuizField, input: String, column: Int, message: LocalizedText) {
-        self.field = field
-        self.input = input
-        self.column = column
-        self.message = message
-    }
-
     public var description: String { "\(field.rawValue): \(message.en)" }
 }

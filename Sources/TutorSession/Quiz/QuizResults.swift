@@ -40,7 +40,7 @@ public struct LessonQuizSummary: Hashable, Sendable, Codable {
         case .arithmetic: arithmeticHints += 1
         }
         for field in feedback.fields {
-            let kind = QuestionKind(field.field)
+            let kind = field.field
             var tally = byKind[kind] ?? KindTally()
             tally.asked += 1
             let value = field.worth

@@ -1,32 +1,8 @@
 import LessonKit
 import TimelineKit
 
-/// The kinds of question a quiz keeps score by; one per field a quiz point may ask.
-public enum QuestionKind: String, Hashable, Sendable, Codable, CodingKeyRepresentable, CaseIterable, Comparable {
-    case sender
-    case flags
-    case seq
-    case ack
-    case len
-    case state
-    case time
-
-    public init(_ field: QuizField) {
-        switch field {
-        case .sender: self = .sender
-        case .flags: self = .flags
-        case .seq: self = .seq
-        case .ack: self = .ack
-        case .len: self = .len
-        case .state: self = .state
-        case .time: self = .time
-        }
-    }
-
-    public static func < (lhs: QuestionKind, rhs: QuestionKind) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
-}
+/// The kinds of question a quiz keeps score by: the fields a quiz point asks, each a kind of its own.
+public typealias QuestionKind = QuizField
 
 /// The two hint levels, each costing points.
 public enum HintLevel: Int, Hashable, Sendable, Codable, Comparable, CaseIterable {
@@ -58,7 +34,7 @@ public struct ScoringModel: Hashable, Sendable, Codable {
         points: [.sender: 1, .flags: 2, .seq: 2, .ack: 2, .len: 1, .state: 2, .time: 2], ruleHintCost: 1,
         arithmeticHintCost: 1)
 
-    public func points(for field: QuizField) -> Int { points[QuestionKind(field)] ?? 1 }
+    public func points(for field: QuizField) -> Int { points[field] ?? 1 }
 
     /// What the hints taken cost in all.
     public func hintCost(_ level: HintLevel?) -> Int {

@@ -52,7 +52,8 @@ struct PresenterScreen: Widget {
         // The last column is left alone: writing the bottom-right cell makes some terminals scroll.
         let room = area.width - 2
         var line = ""
-        for item in strings.hintItems {
+        for (key, action) in PresenterKeys.map.barItems(strings.language) {
+            let item = key + " " + action
             let joined = line.isEmpty ? item : line + " · " + item
             guard TextWidth.of(joined) <= room else { break }
             line = joined
@@ -94,26 +95,6 @@ struct PresenterScreen: Widget {
     }
 }
 
-/// The key list over the projector screen, opened with `?`.
-struct PresenterHelp: Widget {
-    var strings: PresenterStrings
-
-    func render(in area: Rect, on canvas: inout Canvas) {
-        let lines = strings.helpLines
-        let keyWidth = lines.map { TextWidth.of($0.key) }.max() ?? 0
-        let actionWidth = lines.map { TextWidth.of($0.action) }.max() ?? 0
-        let box = area.centered(width: min(keyWidth + actionWidth + 7, area.width), height: lines.count + 4)
-        canvas.fill(box)
-        canvas.box(box, ink: .strong, title: strings.helpTitle)
-        for (offset, line) in lines.enumerated() where offset < box.height - 4 {
-            let y = box.y + 1 + offset
-            canvas.write(line.key, x: box.x + 2, y: y, ink: .key, limit: box.maxX - 1)
-            canvas.write(line.action, x: box.x + 4 + keyWidth, y: y, ink: .strong, limit: box.maxX - 1)
-        }
-        canvas.write(strings.helpClose, x: box.x + 2, y: box.maxY - 2, limit: box.maxX - 1)
-    }
-}
-
 /// Draws a presenter session into a canvas of the terminal's size.
 public enum PresenterRenderer {
     /// The canvas for `session` in a window of `size`: all blank while the screen is blanked.
@@ -128,7 +109,10 @@ public enum PresenterRenderer {
         PresenterScreen(session: session, strings: strings).render(in: canvas.bounds, on: &canvas)
         switch session.dialog {
         case .help:
-            PresenterHelp(strings: strings).render(in: canvas.bounds, on: &canvas)
+            HelpDialog(
+                strings: strings.shared, lines: PresenterKeys.map.helpLines(session.language), title: strings.helpTitle,
+                actionInk: .strong, closeInk: .normal
+            ).render(in: canvas.bounds, on: &canvas)
         case .jump(let digits):
             JumpDialog(
                 digits: digits, range: 1...max(session.player.stepCount, 1), refused: session.refusedJump,

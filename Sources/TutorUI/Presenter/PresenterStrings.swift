@@ -80,41 +80,19 @@ struct PresenterStrings {
     func why(_ rule: Rule) -> String { pick("Why: ", "原因：") + RuleText.explanation(rule, language) }
     var endOfLesson: String { pick("End of the lesson.", "本课结束。") }
 
-    /// The keys on the bottom line, for the instructor, most needed first: a narrow window shows a prefix.
-    var hintItems: [String] {
-        [
-            pick("PgDn/Space next", "PgDn/空格 下一步"), pick("PgUp back", "PgUp 上一步"), pick("Enter reveal", "回车 揭晓"),
-            pick("b blank", "b 黑屏"), pick("g go to", "g 跳转"), pick("q quit", "q 退出"), pick("? keys", "? 按键"),
-            pick("l 中文", "l English"),
-        ]
-    }
-
     var helpTitle: String { pick("Presenter keys", "演示模式按键") }
-    var helpLines: [(key: String, action: String)] {
-        [
-            ("PgDn, Right, Space", pick("next step (clickers send PageDown)", "下一步（翻页笔发送 PageDown）")),
-            ("PgUp, Left", pick("previous step, exactly as it was", "上一步，完全恢复之前的状态")),
-            ("Enter", pick("reveal a quiz answer, or next step", "揭晓测验答案，或下一步")),
-            ("b", pick("blank the screen; any key brings it back", "黑屏；按任意键恢复")),
-            ("g", pick("go to a step by number", "按编号跳到某一步")),
-            ("Home, End", pick("first / last step", "第一步 / 最后一步")),
-            ("l", pick("English / Chinese", "英文 / 中文")),
-            ("q", pick("quit", "退出")),
-        ]
-    }
-    var helpClose: String { pick("Press any key to close.", "按任意键关闭。") }
 
     // MARK: Plain lines
 
-    var fullStop: String { pick(".", "。") }
+    var fullStop: String { shared.lineStop }
     /// What follows a full stop inside a line: a space in English, nothing in Chinese.
     var sentenceGap: String { pick(" ", "") }
-    var colon: String { pick(": ", "：") }
+    var colon: String { shared.labelColon }
 
     var plainKeys: String {
         pick(
             "Enter: next (reveals a quiz answer). b: back. A number: go to that step. l: 中文. q: quit.",
             "回车：下一步（揭晓测验答案）。b：上一步。数字：跳到该步。l：English。q：退出。")
     }
-    var plainNothing: String { pick("(nothing more this way)", "（已无法继续）") }
+    var plainNothing: String { shared.plainNothing }
 }

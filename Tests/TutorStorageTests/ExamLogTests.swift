@@ -1,5 +1,6 @@
 import Foundation
 import LessonKit
+import TCPTutorTestSupport
 import Testing
 import TutorStorage
 
@@ -9,9 +10,9 @@ import TutorStorage
 struct ExamLogTests {
     /// A log with a start record and `answers` answer records, written through `ExamLogFile`.
     func writeLog(answers: Int, student: String = "s1") throws -> URL {
-        let url = ExamFixtures.directory().appendingPathComponent("\(student).examlog")
+        let url = (try TemporaryFolder.make("tcptutor-exam")).appendingPathComponent("\(student).examlog")
         let log = try ExamLogFile.create(at: url)
-        let start = ExamLogRecord.Start(version: 1, parameters: ExamFixtures.parameters, fingerprint: "f")
+        let start = ExamLogRecord.Start(version: 1, parameters: ExamLogFixtures.parameters, fingerprint: "f")
         try log.append(.start, student: student, time: 1000, start: start)
         for number in 1...max(answers, 1) where number <= answers {
             let answer = ExamLogRecord.Answer(
@@ -30,7 +31,7 @@ struct ExamLogTests {
         #expect(contents.records.map(\.index) == [0, 1, 2, 3])
         #expect(contents.records[0].prev == ExamLogRecord.genesis)
         #expect(contents.records[2].answer?.typed == [.flags: "S.", .seq: "2"])
-        let lines = try ExamFixtures.lines(url)
+        let lines = try ExamLogFixtures.lines(url)
         #expect(lines.count == 5 && lines[4].isEmpty)
         #expect(lines[1].hasPrefix(#"{"hash":""#) && lines[1].contains(#""prev":""#))
         let firstHash = String(lines[0].dropFirst(9).prefix(64))
@@ -62,9 +63,7 @@ struct ExamLogTests {
     @Test("an edited record is detected, and so is an edited record whose own hash was recomputed")
     func edited() throws {
         let url = try writeLog(answers: 3)
-        var lines = try ExamFixtures.lines(url)
-        lines[2] = lines[2].replacingOccurrences(of: #""seq":"2""#, with: #""seq":"9""#)
-        try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        try ExamLogFixtures.edit(url, line: 2, replacing: #""seq":"2""#, with: #""seq":"9""#)
         let edited = try ExamLogFile.read(url)
         #expect(edited.problem?.line == 3)
         #expect(edited.problem?.reason.contains("does not match its hash") == true)
@@ -83,7 +82,7 @@ struct ExamLogTests {
     @Test("removed, reordered, foreign and doubled records are detected")
     func structure() throws {
         let url = try writeLog(answers: 3)
-        let lines = try ExamFixtures.lines(url).filter { !$0.isEmpty }
+        let lines = try ExamLogFixtures.lines(url).filter { !$0.isEmpty }
         func check(
             _ lines: [String], line: Int, mentions text: String, sourceLocation: SourceLocation = #_sourceLocation
         ) {
@@ -99,12 +98,12 @@ struct ExamLogTests {
         check([lines[0], lines[1], "not json at all", lines[2]], line: 3, mentions: "not a log record")
         var records = ExamLogCodec.read(Array((lines.joined(separator: "\n") + "\n").utf8)).records
         records[2].student = "s2"
-        let foreign = try ExamFixtures.rechain(records)
+        let foreign = try ExamLogFixtures.rechain(records)
         #expect(ExamLogCodec.read(foreign).problem?.reason.contains("for student 's2'") == true)
         records[2] = records[0]
-        let doubled = try ExamFixtures.rechain(records)
+        let doubled = try ExamLogFixtures.rechain(records)
         #expect(ExamLogCodec.read(doubled).problem?.reason.contains("second start") == true)
-        let headless = try ExamFixtures.rechain(Array(records.dropFirst()))
+        let headless = try ExamLogFixtures.rechain(Array(records.dropFirst()))
         #expect(ExamLogCodec.read(headless).problem?.reason.contains("begin with") == true)
     }
 

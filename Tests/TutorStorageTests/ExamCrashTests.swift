@@ -1,5 +1,6 @@
 import Foundation
 import LessonKit
+import TCPTutorTestSupport
 import Testing
 import TutorStorage
 
@@ -28,7 +29,7 @@ struct ExamCrashTests {
             try log.append(.resume, student: "crash", time: 2)
         } else {
             log = try ExamLogFile.create(at: url)
-            let start = ExamLogRecord.Start(version: 1, parameters: ExamFixtures.parameters, fingerprint: "f")
+            let start = ExamLogRecord.Start(version: 1, parameters: ExamLogFixtures.parameters, fingerprint: "f")
             try log.append(.start, student: "crash", time: 1, start: start)
         }
         var written = 0
@@ -69,7 +70,7 @@ struct ExamCrashTests {
             }
             return
         }
-        let url = ExamFixtures.directory().appendingPathComponent("crash.examlog")
+        let url = (try TemporaryFolder.make("tcptutor-exam")).appendingPathComponent("crash.examlog")
         var reported: [Int] = []
         try Self.runWriter(url: url, count: 5) { reported.append($0) }
         let contents = try ExamLogFile.read(url)
@@ -80,7 +81,7 @@ struct ExamCrashTests {
 
     @Test("kill -9 mid-write: nothing acknowledged is lost, a torn line is ignored, the log resumes")
     func killNine() throws {
-        let url = ExamFixtures.directory().appendingPathComponent("crash.examlog")
+        let url = (try TemporaryFolder.make("tcptutor-exam")).appendingPathComponent("crash.examlog")
         var durable = -1
         var tornTails = 0
         for round in 0..<4 {
