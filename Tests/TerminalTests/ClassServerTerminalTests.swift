@@ -12,7 +12,7 @@ import Testing
 
     /// Opens the handshake lesson, takes one step and goes back to the menu, which shows the step kept.
     static func takeOneStepAndLeave(_ terminal: TmuxTerminal) throws {
-        try TutorTerminalTests().openLesson(terminal)
+        try terminal.openLesson()
         try terminal.send("Right")
         try terminal.waitFor("Step 2 of")
         try terminal.send("q")
@@ -59,7 +59,7 @@ import Testing
         let server = try ClassServerProcess(dataFolder: Self.dataFolder(in: terminal))
         let run = try TutorRun(
             terminal, command: server.sshCommand(user: "ada", knownHosts: terminal.folder.path + "/known_hosts"))
-        try TutorTerminalTests().openLesson(terminal)
+        try terminal.openLesson()
         try terminal.tmux(["resize-window", "-t", "0", "-x", "80", "-y", "24"])
         try terminal.waitFor("the 80x24 layout, drawn by the tutor on the server") { lines in
             lines.count >= 24 && lines[23].contains("q menu") && displayWidth(lines[2]) == 80
