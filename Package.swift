@@ -5,13 +5,15 @@ let package = Package(
     name: "TCPTutor",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "tcptutor", targets: ["tcptutor"])
+        .executable(name: "tcptutor", targets: ["tcptutor"]),
+        .executable(name: "tcptutor-class", targets: ["tcptutor-class"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssh.git", exact: "0.15.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
     ],
     targets: [
         // Pure TCP: RFC 9293 state machine, segments, sequence numbers. No Foundation.
@@ -59,6 +61,7 @@ let package = Package(
                 "TimelinePrinting",
             ]),
         // The classroom over SSH (`class serve`): host key, logins, one tutor child per student in its own pty.
+        // Linked into `tcptutor-class` only: swift-nio-ssh brings Foundation, which the tutor does without.
         // Opens a pseudo-terminal (posix_openpt is hidden from Swift behind X/Open feature macros).
         .target(name: "CPseudoTerminal"),
         .target(
@@ -70,13 +73,21 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOSSH", package: "swift-nio-ssh"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // `tcptutor class ...` runs this program, found beside `tcptutor`; it starts a `tcptutor` per student.
+        .executableTarget(
+            name: "tcptutor-class",
+            dependencies: [
+                "ClassServer", "LessonKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .executableTarget(
             name: "tcptutor",
             dependencies: [
                 "TCPCore", "TCPNotation", "TimelineKit", "LessonKit", "CaptureKit", "TutorSession", "TutorStorage",
-                "TutorUI", "TutorCurses", "TimelinePrinting", "TimelineExport", "ClassServer",
+                "TutorUI", "TutorCurses", "TimelinePrinting", "TimelineExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Swift runtime linked in: the dynamic loader no longer maps and relocates a dozen Swift libraries
@@ -84,8 +95,7 @@ let package = Package(
             linkerSettings: [
                 .unsafeFlags(
                     [
-                        "-static-stdlib", "-l_FoundationCShims", "-l_FoundationCollections", "-l_FoundationICU",
-                        "-lCoreFoundation", "-lswiftSynchronization",
+                        "-static-stdlib", "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization",
                         "-use-ld=lld",
                     ],
                     .when(platforms: [.linux])
@@ -151,7 +161,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ClassServerTests",
-            dependencies: ["ClassServer", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: [
+                "ClassServer", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOSSH", package: "swift-nio-ssh"),
+            ]),
         // The built program in tmux: what is drawn and typed on a real terminal.
         .testTarget(name: "TerminalTests", dependencies: ["TCPTutorTestSupport"]),
     ],

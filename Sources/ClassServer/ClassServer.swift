@@ -1,32 +1,28 @@
+import Dispatch
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSH
 
 /// `tcptutor class serve`: an SSH server (RFC 4253, through swift-nio-ssh) whose every session is a student's
-/// tutor, so that a class needs nothing but `ssh` on the students' side.
+/// tutor, so that a class needs nothing but `ssh`, or the instructor's view of who is connected.
 public final class ClassServer: Sendable {
-    /// Who gets in. Only `open` for now: any user name that is a valid student id, with no password.
-    public enum Admission: Sendable {
-        case open
-
-        /// The authentication delegate of one connection, which records the name it admits in `login`.
-        func delegate(recording login: LoginName) -> NIOSSHServerUserAuthenticationDelegate {
-            switch self {
-            case .open: return OpenAdmission(login: login)
-            }
-        }
-    }
-
     private let group: MultiThreadedEventLoopGroup
     private let listener: Channel
+    private let room: ClassRoom
+    private let log: ClassLog
+    /// Set once the class has ended (every session gone): `wait` returns then.
+    private let ended: EventLoopPromise<Void>
+    private let ending = NIOLockedValueBox(false)
 
     /// The port listened on (the one the system chose when 0 was asked).
     public var port: Int { listener.localAddress?.port ?? 0 }
 
-    /// Binds `host` and `port` and starts accepting students, admitted as `admission` says, each running the
-    /// tutor as `launch` says; throws what the system said when the port cannot be had.
+    /// Binds `host` and `port` and starts accepting students, let in by `gate`, seated in `room`, each running
+    /// the tutor as `launch` says; throws what the system said when the port cannot be had.
     public init(
-        host: String, port: Int, admission: Admission, launch: TutorLaunch, hostKey: HostKey, log: ClassLog
+        host: String, port: Int, gate: LoginGate, room: ClassRoom, launch: TutorLaunch, hostKey: HostKey,
+        log: ClassLog
     ) throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: System.coreCount)
         let key = hostKey.sshKey
@@ -37,18 +33,20 @@ public final class ClassServer: Sendable {
                 let login = LoginName()
                 let peer = connection.remoteAddress.map { "\($0.ipAddress ?? "?"):\($0.port ?? 0)" } ?? "?"
                 let ssh = NIOSSHHandler(
-                    role: .server(
-                        .init(hostKeys: [key], userAuthDelegate: admission.delegate(recording: login))),
+                    role: .server(.init(hostKeys: [key], userAuthDelegate: gate.delegate(peer: peer, login: login))),
                     allocator: connection.allocator,
                     inboundChildChannelInitializer: { channel, type in
                         guard case .session = type else {
-                            log.record("refused-channel", [("from", peer), ("type", "\(type)")])
+                            log.record("refused-channel", [("from", peer), ("type", "\(type)")], level: .warning)
                             return channel.eventLoop.makeFailedFuture(UnsupportedChannel())
                         }
                         return channel.eventLoop.makeCompletedFuture {
-                            try channel.pipeline.syncOperations.addHandler(
-                                StudentSessionHandler(
-                                    userName: login.value ?? "", peer: peer, launch: launch, log: log))
+                            let handler: ChannelHandler =
+                                login.isInstructor
+                                ? InstructorSessionHandler(peer: peer, room: room, log: log)
+                                : StudentSessionHandler(
+                                    userName: login.value ?? "", peer: peer, launch: launch, room: room, log: log)
+                            try channel.pipeline.syncOperations.addHandler(handler)
                         }
                     })
                 return connection.eventLoop.makeCompletedFuture {
@@ -64,19 +62,44 @@ public final class ClassServer: Sendable {
             throw error
         }
         self.group = group
+        self.room = room
+        self.log = log
+        ended = group.next().makePromise()
     }
 
-    /// Serves until the listening socket closes.
+    /// Serves until the class has ended (`drain`), then lets the event loops go.
     public func wait() throws {
-        try listener.closeFuture.wait()
+        try ended.futureResult.wait()
         try group.syncShutdownGracefully()
+    }
+
+    /// Ends the class (SIGTERM): no new connection; every student's tutor is asked to end as a closed terminal
+    /// asks (it saves first), each student is told the class is ending and their work is saved; a tutor still
+    /// running after `limit` is stopped. Returns at once; `wait` returns when it is done.
+    public func drain(within limit: Duration) {
+        let first = ending.withLockedValue { ending in
+            defer { ending = true }
+            return !ending
+        }
+        guard first else { return }
+        let students = room.seats.count
+        log.record("class-ending", [("students", "\(students)"), ("seconds", "\(limit.components.seconds)")])
+        listener.close(promise: nil)
+        let room = self.room
+        let log = self.log
+        let ended = self.ended
+        DispatchQueue.global().async {
+            room.endClass(within: limit)
+            log.record("class-ended", [("students", "\(students)")])
+            ended.succeed()
+        }
     }
 }
 
 struct UnsupportedChannel: Error {}
 
-/// Anything wrong on one connection (garbage instead of SSH, a broken key exchange) closes that connection and
-/// is logged; the server and the other students go on.
+/// Anything wrong on one connection (garbage instead of SSH, a broken key exchange, a channel type swift-nio-ssh
+/// cannot read) closes that connection and is logged; the server and the other students go on.
 final class ConnectionErrorHandler: ChannelInboundHandler, Sendable {
     typealias InboundIn = Any
 
@@ -89,7 +112,7 @@ final class ConnectionErrorHandler: ChannelInboundHandler, Sendable {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
-        log.record("connection-error", [("from", peer), ("error", "\(error)")])
+        log.record("connection-error", [("from", peer), ("error", "\(error)")], level: .warning)
         context.close(promise: nil)
     }
 }

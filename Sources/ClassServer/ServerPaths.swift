@@ -1,7 +1,7 @@
 import Foundation
 
 /// The paths the server settles at start: its data folder (absolute, so that nothing depends on where it was
-/// started from) and its own program, which every student's tutor runs as.
+/// started from) and the tutor beside its own program, which every student's session runs.
 public enum ServerPaths {
     public struct Problem: Error, CustomStringConvertible {
         public let description: String
@@ -32,6 +32,17 @@ public enum ServerPaths {
         let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
         guard count > 0 else { throw Problem(description: "cannot find this program's own path (/proc/self/exe)") }
         return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// `tcptutor`, which every student's session runs: in this program's own folder, as installed and built.
+    public static func tutorBesideThisProgram() throws(Problem) -> String {
+        let own = try ownExecutable()
+        let tutor = String(own[..<(own.lastIndex(of: "/") ?? own.startIndex)]) + "/tcptutor"
+        guard access(tutor, X_OK) == 0 else {
+            throw Problem(
+                description: "\(tutor) is missing: the class server runs the tutor installed beside it (swift build)")
+        }
+        return tutor
     }
 
     /// What of the server's environment the tutors inherit: the language and how a crash reports.

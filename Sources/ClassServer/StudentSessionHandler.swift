@@ -13,6 +13,7 @@ final class StudentSessionHandler: ChannelInboundHandler {
     private let userName: String
     private let peer: String
     private let launch: TutorLaunch
+    private let room: ClassRoom
     private let log: ClassLog
 
     private var context: ChannelHandlerContext?
@@ -27,11 +28,16 @@ final class StudentSessionHandler: ChannelInboundHandler {
     private var lastOutput: EventLoopFuture<Void>?
     private var startedAt: ContinuousClock.Instant?
     private var ended = false
+    /// The seat taken in the class room while the tutor runs.
+    private var seat: Int?
+    /// The class is ending (SIGTERM): the tutor was asked to end, the student is told why once it has.
+    private var classEnding = false
 
-    init(userName: String, peer: String, launch: TutorLaunch, log: ClassLog) {
+    init(userName: String, peer: String, launch: TutorLaunch, room: ClassRoom, log: ClassLog) {
         self.userName = userName
         self.peer = peer
         self.launch = launch
+        self.room = room
         self.log = log
     }
 
@@ -49,15 +55,38 @@ final class StudentSessionHandler: ChannelInboundHandler {
         switch event {
         case let request as SSHChannelRequestEvent.PseudoTerminalRequest:
             term = request.term.isEmpty ? "dumb" : request.term
-            size = TutorProcess.clamp(columns: request.terminalCharacterWidth, rows: request.terminalRowHeight)
+            guard let size = WindowSize(columns: request.terminalCharacterWidth, rows: request.terminalRowHeight)
+            else {
+                // Accepted, so that the client waits for the reason and the exit status.
+                reply(request.wantReply, true, context: context)
+                refuseSize(request.terminalCharacterWidth, request.terminalRowHeight, context: context)
+                return
+            }
+            self.size = size.or(self.size)
             reply(request.wantReply, tutor == nil, context: context)
         case let request as SSHChannelRequestEvent.EnvironmentRequest:
             let accepted = TutorLaunch.acceptsVariable(request.name) && request.value.count < 256
             if accepted { clientVariables[request.name] = request.value }
             reply(request.wantReply, accepted, context: context)
         case let request as SSHChannelRequestEvent.WindowChangeRequest:
-            size = TutorProcess.clamp(columns: request.terminalCharacterWidth, rows: request.terminalRowHeight)
-            tutor?.resize(columns: size.columns, rows: size.rows)
+            guard let size = WindowSize(columns: request.terminalCharacterWidth, rows: request.terminalRowHeight)
+            else {
+                // The tutor keeps drawing at the size it has; the student is told why, on standard error.
+                log.record(
+                    "refused-window-change",
+                    [
+                        ("student", student?.value ?? userName),
+                        ("size", "\(request.terminalCharacterWidth)x\(request.terminalRowHeight)"),
+                    ], level: .warning)
+                tell(
+                    "a \(request.terminalCharacterWidth)x\(request.terminalRowHeight) window is larger than the tutor "
+                        + "draws (\(WindowSize.limitText)); it keeps drawing at \(self.size.columns)x\(self.size.rows)",
+                    context: context)
+                repaintSoon(context: context)
+                return
+            }
+            self.size = size.or(self.size)
+            tutor?.resize(columns: self.size.columns, rows: self.size.rows)
         case let request as SSHChannelRequestEvent.ShellRequest:
             startTutor(wantReply: request.wantReply, context: context)
         case let request as SSHChannelRequestEvent.ExecRequest:
@@ -96,7 +125,9 @@ final class StudentSessionHandler: ChannelInboundHandler {
 
     private func startTutor(wantReply: Bool, context: ChannelHandlerContext) {
         guard tutor == nil, !ended else {
-            reply(wantReply, false, context: context)
+            // After a refusal (already on its way), accepted: the client then waits for the reason and the exit
+            // status instead of leaving with "shell request failed". A second shell is refused.
+            reply(wantReply, ended && tutor == nil, context: context)
             return
         }
         let student: StudentID
@@ -109,6 +140,27 @@ final class StudentSessionHandler: ChannelInboundHandler {
             return
         }
         self.student = student
+        let session = NIOLoopBound(self, eventLoop: context.eventLoop)
+        let loop = context.eventLoop
+        switch room.take(
+            student: student, peer: peer, endClass: { loop.execute { session.value.endClass() } })
+        {
+        case .success(let number):
+            seat = number
+        case .failure(.full(let limit)):
+            reply(wantReply, true, context: context)
+            log.record(
+                "refused", [("student", student.value), ("from", peer), ("reason", "class full (\(limit))")],
+                level: .warning)
+            refuse(
+                "the class is full: \(limit) students are connected, the most this server takes. Try again in a few "
+                    + "minutes, or tell the instructor.", context: context)
+            return
+        case .failure(.ending):
+            reply(wantReply, true, context: context)
+            refuse("the class is ending; no new session starts now", context: context)
+            return
+        }
         let terminal = term != nil
         let process: TutorProcess
         do {
@@ -119,18 +171,19 @@ final class StudentSessionHandler: ChannelInboundHandler {
                     for: student, term: term ?? "dumb", clientVariables: clientVariables),
                 columns: size.columns, rows: size.rows, terminal: terminal)
         } catch {
+            leaveSeat()
             reply(wantReply, false, context: context)
             log.record("start-failed", [("student", student.value), ("error", "\(error)")])
             refuse("the tutor could not be started (\(error)); please tell the instructor", context: context)
             return
         }
         tutor = process
+        if let seat { room.seated(seat, pid: process.pid) }
         startedAt = .now
         reply(wantReply, true, context: context)
         log.record(
             "login",
             [("student", student.value), ("from", peer), ("term", term ?? "none"), ("pid", "\(process.pid)")])
-        let session = NIOLoopBound(self, eventLoop: context.eventLoop)
         let descriptor = dup(process.master)
         NIOPipeBootstrap(group: context.eventLoop)
             .channelInitializer { channel in
@@ -192,16 +245,81 @@ final class StudentSessionHandler: ChannelInboundHandler {
         }
     }
 
-    private func finish(status: Int) {
-        log.record("exit", [("student", student?.value ?? userName), ("status", "\(status)")])
-        guard let context else { return }
+    private func finish(status tutorStatus: Int) {
+        // Ended by the class's end as asked (SIGTERM, which the tutor takes as `q`, saving first): a clean end
+        // for the student's ssh.
+        let status = classEnding && tutorStatus == 128 + Int(SIGTERM) ? 0 : tutorStatus
+        log.record(
+            "exit",
+            [
+                ("student", student?.value ?? userName), ("status", "\(status)"), ("tutor-status", "\(tutorStatus)"),
+                ("class-ending", "\(classEnding)"),
+            ])
+        guard let context else { return leaveSeat() }
         let channel = context.channel
-        let done = lastOutput ?? context.eventLoop.makeSucceededVoidFuture()
+        var done = lastOutput ?? context.eventLoop.makeSucceededVoidFuture()
+        if classEnding {
+            var buffer = channel.allocator.buffer(capacity: 120)
+            buffer.writeString("\r\n\(Self.classEndingMessage)\r\n")
+            done = context.writeAndFlush(wrapOutboundOut(SSHChannelData(type: .channel, data: .byteBuffer(buffer))))
+        }
+        let room = self.room
+        let seat = self.seat
         done.whenComplete { _ in
             channel.triggerUserOutboundEvent(SSHChannelRequestEvent.ExitStatus(exitStatus: status)).whenComplete { _ in
-                channel.close(promise: nil)
+                channel.close().whenComplete { _ in if let seat { room.leave(seat) } }
             }
         }
+    }
+
+    static let classEndingMessage = "tcptutor class: the class is ending. Your work is saved; see you next time."
+
+    private func leaveSeat() {
+        if let seat { room.leave(seat) }
+        seat = nil
+    }
+
+    /// The class is ending: the tutor is asked to end as SIGTERM asks (it saves and restores the terminal), and
+    /// `finish` tells the student once it has.
+    fileprivate func endClass() {
+        classEnding = true
+        if let tutor, !ended {
+            tutor.terminate()
+        } else if !ended, let context {
+            ended = true
+            leaveSeat()
+            context.close(promise: nil)
+        }
+    }
+
+    /// Refuses a terminal larger than the tutor draws (a probe, or a client's bug): the session ends with why.
+    private func refuseSize(_ columns: Int, _ rows: Int, context: ChannelHandlerContext) {
+        log.record(
+            "refused", [("user", userName), ("from", peer), ("reason", "terminal size \(columns)x\(rows)")],
+            level: .warning)
+        refuse(
+            "a \(columns)x\(rows) terminal is larger than the tutor draws (\(WindowSize.limitText)); make the window "
+                + "smaller and log in again", context: context)
+    }
+
+    /// The line `tell` wrote moved the student's screen under the tutor, which sends only what changed: after a
+    /// moment to read it, Ctrl-L (the tutor's "repaint everything") puts the whole screen back. The plain lines
+    /// need no repaint, and would take ^L as typed.
+    private func repaintSoon(context: ChannelHandlerContext) {
+        guard let term, term != "dumb" else { return }
+        let session = NIOLoopBound(self, eventLoop: context.eventLoop)
+        context.eventLoop.scheduleTask(in: .seconds(3)) {
+            var key = ByteBuffer()
+            key.writeInteger(UInt8(0x0C))
+            session.value.sendKeys(key)
+        }
+    }
+
+    /// A line on the client's standard error, the session going on.
+    private func tell(_ message: String, context: ChannelHandlerContext) {
+        var buffer = context.channel.allocator.buffer(capacity: message.utf8.count + 20)
+        buffer.writeString("\r\ntcptutor class: \(message)\r\n")
+        context.writeAndFlush(wrapOutboundOut(SSHChannelData(type: .stdErr, data: .byteBuffer(buffer))), promise: nil)
     }
 
     /// Ends the session with a message on the client's standard error and exit status 1.

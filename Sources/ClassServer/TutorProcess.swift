@@ -21,9 +21,11 @@ final class TutorProcess: @unchecked Sendable {
         init(_ what: String) { description = "\(what): \(String(cString: strerror(errno)))" }
     }
 
-    /// The size a terminal may claim: past this a window-change is clamped, not believed (a 0 or a 4-billion-
-    /// column window is someone's bug or probe, and the tutor is drawn for real sizes).
-    static let sizeLimit = (columns: 1..<1000, rows: 1..<500)
+    /// The size a pty is given, whatever it is asked: WindowSize refuses the absurd sizes first, and this keeps
+    /// the pty's 16-bit fields from ever taking one.
+    static let sizeLimit = (
+        columns: 1..<(WindowSize.columns.upperBound + 1), rows: 1..<(WindowSize.rows.upperBound + 1)
+    )
 
     /// Starts `executable` on a new pty of `columns` x `rows`. `echo` false turns the pty's echo and output
     /// processing off, for a client that asked for no terminal (`ssh -T`): it sends whole lines and prints
@@ -84,6 +86,11 @@ final class TutorProcess: @unchecked Sendable {
     /// Asks the tutor to end, as a terminal hanging up does.
     func hangUp() {
         kill(pid, SIGHUP)
+    }
+
+    /// Asks the tutor to save and end (the class is ending): SIGTERM, which it takes as `q`.
+    func terminate() {
+        kill(pid, SIGTERM)
     }
 
     /// Waits for the child to end (blocking: call it off the event loops) and returns its exit status as a

@@ -1,75 +1,129 @@
 import ArgumentParser
-import ClassServer
 
-/// `tcptutor class`: the tutor for a whole class, served over SSH.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `tcptutor class ...`: the class server, which is the program `tcptutor-class` beside this one. It is a program
+/// of its own because SSH (swift-nio-ssh) brings Foundation, and the tutor starts without it (DECISIONS.md): this
+/// command only hands its arguments over, so the tutor's binary and its first frame stay as they were.
 struct ClassCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "class",
-        abstract: "Serve the tutor to a class over SSH.",
-        subcommands: [ClassServeCommand.self]
-    )
-}
-
-/// `tcptutor class serve`: students log in with `ssh -p PORT ID@HOST` and get the tutor, their progress kept in
-/// the server's data folder.
-struct ClassServeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "serve",
-        abstract: "Serve the tutor over SSH: each student gets the lesson menu and their own progress.",
-        discussion: """
-            Students connect with: ssh -p PORT ID@HOST (ID is their student id: letters, digits, '.', '_', '-'). \
-            The host key is made in the data folder on first start and kept; its fingerprint is printed at \
-            start, for students to compare with what ssh shows them on first login.
-            """
+        abstract: "Serve the tutor to a class over SSH (tcptutor class serve --help).",
+        discussion: "Runs the program tcptutor-class, found beside tcptutor, with the same arguments."
     )
 
-    @Option(help: ArgumentHelp("The server's folder: host key and every student's progress.", valueName: "dir"))
-    var data: String
-
-    @Option(help: "The TCP port to listen on (0: any free port, printed at start).")
-    var port: Int = 2222
-
-    @Option(help: ArgumentHelp("The address to listen on.", valueName: "address"))
-    var listen: String = "0.0.0.0"
-
-    @Flag(help: "Let anyone in: the user name is the student id, no password is asked.")
-    var open = false
-
-    @OptionGroup var lessonFolder: LessonFolderOption
-
-    func validate() throws {
-        guard open else {
-            throw ValidationError("say who gets in: --open (any student id, no password)")
-        }
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535, not \(port)") }
-    }
+    @Argument(parsing: .captureForPassthrough, help: "serve, and its options.")
+    var arguments: [String] = []
 
     func run() throws {
-        let log = ClassLog()
-        let hostKey: HostKey
-        let launch: TutorLaunch
-        do {
-            let dataFolder = try ServerPaths.folder(data, create: true)
-            hostKey = try HostKey.loadOrCreate(in: dataFolder)
-            launch = TutorLaunch(
-                executable: try ServerPaths.ownExecutable(),
-                arguments: ["--lesson-folder", try ServerPaths.folder(lessonFolder.locate(), create: false)],
-                studentsFolder: dataFolder + "/students", inherited: ServerPaths.inheritedEnvironment())
-        } catch let problem as ServerPaths.Problem {
-            throw CommandFailure(problem.description)
-        } catch let problem as HostKey.Problem {
-            throw CommandFailure(problem.description)
+        let program = try ClassProgram.locate()
+        try ClassProgram.execute(program, arguments)
+    }
+}
+
+/// Finding and starting `tcptutor-class`.
+enum ClassProgram {
+    static let name = "tcptutor-class"
+
+    /// `tcptutor-class` in this program's own folder (`/proc/self/exe`, whatever `argv[0]` says). In a package's
+    /// build folder where it has not been built yet (`swift run tcptutor` builds only `tcptutor`), it is built
+    /// first with `swift build --product tcptutor-class`, so `swift run tcptutor class serve` works in a fresh
+    /// clone as `swift build` does.
+    static func locate() throws(CommandFailure) -> String {
+        guard let own = ownExecutable() else {
+            throw CommandFailure("cannot find this program's own path (/proc/self/exe) to find \(name) beside it")
         }
-        let server: ClassServer
-        do {
-            server = try ClassServer(
-                host: listen, port: port, admission: .open, launch: launch, hostKey: hostKey, log: log)
-        } catch {
-            throw CommandFailure("cannot listen on \(listen) port \(port): \(error)")
+        let folder = parent(of: own)
+        let program = folder + "/" + name
+        if access(program, X_OK) == 0 { return program }
+        guard let package = PackageBuildFolder(binaryFolder: folder) else {
+            throw CommandFailure(
+                "\(program) is missing: tcptutor class runs the class server, the program \(name) installed beside "
+                    + "tcptutor. Build it with 'swift build --product \(name)' (or 'swift build', which builds both) "
+                    + "and install it next to tcptutor.")
         }
-        log.announce("tcptutor class: serving on \(listen) port \(server.port) (open: any student id, no password)")
-        log.announce("Host key fingerprint: \(hostKey.fingerprintLine)")
-        log.announce("Students connect with: ssh -p \(server.port) STUDENT-ID@<this machine's address>")
-        try server.wait()
+        printError(
+            "tcptutor class: \(name) is not built yet; building it: \(package.buildCommand.joined(separator: " "))")
+        let status = run(package.buildCommand)
+        guard status == 0, access(program, X_OK) == 0 else {
+            throw CommandFailure(
+                "\(name) could not be built (\(package.buildCommand.joined(separator: " ")) ended with status "
+                    + "\(status)); run 'swift build' in \(package.root) and try again")
+        }
+        return program
+    }
+
+    /// Replaces this process with `program arguments`: the server gets the terminal, the signals and the exit
+    /// status as if it had been started itself.
+    static func execute(_ program: String, _ arguments: [String]) throws(CommandFailure) -> Never {
+        let argv = ([program] + arguments).map { strdup($0) } + [nil]
+        execv(program, argv)
+        throw CommandFailure("cannot start \(program): \(String(cString: strerror(errno)))")
+    }
+
+    private static func ownExecutable() -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// Runs `command` (looked up on `PATH`) with this process's streams and waits for it; its exit status.
+    private static func run(_ command: [String]) -> Int32 {
+        let argv = command.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        // Its output goes to standard error: standard output is the server's, which scripts read.
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, STDERR_FILENO, STDOUT_FILENO)
+        guard posix_spawnp(&pid, command[0], &actions, nil, argv, environ) == 0 else { return 127 }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            guard errno == EINTR else { return 255 }
+        }
+        return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    }
+}
+
+/// A binary's folder inside a Swift package's build folder (`ROOT/.build/TRIPLE/CONFIGURATION`, the folder
+/// `swift build` writes), and the command that builds `tcptutor-class` there.
+struct PackageBuildFolder {
+    let root: String
+    let scratch: String
+    let configuration: String
+
+    init?(binaryFolder: String) {
+        configuration = String(binaryFolder.split(separator: "/").last ?? "")
+        var folder = binaryFolder
+        while folder != "/" && folder != "." {
+            let name = folder.split(separator: "/").last ?? ""
+            let above = ClassProgram.parent(of: folder)
+            if name.hasPrefix(".build"), access(above + "/Package.swift", R_OK) == 0 {
+                root = above
+                scratch = folder
+                guard ["debug", "release"].contains(configuration) else { return nil }
+                return
+            }
+            folder = above
+        }
+        return nil
+    }
+
+    var buildCommand: [String] {
+        [
+            "swift", "build", "--package-path", root, "--scratch-path", scratch, "-c", configuration, "--product",
+            ClassProgram.name,
+        ]
     }
 }

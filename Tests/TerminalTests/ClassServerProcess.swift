@@ -2,7 +2,7 @@ import Foundation
 import TCPTutorTestSupport
 import Testing
 
-/// `tcptutor class serve --open` running in the background on a loopback port the system picks (so that
+/// `tcptutor class serve` (`--open` unless told otherwise) running in the background on a loopback port the system picks (so that
 /// parallel tests never collide), its output in a file, stopped when the test lets go of it.
 final class ClassServerProcess {
     let pid: pid_t
@@ -12,15 +12,19 @@ final class ClassServerProcess {
     /// The fingerprint the server printed at start.
     let fingerprint: String
     private var stopped = false
+    /// The server's exit status, once it has stopped.
+    private(set) var status: Int32?
 
-    /// Starts a server on `dataFolder` (made if missing) and waits until it says which port it listens on.
-    init(dataFolder: String) throws {
+    /// Starts a server on `dataFolder` (made if missing) with `options` (who gets in, limits), and waits until it
+    /// says which port it listens on.
+    init(dataFolder: String, options: [String] = ["--open"]) throws {
         self.dataFolder = dataFolder
         outputPath = dataFolder + "-server-\(UUID().uuidString).log"
-        let arguments = [
-            "class", "serve", "--data", dataFolder, "--port", "0", "--listen", "127.0.0.1", "--open",
-            "--lesson-folder", Curriculum.path,
-        ]
+        let arguments =
+            [
+                "class", "serve", "--data", dataFolder, "--port", "0", "--listen", "127.0.0.1",
+                "--lesson-folder", Curriculum.path,
+            ] + options
         let environment = ["PATH=/usr/bin:/bin", "LANG=C.UTF-8", "SWIFT_BACKTRACE=interactive=no,color=no"]
         let pid = try TmuxTerminal.spawn(
             try TutorProgram.path(), arguments, environment: environment, outputPath: outputPath)
@@ -59,12 +63,16 @@ final class ClassServerProcess {
     /// True while the server process runs.
     var isRunning: Bool { !stopped && waitpid(pid, nil, WNOHANG) == 0 }
 
-    /// Stops the server (SIGTERM) and waits for it.
-    func stop() {
-        guard !stopped else { return }
+    /// Stops the server (SIGTERM: the class ends, every session told) and waits for it; its exit status.
+    @discardableResult
+    func stop() -> Int32? {
+        guard !stopped else { return status }
         stopped = true
         kill(pid, SIGTERM)
-        waitpid(pid, nil, 0)
+        var raw: Int32 = 0
+        while waitpid(pid, &raw, 0) < 0 && errno == EINTR {}
+        status = raw & 0x7F == 0 ? (raw >> 8) & 0xFF : 128 + (raw & 0x7F)
+        return status
     }
 
     /// Waits until the server's log has a line containing every word of `words`.
@@ -80,11 +88,34 @@ final class ClassServerProcess {
         throw HarnessError("no log line with \(words) in:\n\(output)")
     }
 
+    /// The tutor process id the server logged for `student`'s latest login.
+    func tutorPID(of student: String) throws -> pid_t {
+        let line = try waitForLog(["event=login", "student=\(student) "])
+        guard let word = line.split(separator: " ").first(where: { $0.hasPrefix("pid=") }),
+            let pid = pid_t(word.dropFirst(4))
+        else { throw HarnessError("no pid in \(line)") }
+        return pid
+    }
+
     /// The `ssh` command line that logs `user` in, trusting the host key on first sight and remembering it in
     /// `knownHosts` (as a student answering "yes" would).
     func sshCommand(user: String, knownHosts: String) -> String {
         "ssh -F /dev/null -p \(port) -o StrictHostKeyChecking=accept-new -o UserKnownHostsFile=\(knownHosts) "
             + "-o LogLevel=ERROR -o BatchMode=yes -o SendEnv=LANG \(user)@127.0.0.1"
+    }
+
+    /// The `ssh` command line that logs `user` in with `password` (typed by `sshpass`, as a student types it),
+    /// offering no key. Double quotes: the line may be run inside single quotes (TutorRun).
+    func sshCommand(user: String, knownHosts: String, password: String) -> String {
+        "sshpass -p \"\(password)\" ssh -F /dev/null -p \(port) -o StrictHostKeyChecking=accept-new "
+            + "-o UserKnownHostsFile=\(knownHosts) -o LogLevel=ERROR -o NumberOfPasswordPrompts=1 "
+            + "-o PreferredAuthentications=password -o PubkeyAuthentication=no \(user)@127.0.0.1"
+    }
+
+    /// The `ssh` command line that logs `user` in with the private key in `keyFile` only.
+    func sshCommand(user: String, knownHosts: String, keyFile: String) -> String {
+        sshCommand(user: user, knownHosts: knownHosts).replacingOccurrences(
+            of: " \(user)@", with: " -o IdentitiesOnly=yes -o IdentityAgent=none -i \(keyFile) \(user)@")
     }
 
     /// The word after `marker` on its line in `text`.

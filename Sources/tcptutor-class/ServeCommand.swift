@@ -1,0 +1,128 @@
+import ArgumentParser
+import ClassServer
+import Dispatch
+import LessonKit
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `tcptutor class serve`: students log in with `ssh -p PORT ID@HOST` and get the tutor, their progress kept in
+/// the server's data folder.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the tutor over SSH: each student gets the lesson menu and their own progress.",
+        discussion: """
+            Students connect with: ssh -p PORT ID@HOST (ID is their student id: letters, digits, '.', '_', '-'). \
+            The host key is made in the data folder on first start and kept; its fingerprint is printed at \
+            start, for students to compare with what ssh shows them on first login. The server logs one line \
+            per event (logins, refusals, exits) on standard error. SIGTERM (or Ctrl-C) ends the class: every \
+            student's tutor saves and ends, each student is told, then the server exits with status 0.
+            """
+    )
+
+    @Option(help: ArgumentHelp("The server's folder: host key and every student's progress.", valueName: "dir"))
+    var data: String
+
+    @Option(help: "The TCP port to listen on (0: any free port, printed at start).")
+    var port: Int = 2222
+
+    @Option(help: ArgumentHelp("The address to listen on.", valueName: "address"))
+    var listen: String = "0.0.0.0"
+
+    @Flag(help: "Let anyone in: the user name is the student id, no password is asked.")
+    var open = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Let in only the students listed: lines 'id,password' or 'id,ssh-ed25519 AAAA...' (passwords are kept "
+                + "hashed, in DIR/roster.csv).",
+            valueName: "file"))
+    var roster: String?
+
+    @Option(
+        name: .customLong("instructor-key"),
+        help: ArgumentHelp(
+            "The keys (OpenSSH authorized_keys) with which the user 'instructor' logs in.", valueName: "file"))
+    var instructorKey: String?
+
+    @Option(
+        name: .customLong("max-sessions"),
+        help: ArgumentHelp(
+            "The most students connected at once; the next one is told the class is full.", valueName: "n"))
+    var maxSessions: Int?
+
+    @Option(
+        name: .customLong("drain-seconds"),
+        help: ArgumentHelp(
+            "How long the tutors get to save when the class ends, before they are stopped.", valueName: "s"))
+    var drainSeconds: Int = 10
+
+    @Option(
+        name: .customLong("lesson-folder"),
+        help: ArgumentHelp(
+            "The folder of .lesson files (default: $TCPTUTOR_LESSONS, ./Lessons or the installed ones).",
+            valueName: "folder"))
+    var lessonFolder: String?
+
+    func validate() throws {
+        guard open != (roster != nil) else {
+            throw ValidationError(
+                "say who gets in, with exactly one of --open (any student id, no password) or --roster FILE")
+        }
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535, not \(port)") }
+        if let maxSessions, maxSessions < 1 {
+            throw ValidationError("--max-sessions must be at least 1, not \(maxSessions)")
+        }
+        guard drainSeconds >= 0 else { throw ValidationError("--drain-seconds cannot be negative") }
+    }
+
+    func run() throws {
+        let log = ClassLog()
+        let settings: ServerSettings
+        do {
+            settings = try ServerSettings.make(
+                data: data, rosterFile: roster, instructorKeyFile: instructorKey, lessonFolder: lessonFolder)
+        } catch {
+            throw ExitFailure(error.description)
+        }
+        if let summary = settings.rosterSummary { log.announce(summary) }
+        let room = ClassRoom(maxSessions: maxSessions)
+        let server: ClassServer
+        do {
+            server = try ClassServer(
+                host: listen, port: port,
+                gate: LoginGate(admission: settings.admission, instructorKeys: settings.instructorKeys, log: log),
+                room: room, launch: settings.launch, hostKey: settings.hostKey, log: log)
+        } catch {
+            throw ExitFailure("cannot listen on \(listen) port \(port): \(error)")
+        }
+        let who = open ? "open: any student id, no password" : "roster: listed students only"
+        log.announce("tcptutor class: serving on \(listen) port \(server.port) (\(who))")
+        log.announce("Host key fingerprint: \(settings.hostKey.fingerprintLine)")
+        log.announce("Students connect with: ssh -p \(server.port) STUDENT-ID@<this machine's address>")
+        let endings = Self.drainOnSignals(server: server, seconds: drainSeconds)
+        try server.wait()
+        endings.forEach { $0.cancel() }
+    }
+
+    /// SIGTERM and SIGINT end the class gently (ClassServer.drain): read through Dispatch, never in a handler.
+    private static func drainOnSignals(server: ClassServer, seconds: Int) -> [DispatchSourceSignal] {
+        [SIGTERM, SIGINT].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { server.drain(within: .seconds(seconds)) }
+            source.resume()
+            return source
+        }
+    }
+}
+
+/// A failure at start, printed as "Error: ..." with status 1.
+struct ExitFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
