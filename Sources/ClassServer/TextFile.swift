@@ -6,10 +6,9 @@ enum TextFile {
         try? String(contentsOfFile: path, encoding: .utf8)
     }
 
-    /// The file's lines, a Windows line end taken as a line end.
+    /// The file's lines, a Windows line end taken as a line end (in a `String`, "\r\n" is one `Character`, so
+    /// splitting at "\n" alone would not cut there).
     static func lines(_ text: String) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-        }
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
     }
 }
