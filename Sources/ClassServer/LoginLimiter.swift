@@ -32,10 +32,16 @@ final class LoginLimiter: Sendable {
         }
     }
 
-    /// Counts a failed attempt.
+    /// Counts a failed attempt. Past `keysKept` ids and addresses, the ones with no failure left in the window
+    /// are forgotten, so that tries with ever new names cannot fill the memory.
     func failed(id: String, address: String, now: ContinuousClock.Instant = .now) {
         failures.withLockedValue { failures in
             for key in Self.keys(id: id, address: address) { failures[key, default: []].append(now) }
+            if failures.count > Self.keysKept {
+                failures = failures.filter { _, times in times.contains { now - $0 < window } }
+            }
         }
     }
+
+    static let keysKept = 10_000
 }
