@@ -81,6 +81,10 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Blocked before any thread starts (every later thread inherits the mask), so that a SIGTERM arriving at
+        // any moment, even before the port is announced, waits for `endOnSignals` instead of being lost.
+        var endings = Self.endingSignals
+        pthread_sigmask(SIG_BLOCK, &endings, nil)
         let log = ClassLog()
         let settings: ServerSettings
         do {
@@ -104,19 +108,27 @@ struct ServeCommand: ParsableCommand {
         log.announce("tcptutor class: serving on \(listen) port \(server.port) (\(who))")
         log.announce("Host key fingerprint: \(settings.hostKey.fingerprintLine)")
         log.announce("Students connect with: ssh -p \(server.port) STUDENT-ID@<this machine's address>")
-        let endings = Self.drainOnSignals(server: server, seconds: drainSeconds)
+        Self.endOnSignals(server: server, seconds: drainSeconds)
         try server.wait()
-        endings.forEach { $0.cancel() }
     }
 
-    /// SIGTERM and SIGINT end the class gently (ClassServer.drain): read through Dispatch, never in a handler.
-    private static func drainOnSignals(server: ClassServer, seconds: Int) -> [DispatchSourceSignal] {
-        [SIGTERM, SIGINT].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { server.drain(within: .seconds(seconds)) }
-            source.resume()
-            return source
+    /// SIGTERM and SIGINT: blocked in every thread, taken with sigwait on a thread of their own.
+    static var endingSignals: sigset_t {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGTERM)
+        sigaddset(&set, SIGINT)
+        return set
+    }
+
+    /// The first SIGTERM or SIGINT ends the class gently (ClassServer.drain); later ones change nothing.
+    private static func endOnSignals(server: ClassServer, seconds: Int) {
+        DispatchQueue.global().async {
+            var set = endingSignals
+            var number: Int32 = 0
+            while sigwait(&set, &number) == 0 {
+                server.drain(within: .seconds(seconds))
+            }
         }
     }
 }

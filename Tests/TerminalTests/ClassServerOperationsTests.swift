@@ -7,6 +7,31 @@ import Testing
 @Suite(.serialized) struct ClassServerOperationsTests {
     static func knownHosts(_ terminal: TmuxTerminal) -> String { terminal.folder.path + "/known_hosts" }
 
+    /// A server, a terminal for the test's student, and Bob at the menu in a terminal of his own, there to show
+    /// that what happens to the other session leaves his alone.
+    static func classWithABystander() throws -> (TmuxTerminal, ClassServerProcess, Bystander) {
+        let terminal = try TmuxTerminal()
+        let server = try ClassServerProcess(dataFolder: ClassServerTerminalTests.dataFolder(in: terminal))
+        let bob = try TmuxTerminal()
+        let run = try TutorRun(bob, command: server.sshCommand(user: "bob", knownHosts: knownHosts(terminal)))
+        try bob.waitFor("The three-way handshake")
+        return (terminal, server, Bystander(terminal: bob, run: run))
+    }
+
+    /// Bob's session, which must go on untouched.
+    struct Bystander {
+        let terminal: TmuxTerminal
+        let run: TutorRun
+
+        /// Bob steps a lesson, leaves with status 0, and the server still runs.
+        func expectUntouched(_ server: ClassServerProcess, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            try ClassServerTerminalTests.takeOneStepAndLeave(terminal)
+            try terminal.send("q")
+            #expect(try run.expectRestored() == 0, sourceLocation: sourceLocation)
+            #expect(server.isRunning, sourceLocation: sourceLocation)
+        }
+    }
+
     @Test func aStudentsTutorCrashingLeavesAnotherStudentsSessionWorking() throws {
         try #require(ClassServerTerminalTests.sshAvailable())
         let adaTerminal = try TmuxTerminal()
@@ -55,6 +80,18 @@ import Testing
         #expect(server.output.contains("event=class-ended"))
     }
 
+    @Test func aSigtermRightAfterStartEndsTheServer() throws {
+        // A SIGTERM that came while the server was still setting up its signal handling was lost, and the server
+        // ran on (seen once, under load, as a test waiting forever): the signals are blocked from the first line
+        // on, so that one waits to be taken. A guard: the window was too short to hit here on purpose.
+        let folder = try TemporaryFolder.make("class-sigterm")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for attempt in 1...5 {
+            let server = try ClassServerProcess(dataFolder: folder.appendingPathComponent("data").path)
+            #expect(server.stop() == 0, "start \(attempt):\n\(server.output)")
+        }
+    }
+
     @Test func pastMaxSessionsTheNextStudentIsToldTheClassIsFull() throws {
         try #require(ClassServerTerminalTests.sshAvailable())
         let adaTerminal = try TmuxTerminal()
@@ -81,12 +118,7 @@ import Testing
 
     @Test func anAbsurdTerminalSizeIsRefusedWithTheReasonAndTheSessionsGoOn() throws {
         try #require(ClassServerTerminalTests.sshAvailable())
-        let terminal = try TmuxTerminal()
-        let other = try TmuxTerminal()
-        let server = try ClassServerProcess(dataFolder: ClassServerTerminalTests.dataFolder(in: terminal))
-        let bystander = try TutorRun(
-            other, command: server.sshCommand(user: "bob", knownHosts: Self.knownHosts(terminal)))
-        try other.waitFor("The three-way handshake")
+        let (terminal, server, bystander) = try Self.classWithABystander()
 
         // pty-req: OpenSSH sends the terminal's size; winsize is 16 bits, so 60000 is about the largest it can say.
         let folder = terminal.folder.path
@@ -117,19 +149,12 @@ import Testing
         try terminal.waitFor("at step 2 of")
         try terminal.send("q")
         #expect(try run.expectRestored() == 0)
-        try other.send("q")
-        #expect(try bystander.expectRestored() == 0)
-        #expect(server.isRunning)
+        try bystander.expectUntouched(server)
     }
 
     @Test func aChannelTypeTheServerCannotReadClosesThatConnectionOnly() throws {
         try #require(ClassServerTerminalTests.sshAvailable())
-        let terminal = try TmuxTerminal()
-        let other = try TmuxTerminal()
-        let server = try ClassServerProcess(dataFolder: ClassServerTerminalTests.dataFolder(in: terminal))
-        let bystander = try TutorRun(
-            other, command: server.sshCommand(user: "bob", knownHosts: Self.knownHosts(terminal)))
-        try other.waitFor("The three-way handshake")
+        let (terminal, server, bystander) = try Self.classWithABystander()
         // `ssh -L port:/socket` forwards to a Unix socket on the server: the channel type
         // direct-streamlocal@openssh.com, which the server does not know.
         let folder = terminal.folder.path
@@ -148,10 +173,7 @@ import Testing
         #expect(line.contains("warning"), "\(line)")
         #expect(try terminal.waitForFile(folder + "/status") != "0\n", "that connection is closed")
         // The other student's session and the server go on.
-        try ClassServerTerminalTests.takeOneStepAndLeave(other)
-        try other.send("q")
-        #expect(try bystander.expectRestored() == 0)
-        #expect(server.isRunning)
+        try bystander.expectUntouched(server)
         try ClassServerTerminalTests.expectALoginThatWorks(terminal, server: server, user: "eve")
     }
 }

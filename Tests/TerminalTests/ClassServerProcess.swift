@@ -63,14 +63,23 @@ final class ClassServerProcess {
     /// True while the server process runs.
     var isRunning: Bool { !stopped && waitpid(pid, nil, WNOHANG) == 0 }
 
-    /// Stops the server (SIGTERM: the class ends, every session told) and waits for it; its exit status.
+    /// Stops the server (SIGTERM: the class ends, every session told) and waits for it; its exit status, or nil
+    /// when it was still running after 30 seconds (it is killed then).
     @discardableResult
     func stop() -> Int32? {
         guard !stopped else { return status }
         stopped = true
         kill(pid, SIGTERM)
         var raw: Int32 = 0
-        while waitpid(pid, &raw, 0) < 0 && errno == EINTR {}
+        let deadline = Date().addingTimeInterval(30)
+        while waitpid(pid, &raw, WNOHANG) == 0 {
+            guard Date() < deadline else {
+                kill(pid, SIGKILL)
+                waitpid(pid, nil, 0)
+                return nil
+            }
+            usleep(20_000)
+        }
         status = raw & 0x7F == 0 ? (raw >> 8) & 0xFF : 128 + (raw & 0x7F)
         return status
     }
