@@ -438,7 +438,8 @@ struct LessonPlanner {
     }
 
     func statesIfChanged(_ result: SimulationStep) -> PerHost<ConnectionState>? {
-        result.transitions.values.contains { !$0.isEmpty } ? PerHost(a: simulation[.a].state, b: simulation[.b].state) : nil
+        result.transitions.values.contains { !$0.isEmpty }
+            ? PerHost(a: simulation[.a].state, b: simulation[.b].state) : nil
     }
 
     /// Why the engine cannot send the captured segment of step `index`.

@@ -156,7 +156,10 @@ struct LessonWriter {
             let labels = step.labels.map { $0.text(language) }.joined(separator: language == .en ? ", " : "、")
             var parts: [String]
             if language == .en {
-                parts = ["Capture step \(shown + 1), packet \(step.packet) at \(time) s" + (labels.isEmpty ? "" : ": \(labels)")]
+                parts = [
+                    "Capture step \(shown + 1), packet \(step.packet) at \(time) s"
+                        + (labels.isEmpty ? "" : ": \(labels)")
+                ]
             } else {
                 parts = ["抓包第\(shown + 1)步，第\(step.packet)个包，\(time)秒" + (labels.isEmpty ? "" : "：\(labels)")]
             }
