@@ -14,14 +14,14 @@ struct LessonWriter {
     let settings: LessonSettings
     let planner: LessonPlanner
     /// The question asked at each planned step, by its index.
-    var quizzes: [Int: [QuizField]]
+    var quizzes: [Int: Question]
     /// The planned step written at each line (1-based), for the lines `check` reports.
     private(set) var stepAtLine: [Int: Int] = [:]
     private var lines: [String] = []
 
     init(
         replay: CaptureReplay, fileName: String, streams: Int, settings: LessonSettings, planner: LessonPlanner,
-        quizzes: [Int: [QuizField]]
+        quizzes: [Int: Question]
     ) {
         self.replay = replay
         self.fileName = fileName
@@ -124,11 +124,24 @@ struct LessonWriter {
 
     mutating func writeStep(_ index: Int, _ steps: [PlannedStep]) {
         let step = steps[index]
+        if let (asked, question) = quizzes.first(where: { $0.value.announce?.step == index }),
+            let announce = question.announce
+        {
+            // Said before the calls: a question is asked before the calls that make its segment.
+            lines.append("")
+            stepAtLine[lines.count + 1] = asked
+            lines.append("say")
+            let call = announce.call == .shutdown ? "shutdown(SHUT_WR)" : "close()"
+            narrate(
+                LocalizedText(
+                    en: "Next, \(announce.host)'s application calls \(call).",
+                    zh: "接下来，\(announce.host)的应用程序调用\(call)。"))
+        }
         lines.append("")
         step.comments.forEach { comment($0) }
-        if let fields = quizzes[index] {
+        if let question = quizzes[index] {
             stepAtLine[lines.count + 1] = index
-            lines.append("quiz " + fields.map(\.rawValue).joined(separator: " "))
+            lines.append("quiz " + question.fields.map(\.rawValue).joined(separator: " "))
         }
         stepAtLine[lines.count + 1] = index
         switch step.action {

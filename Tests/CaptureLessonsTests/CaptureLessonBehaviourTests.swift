@@ -56,15 +56,18 @@ import TimelineKit
     @Test func questionsAskWhatFollowsFromTheLadder() throws {
         let (_, made) = try CaptureFixtures.lesson("a-closes-first.pcap")
         let asked = made.timeline.frames.filter { $0.quiz != nil }
-        // The SYN+ACK and the third segment, the last ACK of the teardown: answers to segments, not to calls.
-        #expect(asked.count == 3)
-        for frame in asked {
-            let wire = try #require(frame.wire)
-            #expect(![.activeOpen, .closeSendsFin, .sendData].contains(wire.sentBecause), "\(wire.segment)")
-        }
+        // The SYN+ACK and the third segment; the teardown: A's FIN and B's after their closes are announced, and
+        // the last ACK. Never the SYN nor data, whose moment only the application knows.
+        #expect(asked.map { $0.wire?.segment.flags } == [[.syn, .ack], .ack, [.fin, .ack], [.fin, .ack], .ack])
+        #expect(asked.allSatisfy { ![.activeOpen, .sendData].contains($0.wire?.sentBecause) })
+        #expect(made.text.contains("  en: Next, A's application calls close()."))
+        #expect(made.text.contains("  zh: 接下来，B的应用程序调用close()。"))
         // B's ISN has not been shown when its SYN+ACK is asked: only the flags and the ack are.
         #expect(asked.first?.quiz?.fields == [.flags, .ack])
         #expect(asked.last?.quiz?.fields == [.flags, .seq, .ack])
+        // The refused SYN's R. answers the SYN: asked too.
+        let (_, refused) = try CaptureFixtures.lesson("refused.pcap")
+        #expect(refused.timeline.frames.last?.quiz?.fields == [.flags, .seq, .ack])
     }
 
     @Test func halfCloseIsAShutdown() throws {
