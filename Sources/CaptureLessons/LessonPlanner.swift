@@ -33,6 +33,14 @@ struct LessonPlanner {
     var gapFlights: Set<Int> = []
     /// Flights the engine sent in answer to a delivered segment.
     var answers: Set<Int> = []
+    /// The sequence numbers each host has sent again.
+    var retransmitted: Set<Retransmitted> = []
+    struct Retransmitted: Hashable {
+        var host: HostID
+        var seq: SequenceNumber
+    }
+    /// When each host last sent each sequence number, on the engine's clock and in the capture.
+    var lastSent: [SequenceNumber: [HostID: (engine: UInt64, captured: CaptureTime)]] = [:]
 
     init(replay: CaptureReplay, settings: LessonSettings) {
         self.replay = replay
@@ -57,6 +65,11 @@ struct LessonPlanner {
                 switch error {
                 case .retry(let better) where better != settings: settings = better
                 case .retry: throw CaptureLessonError("the engine cannot be set up to send this capture's ACKs")
+                case .failure where settings.retransmissionTimeout != nil && !settings.keepsDefaultTimeout:
+                    // The capture's timeout leads elsewhere (a timer firing during another wait): keep RFC 6298's.
+                    settings.retransmissionTimeout = nil
+                    settings.retransmissionNote = nil
+                    settings.keepsDefaultTimeout = true
                 case .failure(let failure): throw failure
                 }
             }
@@ -176,7 +189,59 @@ struct LessonPlanner {
         guard let match else { return try inject(index) }
         try settleSurplus(before: match)
         shows[match.id] = index
-        if step.fate == .dropped || step.deliveredAtStep == index { try release(match) }
+        try noteRetransmissionTime(index, match)
+        guard step.fate == .dropped || step.deliveredAtStep == index else { return }
+        if step.fate != .dropped, neverAnswered(match, index) {
+            simulation.dropNext(from: sender)
+            planned.append(
+                PlannedStep(
+                    .drop(sender, match.segment),
+                    comments: [
+                        "packet \(step.packet): \(sender.peer) sends nothing more in the capture, and the engine would "
+                            + "answer this segment: it was lost, or filtered, on its way"
+                    ], captureStep: index))
+            return
+        }
+        try release(match)
+    }
+
+    /// Whether delivering `flight` (the oldest from its sender) would make its receiver send something that the
+    /// capture, which shows nothing more from that receiver, does not show.
+    func neverAnswered(_ flight: InFlight, _ index: Int) -> Bool {
+        guard simulation.nextInFlight(from: flight.from)?.id == flight.id,
+            !replay.steps[(index + 1)...].contains(where: { $0.from == flight.to })
+        else { return false }
+        var trial = simulation
+        return !(trial.deliverNext(from: flight.from)?.emitted.isEmpty ?? true)
+    }
+
+    /// A retransmission the engine's timer sent at another moment than the capture's stack. The first one sets
+    /// the retransmission timeout to the capture's interval (plan again); later ones, whose timeout doubles after
+    /// each expiry (RFC 6298 §5.5) where a real stack may not, are said in a comment.
+    mutating func noteRetransmissionTime(_ index: Int, _ flight: InFlight) throws(Stop) {
+        let step = replay.steps[index]
+        defer { lastSent[step.segment.seq, default: [:]][step.from] = (flight.sentAt, step.time) }
+        guard flight.because == .retransmissionTimeout, let earlier = lastSent[step.segment.seq]?[step.from],
+            let wait = planned.lastIndex(where: { if case .wait = $0.action { true } else { false } })
+        else { return }
+        let first = retransmitted.insert(Retransmitted(host: step.from, seq: step.segment.seq)).inserted
+        let engine = flight.sentAt - earlier.engine
+        let captured = LessonSettings.milliseconds(from: earlier.captured, to: step.time)
+        let difference = engine > captured ? engine - captured : captured - engine
+        guard difference > max(5, captured / 10) else { return }
+        if first, settings.retransmissionTimeout == nil, !settings.keepsDefaultTimeout {
+            var better = settings
+            better.retransmissionTimeout = max(1, captured)
+            better.retransmissionNote =
+                "\(step.from) sent seq \(step.segment.seq) again \(captured) ms after its first copy (packet "
+                + "\(step.packet)): the retransmission timeout is set to that, so the engine's timer (RFC 6298) "
+                + "fires when the capture's did; real stacks also resend early on duplicate ACKs"
+            throw .retry(better)
+        }
+        planned[wait].comments.append(
+            "packet \(step.packet): the capture's \(step.from) sent seq \(step.segment.seq) again \(captured) ms after "
+                + "its last copy; the engine's timer, doubled after each timeout (RFC 6298 §5.5), fires after "
+                + "\(engine) ms")
     }
 
     /// The earliest moment a timer sends something: a retransmission, a delayed ACK, a keep-alive or window

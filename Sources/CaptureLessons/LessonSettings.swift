@@ -7,8 +7,11 @@ import TimelineKit
 struct LessonSettings: Hashable {
     /// The ISNs the header declares.
     var isn: PerHost<SequenceNumber>
-    /// The first retransmission timeout (RFC 6298), when the capture shows a retransmission.
+    /// The first retransmission timeout (RFC 6298), when the engine's timer resends a segment the capture shows
+    /// sent again after another interval than the default's.
     var retransmissionTimeout: UInt64?
+    /// Set once a plan with the measured timeout has failed: the default is kept.
+    var keepsDefaultTimeout = false
     /// Why `retransmissionTimeout` has the value it has, for the header's comment.
     var retransmissionNote: String?
     var keepAlive: [HostID: KeepAlive] = [:]
@@ -34,27 +37,7 @@ struct LessonSettings: Hashable {
     init(replay: CaptureReplay) {
         let start = replay.timeline.frames[0]
         isn = PerHost { host in start.host(host).tcb?.iss ?? replay.knownISN[host] ?? replay.timeline.isn[host] }
-        measureRetransmission(replay)
         measureKeepAlive(replay)
-    }
-
-    /// The interval between a segment's first transmission and its first retransmission, in the capture.
-    mutating func measureRetransmission(_ replay: CaptureReplay) {
-        let steps = replay.steps
-        for (index, step) in steps.enumerated() where step.has(.retransmission) && step.segment.sequenceLength > 0 {
-            guard
-                let first = steps[..<index].firstIndex(where: {
-                    $0.from == step.from && $0.segment.seq == step.segment.seq && $0.segment.sequenceLength > 0
-                })
-            else { continue }
-            let interval = max(1, Self.milliseconds(from: steps[first].time, to: step.time))
-            retransmissionTimeout = interval
-            retransmissionNote =
-                "\(step.from) sent seq \(step.segment.seq) again \(interval) ms after packet \(steps[first].packet) "
-                + "(packet \(step.packet)): the retransmission timeout is set to that, so the engine's timer "
-                + "(RFC 6298) fires when the capture's did; real stacks also resend early on duplicate ACKs"
-            return
-        }
     }
 
     /// Each host's keep-alive idle time: from the last segment it received to its first probe.

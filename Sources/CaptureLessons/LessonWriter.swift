@@ -16,20 +16,8 @@ struct LessonWriter {
     /// The question asked at each planned step, by its index.
     var quizzes: [Int: Question]
     /// The planned step written at each line (1-based), for the lines `check` reports.
-    private(set) var stepAtLine: [Int: Int] = [:]
-    private var lines: [String] = []
-
-    init(
-        replay: CaptureReplay, fileName: String, streams: Int, settings: LessonSettings, planner: LessonPlanner,
-        quizzes: [Int: Question]
-    ) {
-        self.replay = replay
-        self.fileName = fileName
-        self.streams = streams
-        self.settings = settings
-        self.planner = planner
-        self.quizzes = quizzes
-    }
+    var stepAtLine: [Int: Int] = [:]
+    var lines: [String] = []
 
     mutating func write() -> String {
         lines = []
@@ -177,7 +165,7 @@ struct LessonWriter {
                 parts = ["抓包第\(shown + 1)步，第\(step.packet)个包，\(time)秒" + (labels.isEmpty ? "" : "：\(labels)")]
             }
             parts += replay.explanation(forStep: shown, language: language, replies: replies)
-            if case .drop = steps[index].action {
+            if case .drop = steps[index].action, step.fate == .dropped {
                 parts.append(
                     language == .en
                         ? "The capture shows it sent again: this copy was lost"

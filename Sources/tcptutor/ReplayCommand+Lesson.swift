@@ -10,20 +10,18 @@ extension ReplayCommand {
             throw ValidationError("--output writes the lesson of --to-lesson; add --to-lesson")
         }
         guard toLesson else { return }
-        let others = [(list, "--list"), (quiz, "--quiz"), (format != nil, "--format"), (explain, "--explain")]
+        // The narration quotes the capture's absolute numbers: a relative lesson would contradict it.
+        let others = [
+            (list, "--list"), (quiz, "--quiz"), (format != nil, "--format"), (explain, "--explain"),
+            (relative, "--relative"),
+        ]
         if let (_, name) = others.first(where: { $0.0 }) {
             throw ValidationError("--to-lesson writes a lesson; it does not combine with \(name)")
         }
     }
 
     func writeLesson(_ reader: CaptureReader) throws {
-        let result: (replay: CaptureReplay?, listing: CaptureListing)
-        do {
-            result = try CaptureAnalysis.replay(reader, stream: stream ?? 0)
-        } catch {
-            printError("tcptutor: \(error)")
-            throw ExitCode(1)
-        }
+        let result = try analyse(reader)
         let connections = result.listing.connections
         // A lesson is one connection: with several, the user chooses, from the list, rather than get the first.
         if stream == nil, connections.count > 1 {

@@ -85,13 +85,7 @@ struct ReplayCommand: ParsableCommand {
         if list { return try runList(reader) }
         if toLesson { return try writeLesson(reader) }
         let fullScreen = format == nil && !screen.plain && isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
-        let result: (replay: CaptureReplay?, listing: CaptureListing)
-        do {
-            result = try CaptureAnalysis.replay(reader, stream: stream ?? 0)
-        } catch {
-            printError("tcptutor: \(error)")
-            throw ExitCode(1)
-        }
+        let result = try analyse(reader)
         guard let replay = result.replay else {
             printError(noStream(result.listing))
             throw ExitCode(1)
@@ -204,6 +198,16 @@ struct ReplayCommand: ParsableCommand {
         // A pcap without TCP is an honest empty list; a text file without one tcpdump line is the wrong file.
         if listing.connections.isEmpty, listing.format == .text {
             printError(noTcpdumpLines(listing))
+            throw ExitCode(1)
+        }
+    }
+
+    /// The chosen connection replayed, with the list of all; a capture that cannot be read is said and fails.
+    func analyse(_ reader: CaptureReader) throws -> (replay: CaptureReplay?, listing: CaptureListing) {
+        do {
+            return try CaptureAnalysis.replay(reader, stream: stream ?? 0)
+        } catch {
+            printError("tcptutor: \(error)")
             throw ExitCode(1)
         }
     }

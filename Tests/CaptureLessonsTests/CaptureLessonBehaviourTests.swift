@@ -130,6 +130,42 @@ import TimelineKit
         #expect(narrated.allSatisfy { !$0.en.isEmpty && $0.zh.unicodeScalars.contains { $0.value >= 0x4e00 } })
     }
 
+    /// A text capture written for the test: tcpdump's lines, one per packet.
+    func textCapture(_ name: String, _ lines: [String]) throws -> (CaptureReplay, Int, String) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(getpid()).txt").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let (replay, listing) = try CaptureAnalysis.replay(CaptureReader(path: path), stream: 0)
+        return (try #require(replay), listing.connections.count, path)
+    }
+
+    func syn(at time: String) -> String {
+        "12:00:\(time) IP 10.0.0.1.1000 > 10.0.0.2.80: Flags [S], seq 100, win 65535, length 0"
+    }
+
+    @Test func anUnansweredSynIsLostAndSentAgainByTheTimer() throws {
+        // A filtered port: RFC 6298's 1 s, doubled after each timeout, as Linux resends a SYN.
+        let (replay, streams, path) = try textCapture(
+            "filtered", [syn(at: "00.000000"), syn(at: "01.000000"), syn(at: "03.000000"), syn(at: "07.000000")])
+        let made = try CaptureLesson.make(from: replay, file: path, streams: streams)
+        let wire = made.timeline.frames.compactMap(\.wire)
+        #expect(wire.count == 4)
+        #expect(wire.allSatisfy { $0.fate == .dropped })
+        #expect(wire.map(\.sentAt) == [0, 1000, 3000, 7000])
+        #expect(!made.text.contains("rto:"))
+        #expect(made.text.contains("B sends nothing more in the capture, and the engine would answer this segment"))
+    }
+
+    @Test func aRetransmissionTheEngineTimesOtherwiseIsSaid() throws {
+        // Resent after 1 s twice: the engine's timer doubles, and the lesson says when it fires instead.
+        let (replay, streams, path) = try textCapture(
+            "not-doubled", [syn(at: "00.000000"), syn(at: "01.000000"), syn(at: "02.000000")])
+        let made = try CaptureLesson.make(from: replay, file: path, streams: streams)
+        #expect(made.timeline.frames.compactMap(\.wire).map(\.sentAt) == [0, 1000, 3000])
+        #expect(
+            made.text.contains("the capture's A sent seq 100 again 1000 ms after its last copy; the engine's timer"))
+        #expect(made.text.contains("fires after 2000 ms"))
+    }
+
     @Test func aSegmentTheEngineCannotSendIsRefusedWithItsPacket() throws {
         // B acknowledges bytes A never sent: no call and no timer makes the engine send that.
         let text = """

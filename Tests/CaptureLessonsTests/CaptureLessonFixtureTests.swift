@@ -33,8 +33,10 @@ import TimelineKit
     func lessonPassesCheckAndReachesTheReplaysStates(_ stream: Stream) throws {
         let (replay, made) = try CaptureFixtures.lesson(stream.file, stream: stream.stream)
         // `check` as the command runs it, on the lesson as saved.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capture-lessons-\(getpid())")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "capture-lessons-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("\(stream.file)-\(stream.stream).lesson").path
         try made.text.write(toFile: file, atomically: true, encoding: .utf8)
         let (lessons, diagnostics) = LessonLibrary.check([file])

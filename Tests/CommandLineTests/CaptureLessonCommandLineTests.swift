@@ -85,6 +85,9 @@ struct CaptureLessonCommandLineTests {
         let quiz = try TutorProgram.run(["replay", capture, "--to-lesson", "--quiz"])
         #expect(quiz.status != 0)
         #expect(quiz.errors.contains("--to-lesson writes a lesson; it does not combine with --quiz"))
+        let relative = try TutorProgram.run(["replay", capture, "--to-lesson", "--relative"])
+        #expect(relative.status != 0)
+        #expect(relative.errors.contains("--to-lesson writes a lesson; it does not combine with --relative"))
         let nowhere = "/nonexistent-folder-\(getpid())/x.lesson"
         let unwritable = try TutorProgram.run(["replay", capture, "--to-lesson", "-o", nowhere])
         #expect(unwritable.status == 1)
