@@ -1,4 +1,5 @@
 import TCPCore
+import TimelineKit
 
 /// How a connection began, as far as the capture shows.
 public enum ConnectionOpening: String, Hashable, Sendable {
@@ -14,13 +15,21 @@ public enum ConnectionOpening: String, Hashable, Sendable {
     case midstream
 
     /// Words for listings.
-    public var text: String {
-        switch self {
-        case .threeWayHandshake: "three-way handshake"
-        case .simultaneousOpen: "simultaneous open"
-        case .refused: "refused (RST)"
-        case .unanswered: "SYN not answered"
-        case .midstream: "already open"
+    public var text: String { text(.en) }
+
+    /// Words for listings, and for a lesson's summary in either language.
+    public func text(_ language: Language) -> String {
+        switch (self, language) {
+        case (.threeWayHandshake, .en): "three-way handshake"
+        case (.threeWayHandshake, .zh): "三次握手"
+        case (.simultaneousOpen, .en): "simultaneous open"
+        case (.simultaneousOpen, .zh): "同时打开"
+        case (.refused, .en): "refused (RST)"
+        case (.refused, .zh): "连接被拒绝（复位）"
+        case (.unanswered, .en): "SYN not answered"
+        case (.unanswered, .zh): "SYN没有得到应答"
+        case (.midstream, .en): "already open"
+        case (.midstream, .zh): "抓包开始时连接已建立"
         }
     }
 }
@@ -39,13 +48,21 @@ public enum ConnectionClosing: Hashable, Sendable {
     case reset(by: HostID)
 
     /// Words for listings.
-    public var text: String {
-        switch self {
-        case .open: "still open"
-        case .halfClosed(let host): "half-closed by \(host)"
-        case .closed(let host): "\(host) closed first"
-        case .simultaneousClose: "simultaneous close"
-        case .reset(let host): "reset by \(host)"
+    public var text: String { text(.en) }
+
+    /// Words for listings, and for a lesson's summary in either language.
+    public func text(_ language: Language) -> String {
+        switch (self, language) {
+        case (.open, .en): "still open"
+        case (.open, .zh): "连接仍未关闭"
+        case (.halfClosed(let host), .en): "half-closed by \(host)"
+        case (.halfClosed(let host), .zh): "\(host)半关闭"
+        case (.closed(let host), .en): "\(host) closed first"
+        case (.closed(let host), .zh): "\(host)先关闭"
+        case (.simultaneousClose, .en): "simultaneous close"
+        case (.simultaneousClose, .zh): "同时关闭"
+        case (.reset(let host), .en): "reset by \(host)"
+        case (.reset(let host), .zh): "\(host)发送复位"
         }
     }
 

@@ -192,15 +192,10 @@ struct LessonPlanner {
         try noteRetransmissionTime(index, match)
         guard step.fate == .dropped || step.deliveredAtStep == index else { return }
         if step.fate != .dropped, neverAnswered(match, index) {
-            simulation.dropNext(from: sender)
-            planned.append(
-                PlannedStep(
-                    .drop(sender, match.segment),
-                    comments: [
-                        "packet \(step.packet): \(sender.peer) sends nothing more in the capture, and the engine would "
-                            + "answer this segment: it was lost, or filtered, on its way"
-                    ], captureStep: index))
-            return
+            return dropFront(
+                from: sender, captureStep: index,
+                why: "packet \(step.packet): \(sender.peer) sends nothing more in the capture, and the engine would "
+                    + "answer this segment: it was lost, or filtered, on its way")
         }
         try release(match)
     }
@@ -492,14 +487,16 @@ struct LessonPlanner {
             better.delayedAck.insert(host)
             throw .retry(better)
         }
-        simulation.dropNext(from: host)
-        planned.append(
-            PlannedStep(
-                .drop(host, extra.segment),
-                comments: [
-                    "not in the capture: the engine acknowledges here (\(RuleText.summary(extra.because, .en))), "
-                        + "\(host)'s stack did not; the lesson drops this ACK so that the next segments match"
-                ]))
+        dropFront(
+            from: host, captureStep: nil,
+            why: "not in the capture: the engine acknowledges here (\(RuleText.summary(extra.because, .en))), "
+                + "\(host)'s stack did not; the lesson drops this ACK so that the next segments match")
+    }
+
+    /// Loses the oldest flight from `host`, saying why in a comment.
+    mutating func dropFront(from host: HostID, captureStep: Int?, why: String) {
+        guard let lost = simulation.dropNext(from: host) else { return }
+        planned.append(PlannedStep(.drop(host, lost.segment), comments: [why], captureStep: captureStep))
     }
 
     func statesIfChanged(_ result: SimulationStep) -> PerHost<ConnectionState>? {

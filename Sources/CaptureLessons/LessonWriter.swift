@@ -60,7 +60,7 @@ struct LessonWriter {
         lines.append("title: Capture \(fileName), stream \(stream)")
         lines.append("title.zh: 抓包 \(fileName)，连接 \(stream)")
         lines.append("summary: \(ends): \(connection.opening.text), \(connection.closing.text)")
-        lines.append("summary.zh: \(ends)：\(Self.chinese(connection.opening))，\(Self.chinese(connection.closing))")
+        lines.append("summary.zh: \(ends)：\(connection.opening.text(.zh))，\(connection.closing.text(.zh))")
         lines.append("hosts: A \(connection.hostA), B \(connection.hostB)")
         for host in HostID.allCases where replay.knownISN[host] == nil {
             comment(
@@ -256,25 +256,5 @@ struct LessonWriter {
         }
         while id.hasSuffix("-") { id.removeLast() }
         return id.isEmpty ? "stream" : id
-    }
-
-    static func chinese(_ opening: ConnectionOpening) -> String {
-        switch opening {
-        case .threeWayHandshake: "三次握手"
-        case .simultaneousOpen: "同时打开"
-        case .refused: "连接被拒绝（复位）"
-        case .unanswered: "SYN没有得到应答"
-        case .midstream: "抓包开始时连接已建立"
-        }
-    }
-
-    static func chinese(_ closing: ConnectionClosing) -> String {
-        switch closing {
-        case .open: "连接仍未关闭"
-        case .halfClosed(let host): "\(host)半关闭"
-        case .closed(let host): "\(host)先关闭"
-        case .simultaneousClose: "同时关闭"
-        case .reset(let host): "\(host)发送复位"
-        }
     }
 }
