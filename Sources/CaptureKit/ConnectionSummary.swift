@@ -19,18 +19,15 @@ public enum ConnectionOpening: String, Hashable, Sendable {
 
     /// Words for listings, and for a lesson's summary in either language.
     public func text(_ language: Language) -> String {
-        switch (self, language) {
-        case (.threeWayHandshake, .en): "three-way handshake"
-        case (.threeWayHandshake, .zh): "三次握手"
-        case (.simultaneousOpen, .en): "simultaneous open"
-        case (.simultaneousOpen, .zh): "同时打开"
-        case (.refused, .en): "refused (RST)"
-        case (.refused, .zh): "连接被拒绝（复位）"
-        case (.unanswered, .en): "SYN not answered"
-        case (.unanswered, .zh): "SYN没有得到应答"
-        case (.midstream, .en): "already open"
-        case (.midstream, .zh): "抓包开始时连接已建立"
-        }
+        let words: LocalizedText =
+            switch self {
+            case .threeWayHandshake: LocalizedText(en: "three-way handshake", zh: "三次握手")
+            case .simultaneousOpen: LocalizedText(en: "simultaneous open", zh: "同时打开")
+            case .refused: LocalizedText(en: "refused (RST)", zh: "连接被拒绝（复位）")
+            case .unanswered: LocalizedText(en: "SYN not answered", zh: "SYN没有得到应答")
+            case .midstream: LocalizedText(en: "already open", zh: "抓包开始时连接已建立")
+            }
+        return words.text(language)
     }
 }
 
@@ -52,18 +49,15 @@ public enum ConnectionClosing: Hashable, Sendable {
 
     /// Words for listings, and for a lesson's summary in either language.
     public func text(_ language: Language) -> String {
-        switch (self, language) {
-        case (.open, .en): "still open"
-        case (.open, .zh): "连接仍未关闭"
-        case (.halfClosed(let host), .en): "half-closed by \(host)"
-        case (.halfClosed(let host), .zh): "\(host)半关闭"
-        case (.closed(let host), .en): "\(host) closed first"
-        case (.closed(let host), .zh): "\(host)先关闭"
-        case (.simultaneousClose, .en): "simultaneous close"
-        case (.simultaneousClose, .zh): "同时关闭"
-        case (.reset(let host), .en): "reset by \(host)"
-        case (.reset(let host), .zh): "\(host)发送复位"
-        }
+        let words: LocalizedText =
+            switch self {
+            case .open: LocalizedText(en: "still open", zh: "连接仍未关闭")
+            case .halfClosed(let host): LocalizedText(en: "half-closed by \(host)", zh: "\(host)半关闭")
+            case .closed(let host): LocalizedText(en: "\(host) closed first", zh: "\(host)先关闭")
+            case .simultaneousClose: LocalizedText(en: "simultaneous close", zh: "同时关闭")
+            case .reset(let host): LocalizedText(en: "reset by \(host)", zh: "\(host)发送复位")
+            }
+        return words.text(language)
     }
 
     /// A stable word for JSON.
