@@ -16,10 +16,11 @@ public struct CaptureLesson: Sendable {
     /// What `check` says about it: warnings at most (an answer the narration names that no question could avoid).
     public var diagnostics: [Diagnostic]
 
-    /// Writes connection `replay` of the capture `file` (which holds `streams` connections) as a lesson.
-    public static func make(from replay: CaptureReplay, file: String, streams: Int) throws(CaptureLessonError)
-        -> CaptureLesson
-    {
+    /// Writes connection `replay` of the capture `file` (which holds `streams` connections) as a lesson; `saveAs`
+    /// is the file it will be saved in, which diagnostics name.
+    public static func make(
+        from replay: CaptureReplay, file: String, streams: Int, saveAs: String? = nil
+    ) throws(CaptureLessonError) -> CaptureLesson {
         guard !replay.steps.isEmpty else { throw CaptureLessonError("the connection holds no segments") }
         let fileName = file.split(separator: "/").last.map(String.init) ?? file
         let (planner, settings) = try LessonPlanner.plan(replay, settings: LessonSettings(replay: replay))
@@ -29,7 +30,7 @@ public struct CaptureLesson: Sendable {
         // A question whose answer the narration before it names is taken out (TEACHING.md rule 12).
         while true {
             let text = writer.write()
-            let lessonFile = "capture-" + LessonWriter.identifier(fileName) + ".lesson"
+            let lessonFile = saveAs ?? "capture-" + LessonWriter.identifier(fileName) + ".lesson"
             let lesson: Lesson
             do {
                 lesson = try LessonParser.parse(text, file: lessonFile)

@@ -33,6 +33,8 @@ struct LessonPlanner {
     var gapFlights: Set<Int> = []
     /// Flights the engine sent in answer to a delivered segment.
     var answers: Set<Int> = []
+    /// The captured segment being planned, for messages.
+    var current: Int?
     /// The sequence numbers each host has sent again.
     var retransmitted: Set<Retransmitted> = []
     struct Retransmitted: Hashable {
@@ -152,6 +154,7 @@ struct LessonPlanner {
     // MARK: - One captured segment
 
     mutating func take(_ index: Int) throws(Stop) {
+        current = index
         let step = replay.steps[index]
         let sender = step.from
         // What the capture shows arrived before this segment was sent: its acknowledgment covers it.
@@ -464,7 +467,7 @@ struct LessonPlanner {
             guard simulation.nextInFlight(from: match.from)?.id == extra.id else {
                 throw .failure(
                     CaptureLessonError(
-                        "the engine sends \(extra.from) > \(extra.to): \(extra.segment.notation()) "
+                        "\(whereNow)the engine sends \(extra.from) > \(extra.to): \(extra.segment.notation()) "
                             + "(\(RuleText.summary(extra.because, .en))), which the capture does not show"))
             }
             try dropSurplus(extra)
@@ -479,8 +482,8 @@ struct LessonPlanner {
         guard extra.segment.sequenceLength == 0, !extra.segment.has(.rst) else {
             throw .failure(
                 CaptureLessonError(
-                    "the engine sends \(written) (\(RuleText.summary(extra.because, .en))), which the capture "
-                        + "does not show"))
+                    "\(whereNow)the engine sends \(written) (\(RuleText.summary(extra.because, .en))), which the "
+                        + "capture does not show"))
         }
         if !settings.delayedAck.contains(host) {
             var better = settings
@@ -492,6 +495,9 @@ struct LessonPlanner {
             why: "not in the capture: the engine acknowledges here (\(RuleText.summary(extra.because, .en))), "
                 + "\(host)'s stack did not; the lesson drops this ACK so that the next segments match")
     }
+
+    /// "at packet 7: ", where the plan has got to.
+    var whereNow: String { current.map { "at packet \(replay.steps[$0].packet): " } ?? "" }
 
     /// Loses the oldest flight from `host`, saying why in a comment.
     mutating func dropFront(from host: HostID, captureStep: Int?, why: String) {

@@ -41,7 +41,7 @@ extension ReplayCommand {
         }
         let lesson: CaptureLesson
         do {
-            lesson = try CaptureLesson.make(from: replay, file: file, streams: connections.count)
+            lesson = try CaptureLesson.make(from: replay, file: file, streams: connections.count, saveAs: output)
         } catch {
             printError("tcptutor: stream \(replay.connection.stream) of \(file) cannot become a lesson: \(error)")
             throw ExitCode(1)
