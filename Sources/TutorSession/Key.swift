@@ -37,6 +37,8 @@ public enum Message: Hashable, Sendable {
     case failed(Effect, reason: String)
     /// The class following the presenter changed: a student joined, left or answered.
     case classroom(ClassroomEvent)
+    /// The presenter a student follows moved to this step.
+    case classStep(ClassStep)
 }
 
 /// What the session asks its runtime to do after an update. Sessions do no I/O: writing is asked for here.
@@ -48,6 +50,8 @@ public enum Effect: Hashable, Sendable {
     case appendToExamLog([ExamLogEntry])
     /// The presenter moved: every follower's screen should show this step.
     case showClassStep(ClassStep)
+    /// A follower answered the question on stop `position`: the presenter should have it.
+    case sendClassAnswer(position: Int, QuizAnswer)
     /// Leave the program.
     case quit
 
@@ -56,7 +60,7 @@ public enum Effect: Hashable, Sendable {
     public var mayWait: Bool {
         switch self {
         case .saveProgress: true
-        case .appendToExamLog, .showClassStep, .quit: false
+        case .appendToExamLog, .showClassStep, .sendClassAnswer, .quit: false
         }
     }
 
@@ -64,7 +68,7 @@ public enum Effect: Hashable, Sendable {
     public func isSameKind(as other: Effect) -> Bool {
         switch (self, other) {
         case (.saveProgress, .saveProgress), (.appendToExamLog, .appendToExamLog), (.showClassStep, .showClassStep),
-            (.quit, .quit):
+            (.sendClassAnswer, .sendClassAnswer), (.quit, .quit):
             true
         default: false
         }

@@ -30,7 +30,7 @@ public struct StorageEffects {
             let (unwritten, reason) = examLog.append(entries)
             guard !unwritten.isEmpty else { return nil }
             return .failed(.appendToExamLog(unwritten), reason: reason ?? "the exam log could not be written")
-        case .showClassStep, .quit:
+        case .showClassStep, .sendClassAnswer, .quit:
             return nil  // nothing to write: the class link and the runtime carry these out
         }
     }

@@ -99,7 +99,7 @@ public struct PresenterSession: Hashable, Sendable {
         case .tick:
             tick()
             return []
-        case .time, .lessonLoaded, .failed:
+        case .time, .lessonLoaded, .failed, .classStep:
             return []
         case .key(let key):
             if key == .interrupt { return [.quit] }
