@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // Pure TCP: RFC 9293 state machine, segments, sequence numbers. No Foundation.
@@ -75,6 +76,13 @@ let package = Package(
                 )
             ]
         ),
+        // The framed messages between the class server and a student's tutor over one socket (no Foundation:
+        // the tutor links it).
+        .target(name: "ClassLink"),
+        // The class server's store: students, progress books, exam sittings and answers, the event log.
+        .target(
+            name: "ClassStore",
+            dependencies: ["TutorSession", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "tcptutor-bench", dependencies: ["TCPCore", "LessonKit", "CaptureKit", "TutorSession", "TutorUI"]),
         // What the tests share (as swift-nio's NIOTestUtils): the engine harness, the package's own curriculum
@@ -132,6 +140,13 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "ClassLinkTests", dependencies: ["ClassLink"]),
+        .testTarget(
+            name: "ClassStoreTests",
+            dependencies: [
+                "ClassStore", "TutorSession", "TutorStorage", "TCPTutorTestSupport", "LessonKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // The built program in tmux: what is drawn and typed on a real terminal.
         .testTarget(name: "TerminalTests", dependencies: ["TCPTutorTestSupport"]),
     ],
