@@ -79,10 +79,12 @@ let package = Package(
         // The framed messages between the class server and a student's tutor over one socket (no Foundation:
         // the tutor links it).
         .target(name: "ClassLink"),
+        // The tutor's storage effects over the class link instead of into files, when the class server runs it.
+        .target(name: "TutorClassLink", dependencies: ["ClassLink", "TutorSession", "TutorStorage"]),
         // The class server's store: students, progress books, exam sittings and answers, the event log.
         .target(
             name: "ClassStore",
-            dependencies: ["TutorSession", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["TutorSession", "ClassLink", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "tcptutor-bench", dependencies: ["TCPCore", "LessonKit", "CaptureKit", "TutorSession", "TutorUI"]),
         // What the tests share (as swift-nio's NIOTestUtils): the engine harness, the package's own curriculum
@@ -140,12 +142,17 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "ClassLinkTests", dependencies: ["ClassLink"]),
+        .testTarget(name: "ClassLinkTests", dependencies: ["ClassLink", "TCPTutorTestSupport"]),
         .testTarget(
             name: "ClassStoreTests",
             dependencies: [
                 "ClassStore", "TutorSession", "TutorStorage", "TCPTutorTestSupport", "LessonKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        .testTarget(
+            name: "TutorClassLinkTests",
+            dependencies: [
+                "TutorClassLink", "ClassLink", "ClassStore", "TutorSession", "TutorStorage", "TCPTutorTestSupport",
             ]),
         // The built program in tmux: what is drawn and typed on a real terminal.
         .testTarget(name: "TerminalTests", dependencies: ["TCPTutorTestSupport"]),

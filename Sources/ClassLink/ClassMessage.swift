@@ -6,13 +6,13 @@
 /// store has committed it. Unnumbered messages (`followStep`, `classEnding`) come from the server at any time.
 public enum ClassMessage: Hashable, Sendable {
     // Server to tutor.
-    /// The first message on a link: who the student is, how the class is run, and the student's saved
-    /// progress book (the bytes TutorStorage's ProgressStore writes; empty when there is none yet).
+    /// The first message on a link: who the student is, how the class is run, the student's saved progress
+    /// book, and the exam under way if there is one: all the tutor needs before its first frame.
     case hello(Hello)
     /// The exam's clock started on the server (the answer to `beginExam`).
     case examStarted(request: UInt32, ExamClock)
-    /// The student's exam was already under way: its clock and the answers the store kept. Sent right after
-    /// `hello` at a login that finds an open sitting (request 0), or as the answer to `beginExam`.
+    /// The student's exam was already under way: its clock and the answers the store kept (the answer to a
+    /// `beginExam` that finds the sitting begun; at login, `hello` carries it).
     case examResumed(request: UInt32, ExamResume)
     /// The progress book is in the store.
     case saved(request: UInt32)
@@ -76,14 +76,18 @@ public struct Hello: Hashable, Sendable {
     public var mode: ClassMode
     /// The language code the student's session asked for (`en`, `zh`), or empty for the default.
     public var language: String
-    /// The saved progress book, empty when there is none.
+    /// The saved progress book (the bytes TutorStorage's ProgressBookFormat writes), empty when there is none.
     public var book: [UInt8]
+    /// The student's exam when it is under way already: its clock and the answers kept ("Exam resumed: N
+    /// answers kept"). Nil when no exam has begun.
+    public var exam: ExamResume?
 
-    public init(student: String, mode: ClassMode, language: String, book: [UInt8] = []) {
+    public init(student: String, mode: ClassMode, language: String, book: [UInt8] = [], exam: ExamResume? = nil) {
         self.student = student
         self.mode = mode
         self.language = language
         self.book = book
+        self.exam = exam
     }
 }
 

@@ -72,6 +72,9 @@ struct PayloadReader {
         return result
     }
 
+    /// Bytes not read yet.
+    var remaining: Int { bytes.count - position }
+
     /// Every byte must have been read: a longer payload is another version's or garbage.
     func finish() throws(FrameError) {
         guard position == bytes.count else {
@@ -97,17 +100,12 @@ extension ClassMessage {
             }
             let language = try reader.string("language")
             let book = try reader.data("progress book")
-            message = .hello(Hello(student: student, mode: mode, language: language, book: book))
+            let exam = try reader.bool("exam flag") ? try reader.resume() : nil
+            message = .hello(Hello(student: student, mode: mode, language: language, book: book, exam: exam))
         case .examStarted:
             message = .examStarted(request: try reader.uint32("request number"), try reader.clock())
         case .examResumed:
-            let request = try reader.uint32("request number")
-            let clock = try reader.clock()
-            let finished = try reader.bool("finished flag")
-            let count = try reader.uint32("number of answers")
-            var answers: [ExamAnswer] = []
-            for _ in 0..<count { answers.append(try reader.answer()) }
-            message = .examResumed(request: request, ExamResume(clock: clock, answers: answers, finished: finished))
+            message = .examResumed(request: try reader.uint32("request number"), try reader.resume())
         case .saved: message = .saved(request: try reader.uint32("request number"))
         case .committed: message = .committed(request: try reader.uint32("request number"))
         case .refused:
@@ -138,6 +136,19 @@ extension PayloadReader {
         ExamClock(
             settings: try string("settings"), startedAt: try int64("start time"), deadline: try int64("deadline"),
             serverNow: try int64("server time"))
+    }
+
+    fileprivate mutating func resume() throws(FrameError) -> ExamResume {
+        let clock = try clock()
+        let finished = try bool("finished flag")
+        let count = try uint32("number of answers")
+        // Each answer takes at least 17 bytes: a count past what is left is refused before anything is made.
+        guard Int(count) <= remaining / 17 else {
+            throw FrameError("the '\(message)' frame says it has \(count) answers; it cannot hold that many")
+        }
+        var answers: [ExamAnswer] = []
+        for _ in 0..<count { answers.append(try answer()) }
+        return ExamResume(clock: clock, answers: answers, finished: finished)
     }
 
     fileprivate mutating func answer() throws(FrameError) -> ExamAnswer {

@@ -56,6 +56,8 @@ extension ClassMessage {
             writer.uint8(hello.mode.rawValue)
             writer.string(hello.language)
             writer.data(hello.book)
+            writer.bool(hello.exam != nil)
+            if let exam = hello.exam { writer.resume(exam) }
         case .examStarted(let request, let clock):
             type = .examStarted
             writer.uint32(request)
@@ -63,10 +65,7 @@ extension ClassMessage {
         case .examResumed(let request, let resume):
             type = .examResumed
             writer.uint32(request)
-            writer.clock(resume.clock)
-            writer.bool(resume.finished)
-            writer.uint32(UInt32(resume.answers.count))
-            for answer in resume.answers { writer.answer(answer) }
+            writer.resume(resume)
         case .saved(let request):
             type = .saved
             writer.uint32(request)
@@ -115,6 +114,13 @@ extension PayloadWriter {
         int64(clock.startedAt)
         int64(clock.deadline)
         int64(clock.serverNow)
+    }
+
+    fileprivate mutating func resume(_ resume: ExamResume) {
+        clock(resume.clock)
+        bool(resume.finished)
+        uint32(UInt32(resume.answers.count))
+        for answer in resume.answers { self.answer(answer) }
     }
 
     fileprivate mutating func answer(_ answer: ExamAnswer) {

@@ -12,6 +12,10 @@ enum ClassMessageSamples {
         .hello(Hello(student: "ada", mode: .selfPaced, language: "en", book: Array(#"{"version":1}"#.utf8))),
         .hello(Hello(student: "李雷", mode: .follow, language: "zh")),
         .hello(Hello(student: "", mode: .exam, language: "", book: [])),
+        .hello(
+            Hello(
+                student: "bob", mode: .exam, language: "en",
+                exam: ExamResume(clock: clock, answers: [answer], finished: false))),
         .examStarted(request: 1, clock),
         .examStarted(
             request: UInt32.max, ExamClock(settings: "", startedAt: Int64.min, deadline: Int64.max, serverNow: -1)),

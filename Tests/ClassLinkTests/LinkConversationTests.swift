@@ -1,5 +1,6 @@
 import ClassLink
 import Foundation
+import TCPTutorTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -9,39 +10,6 @@ import Testing
 /// Two threads talk over a real socketpair: one plays the class server, the other the student's tutor.
 @Suite("Class link over a socketpair")
 struct LinkConversationTests {
-    /// A connected pair of Unix stream sockets: (tutor's end, server's end).
-    static func socketPair() throws -> (tutor: Int32, server: Int32) {
-        var ends: [Int32] = [-1, -1]
-        #if canImport(Glibc)
-            let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
-        #else
-            let type = SOCK_STREAM
-        #endif
-        guard socketpair(AF_UNIX, type, 0, &ends) == 0 else { throw POSIXError(.init(rawValue: errno)!) }
-        return (ends[0], ends[1])
-    }
-
-    /// Runs `body` on a thread of its own; `join` waits for it and returns what it returned.
-    final class Worker<Result: Sendable>: @unchecked Sendable {
-        private let done = DispatchSemaphore(value: 0)
-        private let lock = NSLock()
-        private var result: Result?
-
-        init(_ body: @escaping @Sendable () -> Result) {
-            Thread { [self] in
-                let value = body()
-                lock.withLock { result = value }
-                done.signal()
-            }.start()
-        }
-
-        @discardableResult
-        func join() -> Result {
-            done.wait()
-            return lock.withLock { result! }
-        }
-    }
-
     /// A server that keeps answers the way the store does: a second answer to one question is refused.
     static func serve(_ descriptor: Int32, replies: Int, before: [ClassMessage] = []) -> [ClassMessage] {
         let link = ClassLinkConnection(descriptor: descriptor, peer: "the tutor")
@@ -74,10 +42,10 @@ struct LinkConversationTests {
 
     @Test("hello, a progress save, answers committed and one refused, with a follow step arriving in between")
     func conversation() throws {
-        let (tutorEnd, serverEnd) = try Self.socketPair()
+        let (tutorEnd, serverEnd) = try SocketPair.make()
         let book = Array(#"{"version":1,"lessons":{}}"#.utf8)
         let answer = ExamAnswer(question: 1, point: "three-way-handshake:14", fields: ["flags": "S", "seq": "100"])
-        let server = Worker {
+        let server = TestThread {
             Self.serve(serverEnd, replies: 4, before: [.followStep(lessonID: "close", step: 3)])
         }
         let link = ClassLinkConnection(descriptor: tutorEnd)
@@ -107,9 +75,9 @@ struct LinkConversationTests {
 
     @Test("a server that does not answer is a timeout; its late answer is not taken for the next request's")
     func timeoutAndLateReply() throws {
-        let (tutorEnd, serverEnd) = try Self.socketPair()
+        let (tutorEnd, serverEnd) = try SocketPair.make()
         let go = DispatchSemaphore(value: 0)
-        let server = Worker {
+        let server = TestThread {
             let link = ClassLinkConnection(descriptor: serverEnd, peer: "the tutor")
             defer { withExtendedLifetime(link) {} }
             guard case .saveProgress(let first, _)? = try? link.receive(timeoutMilliseconds: 5_000) else { return }
@@ -136,7 +104,7 @@ struct LinkConversationTests {
 
     @Test("a server that dies or says bye is named as gone, never waited for")
     func serverGone() throws {
-        let (tutorEnd, serverEnd) = try Self.socketPair()
+        let (tutorEnd, serverEnd) = try SocketPair.make()
         close(serverEnd)
         let link = ClassLinkConnection(descriptor: tutorEnd)
         let started = ContinuousClock.now
@@ -151,8 +119,8 @@ struct LinkConversationTests {
         #expect(peer == "the class server")
         #expect(error.description.hasPrefix("the class server is gone"))
 
-        let (tutor2, server2) = try Self.socketPair()
-        let server = Worker {
+        let (tutor2, server2) = try SocketPair.make()
+        let server = TestThread {
             let link = ClassLinkConnection(descriptor: server2, peer: "the tutor")
             _ = try? link.receive(timeoutMilliseconds: 5_000)
             try? link.send(.bye(reason: "the class has ended"))
@@ -167,7 +135,7 @@ struct LinkConversationTests {
 
     @Test("garbage from the other end is a frame error, not a crash or a hang")
     func garbageOnTheSocket() throws {
-        let (tutorEnd, serverEnd) = try Self.socketPair()
+        let (tutorEnd, serverEnd) = try SocketPair.make()
         let garbage = Array("SSH-2.0-OpenSSH_9.2\r\n".utf8)
         #expect(write(serverEnd, garbage, garbage.count) == garbage.count)
         let link = ClassLinkConnection(descriptor: tutorEnd)
