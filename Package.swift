@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // Pure TCP: RFC 9293 state machine, segments, sequence numbers. No Foundation.
@@ -78,6 +79,15 @@ let package = Package(
                 )
             ]
         ),
+        // The framed messages between the class server and a student's tutor over one socket (no Foundation:
+        // the tutor links it).
+        .target(name: "ClassLink"),
+        // The tutor's storage effects over the class link instead of into files, when the class server runs it.
+        .target(name: "TutorClassLink", dependencies: ["ClassLink", "TutorSession", "TutorStorage"]),
+        // The class server's store: students, progress books, exam sittings and answers, the event log.
+        .target(
+            name: "ClassStore",
+            dependencies: ["TutorSession", "ClassLink", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "tcptutor-bench", dependencies: ["TCPCore", "LessonKit", "CaptureKit", "TutorSession", "TutorUI"]),
         // What the tests share (as swift-nio's NIOTestUtils): the engine harness, the package's own curriculum
@@ -138,6 +148,18 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "ClassLinkTests", dependencies: ["ClassLink", "TCPTutorTestSupport"]),
+        .testTarget(
+            name: "ClassStoreTests",
+            dependencies: [
+                "ClassStore", "TutorSession", "TutorStorage", "TCPTutorTestSupport", "LessonKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        .testTarget(
+            name: "TutorClassLinkTests",
+            dependencies: [
+                "TutorClassLink", "ClassLink", "ClassStore", "TutorSession", "TutorStorage", "TCPTutorTestSupport",
+            ]),
         // The built program in tmux: what is drawn and typed on a real terminal.
         .testTarget(name: "TerminalTests", dependencies: ["TCPTutorTestSupport"]),
     ],
