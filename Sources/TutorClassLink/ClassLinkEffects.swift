@@ -49,6 +49,9 @@ public final class ClassLinkEffects {
         case .quit:
             try? link.send(.bye(reason: "the student left"))
             return nil
+        case .showClassStep, .sendClassAnswer:
+            // Follow mode's messages have no frame in this link version yet: say so rather than drop them.
+            return .failed(effect, reason: "this class link does not carry follow mode")
         }
     }
 
