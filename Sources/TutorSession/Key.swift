@@ -44,6 +44,8 @@ public enum Effect: Hashable, Sendable {
     /// Append these entries to the exam log, in order, before the next key is read: an answer is not given
     /// until it is on disk.
     case appendToExamLog([ExamLogEntry])
+    /// Write a lesson file (the sandbox's `save FILE`), atomically, before the next key is read.
+    case writeLesson(path: String, text: String)
     /// Leave the program.
     case quit
 
@@ -52,7 +54,7 @@ public enum Effect: Hashable, Sendable {
     public var mayWait: Bool {
         switch self {
         case .saveProgress: true
-        case .appendToExamLog, .quit: false
+        case .appendToExamLog, .writeLesson, .quit: false
         }
     }
 

@@ -1,0 +1,74 @@
+import Foundation
+import TCPTutorTestSupport
+import Testing
+
+/// `tcptutor sandbox` in a real terminal (tmux): the command line, Tab, the lesson screen's hosts and wire, the
+/// explanations, undo, the TCB with `t`, and leaving with the terminal restored.
+@Suite(.serialized) struct SandboxTerminalTests {
+    /// Types `command` and Enter, then waits until `condition` holds for the lesson view.
+    @discardableResult
+    static func run(
+        _ command: String, _ terminal: TmuxTerminal, until description: String,
+        sourceLocation: SourceLocation = #_sourceLocation, _ condition: @escaping (LessonView, [String]) -> Bool
+    ) throws -> [String] {
+        try terminal.type(command)
+        try terminal.send("Enter")
+        return try terminal.waitFor(description, sourceLocation: sourceLocation) { screen in
+            guard let view = LessonView(screen) else { return false }
+            return condition(view, screen)
+        }
+    }
+
+    @Test("typed commands run on the engine: states, the segment and its rule, Tab, a bad command, undo, quit")
+    func typedSession() throws {
+        let terminal = try TmuxTerminal()
+        let tutor = try TutorRun(terminal, arguments: ["sandbox", "--isn", "A=100,B=300"])
+        try terminal.waitFor("A: listen connect · B: listen connect")
+        try Self.run("B listen", terminal, until: "B in LISTEN") { view, _ in view.stateB == "LISTEN" }
+        // Tab completes the call from what A's state allows.
+        try terminal.type("A con")
+        try terminal.send("Tab")
+        try terminal.waitFor("> A connect")
+        try terminal.send("Enter")
+        try terminal.waitFor("in flight A→B 1, B→A 0")
+        var screen = try Self.run("A > B", terminal, until: "the SYN delivered") { view, _ in
+            view.stateA == "SYN_SENT" && view.stateB == "SYN_RECEIVED"
+        }
+        #expect(screen.contains { $0.contains("S 100:100(0)") })
+        #expect(screen.contains { $0.contains("RFC 9293 §3.10.1") })
+        // A bad command: a caret under its column, and the screen's states unchanged.
+        screen = try Self.run("drop A > C", terminal, until: "the problem's column") { _, screen in
+            screen.contains { $0.contains("column 10: expected 'A > B'") }
+        }
+        #expect(screen.contains { $0.hasPrefix("  > drop A > C") })
+        #expect(screen.contains { $0 == String(repeating: " ", count: 13) + "^" })
+        #expect(LessonView(screen)?.stateB == "SYN_RECEIVED")
+        // A refused call, with its rule.
+        screen = try Self.run("A listen", terminal, until: "the refusal") { _, screen in
+            screen.contains { $0.contains("refused, not run: A listen") }
+        }
+        #expect(screen.joined().contains("§3.10.1"))
+        // Undo goes back to A's SYN on its way.
+        try Self.run("undo", terminal, until: "B back in LISTEN") { view, screen in
+            view.stateB == "LISTEN" && screen.contains { $0.contains("undone: back one step") }
+        }
+        // t on the empty line shows the TCBs.
+        try terminal.send("t")
+        try terminal.waitFor("SND.NXT")
+        try terminal.type("quit")
+        try terminal.send("Enter")
+        #expect(try tutor.expectRestored() == 0)
+    }
+
+    @Test("Ctrl-C leaves the sandbox with the terminal restored; in Chinese the screen speaks Chinese")
+    func interruptAndChinese() throws {
+        let terminal = try TmuxTerminal()
+        let tutor = try TutorRun(terminal, arguments: ["sandbox", "--lang", "zh"])
+        try terminal.waitFor("在途 A→B 0，B→A 0")
+        try terminal.type("A send 5")
+        try terminal.send("Enter")
+        try terminal.waitFor("被拒绝，未执行：A send 5")
+        try terminal.send("C-c")
+        #expect(try tutor.expectRestored() == 0)
+    }
+}
