@@ -11,7 +11,9 @@ public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String, what: String) throws(AtomicFileError) {
         let temporary = path + ".tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw AtomicFileError(message: "cannot write \(temporary): \(errnoText())") }
+        guard descriptor >= 0 else {
+            throw AtomicFileError(message: "cannot save \(what) to \(path): \(errnoText())")
+        }
         let written = bytes.withUnsafeBytes { buffer in writeAll(descriptor, buffer) }
         let synced = fsync(descriptor) == 0
         close(descriptor)

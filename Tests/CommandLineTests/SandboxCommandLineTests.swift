@@ -109,3 +109,16 @@ struct SandboxCommandLineTests {
         #expect(result.output.contains("初始序列号 A 100，B 300"))
     }
 }
+
+extension SandboxCommandLineTests {
+    @Test("a save that cannot be written says why, keeps the session going and sets the status")
+    func saveFailure() throws {
+        let result = try TutorProgram.run(
+            ["sandbox", "--plain"], input: "B listen\nsave /nonexistent-folder/x.lesson\nA connect\n")
+        #expect(result.status == 1)
+        #expect(
+            result.output.contains(
+                "not saved: cannot save the lesson to /nonexistent-folder/x.lesson: No such file or directory"))
+        #expect(Self.stepLines(result.output).last?.hasPrefix("2.  A connect") == true)
+    }
+}

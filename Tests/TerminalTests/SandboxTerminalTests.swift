@@ -65,9 +65,10 @@ import Testing
         let terminal = try TmuxTerminal()
         let tutor = try TutorRun(terminal, arguments: ["sandbox", "--lang", "zh"])
         try terminal.waitFor("在途 A→B 0，B→A 0")
-        try terminal.type("A send 5")
-        try terminal.send("Enter")
-        try terminal.waitFor("被拒绝，未执行：A send 5")
+        let screen = try Self.run("A send 5", terminal, until: "the refusal in Chinese") { view, screen in
+            view.stateA == "CLOSED" && screen.contains { $0.contains("被拒绝，未执行：A send 5") }
+        }
+        #expect(screen.contains { $0.contains("主机A处于CLOSED状态：没有连接可供发送数据") })
         try terminal.send("C-c")
         #expect(try tutor.expectRestored() == 0)
     }

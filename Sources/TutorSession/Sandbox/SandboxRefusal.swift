@@ -45,8 +45,8 @@ public struct SandboxRefusal: Hashable, Sendable {
         case (.connectionDoesNotExist, _):
             return LocalizedText(
                 en:
-                    "\(host) is in CLOSED: there is no connection to \(call.verb), so the call returns \(quoted) (\(rfc)).",
-                zh: "主机\(host)处于CLOSED状态：没有连接可供\(call.verbZH)，调用返回\(quoted)（\(rfc)）。")
+                    "\(host) is in CLOSED: there is no connection to \(call.verb.en), so the call returns \(quoted) (\(rfc)).",
+                zh: "主机\(host)处于CLOSED状态：没有连接可供\(call.verb.zh)，调用返回\(quoted)（\(rfc)）。")
         case (.connectionClosing, .send), (.connectionClosing, .sendMore):
             return LocalizedText(
                 en:
@@ -67,26 +67,15 @@ public struct SandboxRefusal: Hashable, Sendable {
 }
 
 extension UserCall {
-    /// What the call does to a connection, as a verb: "send on", "close".
-    var verb: String {
+    /// What the call does to a connection, as a verb in both languages: "send on", 发送数据.
+    var verb: LocalizedText {
         switch self {
-        case .listen: "listen on"
-        case .connect: "open"
-        case .send, .sendMore: "send on"
-        case .read: "read from"
-        case .shutdown, .close: "close"
-        case .abort: "abort"
-        }
-    }
-
-    var verbZH: String {
-        switch self {
-        case .listen: "监听"
-        case .connect: "打开"
-        case .send, .sendMore: "发送数据"
-        case .read: "读取数据"
-        case .shutdown, .close: "关闭"
-        case .abort: "中止"
+        case .listen: LocalizedText(en: "listen on", zh: "监听")
+        case .connect: LocalizedText(en: "open", zh: "打开")
+        case .send, .sendMore: LocalizedText(en: "send on", zh: "发送数据")
+        case .read: LocalizedText(en: "read from", zh: "读取数据")
+        case .shutdown, .close: LocalizedText(en: "close", zh: "关闭")
+        case .abort: LocalizedText(en: "abort", zh: "中止")
         }
     }
 }

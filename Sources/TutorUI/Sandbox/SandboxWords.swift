@@ -40,7 +40,7 @@ public struct SandboxWords: Sendable {
             return [
                 pick(
                     "saved \(path): fill in its en: and zh: lines, then run tcptutor check \(path)",
-                    "已保存 \(path)：请填写其中的 en: 和 zh: 行，然后运行 tcptutor check \(path)")
+                    "已保存 \(path)：请填写其中的英文和中文叙述（en 与 zh 行），然后运行 tcptutor check \(path)")
             ]
         }
     }
