@@ -47,6 +47,14 @@ struct SandboxCommandLineTests {
         #expect(
             result.output.contains(
                 "undone: back one step, exactly as it was\n11. B read  → A ESTABLISHED, B ESTABLISHED"))
+        let states = steps.map { $0.components(separatedBy: "  → ").last ?? "" }
+        #expect(
+            // B read, A close, the undo's line (back at B read), A close again, then the close to the end.
+            Array(states[11...]) == [
+                "A ESTABLISHED, B ESTABLISHED", "A FIN_WAIT_1, B ESTABLISHED", "A ESTABLISHED, B ESTABLISHED",
+                "A FIN_WAIT_1, B ESTABLISHED", "A FIN_WAIT_1, B CLOSE_WAIT", "A FIN_WAIT_2, B CLOSE_WAIT",
+                "A FIN_WAIT_2, B LAST_ACK", "A TIME_WAIT, B LAST_ACK", "A TIME_WAIT, B CLOSED",
+            ])
         #expect(steps.last?.hasSuffix("→ A TIME_WAIT, B CLOSED") == true)
         #expect(steps.last?.hasPrefix("17. IP 10.0.0.1.40000 > 10.0.0.2.80: . 202:202(0) ack 302") == true)
         // Each segment carries its rule with the RFC section, and how the receiver handled it.
@@ -111,6 +119,16 @@ struct SandboxCommandLineTests {
 }
 
 extension SandboxCommandLineTests {
+    @Test("without a terminal the sandbox reads its commands from standard input, as with --plain")
+    func noTerminal() throws {
+        let result = try TutorProgram.run(["sandbox"], input: "B listen\nquit\nA connect\n")
+        #expect(result.status == 0, "\(result.text)")
+        #expect(result.errors.contains("using plain mode (--plain)"))
+        // quit ends the script: A connect is never read.
+        #expect(
+            Self.stepLines(result.output) == ["0.  start  → A CLOSED, B CLOSED", "1.  B listen  → A CLOSED, B LISTEN"])
+    }
+
     @Test("a save that cannot be written says why, keeps the session going and sets the status")
     func saveFailure() throws {
         let result = try TutorProgram.run(
