@@ -52,6 +52,12 @@ import Testing
         try Self.run("undo", terminal, until: "B back in LISTEN") { view, screen in
             view.stateB == "LISTEN" && screen.contains { $0.contains("undone: back one step") }
         }
+        // Tab with several words that fit shows them; Esc clears the line.
+        try terminal.type("d")
+        try terminal.send("Tab")
+        try terminal.waitFor("Tab: drop  duplicate")
+        try terminal.send("Escape")
+        try terminal.waitFor("in flight A→B 1, B→A 0")
         // t on the empty line shows the TCBs.
         try terminal.send("t")
         try terminal.waitFor("SND.NXT")
