@@ -30,8 +30,14 @@ public struct Sandbox: Sendable {
     public let lesson: Lesson
     /// Its text, which `save` writes first.
     let sourceText: String
-    /// The run after each step typed, the lesson's own end first: undo drops the last one, so it is exact.
-    private var runs: [SteppedLessonRun]
+    /// The ISNs in use, when they are not the lesson's own.
+    let sources: [HostID: ISNSource]
+    /// The run after the last step.
+    public private(set) var run: SteppedLessonRun
+    /// The steps typed, in order: undo runs the lesson again without the last one. The engine is deterministic, so
+    /// that is exactly the run as it was; a copy of the run kept per step would hold every frame once per step
+    /// after it (hundreds of megabytes after two thousand steps).
+    private var typed: [Step] = []
     /// For each step typed, the lines `save` writes: the step, narration left for the author, its `expect`.
     private var savedSteps: [[String]] = []
     /// What can be done now.
@@ -42,9 +48,9 @@ public struct Sandbox: Sendable {
     public init(lessonText: String, file: String, sources: [HostID: ISNSource] = [:]) throws(LessonErrors) {
         lesson = try LessonParser.parse(lessonText, file: file)
         sourceText = lessonText
-        let run = SteppedLessonRun(lesson, sources: sources)
+        self.sources = sources
+        run = SteppedLessonRun(lesson, sources: sources)
         guard run.diagnostics.isEmpty else { throw LessonErrors(diagnostics: run.diagnostics) }
-        runs = [run]
         choices = SandboxChoices(run.simulation)
     }
 
@@ -63,11 +69,9 @@ public struct Sandbox: Sendable {
         """
     }
 
-    /// The run after the last step.
-    public var run: SteppedLessonRun { runs[runs.count - 1] }
     public var timeline: Timeline { run.timeline }
     /// How many steps were typed (and not undone).
-    public var typedSteps: Int { runs.count - 1 }
+    public var typedSteps: Int { typed.count }
 
     /// The words that start a command: the steps a lesson has, then the sandbox's own.
     public static let commandWords = [
@@ -123,15 +127,20 @@ public struct Sandbox: Sendable {
             return .problem(column: problem.column, message: problem.message)
         }
         savedSteps.append(Self.savedLines(step, after: next))
-        runs.append(next)
+        typed.append(step)
+        run = next
         choices = SandboxChoices(next.simulation)
         return .stepped
     }
 
     private mutating func undo() -> Outcome {
-        guard runs.count > 1 else { return .nothingToUndo }
-        runs.removeLast()
+        guard !typed.isEmpty else { return .nothingToUndo }
+        typed.removeLast()
         savedSteps.removeLast()
+        var again = SteppedLessonRun(lesson, sources: sources)
+        // Each of these steps ran without a problem before, on the same engine from the same start.
+        for step in typed { _ = again.perform(step) }
+        run = again
         choices = SandboxChoices(run.simulation)
         return .undone
     }
