@@ -19,6 +19,13 @@ import Testing
         }
     }
 
+    /// Types `text`, presses `key` and waits until `shown` is on the screen.
+    static func press(_ key: String, after text: String = "", _ terminal: TmuxTerminal, showing shown: String) throws {
+        if !text.isEmpty { try terminal.type(text) }
+        try terminal.send(key)
+        try terminal.waitFor(shown)
+    }
+
     @Test("typed commands run on the engine: states, the segment and its rule, Tab, a bad command, undo, quit")
     func typedSession() throws {
         let terminal = try TmuxTerminal()
@@ -26,11 +33,8 @@ import Testing
         try terminal.waitFor("A: listen connect · B: listen connect")
         try Self.run("B listen", terminal, until: "B in LISTEN") { view, _ in view.stateB == "LISTEN" }
         // Tab completes the call from what A's state allows.
-        try terminal.type("A con")
-        try terminal.send("Tab")
-        try terminal.waitFor("> A connect")
-        try terminal.send("Enter")
-        try terminal.waitFor("in flight A→B 1, B→A 0")
+        try Self.press("Tab", after: "A con", terminal, showing: "> A connect")
+        try Self.press("Enter", terminal, showing: "in flight A→B 1, B→A 0")
         var screen = try Self.run("A > B", terminal, until: "the SYN delivered") { view, _ in
             view.stateA == "SYN_SENT" && view.stateB == "SYN_RECEIVED"
         }
@@ -53,14 +57,10 @@ import Testing
             view.stateB == "LISTEN" && screen.contains { $0.contains("undone: back one step") }
         }
         // Tab with several words that fit shows them; Esc clears the line.
-        try terminal.type("d")
-        try terminal.send("Tab")
-        try terminal.waitFor("Tab: drop  duplicate")
-        try terminal.send("Escape")
-        try terminal.waitFor("in flight A→B 1, B→A 0")
+        try Self.press("Tab", after: "d", terminal, showing: "Tab: drop  duplicate")
+        try Self.press("Escape", terminal, showing: "in flight A→B 1, B→A 0")
         // t on the empty line shows the TCBs.
-        try terminal.send("t")
-        try terminal.waitFor("SND.NXT")
+        try Self.press("t", terminal, showing: "SND.NXT")
         try terminal.type("quit")
         try terminal.send("Enter")
         #expect(try tutor.expectRestored() == 0)
