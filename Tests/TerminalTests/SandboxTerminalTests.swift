@@ -61,6 +61,8 @@ import Testing
         try Self.press("Escape", terminal, showing: "in flight A→B 1, B→A 0")
         // t on the empty line shows the TCBs.
         try Self.press("t", terminal, showing: "SND.NXT")
+        // Steps not saved: quit says so once, and leaves the second time.
+        try Self.press("Enter", after: "quit", terminal, showing: "2 steps typed and not saved: type quit again")
         try terminal.type("quit")
         try terminal.send("Enter")
         #expect(try tutor.expectRestored() == 0)

@@ -18,6 +18,12 @@ public struct SandboxSession: Sendable {
     public private(set) var showsHelp = false
     /// Why the last `save` failed, if it did.
     public private(set) var saveFailure: String?
+    /// Steps run or undone so far, and that count at the last save asked for (and before it, for a save that fails).
+    private var changes = 0
+    private var savedAt = 0
+    private var savedBefore = 0
+    /// `quit` with steps not saved says so once; `quit` again leaves (Ctrl-C always leaves at once).
+    public private(set) var warnedUnsaved = false
     /// The commands typed, for Up and Down; `recalled` is the one on the line.
     private var typed: [String] = []
     private var recalled: Int?
@@ -34,7 +40,10 @@ public struct SandboxSession: Sendable {
         case .key(let key):
             return press(key)
         case .failed(let effect, let reason):
-            if case .writeLesson = effect { saveFailure = reason }
+            if case .writeLesson = effect {
+                saveFailure = reason
+                savedAt = savedBefore
+            }
             return []
         case .tick, .time, .lessonLoaded:
             return []
@@ -88,15 +97,26 @@ public struct SandboxSession: Sendable {
         setLine("")
         lastCommand = command
         saveFailure = nil
+        let warned = warnedUnsaved
+        warnedUnsaved = false
         outcome = sandbox.execute(command)
         switch outcome {
-        case .quit: return [.quit]
+        case .quit:
+            if warned || !hasUnsavedSteps { return [.quit] }
+            warnedUnsaved = true
         case .help: showsHelp = true
-        case .save(let path, let text): return [.writeLesson(path: path, text: text)]
-        case .nothing, .stepped, .undone, .nothingToUndo, .problem, .refused: break
+        case .save(let path, let text):
+            savedBefore = savedAt
+            savedAt = changes
+            return [.writeLesson(path: path, text: text)]
+        case .stepped, .undone: changes += 1
+        case .nothing, .nothingToUndo, .problem, .refused: break
         }
         return []
     }
+
+    /// Whether steps were typed (or undone) since the last save: `quit` then warns once before leaving.
+    public var hasUnsavedSteps: Bool { changes != savedAt && sandbox.typedSteps > 0 }
 
     private mutating func setLine(_ text: String) {
         line = Array(text)

@@ -103,6 +103,7 @@ struct SandboxScreen: Widget {
     private func explanation(
         words: SandboxWords, frame: Frame, timeline: Timeline
     ) -> [(text: String, ink: Ink)] {
+        if session.warnedUnsaved { return [(words.unsavedOnQuit(session.sandbox.typedSteps), .warning)] }
         let said = words.outcome(session.outcome, saveFailure: session.saveFailure)
         switch session.outcome {
         case .problem:

@@ -45,6 +45,13 @@ public struct SandboxWords: Sendable {
         }
     }
 
+    /// `quit` with steps not saved: once, before leaving.
+    func unsavedOnQuit(_ steps: Int) -> String {
+        pick(
+            "\(steps) steps typed and not saved: type quit again to leave, or save FILE.lesson first",
+            "已输入 \(steps) 步，尚未保存：再次输入 quit 退出，或先用 save FILE.lesson 保存")
+    }
+
     /// A segment a timer put on the wire during a `wait`: the timer says so, with the rule that sent it.
     public func timerSent(_ wire: WireEvent, notation: String) -> String {
         pick(

@@ -87,9 +87,32 @@ struct SandboxSessionTests {
         #expect(path == "out.lesson" && text.contains("\nB listen\n  en:\n  zh:\nexpect A CLOSED, B LISTEN\n"))
         _ = session.update(.failed(effects[0], reason: "cannot save the lesson to out.lesson: Permission denied"))
         #expect(session.saveFailure == "cannot save the lesson to out.lesson: Permission denied")
+        // The save failed: quit says the steps are not saved, once; quit again leaves.
+        _ = type("quit", into: &session)
+        #expect(session.update(.key(.enter)) == [] && session.warnedUnsaved)
         _ = type("quit", into: &session)
         #expect(session.update(.key(.enter)) == [.quit])
         #expect(session.update(.key(.interrupt)) == [.quit])
+    }
+
+    @Test("quit leaves at once with nothing typed or everything saved; otherwise it warns once")
+    func quitAfterSave() throws {
+        var session = SandboxSession(sandbox: try freshSandbox(), language: .en)
+        func run(_ command: String) -> [Effect] {
+            _ = type(command, into: &session)
+            return session.update(.key(.enter))
+        }
+        #expect(run("quit") == [.quit])
+        _ = run("B listen")
+        _ = run("save a.lesson")
+        #expect(run("quit") == [.quit])
+        _ = run("A connect")
+        #expect(run("quit") == [] && session.warnedUnsaved)
+        // Another command in between: the next quit warns again.
+        _ = run("undo")
+        #expect(!session.warnedUnsaved)
+        #expect(run("quit") == [] && session.warnedUnsaved)
+        #expect(run("quit") == [.quit])
     }
 }
 
