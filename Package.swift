@@ -28,6 +28,9 @@ let package = Package(
         ),
         // Capture readers (pcap, pcapng, tcpdump text) and connection inference.
         .target(name: "CaptureKit", dependencies: ["TCPCore", "TCPNotation", "TimelineKit"]),
+        // A captured connection written as a lesson (`replay --to-lesson`), proven on the engine before it is given.
+        .target(
+            name: "CaptureLessons", dependencies: ["TCPCore", "TCPNotation", "TimelineKit", "LessonKit", "CaptureKit"]),
         // Interaction as a value: stepping, quiz grading, exams, progress.
         .target(
             name: "TutorSession",
@@ -60,7 +63,7 @@ let package = Package(
             name: "tcptutor",
             dependencies: [
                 "TCPCore", "TCPNotation", "TimelineKit", "LessonKit", "CaptureKit", "TutorSession", "TutorStorage",
-                "TutorUI", "TutorCurses", "TimelinePrinting", "TimelineExport",
+                "TutorUI", "TutorCurses", "TimelinePrinting", "TimelineExport", "CaptureLessons",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Swift runtime linked in: the dynamic loader no longer maps and relocates a dozen Swift libraries
@@ -93,6 +96,9 @@ let package = Package(
         .testTarget(
             name: "CaptureKitTests", dependencies: ["CaptureKit", "TimelineKit", "TCPNotation", "TCPCore"],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CaptureLessonsTests",
+            dependencies: ["CaptureLessons", "CaptureKit", "LessonKit", "TimelineKit", "TCPNotation", "TCPCore"]),
         .testTarget(
             name: "TutorSessionTests",
             dependencies: [

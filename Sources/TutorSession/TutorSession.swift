@@ -95,7 +95,7 @@ public struct TutorSession: Hashable, Sendable {
         switch message {
         case .tick:
             return tick()
-        case .time:
+        case .time, .classroom:
             return []
         case .lessonLoaded(let index, let entry):
             replaceLesson(at: index, with: entry)

@@ -37,8 +37,8 @@ public struct StorageEffects {
                 return .failed(effect, reason: error.message)
             }
             return nil
-        case .quit:
-            return nil
+        case .showClassStep, .quit:
+            return nil  // nothing to write: the class link and the runtime carry these out
         }
     }
 }

@@ -45,7 +45,7 @@ public struct SandboxSession: Sendable {
                 savedAt = savedBefore
             }
             return []
-        case .tick, .time, .lessonLoaded:
+        case .tick, .time, .lessonLoaded, .classroom:
             return []
         }
     }
