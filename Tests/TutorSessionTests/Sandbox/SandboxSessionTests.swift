@@ -41,6 +41,15 @@ struct SandboxSessionTests {
         #expect(session.lineText == "A t" && session.showsTCB)
     }
 
+    @Test("on a line with text every printable character is typed: no letter, digit or mark is a key there")
+    func printableCharactersAreTyped() {
+        let printable = (32...126).map { Character(UnicodeScalar(UInt8($0))) } + ["中", "文"]
+        for character in printable {
+            #expect(SandboxKeys.action(for: .character(character), lineIsEmpty: false) == nil, "\(character)")
+        }
+        #expect(SandboxKeys.action(for: .character("t"), lineIsEmpty: true) == .tcb)
+    }
+
     @Test("editing keys move and erase at the cursor; Tab completes at the cursor")
     func editing() throws {
         var session = SandboxSession(sandbox: try freshSandbox(), language: .en)
