@@ -49,6 +49,9 @@ public final class ClassLinkEffects {
         case .quit:
             try? link.send(.bye(reason: "the student left"))
             return nil
+        case .writeLesson:
+            // A student in a class writes no file on the server.
+            return .failed(effect, reason: "a class session saves no files")
         case .showClassStep, .sendClassAnswer:
             // Follow mode's messages have no frame in this link version yet: say so rather than drop them.
             return .failed(effect, reason: "this class link does not carry follow mode")

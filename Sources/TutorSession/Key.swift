@@ -48,6 +48,8 @@ public enum Effect: Hashable, Sendable {
     /// Append these entries to the exam log, in order, before the next key is read: an answer is not given
     /// until it is on disk.
     case appendToExamLog([ExamLogEntry])
+    /// Write a lesson file (the sandbox's `save FILE`), atomically, before the next key is read.
+    case writeLesson(path: String, text: String)
     /// The presenter moved: every follower's screen should show this step.
     case showClassStep(ClassStep)
     /// A follower answered the question on stop `position`: the presenter should have it.
@@ -60,7 +62,7 @@ public enum Effect: Hashable, Sendable {
     public var mayWait: Bool {
         switch self {
         case .saveProgress: true
-        case .appendToExamLog, .showClassStep, .sendClassAnswer, .quit: false
+        case .appendToExamLog, .writeLesson, .showClassStep, .sendClassAnswer, .quit: false
         }
     }
 

@@ -85,22 +85,10 @@ public struct ProgressStore: Sendable {
             throw ProgressError(message: "cannot create \(directory): \(error)")
         }
         let data = try ProgressBookFormat.encode(book)
-        let temporary = fileURL.path + ".tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw ProgressError(message: "cannot write \(temporary): \(errnoText())") }
-        let written = data.withUnsafeBytes { buffer in writeAll(descriptor, buffer) }
-        let synced = fsync(descriptor) == 0
-        close(descriptor)
-        guard written, synced, rename(temporary, fileURL.path) == 0 else {
-            let reason = errnoText()
-            unlink(temporary)
-            throw ProgressError(message: "cannot save progress to \(fileURL.path): \(reason)")
-        }
-        // The rename is durable only once the folder itself is synced.
-        let folder = open(directory, O_RDONLY)
-        if folder >= 0 {
-            fsync(folder)
-            close(folder)
+        do {
+            try AtomicFile.write(data, to: fileURL.path, what: "progress")
+        } catch {
+            throw ProgressError(message: error.message)
         }
     }
 
@@ -110,19 +98,6 @@ public struct ProgressStore: Sendable {
         guard FileManager.default.fileExists(atPath: fileURL.path) else { return false }
         guard unlink(fileURL.path) == 0 else {
             throw ProgressError(message: "cannot remove \(fileURL.path): \(errnoText())")
-        }
-        return true
-    }
-
-    private func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
-        var offset = 0
-        while offset < buffer.count {
-            let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if count < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += count
         }
         return true
     }

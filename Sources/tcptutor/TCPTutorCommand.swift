@@ -8,7 +8,7 @@ struct TCPTutorCommand: ParsableCommand {
         abstract: "A terminal tutor for how TCP opens and closes connections (RFC 9293).",
         subcommands: [
             TutorCommand.self, RunCommand.self, CheckCommand.self, QuizCommand.self, ExamCommand.self,
-            PresentCommand.self, ReplayCommand.self, ExportCommand.self, ProgressCommand.self,
+            PresentCommand.self, ReplayCommand.self, ExportCommand.self, ProgressCommand.self, SandboxCommand.self,
         ],
         defaultSubcommand: TutorCommand.self
     )
