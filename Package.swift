@@ -64,7 +64,7 @@ let package = Package(
             name: "tcptutor",
             dependencies: [
                 "TCPCore", "TCPNotation", "TimelineKit", "LessonKit", "CaptureKit", "TutorSession", "TutorStorage",
-                "TutorUI", "TutorCurses", "TimelinePrinting", "TimelineExport", "CaptureLessons",
+                "TutorUI", "TutorCurses", "TimelinePrinting", "TimelineExport", "CaptureLessons", "TutorClassLink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Swift runtime linked in: the dynamic loader no longer maps and relocates a dozen Swift libraries
@@ -83,7 +83,7 @@ let package = Package(
         // the tutor links it).
         .target(name: "ClassLink"),
         // The tutor's storage effects over the class link instead of into files, when the class server runs it.
-        .target(name: "TutorClassLink", dependencies: ["ClassLink", "TutorSession", "TutorStorage"]),
+        .target(name: "TutorClassLink", dependencies: ["ClassLink", "TimelineKit", "TutorSession", "TutorStorage"]),
         // The class server's store: students, progress books, exam sittings and answers, the event log.
         .target(
             name: "ClassStore",

@@ -1,4 +1,5 @@
 import ClassLink
+import TimelineKit
 import TutorSession
 import TutorStorage
 
@@ -38,6 +39,9 @@ public struct ClassLinkStart {
         }
         return ClassLinkStart(link: link, hello: hello)
     }
+
+    /// The language the student's SSH session asked for (`LANG`), when it is one the tutor speaks.
+    public var language: Language? { Language(rawValue: hello.language) }
 
     /// The student's progress book from the hello: the same result `ProgressStore.load` gives for a file.
     public var progress: ProgressStore.LoadResult {

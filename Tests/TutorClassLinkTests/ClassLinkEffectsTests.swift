@@ -21,7 +21,7 @@ struct ClassLinkEffectsTests {
     /// The server's side of one session: hello (with the exam under way), then a reply to each request,
     /// until the tutor says bye or goes. Returns the requests it saw.
     static func serve(
-        _ descriptor: Int32, store: SQLiteClassStore, exam: StudentLinkRequests.Exam?
+        _ descriptor: Int32, store: SQLiteClassStore, exam: StudentLinkRequests.Exam?, mode: ClassMode = .exam
     ) -> [ClassMessage] {
         let link = ClassLinkConnection(descriptor: descriptor, peer: "the tutor")
         var requests = StudentLinkRequests(store: store, student: "ada", exam: exam)
@@ -29,7 +29,7 @@ struct ClassLinkEffectsTests {
         do {
             let resume = try requests.examAtLogin(now: now())
             let book = try store.progress(student: "ada") ?? []
-            try link.send(.hello(Hello(student: "ada", mode: .exam, language: "en", book: book, exam: resume)))
+            try link.send(.hello(Hello(student: "ada", mode: mode, language: "en", book: book, exam: resume)))
             while let message = try link.receive(timeoutMilliseconds: 10_000) {
                 seen.append(message)
                 if case .bye = message { break }
