@@ -1,15 +1,17 @@
 import TCPCore
 
-/// Splits a capture's segments into connections keyed by the 4-tuple and summarises each as it goes. Memory
-/// grows with the number of connections, never with the number of packets.
+/// Splits a capture's segments into connections keyed by the 4-tuple and the tunnel they came through, and
+/// summarises each as it goes. Memory grows with the number of connections, never with the number of packets.
 public struct ConnectionTracker {
-    /// The 4-tuple in a fixed order, so both directions find the same connection.
+    /// The 4-tuple in a fixed order, so both directions find the same connection, and the tunnel.
     private struct Key: Hashable {
         var low: SocketAddress
         var high: SocketAddress
+        var tunnel: Encapsulation
 
-        init(_ one: SocketAddress, _ other: SocketAddress) {
+        init(_ one: SocketAddress, _ other: SocketAddress, tunnel: Encapsulation) {
             (low, high) = one < other ? (one, other) : (other, one)
+            self.tunnel = tunnel
         }
 
         /// A multiply-xorshift mix of the 4-tuple: cheap per packet, and spread however addresses and ports
@@ -28,6 +30,7 @@ public struct ConnectionTracker {
                 state = step(state, low.address.high)
                 state = step(state, high.address.high)
             }
+            if tunnel.identity != 0 { state = step(state, tunnel.identity) }
             return state
         }
     }
@@ -94,7 +97,7 @@ public struct ConnectionTracker {
         buckets = Array(repeating: 0, count: old.count * 2)
         for entry in old where entry != 0 {
             let summary = summaries[Int(entry) - 1]
-            buckets[self.slot(for: Key(summary.hostA, summary.hostB))] = entry
+            buckets[self.slot(for: Key(summary.hostA, summary.hostB, tunnel: summary.tunnel))] = entry
         }
     }
 
@@ -107,7 +110,7 @@ public struct ConnectionTracker {
     /// Records one segment; returns its connection's stream number and which host sent it.
     @discardableResult
     public mutating func record(_ packet: CapturedSegment) -> (stream: Int, sender: HostID) {
-        let key = Key(packet.source, packet.destination)
+        let key = Key(packet.source, packet.destination, tunnel: packet.tunnel)
         let segment = packet.segment
         let isBareSyn = segment.has(.syn) && !segment.has(.ack)
         let slot = slot(for: key)
@@ -129,7 +132,8 @@ public struct ConnectionTracker {
         let position = summaries.count
         summaries.append(
             ConnectionSummary(
-                stream: position, hostA: hostA, hostB: hostB, firstTime: packet.time, lastTime: packet.time,
+                stream: position, hostA: hostA, hostB: hostB, tunnel: packet.tunnel, firstTime: packet.time,
+                lastTime: packet.time,
                 firstPacket: packet.number, lastPacket: packet.number, opening: opening))
         progress.append(Progress())
         map(key, to: position, at: slot)
@@ -142,10 +146,10 @@ public struct ConnectionTracker {
 
     public var count: Int { summaries.count }
 
-    /// Whether a connection's hosts are the 4-tuple's, in either order.
+    /// Whether a connection's hosts are the 4-tuple's, in either order, in the same tunnel.
     private static func matches(_ summary: ConnectionSummary, _ key: Key) -> Bool {
-        (summary.hostA == key.low && summary.hostB == key.high)
-            || (summary.hostA == key.high && summary.hostB == key.low)
+        ((summary.hostA == key.low && summary.hostB == key.high)
+            || (summary.hostA == key.high && summary.hostB == key.low)) && summary.tunnel.sameTunnel(as: key.tunnel)
     }
 
     /// Static, so updating one connection never copies the tables (a method on `self` would).
