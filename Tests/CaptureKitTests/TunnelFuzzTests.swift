@@ -3,6 +3,7 @@ import Testing
 
 /// Random and damaged tunnel frames give a result or an error that says where, never a crash or a hang.
 @Suite struct TunnelFuzzTests {
+    /// Damaged in `CaptureFuzzTests.damagedBinaryCaptures` with the other fixtures.
     static let tunnelFixtures = [
         "vxlan-two-tenants.pcap", "vxlan-8472-ipv6.pcap", "vxlan-gpe.pcap", "geneve.pcap", "gre.pcap", "ip6gre.pcap",
         "erspan2.pcap", "erspan3.pcap", "sit.pcap", "nested.pcap", "mpls.pcap", "qinq.pcap", "pppoe.pcap",
@@ -11,17 +12,6 @@ import Testing
     ]
     /// Link types the random frames are recorded under: every one decoded, and one that is not.
     static let linkTypes: [UInt32] = [1, 7, 9, 50, 51, 101, 104, 113, 129, 178, 179, 181, 240, 241, 242, 276]
-
-    @Test(arguments: tunnelFixtures)
-    func damagedTunnelCaptures(_ name: String) throws {
-        let original = try Fixtures.bytes(name)
-        var random = SplitMix64(state: CaptureFuzzTests.seed(name) ^ 0x7e11)
-        var handled = 0
-        for _ in 0..<300 {
-            if CaptureFuzzTests.exercise(CaptureFuzzTests.mutate(original, &random)) { handled += 1 }
-        }
-        #expect(handled == 300)
-    }
 
     /// One random layer around `inner`, chosen by `random`, with random ids and flags.
     static func wrap(_ inner: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
