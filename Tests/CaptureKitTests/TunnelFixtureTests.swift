@@ -30,6 +30,19 @@ import Testing
         #expect(decoded.map { Self.timeOfDay($0.time) } == reading.segments.map(\.time.nanoseconds), "\(name)")
     }
 
+    /// tcpdump's text of a tunnelled capture reads as the capture does: the inner segments, in their tunnels
+    /// (tcpdump prints VLAN tags only with `-e`, so those are not in the text).
+    @Test(arguments: fixtures.map(\.name))
+    func tcpdumpsTextReadsLikeTheFile(_ name: String) throws {
+        let decoded = try Fixtures.segments(name + ".pcap")
+        let text = try Fixtures.segments(name + ".tcpdump.txt")
+        #expect(text.map(SegmentKey.init) == decoded.map(SegmentKey.init), "\(name)")
+        let withoutTags = decoded.map { $0.tunnel.layers.filter { $0.kind != .vlan } }
+        #expect(text.map(\.tunnel.layers) == withoutTags, "\(name)")
+        let listing = try CaptureAnalysis.list(CaptureReader(path: Fixtures.path(name + ".tcpdump.txt")))
+        #expect(listing.connections.count == (name == "vxlan-two-tenants" ? 2 : 1), "\(name)")
+    }
+
     @Test(arguments: fixtures)
     func firstConnectionShowsItsTunnel(_ name: String, _ tunnel: String) throws {
         let listing = try CaptureAnalysis.list(CaptureReader(path: Fixtures.path(name + ".pcap")))
