@@ -79,7 +79,17 @@ public struct Encapsulation: Hashable, Sendable, CustomStringConvertible {
     public func sameTunnel(as other: Encapsulation) -> Bool {
         guard identity == other.identity else { return false }
         if identity == 0 { return true }
-        return layers.filter { $0.kind != .mpls } == other.layers.filter { $0.kind != .mpls }
+        // Walks both without building filtered copies: this runs for every tunnelled packet.
+        var mine = layers.makeIterator()
+        var theirs = other.layers.makeIterator()
+        while true {
+            var one = mine.next()
+            while one?.kind == .mpls { one = mine.next() }
+            var two = theirs.next()
+            while two?.kind == .mpls { two = theirs.next() }
+            guard one == two else { return false }
+            if one == nil { return true }
+        }
     }
 
     /// Outermost first; tags and labels that follow each other are written as one stack: `vlan 10/20`,
