@@ -2,12 +2,15 @@ import TCPCore
 
 /// What the decoder found in one frame.
 enum DecodeResult {
-    case tcp(source: SocketAddress, destination: SocketAddress, segment: Segment, tunnel: Encapsulation)
+    /// The tunnel it came through is the decoder's `tunnel`.
+    case tcp(source: SocketAddress, destination: SocketAddress, segment: Segment)
     /// Not TCP, a later IP fragment, or too short to hold a TCP header: skipped quietly.
     case other
     /// The frame is damaged where a header says more bytes follow than the frame holds, or it nests more headers
-    /// than we look through: `offset` is the byte in the frame where the problem starts.
-    case damaged(String, offset: Int)
+    /// than we look through: `offset` is the byte in the frame where the problem starts, the decoder's `problem`
+    /// says what it is. (No text in the result itself: a result that only holds numbers is copied for free, and
+    /// every packet's result is handed up through each layer.)
+    case damaged(offset: Int)
 }
 
 /// Finds the TCP segment in a captured frame: link layer, any tunnels, then IPv4 or IPv6, then the TCP header.
@@ -29,31 +32,40 @@ struct PacketDecoder {
     /// expected, not damage.
     let snapped: Bool
     /// What the segment was carried in so far, outermost first.
-    var layers: [TunnelLayer] = []
+    private(set) var layers: [TunnelLayer] = []
+    /// What is wrong, after a `.damaged` result.
+    private(set) var problem = ""
 
-    static func decode(linkType: UInt32, frame: UnsafeRawBufferPointer, snapped: Bool = false) -> DecodeResult {
-        var decoder = PacketDecoder(frame: frame, snapped: snapped)
-        return decoder.linkLayer(linkType)
+    init(frame: UnsafeRawBufferPointer, snapped: Bool = false) {
+        self.frame = frame
+        self.snapped = snapped
     }
+
+    /// The frame, read as a capture of `linkType` shows it.
+    mutating func decode(linkType: UInt32) -> DecodeResult { linkLayer(linkType) }
+
+    /// What a decoded segment was carried in.
+    var tunnel: Encapsulation { layers.isEmpty ? .none : Encapsulation(layers) }
 
     /// A header of `size` bytes at `start`: nil when it is there; otherwise why not. Quietly not TCP when the
     /// enclosing header says its payload is too short for it, or when the capture kept only the first bytes of
     /// the packet; damage when the enclosing header says the bytes are there and the frame holds fewer.
-    func header(_ size: Int, at start: Int, end: Int, _ name: String) -> DecodeResult? {
+    mutating func header(_ size: Int, at start: Int, end: Int, _ name: String) -> DecodeResult? {
         if start + size <= min(end, frame.count) { return nil }
         if start + size > end || snapped { return .other }
-        return .damaged(
+        problem =
             "the \(name) header is cut short: it needs \(size) bytes from byte \(start) of the packet, but the "
-                + "packet ends at byte \(frame.count) although the header before it promises \(end)", offset: start)
+            + "packet ends at byte \(frame.count) although the header before it promises \(end)"
+        return .damaged(offset: start)
     }
 
     /// Records one more layer; the damage to report when there are more than we look through.
     mutating func push(_ kind: TunnelLayer.Kind, id: UInt32? = nil, at offset: Int) -> DecodeResult? {
         guard layers.count < Self.maximumLayers else {
-            let outer = Encapsulation(layers).description
-            return .damaged(
-                "more than \(Self.maximumLayers) tunnels, tags or labels are nested here (\(outer), ...): "
-                    + "tcptutor looks through at most \(Self.maximumLayers)", offset: offset)
+            problem =
+                "more than \(Self.maximumLayers) tunnels, tags or labels are nested here (\(tunnel), ...): "
+                + "tcptutor looks through at most \(Self.maximumLayers)"
+            return .damaged(offset: offset)
         }
         layers.append(TunnelLayer(kind, id: id))
         return nil
@@ -162,7 +174,6 @@ struct PacketDecoder {
         segment.ackNumber = SequenceNumber(frame.bigEndian32(start + 8))
         return .tcp(
             source: SocketAddress(address: source, port: frame.bigEndian16(start)),
-            destination: SocketAddress(address: destination, port: frame.bigEndian16(start + 2)), segment: segment,
-            tunnel: layers.isEmpty ? .none : Encapsulation(layers))
+            destination: SocketAddress(address: destination, port: frame.bigEndian16(start + 2)), segment: segment)
     }
 }

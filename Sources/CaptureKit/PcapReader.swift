@@ -85,21 +85,22 @@ final class PcapReader: SegmentSource {
                     message: "the packet is cut short: its record says \(included) bytes, only \(available) remain",
                     offset: recordOffset, packet: recordsRead)
             }
-            let result = PacketDecoder.decode(
-                linkType: linkType, frame: stream.bytes(included), snapped: included < original)
+            var decoder = PacketDecoder(frame: stream.bytes(included), snapped: included < original)
+            let result = decoder.decode(linkType: linkType)
             stream.advance(included)
             switch result {
             case .other: continue
-            case .damaged(let message, let offset):
+            case .damaged(let offset):
                 throw CaptureError(
-                    message: message, offset: recordOffset + Int64(recordHeaderLength + offset), packet: recordsRead)
-            case .tcp(let source, let destination, let segment, let tunnel):
+                    message: decoder.problem, offset: recordOffset + Int64(recordHeaderLength + offset),
+                    packet: recordsRead)
+            case .tcp(let source, let destination, let segment):
                 let time =
                     Int64(bitPattern: seconds &* 1_000_000_000)
                     &+ nanoseconds(fraction, unitsPerSecond: unitsPerSecond)
                 return CapturedSegment(
                     number: recordsRead, time: CaptureTime(nanoseconds: time), source: source,
-                    destination: destination, segment: segment, tunnel: tunnel)
+                    destination: destination, segment: segment, tunnel: decoder.tunnel)
             }
         }
     }

@@ -186,12 +186,13 @@ final class PcapngReader: SegmentSource {
         // Packets on interfaces of other link types (USB, Bluetooth, 802.11 ...) are other traffic: skipped.
         guard LinkType.isSupported(interface.linkType) else { return nil }
         let frame = UnsafeRawBufferPointer(rebasing: block[start..<(start + count)])
-        switch PacketDecoder.decode(linkType: interface.linkType, frame: frame, snapped: snapped) {
+        var decoder = PacketDecoder(frame: frame, snapped: snapped)
+        switch decoder.decode(linkType: interface.linkType) {
         case .other:
             return nil
-        case .damaged(let message, let position):
-            throw error(message, at: offset + Int64(start + position), packet: recordsRead)
-        case .tcp(let source, let destination, let segment, let tunnel):
+        case .damaged(let position):
+            throw error(decoder.problem, at: offset + Int64(start + position), packet: recordsRead)
+        case .tcp(let source, let destination, let segment):
             var time: Int64 = 0
             if let timestamp {
                 time =
@@ -200,7 +201,7 @@ final class PcapngReader: SegmentSource {
             }
             return CapturedSegment(
                 number: recordsRead, time: CaptureTime(nanoseconds: time), source: source, destination: destination,
-                segment: segment, tunnel: tunnel)
+                segment: segment, tunnel: decoder.tunnel)
         }
     }
 
