@@ -58,9 +58,10 @@ enum StepExplanation {
 }
 
 extension CaptureReplay {
-    /// What `--explain` prints under step `index` (from 0).
-    public func explanation(forStep index: Int, language: Language) -> [String] {
-        StepExplanation.lines(steps[index], frame: frame(forStep: index), language: language)
+    /// What `--explain` prints under step `index` (from 0). Without `replies`, only the sender's side, as
+    /// `quizNarratedTimeline` narrates it.
+    public func explanation(forStep index: Int, language: Language, replies: Bool = true) -> [String] {
+        StepExplanation.lines(steps[index], frame: frame(forStep: index), language: language, replies: replies)
     }
 
     /// The timeline for a quiz on the capture: each segment narrated from its sender's side only, so that the

@@ -56,16 +56,9 @@ public struct ProgressStore: Sendable {
             if !FileManager.default.fileExists(atPath: fileURL.path) { return .empty }
             throw ProgressError(message: "cannot read \(fileURL.path): \(error)")
         }
-        do {
-            let book = try JSONDecoder().decode(ProgressBook.self, from: data)
-            guard book.version == 1 else {
-                return try keepAside(reason: "it has format version \(book.version), this program reads version 1")
-            }
-            return .loaded(book)
-        } catch let error as ProgressError {
-            throw error
-        } catch {
-            return try keepAside(reason: "it is not a valid progress file (\(Self.describe(error)))")
+        switch ProgressBookFormat.decode(data) {
+        case .success(let book): return .loaded(book)
+        case .failure(let unreadable): return try keepAside(reason: unreadable.reason)
         }
     }
 
@@ -91,14 +84,7 @@ public struct ProgressStore: Sendable {
         } catch {
             throw ProgressError(message: "cannot create \(directory): \(error)")
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data: Data
-        do {
-            data = try encoder.encode(book)
-        } catch {
-            throw ProgressError(message: "cannot encode progress: \(error)")
-        }
+        let data = try ProgressBookFormat.encode(book)
         let temporary = fileURL.path + ".tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw ProgressError(message: "cannot write \(temporary): \(errnoText())") }
@@ -139,19 +125,6 @@ public struct ProgressStore: Sendable {
             offset += count
         }
         return true
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        if let error = error as? DecodingError {
-            switch error {
-            case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context),
-                .valueNotFound(_, let context):
-                return context.debugDescription
-            @unknown default:
-                return "\(error)"
-            }
-        }
-        return "\(error)"
     }
 }
 

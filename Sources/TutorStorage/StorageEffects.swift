@@ -30,8 +30,8 @@ public struct StorageEffects {
             let (unwritten, reason) = examLog.append(entries)
             guard !unwritten.isEmpty else { return nil }
             return .failed(.appendToExamLog(unwritten), reason: reason ?? "the exam log could not be written")
-        case .quit:
-            return nil
+        case .showClassStep, .sendClassAnswer, .quit:
+            return nil  // nothing to write: the class link and the runtime carry these out
         }
     }
 }

@@ -136,7 +136,7 @@ public struct PlainTutor {
                     switch effect {
                     case .saveProgress(let book): console.saveProgress(book)
                     case .quit: quit = true
-                    case .appendToExamLog: break  // the tutor sits no exam
+                    case .appendToExamLog, .showClassStep, .sendClassAnswer: break  // the tutor sits no exam and leads no class
                     }
                 }
             }
