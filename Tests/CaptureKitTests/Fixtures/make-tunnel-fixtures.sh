@@ -13,7 +13,7 @@
 # are built byte by byte to their RFCs. Each fixture's reading by tcpdump (`tcpdump -nn -S -r FILE`) is saved
 # beside it as FILE.tcpdump.txt (times in UTC); the tests compare the decoded segments with it.
 #
-# tcpdump 4.99 prints ERSPAN only as "gre-proto-0x88be", so the ERSPAN fixtures are also read by tshark, one
+# tcpdump 4.99 prints ERSPAN only as "gre-proto-0x88be", so the ERSPAN fixtures are read by tshark instead, one
 # segment a line (frame number, session id, addresses, ports, flags, raw seq and ack, length) in FILE.tshark.txt.
 #
 # Needs root. Installs tcpdump, tshark and iproute2 when missing. No traffic leaves the namespaces.
@@ -258,7 +258,7 @@ make("netanalyzer", 240, lambda frame, ip, forward, index: b"\0\0\0\0" + frame)
 make("netanalyzer-transparent", 241, lambda frame, ip, forward, index: b"\0\0\0\0" + b"\x55" * 7 + b"\xd5" + frame)
 PYTHON
 
-for file in vxlan-two-tenants vxlan-8472-ipv6 geneve vxlan-gpe gre gretap ip6gre erspan2 erspan3 ipip ip4in6 sit \
+for file in vxlan-two-tenants vxlan-8472-ipv6 geneve vxlan-gpe gre gretap ip6gre ipip ip4in6 sit \
   ip6in6 nested mpls qinq pppoe ppp ppp-hdlc ppp-ether cisco-hdlc ipoib arcnet-linux \
   arcnet-bsd juniper-ether juniper-ppp juniper-chdlc netanalyzer netanalyzer-transparent; do
   TZ=UTC tcpdump -nn -S -r "$file.pcap" >"$file.tcpdump.txt" 2>/dev/null
