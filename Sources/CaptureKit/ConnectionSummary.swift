@@ -87,6 +87,9 @@ public struct ConnectionSummary: Hashable, Sendable {
     /// The side that sent the first SYN; otherwise the first sender.
     public var hostA: SocketAddress
     public var hostB: SocketAddress
+    /// What the connection's segments were carried in (as its first segment shows): part of what makes it this
+    /// connection, so two tenants' identical 4-tuples in different tunnels stay apart.
+    public var tunnel: Encapsulation = .none
     public var packetsFromA = 0
     public var packetsFromB = 0
     /// Payload bytes each way.

@@ -72,7 +72,8 @@ enum CaptureFixtures {
 
     static var names: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { !$0.hasSuffix(".md") }.sorted()
+        // Not captures: the notes, the script that makes the tunnel fixtures, and tshark's readings of them.
+        return names.filter { !$0.hasSuffix(".md") && !$0.hasSuffix(".sh") && !$0.hasSuffix(".tshark.txt") }.sorted()
     }
 
     static func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
