@@ -193,24 +193,9 @@ struct LessonPlanner {
         try settleSurplus(before: match)
         shows[match.id] = index
         try noteRetransmissionTime(index, match)
+        // A segment the capture never shows arrive stays on its way: the replay drops it when it is sent again.
         guard step.fate == .dropped || step.deliveredAtStep == index else { return }
-        if step.fate != .dropped, neverAnswered(match, index) {
-            return dropFront(
-                from: sender, captureStep: index,
-                why: "packet \(step.packet): \(sender.peer) sends nothing more in the capture, and the engine would "
-                    + "answer this segment: it was lost, or filtered, on its way")
-        }
         try release(match)
-    }
-
-    /// Whether delivering `flight` (the oldest from its sender) would make its receiver send something that the
-    /// capture, which shows nothing more from that receiver, does not show.
-    func neverAnswered(_ flight: InFlight, _ index: Int) -> Bool {
-        guard simulation.nextInFlight(from: flight.from)?.id == flight.id,
-            !replay.steps[(index + 1)...].contains(where: { $0.from == flight.to })
-        else { return false }
-        var trial = simulation
-        return !(trial.deliverNext(from: flight.from)?.emitted.isEmpty ?? true)
     }
 
     /// A retransmission the engine's timer sent at another moment than the capture's stack. The first one sets

@@ -164,7 +164,10 @@ struct LessonWriter {
             } else {
                 parts = ["抓包第\(shown + 1)步，第\(step.packet)个包，\(time)秒" + (labels.isEmpty ? "" : "：\(labels)")]
             }
-            parts += replay.explanation(forStep: shown, language: language, replies: replies)
+            // The replay's timing is its default timeout's: a lesson with the capture's own says its timing itself.
+            parts += replay.explanation(
+                forStep: shown, language: language, replies: replies,
+                engineTimer: settings.retransmissionTimeout == nil)
             if case .drop = steps[index].action, step.fate == .dropped {
                 parts.append(
                     language == .en

@@ -150,7 +150,7 @@ public struct CaptureReplayPrinter {
                 ("states", FrameLines.statesObject(frame)), ("why", .string(why(step))),
                 ("rule", step.rule.map { .string($0.rawValue) } ?? .null),
                 ("note", .array(step.labels.map { .string($0.rawValue) })),
-                ("details", .array(step.notes.map { .string($0.text(language)) })),
+                ("details", .array(step.notesWithTiming.map { .string($0.text(language)) })),
             ]
             if !step.calls.isEmpty {
                 pairs.append(("call", .string(step.calls.map(\.description).joined(separator: ", "))))

@@ -147,12 +147,15 @@ import TimelineKit
         let (replay, streams, path) = try textCapture(
             "filtered", [syn(at: "00.000000"), syn(at: "01.000000"), syn(at: "03.000000"), syn(at: "07.000000")])
         let made = try CaptureLesson.make(from: replay, file: path, streams: streams)
+        // Each copy is lost when the next is sent; the last is on its way when the capture ends, as the replay says.
         let wire = made.timeline.frames.compactMap(\.wire)
-        #expect(wire.count == 4)
+        #expect(wire.count == 3)
         #expect(wire.allSatisfy { $0.fate == .dropped })
-        #expect(wire.map(\.sentAt) == [0, 1000, 3000, 7000])
+        #expect(wire.map(\.sentAt) == [0, 1000, 3000])
         #expect(!made.text.contains("rto:"))
-        #expect(made.text.contains("B sends nothing more in the capture, and the engine would answer this segment"))
+        #expect(made.text.contains("wait 4000ms"))
+        #expect(made.text.contains("packet 4 (A > B: S 100:100(0)) is still on its way when the capture ends"))
+        #expect(made.timeline.frames.last?.inFlight.count == 1)
     }
 
     @Test func aRetransmissionTheEngineTimesOtherwiseIsSaid() throws {
@@ -160,10 +163,23 @@ import TimelineKit
         let (replay, streams, path) = try textCapture(
             "not-doubled", [syn(at: "00.000000"), syn(at: "01.000000"), syn(at: "02.000000")])
         let made = try CaptureLesson.make(from: replay, file: path, streams: streams)
-        #expect(made.timeline.frames.compactMap(\.wire).map(\.sentAt) == [0, 1000, 3000])
+        // The third copy, sent by the engine at 3000 ms, is still on its way when the capture ends.
+        #expect(made.timeline.frames.compactMap(\.wire).map(\.sentAt) == [0, 1000])
+        #expect(made.timeline.frames.last?.inFlight.map(\.sentAt) == [3000])
         #expect(
             made.text.contains("the capture's A sent seq 100 again 1000 ms after its last copy; the engine's timer"))
         #expect(made.text.contains("fires after 2000 ms"))
+    }
+
+    @Test func aLessonWithTheCapturesTimeoutLeavesOutTheReplaysTiming() throws {
+        // Resent after 300 ms: the lesson's engine runs with that timeout, so the replay's 1000 ms is not said.
+        let (replay, streams, path) = try textCapture(
+            "short-timeout", [syn(at: "00.000000"), syn(at: "00.300000"), syn(at: "00.900000")])
+        #expect(replay.steps[1].notesWithTiming.contains { $0.en.contains("would resend it 1000 ms") })
+        let made = try CaptureLesson.make(from: replay, file: path, streams: streams)
+        #expect(made.text.contains("rto: 300ms"), "\(made.text)")
+        #expect(!made.text.contains("retransmission timer would resend it"))
+        #expect(!made.text.contains("状态机的重传定时器"))
     }
 
     @Test func aSegmentTheEngineCannotSendIsRefusedWithItsPacket() throws {
