@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssh.git", exact: "0.15.1"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // Pure TCP: RFC 9293 state machine, segments, sequence numbers. No Foundation.
@@ -32,6 +33,9 @@ let package = Package(
         ),
         // Capture readers (pcap, pcapng, tcpdump text) and connection inference.
         .target(name: "CaptureKit", dependencies: ["TCPCore", "TCPNotation", "TimelineKit"]),
+        // A captured connection written as a lesson (`replay --to-lesson`), proven on the engine before it is given.
+        .target(
+            name: "CaptureLessons", dependencies: ["TCPCore", "TCPNotation", "TimelineKit", "LessonKit", "CaptureKit"]),
         // Interaction as a value: stepping, quiz grading, exams, progress.
         .target(
             name: "TutorSession",
@@ -87,7 +91,7 @@ let package = Package(
             name: "tcptutor",
             dependencies: [
                 "TCPCore", "TCPNotation", "TimelineKit", "LessonKit", "CaptureKit", "TutorSession", "TutorStorage",
-                "TutorUI", "TutorCurses", "TimelinePrinting", "TimelineExport",
+                "TutorUI", "TutorCurses", "TimelinePrinting", "TimelineExport", "CaptureLessons", "TutorClassLink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Swift runtime linked in: the dynamic loader no longer maps and relocates a dozen Swift libraries
@@ -102,6 +106,15 @@ let package = Package(
                 )
             ]
         ),
+        // The framed messages between the class server and a student's tutor over one socket (no Foundation:
+        // the tutor links it).
+        .target(name: "ClassLink"),
+        // The tutor's storage effects over the class link instead of into files, when the class server runs it.
+        .target(name: "TutorClassLink", dependencies: ["ClassLink", "TimelineKit", "TutorSession", "TutorStorage"]),
+        // The class server's store: students, progress books, exam sittings and answers, the event log.
+        .target(
+            name: "ClassStore",
+            dependencies: ["TutorSession", "ClassLink", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "tcptutor-bench", dependencies: ["TCPCore", "LessonKit", "CaptureKit", "TutorSession", "TutorUI"]),
         // What the tests share (as swift-nio's NIOTestUtils): the engine harness, the package's own curriculum
@@ -120,6 +133,9 @@ let package = Package(
         .testTarget(
             name: "CaptureKitTests", dependencies: ["CaptureKit", "TimelineKit", "TCPNotation", "TCPCore"],
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "CaptureLessonsTests",
+            dependencies: ["CaptureLessons", "CaptureKit", "LessonKit", "TimelineKit", "TCPNotation", "TCPCore"]),
         .testTarget(
             name: "TutorSessionTests",
             dependencies: [
@@ -164,6 +180,18 @@ let package = Package(
             dependencies: [
                 "ClassServer", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOSSH", package: "swift-nio-ssh"),
+            ]),
+        .testTarget(name: "ClassLinkTests", dependencies: ["ClassLink", "TCPTutorTestSupport"]),
+        .testTarget(
+            name: "ClassStoreTests",
+            dependencies: [
+                "ClassStore", "TutorSession", "TutorStorage", "TCPTutorTestSupport", "LessonKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        .testTarget(
+            name: "TutorClassLinkTests",
+            dependencies: [
+                "TutorClassLink", "ClassLink", "ClassStore", "TutorSession", "TutorStorage", "TCPTutorTestSupport",
             ]),
         // The built program in tmux: what is drawn and typed on a real terminal.
         .testTarget(name: "TerminalTests", dependencies: ["TCPTutorTestSupport"]),

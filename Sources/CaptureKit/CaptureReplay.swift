@@ -24,6 +24,8 @@ public struct CaptureStep: Hashable, Sendable {
     public var deliveredAtStep: Int?
     /// How the receiver's engine handled it.
     public var handledBecause: Rule?
+    /// For a retransmission the sender's engine timer explains: the engine's wait and the capture's.
+    public var retransmissionTimer: RetransmissionTiming?
 
     public init(packet: Int, time: CaptureTime, from: HostID, segment: Segment) {
         self.packet = packet
@@ -33,6 +35,9 @@ public struct CaptureStep: Hashable, Sendable {
     }
 
     public var to: HostID { from.peer }
+
+    /// The notes, then the engine's retransmission timing when it has one: all a step says beyond its rule.
+    public var notesWithTiming: [LocalizedText] { notes + (retransmissionTimer.map { [$0.note] } ?? []) }
 
     public func has(_ label: SegmentLabel) -> Bool { labels.contains(label) }
 }

@@ -26,12 +26,18 @@ public struct CapturedSegment: Hashable, Sendable {
     public var destination: SocketAddress
     /// Flags, absolute numbers, window and the payload length from the IP header.
     public var segment: Segment
+    /// The VLAN tags, labels and tunnels it was carried in; empty for plain TCP over IP.
+    public var tunnel: Encapsulation
 
-    public init(number: Int, time: CaptureTime, source: SocketAddress, destination: SocketAddress, segment: Segment) {
+    public init(
+        number: Int, time: CaptureTime, source: SocketAddress, destination: SocketAddress, segment: Segment,
+        tunnel: Encapsulation = .none
+    ) {
         self.number = number
         self.time = time
         self.source = source
         self.destination = destination
         self.segment = segment
+        self.tunnel = tunnel
     }
 }

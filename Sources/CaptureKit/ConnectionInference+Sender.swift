@@ -117,13 +117,17 @@ extension ConnectionInference {
                 zh: "重复：与第\(earlier + 1)步完全相同的副本")
         } else {
             steps[index].rule = .retransmissionTimeout
-            let first = steps.indices.first { steps[$0].from == sender && steps[$0].segment.seq == segment.seq }
+            // The first copy that occupied these numbers: an empty ACK may share its seq.
+            let first = steps.indices.first {
+                steps[$0].from == sender && steps[$0].segment.seq == segment.seq && steps[$0].segment.sequenceLength > 0
+            }
             let when = first.map { " (first sent at step \($0 + 1))" } ?? ""
             let whenZh = first.map { "（第\($0 + 1)步首次发送）" } ?? ""
             mark(
                 index, .retransmission,
                 en: "retransmission: seq \(segment.seq) was sent before\(when) and not acknowledged in time",
                 zh: "重传：序列号\(segment.seq)之前已发送\(whenZh)，未及时得到确认")
+            fireRetransmissionTimer(index)
         }
         // Anything past SND.NXT in it is new: the engine sends it too.
         if tcb.sndNxt.precedes(segment.dataEnd) {

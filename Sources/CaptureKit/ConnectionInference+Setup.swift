@@ -25,6 +25,14 @@ extension ConnectionInference {
                     en: "both hosts are CLOSED and both will connect: a simultaneous open",
                     zh: "两台主机都处于CLOSED状态，并将同时主动打开")
             }
+            if firstFromB == nil {
+                // A silent B may be a closed port whose resets are filtered, a listener the SYN never reached, or
+                // no host at all: the capture cannot tell them apart.
+                return LocalizedText(
+                    en: "B sends nothing in the capture: whether anything listens on B's port cannot be seen; B is "
+                        + "taken to be CLOSED",
+                    zh: "抓包中B没有发送任何报文段：无法看出B的端口上是否有监听；假定B处于CLOSED状态")
+            }
             return LocalizedText(
                 en: "nothing listens on B's port: B is CLOSED", zh: "B的端口上没有监听：B处于CLOSED状态")
         }

@@ -8,7 +8,9 @@ import TimelineKit
 /// it (connect, send, shutdown, close, abort). Then it is delivered to the receiver's endpoint, whose answers
 /// become the next predictions. A segment is delivered at once unless the capture shows the receiver had not
 /// got it yet (the receiver's next segment does not acknowledge it: the two crossed, or it was lost); then it
-/// waits until an acknowledgment covers it, or is dropped when its sender sends it again.
+/// waits until an acknowledgment covers it, or is dropped when its sender sends it again. A segment the
+/// receiver never answers is delivered only when the receiver sits at the capture point; otherwise the capture
+/// shows it leave, not arrive, and it stays on its way (a copy sent again is a retransmission).
 struct ConnectionInference {
     /// A captured segment on its way to the other host.
     struct Flight {
@@ -22,6 +24,10 @@ struct ConnectionInference {
     let captureStart: CaptureTime
     /// For each step, the next step sent by the other host.
     let nextFromPeer: [Int?]
+    /// The hosts beside the capture point, whose arrivals the capture shows (`hostsAtCapturePoint`).
+    let atCapturePoint: Set<HostID>
+    /// The engine's clock time at which each step that its retransmission timer explains was sent.
+    var timerSentAt: [Int: UInt64] = [:]
 
     var endpoints: PerHost<Endpoint>
     var wire = PerHost<[Flight]>(repeating: [])
@@ -66,6 +72,7 @@ struct ConnectionInference {
             nextOf[senders[index]] = index
         }
         nextFromPeer = next
+        atCapturePoint = Self.hostsAtCapturePoint(packets, senders: senders, nextFromPeer: next)
         endpoints = PerHost(
             a: Endpoint(initialSequenceNumber: SequenceNumber(0), configuration: Self.configuration),
             b: Endpoint(initialSequenceNumber: SequenceNumber(0), configuration: Self.configuration))
@@ -147,9 +154,12 @@ struct ConnectionInference {
                 senders[later] == sender && packets[later].segment.seq == segment.seq
                     && packets[later].segment.sequenceLength > 0
             }
-            deliverNow = !repeated && answer.ack.map { !$0.precedes(segment.nextSeq) } ?? false
+            // A reset with seq = this segment's ACK answers an unacceptable one (RFC 9293 §3.10.7.3).
+            let reset = answer.has(.rst) && !answer.has(.ack) && segment.ack == answer.seq
+            deliverNow = !repeated && (reset || answer.ack.map { !$0.precedes(segment.nextSeq) } ?? false)
         } else {
-            deliverNow = true  // nothing more from the receiver: assume it arrived
+            // Nothing more from the receiver: the capture shows it arrive only on the receiver's side.
+            deliverNow = atCapturePoint.contains(sender.peer)
         }
         if deliverNow { deliver(from: sender, through: wire[sender].count - 1, at: index, now: now) }
     }

@@ -1,4 +1,5 @@
 import TCPCore
+import TimelineKit
 
 /// How a connection began, as far as the capture shows.
 public enum ConnectionOpening: String, Hashable, Sendable {
@@ -14,14 +15,19 @@ public enum ConnectionOpening: String, Hashable, Sendable {
     case midstream
 
     /// Words for listings.
-    public var text: String {
-        switch self {
-        case .threeWayHandshake: "three-way handshake"
-        case .simultaneousOpen: "simultaneous open"
-        case .refused: "refused (RST)"
-        case .unanswered: "SYN not answered"
-        case .midstream: "already open"
-        }
+    public var text: String { text(.en) }
+
+    /// Words for listings, and for a lesson's summary in either language.
+    public func text(_ language: Language) -> String {
+        let words: LocalizedText =
+            switch self {
+            case .threeWayHandshake: LocalizedText(en: "three-way handshake", zh: "三次握手")
+            case .simultaneousOpen: LocalizedText(en: "simultaneous open", zh: "同时打开")
+            case .refused: LocalizedText(en: "refused (RST)", zh: "连接被拒绝（复位）")
+            case .unanswered: LocalizedText(en: "SYN not answered", zh: "SYN没有得到应答")
+            case .midstream: LocalizedText(en: "already open", zh: "抓包开始时连接已建立")
+            }
+        return words.text(language)
     }
 }
 
@@ -39,14 +45,19 @@ public enum ConnectionClosing: Hashable, Sendable {
     case reset(by: HostID)
 
     /// Words for listings.
-    public var text: String {
-        switch self {
-        case .open: "still open"
-        case .halfClosed(let host): "half-closed by \(host)"
-        case .closed(let host): "\(host) closed first"
-        case .simultaneousClose: "simultaneous close"
-        case .reset(let host): "reset by \(host)"
-        }
+    public var text: String { text(.en) }
+
+    /// Words for listings, and for a lesson's summary in either language.
+    public func text(_ language: Language) -> String {
+        let words: LocalizedText =
+            switch self {
+            case .open: LocalizedText(en: "still open", zh: "连接仍未关闭")
+            case .halfClosed(let host): LocalizedText(en: "half-closed by \(host)", zh: "\(host)半关闭")
+            case .closed(let host): LocalizedText(en: "\(host) closed first", zh: "\(host)先关闭")
+            case .simultaneousClose: LocalizedText(en: "simultaneous close", zh: "同时关闭")
+            case .reset(let host): LocalizedText(en: "reset by \(host)", zh: "\(host)发送复位")
+            }
+        return words.text(language)
     }
 
     /// A stable word for JSON.
@@ -76,6 +87,9 @@ public struct ConnectionSummary: Hashable, Sendable {
     /// The side that sent the first SYN; otherwise the first sender.
     public var hostA: SocketAddress
     public var hostB: SocketAddress
+    /// What the connection's segments were carried in (as its first segment shows): part of what makes it this
+    /// connection, so two tenants' identical 4-tuples in different tunnels stay apart.
+    public var tunnel: Encapsulation = .none
     public var packetsFromA = 0
     public var packetsFromB = 0
     /// Payload bytes each way.

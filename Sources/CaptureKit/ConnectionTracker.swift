@@ -1,15 +1,18 @@
 import TCPCore
 
-/// Splits a capture's segments into connections keyed by the 4-tuple and summarises each as it goes. Memory
-/// grows with the number of connections, never with the number of packets.
+/// Splits a capture's segments into connections keyed by the 4-tuple and the tunnel they came through, and
+/// summarises each as it goes. Memory grows with the number of connections, never with the number of packets.
 public struct ConnectionTracker {
-    /// The 4-tuple in a fixed order, so both directions find the same connection.
+    /// The 4-tuple in a fixed order, so both directions find the same connection, and the tunnel's identity
+    /// (the tunnel itself is compared only when a bucket's 4-tuple matches).
     private struct Key: Hashable {
         var low: SocketAddress
         var high: SocketAddress
+        var tunnel: UInt64
 
-        init(_ one: SocketAddress, _ other: SocketAddress) {
+        init(_ one: SocketAddress, _ other: SocketAddress, tunnel: UInt64) {
             (low, high) = one < other ? (one, other) : (other, one)
+            self.tunnel = tunnel
         }
 
         /// A multiply-xorshift mix of the 4-tuple: cheap per packet, and spread however addresses and ports
@@ -28,6 +31,7 @@ public struct ConnectionTracker {
                 state = step(state, low.address.high)
                 state = step(state, high.address.high)
             }
+            if tunnel != 0 { state = step(state, tunnel) }
             return state
         }
     }
@@ -76,10 +80,10 @@ public struct ConnectionTracker {
     }
 
     /// The bucket that holds `key`, or the empty one where it would go.
-    private func slot(for key: Key) -> Int {
+    private func slot(for key: Key, tunnel: Encapsulation) -> Int {
         let mask = buckets.count - 1
         var slot = Int(truncatingIfNeeded: key.mixed(seed: seed)) & mask
-        while buckets[slot] != 0, !Self.matches(summaries[Int(buckets[slot]) - 1], key) {
+        while buckets[slot] != 0, !matches(Int(buckets[slot]) - 1, key, tunnel) {
             slot = (slot + 1) & mask
         }
         return slot
@@ -94,7 +98,8 @@ public struct ConnectionTracker {
         buckets = Array(repeating: 0, count: old.count * 2)
         for entry in old where entry != 0 {
             let summary = summaries[Int(entry) - 1]
-            buckets[self.slot(for: Key(summary.hostA, summary.hostB))] = entry
+            let key = Key(summary.hostA, summary.hostB, tunnel: summary.tunnel.identity)
+            buckets[self.slot(for: key, tunnel: summary.tunnel)] = entry
         }
     }
 
@@ -107,17 +112,19 @@ public struct ConnectionTracker {
     /// Records one segment; returns its connection's stream number and which host sent it.
     @discardableResult
     public mutating func record(_ packet: CapturedSegment) -> (stream: Int, sender: HostID) {
-        let key = Key(packet.source, packet.destination)
+        let key = Key(packet.source, packet.destination, tunnel: packet.tunnel.identity)
         let segment = packet.segment
         let isBareSyn = segment.has(.syn) && !segment.has(.ack)
-        let slot = slot(for: key)
+        let slot = slot(for: key, tunnel: packet.tunnel)
         if buckets[slot] != 0 {
             let position = Int(buckets[slot]) - 1
             let sender: HostID = summaries[position].hostA == packet.source ? .a : .b
             let earlierSyn = sender == .a ? progress[position].fromA.synSeq : progress[position].fromB.synSeq
             // A fresh SYN on a finished 4-tuple is a new connection (port reuse), not a retransmission.
             if !(isBareSyn && progress[position].isFinished && earlierSyn != segment.seq) {
-                Self.update(&summaries[position], &progress[position], with: packet, from: sender)
+                Self.update(
+                    &summaries[position], &progress[position], with: segment, at: packet.time, packet.number,
+                    from: sender)
                 return (position, sender)
             }
         }
@@ -129,11 +136,13 @@ public struct ConnectionTracker {
         let position = summaries.count
         summaries.append(
             ConnectionSummary(
-                stream: position, hostA: hostA, hostB: hostB, firstTime: packet.time, lastTime: packet.time,
+                stream: position, hostA: hostA, hostB: hostB, tunnel: packet.tunnel, firstTime: packet.time,
+                lastTime: packet.time,
                 firstPacket: packet.number, lastPacket: packet.number, opening: opening))
         progress.append(Progress())
         map(key, to: position, at: slot)
-        Self.update(&summaries[position], &progress[position], with: packet, from: sender)
+        Self.update(
+            &summaries[position], &progress[position], with: segment, at: packet.time, packet.number, from: sender)
         return (position, sender)
     }
 
@@ -142,18 +151,21 @@ public struct ConnectionTracker {
 
     public var count: Int { summaries.count }
 
-    /// Whether a connection's hosts are the 4-tuple's, in either order.
-    private static func matches(_ summary: ConnectionSummary, _ key: Key) -> Bool {
-        (summary.hostA == key.low && summary.hostB == key.high)
-            || (summary.hostA == key.high && summary.hostB == key.low)
+    /// Whether connection `position`'s hosts are the 4-tuple's, in either order, in the same tunnel. Reads the
+    /// fields in place: a copy of the summary would copy its tunnel's layers too.
+    private func matches(_ position: Int, _ key: Key, _ tunnel: Encapsulation) -> Bool {
+        let hostA = summaries[position].hostA
+        let hostB = summaries[position].hostB
+        guard (hostA == key.low && hostB == key.high) || (hostA == key.high && hostB == key.low) else { return false }
+        if key.tunnel == 0 { return summaries[position].tunnel.identity == 0 }
+        return summaries[position].tunnel.sameTunnel(as: tunnel)
     }
 
     /// Static, so updating one connection never copies the tables (a method on `self` would).
     private static func update(
-        _ summary: inout ConnectionSummary, _ connection: inout Progress, with packet: CapturedSegment,
-        from sender: HostID
+        _ summary: inout ConnectionSummary, _ connection: inout Progress, with segment: Segment, at time: CaptureTime,
+        _ number: Int, from sender: HostID
     ) {
-        let segment = packet.segment
         if sender == .a {
             summary.packetsFromA += 1
             summary.bytesFromA += UInt64(segment.payloadLength)
@@ -161,8 +173,8 @@ public struct ConnectionTracker {
             summary.packetsFromB += 1
             summary.bytesFromB += UInt64(segment.payloadLength)
         }
-        summary.lastTime = max(summary.lastTime, packet.time)
-        summary.lastPacket = packet.number
+        summary.lastTime = max(summary.lastTime, time)
+        summary.lastPacket = number
         var mine = sender == .a ? connection.fromA : connection.fromB
         let theirs = sender == .a ? connection.fromB : connection.fromA
 

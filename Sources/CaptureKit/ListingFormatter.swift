@@ -3,7 +3,8 @@ public enum ListingFormatter {
     /// Bytes handed to a sink at a time: large listings are written as they are made.
     static let chunk = 1 << 18
 
-    /// The header line, a column line, then one line per connection.
+    /// The header line, a column line, then one line per connection. A `tunnel` column after the hosts says
+    /// what each connection was carried in, when any was (`vxlan vni 5001`, `vlan 10/20`).
     public static func text(_ listing: CaptureListing, file: String) -> [UInt8] {
         var all: [UInt8] = []
         text(listing, file: file) { all += $0 }
@@ -28,6 +29,8 @@ public enum ListingFormatter {
             widthA = max(widthA, ASCIIBuffer.width(of: connection.hostA))
             widthB = max(widthB, ASCIIBuffer.width(of: connection.hostB))
         }
+        let tunnels = Self.tunnelTexts(connections)
+        let widthTunnel = tunnels.map { max($0.values.map(\.count).max() ?? 0, 6) } ?? 0
         let widthStream = max(ASCIIBuffer.digitCount(UInt64(connections.count - 1)), 6)
         func cell(_ text: String, _ width: Int) {
             out.append(text)
@@ -36,6 +39,7 @@ public enum ListingFormatter {
         cell("stream", widthStream)
         cell("A", widthA)
         cell("B", widthB)
+        if tunnels != nil { cell("tunnel", widthTunnel) }
         out.append("packets     first s      last s  opened               closed\n")
         // The words for each way of opening and closing, made once.
         var openings: [ConnectionOpening: [UInt8]] = [:]
@@ -54,6 +58,11 @@ public enum ListingFormatter {
             mark = out.bytes.count
             out.append(connection.hostB)
             out.append(spaces: widthB + 2 - (out.bytes.count - mark))
+            if let tunnels {
+                let text = tunnels[connection.tunnel] ?? ""
+                out.append(text)
+                out.append(spaces: widthTunnel + 2 - text.count)
+            }
             out.append(spaces: 7 - ASCIIBuffer.digitCount(UInt64(connection.packets)))
             out.append(connection.packets)
             mark = out.bytes.count
@@ -98,6 +107,10 @@ public enum ListingFormatter {
             out.append("\",\"B\":\"")
             out.append(connection.hostB)
             out.append("\"")
+            if !connection.tunnel.isEmpty {
+                out.appendJSONKey("tunnel")
+                out.appendJSON(connection.tunnel.description)
+            }
             let counts: [(name: String, count: UInt64)] = [
                 ("packets", UInt64(connection.packets)), ("packetsA", UInt64(connection.packetsFromA)),
                 ("packetsB", UInt64(connection.packetsFromB)), ("bytesA", connection.bytesFromA),
@@ -124,5 +137,14 @@ public enum ListingFormatter {
             out.append("}\n")
             out.handOver(to: sink, atLeast: chunk)
         }
+    }
+
+    /// Each tunnel's words, worked out once per tunnel; nil when no connection came through one.
+    private static func tunnelTexts(_ connections: [ConnectionSummary]) -> [Encapsulation: String]? {
+        var texts: [Encapsulation: String] = [:]
+        for connection in connections where !connection.tunnel.isEmpty && texts[connection.tunnel] == nil {
+            texts[connection.tunnel] = connection.tunnel.description
+        }
+        return texts.isEmpty ? nil : texts
     }
 }

@@ -51,9 +51,7 @@ final class PcapReader: SegmentSource {
         let snapLength = Int(header.load32(16, bigEndian: bigEndian))
         linkType = header.load32(20, bigEndian: bigEndian) & 0xffff  // the upper bits describe FCS, not the type
         guard LinkType.isSupported(linkType) else {
-            throw CaptureError(
-                message: "link type \(linkType) is not supported (Ethernet, Linux cooked v1/v2, raw IP and BSD "
-                    + "loopback are)", offset: 20)
+            throw CaptureError(message: LinkType.refusal(linkType), offset: 20)
         }
         maximumRecord = min(max(snapLength, 262_144), CaptureLimits.maximumPacket)
         stream.advance(Self.headerLength)
@@ -74,6 +72,7 @@ final class PcapReader: SegmentSource {
             let seconds = UInt64(header.load32(0, bigEndian: bigEndian))
             let fraction = UInt64(header.load32(4, bigEndian: bigEndian))
             let included = Int(header.load32(8, bigEndian: bigEndian))
+            let original = Int(header.load32(12, bigEndian: bigEndian))
             guard included <= maximumRecord else {
                 throw CaptureError(
                     message: "the packet record claims \(included) captured bytes, more than any real packet "
@@ -86,15 +85,22 @@ final class PcapReader: SegmentSource {
                     message: "the packet is cut short: its record says \(included) bytes, only \(available) remain",
                     offset: recordOffset, packet: recordsRead)
             }
-            let result = PacketDecoder.decode(linkType: linkType, frame: stream.bytes(included))
+            var decoder = PacketDecoder(frame: stream.bytes(included), snapped: included < original)
+            let result = decoder.decode(linkType: linkType)
             stream.advance(included)
-            if case .tcp(let source, let destination, let segment) = result {
+            switch result {
+            case .other: continue
+            case .damaged(let offset):
+                throw CaptureError(
+                    message: decoder.problem, offset: recordOffset + Int64(recordHeaderLength + offset),
+                    packet: recordsRead)
+            case .tcp(let source, let destination, let segment):
                 let time =
                     Int64(bitPattern: seconds &* 1_000_000_000)
                     &+ nanoseconds(fraction, unitsPerSecond: unitsPerSecond)
                 return CapturedSegment(
                     number: recordsRead, time: CaptureTime(nanoseconds: time), source: source,
-                    destination: destination, segment: segment)
+                    destination: destination, segment: segment, tunnel: decoder.tunnel)
             }
         }
     }

@@ -100,10 +100,12 @@ final class PcapngReader: SegmentSource {
             guard block.count >= 16 else { throw error("the simple packet block is too short", at: offset) }
             recordsRead += 1
             let interface = try interface(0, at: offset)
-            var captured = min(Int(block.load32(8, bigEndian: bigEndian)), block.count - 16)
+            let original = Int(block.load32(8, bigEndian: bigEndian))
+            var captured = min(original, block.count - 16)
             if interface.snapLength > 0 { captured = min(captured, Int(interface.snapLength)) }
-            return decode(
-                UnsafeRawBufferPointer(rebasing: block[12..<(12 + captured)]), interface: interface, timestamp: nil)
+            return try decode(
+                block, from: 12, count: captured, snapped: captured < original, interface: interface,
+                timestamp: nil, at: offset)
         case 2:  // obsolete packet block: a 16-bit interface id, then a 16-bit drop count
             guard block.count >= 32 else { throw error("the packet block is too short", at: offset) }
             return try timestampedPacket(block, interfaceID: Int(block.load16(8, bigEndian: bigEndian)), at: offset)
@@ -160,8 +162,10 @@ final class PcapngReader: SegmentSource {
                 "the packet claims \(captured) captured bytes but its block holds only \(block.count - 32)",
                 at: offset, packet: recordsRead)
         }
-        return decode(
-            UnsafeRawBufferPointer(rebasing: block[28..<(28 + captured)]), interface: interface, timestamp: timestamp)
+        let original = Int(block.load32(24, bigEndian: bigEndian))
+        return try decode(
+            block, from: 28, count: captured, snapped: captured < original, interface: interface,
+            timestamp: timestamp, at: offset)
     }
 
     private func interface(_ index: Int, at offset: Int64) throws(CaptureError) -> Interface {
@@ -173,22 +177,32 @@ final class PcapngReader: SegmentSource {
         return interfaces[index]
     }
 
-    private func decode(_ frame: UnsafeRawBufferPointer, interface: Interface, timestamp: UInt64?) -> CapturedSegment? {
+    /// The packet at `start` in `block` (at file offset `offset`), decoded; damage inside it is reported at its
+    /// byte in the file.
+    private func decode(
+        _ block: UnsafeRawBufferPointer, from start: Int, count: Int, snapped: Bool, interface: Interface,
+        timestamp: UInt64?, at offset: Int64
+    ) throws(CaptureError) -> CapturedSegment? {
         // Packets on interfaces of other link types (USB, Bluetooth, 802.11 ...) are other traffic: skipped.
         guard LinkType.isSupported(interface.linkType) else { return nil }
-        guard
-            case .tcp(let source, let destination, let segment) = PacketDecoder.decode(
-                linkType: interface.linkType, frame: frame)
-        else { return nil }
-        var time: Int64 = 0
-        if let timestamp {
-            time =
-                nanoseconds(timestamp, unitsPerSecond: interface.unitsPerSecond)
-                &+ interface.offsetSeconds &* 1_000_000_000
+        let frame = UnsafeRawBufferPointer(rebasing: block[start..<(start + count)])
+        var decoder = PacketDecoder(frame: frame, snapped: snapped)
+        switch decoder.decode(linkType: interface.linkType) {
+        case .other:
+            return nil
+        case .damaged(let position):
+            throw error(decoder.problem, at: offset + Int64(start + position), packet: recordsRead)
+        case .tcp(let source, let destination, let segment):
+            var time: Int64 = 0
+            if let timestamp {
+                time =
+                    nanoseconds(timestamp, unitsPerSecond: interface.unitsPerSecond)
+                    &+ interface.offsetSeconds &* 1_000_000_000
+            }
+            return CapturedSegment(
+                number: recordsRead, time: CaptureTime(nanoseconds: time), source: source, destination: destination,
+                segment: segment, tunnel: decoder.tunnel)
         }
-        return CapturedSegment(
-            number: recordsRead, time: CaptureTime(nanoseconds: time), source: source, destination: destination,
-            segment: segment)
     }
 
     private func error(_ message: String, at offset: Int64, packet: Int? = nil) -> CaptureError {

@@ -7,7 +7,11 @@ enum StepExplanation {
     /// The lines for `step`, shown in `frame`: the engine's rule with its RFC 9293 section, the notes, how
     /// the receiver handled it, and each state change with its rule. Without `replies`, only the sender's
     /// side: how the receiver handles a segment names the segment it answers with, which a quiz asks next.
-    static func lines(_ step: CaptureStep, frame: Frame, language: Language, replies: Bool = true) -> [String] {
+    /// Without `engineTimer`, the engine's retransmission timing is left out (for a lesson whose own engine
+    /// runs with another timeout).
+    static func lines(
+        _ step: CaptureStep, frame: Frame, language: Language, replies: Bool = true, engineTimer: Bool = true
+    ) -> [String] {
         var lines: [String] = []
         let english = language == .en
         var changes = HostID.allCases.flatMap { host in (frame.transitions[host] ?? []).map { (host, $0) } }
@@ -22,7 +26,9 @@ enum StepExplanation {
             lines.append(
                 (english ? "why: " : "原因：") + RuleText.explanation(rule, language) + change(of: step.from, by: rule))
         }
-        for note in step.notes { lines.append((english ? "note: " : "说明：") + note.text(language)) }
+        for note in engineTimer ? step.notesWithTiming : step.notes {
+            lines.append((english ? "note: " : "说明：") + note.text(language))
+        }
         if replies, let handled = step.handledBecause {
             var when = ""
             if let delivered = step.deliveredAtStep, delivered + 1 != Int(frame.index) {
@@ -58,9 +64,14 @@ enum StepExplanation {
 }
 
 extension CaptureReplay {
-    /// What `--explain` prints under step `index` (from 0).
-    public func explanation(forStep index: Int, language: Language) -> [String] {
-        StepExplanation.lines(steps[index], frame: frame(forStep: index), language: language)
+    /// What `--explain` prints under step `index` (from 0). Without `replies`, only the sender's side, as
+    /// `quizNarratedTimeline` narrates it; without `engineTimer`, not the engine's retransmission timing.
+    public func explanation(forStep index: Int, language: Language, replies: Bool = true, engineTimer: Bool = true)
+        -> [String]
+    {
+        StepExplanation.lines(
+            steps[index], frame: frame(forStep: index), language: language, replies: replies,
+            engineTimer: engineTimer)
     }
 
     /// The timeline for a quiz on the capture: each segment narrated from its sender's side only, so that the

@@ -4,7 +4,9 @@ import TCPNotation
 /// Reads tcpdump's text output, one packet a line: the seed's old form
 /// (`IP 192.168.1.116.3337 > 192.168.1.123.7788: S 3626544836:3626544836(0)`) and today's
 /// (`IP 10.0.0.1.5000 > 10.0.0.2.80: Flags [S.], seq 1, ack 2, win 512, length 0`), with or without timestamps,
-/// IPv4 or IPv6, `-e` link headers and `-v` two-line packets. Lines that are not TCP are skipped.
+/// IPv4 or IPv6, `-e` link headers and `-v` two-line packets. Lines that are not TCP are skipped. In a tunnel
+/// the TCP packet is the innermost address pair (tcpdump prints VXLAN's inner frame on a line of its own), and
+/// the tunnel is what tcpdump printed before it.
 final class TcpdumpTextReader: SegmentSource {
     /// A line longer than this is not tcpdump output.
     static let maximumLineLength = 1 << 16
@@ -13,6 +15,8 @@ final class TcpdumpTextReader: SegmentSource {
     private var numbering = TextNumbering()
     /// The time from a `-v` header line whose addresses follow on the next line.
     private var pendingTime: CaptureTime?
+    /// What tcpdump printed of a tunnel whose inner packet follows on the next line (VXLAN, Geneve).
+    private var pendingOuter: Substring = ""
     private(set) var recordsRead = 0
 
     init(stream: ByteStream) {
@@ -61,21 +65,31 @@ final class TcpdumpTextReader: SegmentSource {
     private func parse(_ line: Substring) throws(CaptureError) -> CapturedSegment? {
         var rest = line
         var time = pendingTime
+        var outer = pendingOuter
         if let (stamp, after) = TextTimestamp.parse(line) {
             time = stamp
             rest = after
             pendingTime = stamp
+            pendingOuter = ""
+            outer = ""
         }
-        guard let (source, destination, segmentText) = Self.splitAddresses(rest) else { return nil }
-        pendingTime = nil
+        guard var (source, destination, segmentText) = Self.splitAddresses(rest) else { return nil }
+        // Outer headers come first (`IP a > b: GREv0, key=0x2a, length 68: IP c.1 > d.2: Flags [S], ...`).
+        while !segmentText.hasPrefix("Flags ["), let inner = Self.splitAddresses(segmentText) {
+            (source, destination, segmentText) = inner
+        }
         let cleaned = Self.sanitize(segmentText)
         let pattern: SegmentPattern
         do {
             pattern = try SegmentPattern(notation: cleaned)
         } catch {
-            // Other protocols on IP (UDP, ICMP ...) print their own way: skipped. A TCP line that cannot be
-            // read is reported.
-            guard segmentText.hasPrefix("Flags [") else { return nil }
+            // Other protocols on IP (UDP, ICMP ...) print their own way: skipped, though the line may be a
+            // tunnel whose TCP packet follows on the next line, with this line's time. A TCP line that cannot
+            // be read is reported.
+            guard segmentText.hasPrefix("Flags [") else {
+                pendingOuter = line
+                return nil
+            }
             throw CaptureError(
                 message: "cannot read the TCP segment '\(segmentText)': \(error.message)", packet: recordsRead,
                 packetIsLine: true)
@@ -86,10 +100,14 @@ final class TcpdumpTextReader: SegmentSource {
                 message: "cannot read the addresses '\(source) > \(destination)': make the text with numeric "
                     + "addresses and ports (tcpdump -nn)", packet: recordsRead, packetIsLine: true)
         }
-        let segment = numbering.resolve(pattern, from: sourceAddress, to: destinationAddress)
+        pendingTime = nil
+        pendingOuter = ""
+        let layers = TextTunnel.layers(outer + line[line.startIndex..<source.startIndex])
+        let tunnel = layers.isEmpty ? Encapsulation.none : Encapsulation(layers)
+        let segment = numbering.resolve(pattern, from: sourceAddress, to: destinationAddress, tunnel: tunnel)
         return CapturedSegment(
             number: recordsRead, time: time ?? CaptureTime(nanoseconds: 0), source: sourceAddress,
-            destination: destinationAddress, segment: segment)
+            destination: destinationAddress, segment: segment, tunnel: tunnel)
     }
 
     /// Finds `SRC > DST: ` and returns the two address tokens and what follows. In `-e` output a MAC address

@@ -21,22 +21,26 @@ struct TextNumbering {
         var acknowledged: [SocketAddress: SequenceNumber] = [:]
     }
 
+    /// The 4-tuple and the tunnel: a pure ACK's seq is its sender's next one in its own tenant's connection.
     private struct Key: Hashable {
         var low: SocketAddress
         var high: SocketAddress
+        var tunnel: Encapsulation
 
-        init(_ one: SocketAddress, _ other: SocketAddress) {
+        init(_ one: SocketAddress, _ other: SocketAddress, tunnel: Encapsulation) {
             (low, high) = one < other ? (one, other) : (other, one)
+            self.tunnel = Encapsulation(tunnel.layers.filter { $0.kind != .mpls })
         }
     }
 
     private var conversations: [Key: Conversation] = [:]
 
     /// The absolute segment for what the text says, from `source` to `destination`.
-    mutating func resolve(_ pattern: SegmentPattern, from source: SocketAddress, to destination: SocketAddress)
-        -> Segment
-    {
-        let key = Key(source, destination)
+    mutating func resolve(
+        _ pattern: SegmentPattern, from source: SocketAddress, to destination: SocketAddress,
+        tunnel: Encapsulation = .none
+    ) -> Segment {
+        let key = Key(source, destination, tunnel: tunnel)
         var conversation = conversations[key] ?? Conversation()
         var seq = pattern.seq?.rawValue
         var ack = pattern.ack?.rawValue

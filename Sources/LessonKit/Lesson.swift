@@ -27,6 +27,10 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 public struct LessonErrors: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
 
+    public init(diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 

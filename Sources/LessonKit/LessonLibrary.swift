@@ -108,10 +108,7 @@ public enum LessonLibrary {
                             file: file, line: 1, column: 1, message: "id '\(lesson.id)' is also used by \(other)"))
                 }
                 ids[lesson.id] = file
-                diagnostics += LessonLinter.lint(lesson)
-                let run = LessonRunner.run(lesson)
-                diagnostics += run.diagnostics
-                if run.diagnostics.isEmpty { diagnostics += AnswerLeakLinter.warnings(run.timeline, file: file) }
+                diagnostics += prove(lesson).diagnostics
                 lessons.append(lesson)
             } catch {
                 diagnostics += error.diagnostics

@@ -9,7 +9,7 @@ public struct LessonRun: Sendable {
 }
 
 /// Executes a lesson on a two-host `Simulation` and records one immutable frame per step.
-public struct LessonRunner {
+public struct LessonRunner: Sendable {
     let lesson: Lesson
     let declared: PerHost<SequenceNumber>
     let actual: PerHost<SequenceNumber>
@@ -36,10 +36,14 @@ public struct LessonRunner {
     public static func run(_ lesson: Lesson, sources: [HostID: ISNSource]) -> LessonRun {
         var runner = LessonRunner(lesson: lesson, sources: sources)
         runner.execute()
-        let timeline = Timeline(
-            lessonID: lesson.id, title: lesson.title, hosts: lesson.hosts, isn: runner.actual,
-            numbering: lesson.numbering, frames: runner.frames, clocks: runner.clocks)
-        return LessonRun(timeline: timeline, diagnostics: runner.diagnostics)
+        return LessonRun(timeline: runner.timeline, diagnostics: runner.diagnostics)
+    }
+
+    /// The frames recorded so far, as a timeline.
+    var timeline: Timeline {
+        Timeline(
+            lessonID: lesson.id, title: lesson.title, hosts: lesson.hosts, isn: actual, numbering: lesson.numbering,
+            frames: frames, clocks: clocks)
     }
 
     init(lesson: Lesson, sources override: [HostID: ISNSource]) {

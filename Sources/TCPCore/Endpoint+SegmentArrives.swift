@@ -436,7 +436,11 @@ extension Endpoint {
             return
         }
         let before = unacknowledged.count
-        unacknowledged.removeAll { $0.nextSeq.precedesOrEquals(ack) }
+        if unacknowledged.allSatisfy({ $0.nextSeq.precedesOrEquals(ack) }) {
+            unacknowledged.emptyKeepingCapacity()  // the common case, and far cheaper than the general one
+        } else {
+            unacknowledged.removeAll { $0.nextSeq.precedesOrEquals(ack) }
+        }
         if unacknowledged.isEmpty {
             retransmissionDeadline = nil
             userTimeoutDeadline = nil

@@ -70,8 +70,12 @@ public struct Endpoint: Sendable {
         ].compactMap { $0 }.min()
     }
 
-    /// The TCB a passive or active OPEN creates: our ISS, and the window we advertise (RFC 9293 §3.10.1).
-    var newTCB: TCB { TCB(iss: initialSequenceNumber, receiveWindow: configuration.receiveWindow) }
+    /// The TCB a passive or active OPEN creates: our ISS, and the window we advertise (RFC 9293 §3.10.1): with a
+    /// receive buffer, the whole buffer, which is what the SYN or SYN-ACK announces, so that RCV.WND and the
+    /// window the peer was told agree from the first segment on (§3.8.6).
+    var newTCB: TCB {
+        TCB(iss: initialSequenceNumber, receiveWindow: configuration.receiveBuffer ?? configuration.receiveWindow)
+    }
 
     // MARK: - User calls (RFC 9293 §3.10.1–§3.10.5)
 

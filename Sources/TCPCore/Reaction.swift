@@ -31,10 +31,10 @@ public struct Reaction: Sendable {
     /// Empties the reaction for the next event, keeping the arrays' storage (the hot path's only cost is here).
     @inline(__always)
     public mutating func clear() {
-        if !sent.isEmpty { sent.removeAll(keepingCapacity: true) }
-        if !transitions.isEmpty { transitions.removeAll(keepingCapacity: true) }
+        sent.emptyKeepingCapacity()
+        transitions.emptyKeepingCapacity()
         verdict = nil
-        if !errors.isEmpty { errors.removeAll(keepingCapacity: true) }
+        errors.emptyKeepingCapacity()
         bytesReceived = 0
     }
 }

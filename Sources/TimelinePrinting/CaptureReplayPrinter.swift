@@ -59,9 +59,11 @@ public struct CaptureReplayPrinter {
     public func textLines() -> [String] {
         let connection = replay.connection
         var lines: [String] = []
+        // Two tenants may share a 4-tuple: the tunnel is what tells their connections apart.
+        let tunnel = connection.tunnel.isEmpty ? "" : " in \(connection.tunnel)"
         lines.append(
-            "\(file): stream \(connection.stream) of \(streams), A \(connection.hostA), B \(connection.hostB): "
-                + "\(connection.opening.text), \(connection.closing.text)")
+            "\(file): stream \(connection.stream) of \(streams), A \(connection.hostA), B \(connection.hostB)"
+                + "\(tunnel): \(connection.opening.text), \(connection.closing.text)")
         lines.append("ISN \(isnText(.a)), \(isnText(.b)) (\(relative ? "relative" : "absolute") numbers)")
         let start = timeline.frames[0]
         var first = "0.  start  → " + states(start)
@@ -122,6 +124,11 @@ public struct CaptureReplayPrinter {
                     ])
                 ),
             ]))
+        // After "B", and only for a tunnelled connection: a plain capture's output stays as it was.
+        if !connection.tunnel.isEmpty, case .object(var pairs) = lines[0] {
+            pairs.insert(("tunnel", .string(connection.tunnel.description)), at: 6)
+            lines[0] = .object(pairs)
+        }
         let start = timeline.frames[0]
         lines.append(
             .object([
@@ -143,7 +150,7 @@ public struct CaptureReplayPrinter {
                 ("states", FrameLines.statesObject(frame)), ("why", .string(why(step))),
                 ("rule", step.rule.map { .string($0.rawValue) } ?? .null),
                 ("note", .array(step.labels.map { .string($0.rawValue) })),
-                ("details", .array(step.notes.map { .string($0.text(language)) })),
+                ("details", .array(step.notesWithTiming.map { .string($0.text(language)) })),
             ]
             if !step.calls.isEmpty {
                 pairs.append(("call", .string(step.calls.map(\.description).joined(separator: ", "))))

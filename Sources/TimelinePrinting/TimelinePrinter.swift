@@ -75,30 +75,36 @@ public struct TimelinePrinter {
         var lines: [String] = []
         lines.append("\(timeline.title.text(language)) [\(timeline.lessonID)]")
         lines.append(headerLine())
+        for frame in timeline.frames { lines += textLines(frame) }
+        return lines
+    }
+
+    /// One step's lines: the event with the states it left, then its quiz, the reason for its segment, each
+    /// state change, each error and the narration.
+    public func textLines(_ frame: Frame) -> [String] {
+        var lines: [String] = []
         let colon = say(": ", "：")
-        for frame in timeline.frames {
-            let line = "\(frame.index).".padding(4) + eventText(frame.event)
-            lines.append(line + "  → " + states(frame))
-            if let quiz = frame.quiz {
-                let fields = quiz.fields.map { language == .en ? $0.rawValue : words.fieldName($0) }
-                lines.append(
-                    "    " + say("quiz", "测验") + colon + fields.joined(separator: say(" ", "、")) + measureText(quiz))
-            }
-            if let wire = frame.wire {
-                lines.append("    " + say("why", "原因") + colon + RuleText.explanation(wire.sentBecause, language))
-            }
-            for host in HostID.allCases {
-                for transition in frame.transitions[host] ?? [] {
-                    lines.append(
-                        "    \(host) \(transition.from) → \(transition.to)" + colon
-                            + RuleText.explanation(transition.because, language))
-                }
-                for error in frame.errors[host] ?? [] {
-                    lines.append("    \(host) " + (language == .en ? "\(error)" : words.error(error)))
-                }
-            }
-            if let narration = frame.narration { lines.append("    " + narration.text(language)) }
+        let line = "\(frame.index).".padding(4) + eventText(frame.event)
+        lines.append(line + "  → " + states(frame))
+        if let quiz = frame.quiz {
+            let fields = quiz.fields.map { language == .en ? $0.rawValue : words.fieldName($0) }
+            lines.append(
+                "    " + say("quiz", "测验") + colon + fields.joined(separator: say(" ", "、")) + measureText(quiz))
         }
+        if let wire = frame.wire {
+            lines.append("    " + say("why", "原因") + colon + RuleText.explanation(wire.sentBecause, language))
+        }
+        for host in HostID.allCases {
+            for transition in frame.transitions[host] ?? [] {
+                lines.append(
+                    "    \(host) \(transition.from) → \(transition.to)" + colon
+                        + RuleText.explanation(transition.because, language))
+            }
+            for error in frame.errors[host] ?? [] {
+                lines.append("    \(host) " + (language == .en ? "\(error)" : words.error(error)))
+            }
+        }
+        if let narration = frame.narration { lines.append("    " + narration.text(language)) }
         return lines
     }
 

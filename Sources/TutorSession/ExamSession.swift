@@ -86,7 +86,7 @@ public struct ExamSession {
         case .failed(.appendToExamLog(let entries), let reason):
             takeBack(entries, reason: reason)
             return []
-        case .tick, .lessonLoaded, .failed:
+        case .tick, .lessonLoaded, .failed, .classroom, .classStep:
             checkClock()
             return []
         case .key(let key):

@@ -35,6 +35,10 @@ public enum Message: Hashable, Sendable {
     case lessonLoaded(index: Int, entry: LessonEntry)
     /// An effect could not be carried out (a disk full, a folder gone): `reason` says why.
     case failed(Effect, reason: String)
+    /// The class following the presenter changed: a student joined, left or answered.
+    case classroom(ClassroomEvent)
+    /// The presenter a student follows moved to this step.
+    case classStep(ClassStep)
 }
 
 /// What the session asks its runtime to do after an update. Sessions do no I/O: writing is asked for here.
@@ -44,6 +48,12 @@ public enum Effect: Hashable, Sendable {
     /// Append these entries to the exam log, in order, before the next key is read: an answer is not given
     /// until it is on disk.
     case appendToExamLog([ExamLogEntry])
+    /// Write a lesson file (the sandbox's `save FILE`), atomically, before the next key is read.
+    case writeLesson(path: String, text: String)
+    /// The presenter moved: every follower's screen should show this step.
+    case showClassStep(ClassStep)
+    /// A follower answered the question on stop `position`: the presenter should have it.
+    case sendClassAnswer(position: Int, QuizAnswer)
     /// Leave the program.
     case quit
 
@@ -52,14 +62,16 @@ public enum Effect: Hashable, Sendable {
     public var mayWait: Bool {
         switch self {
         case .saveProgress: true
-        case .appendToExamLog, .quit: false
+        case .appendToExamLog, .writeLesson, .showClassStep, .sendClassAnswer, .quit: false
         }
     }
 
     /// Whether `other` asks for the same thing, so that the later one replaces the earlier while waiting.
     public func isSameKind(as other: Effect) -> Bool {
         switch (self, other) {
-        case (.saveProgress, .saveProgress), (.appendToExamLog, .appendToExamLog), (.quit, .quit): true
+        case (.saveProgress, .saveProgress), (.appendToExamLog, .appendToExamLog), (.showClassStep, .showClassStep),
+            (.sendClassAnswer, .sendClassAnswer), (.quit, .quit):
+            true
         default: false
         }
     }

@@ -81,6 +81,12 @@ public struct LessonPlayer: Hashable, Sendable {
         crossing = nil
     }
 
+    /// Moves to stop `position`, as a presenter's step names it for its followers.
+    mutating func move(toStop position: Int) {
+        self.position = min(max(position, 0), stops.count - 1)
+        crossing = nil
+    }
+
     mutating func jumpToStart() { jump(toFrame: 0) }
 
     mutating func jumpToEnd() {

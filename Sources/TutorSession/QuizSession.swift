@@ -84,7 +84,7 @@ public struct QuizSession: Hashable, Sendable {
             // The student is told, as the tutor's menu tells it; the scores stay in memory.
             notice = .progressNotSaved(reason)
             return []
-        case .time, .lessonLoaded, .failed:
+        case .time, .lessonLoaded, .failed, .classroom, .classStep:
             return []
         case .key(let key):
             if key == .interrupt { return [.saveProgress(progress), .quit] }

@@ -41,7 +41,9 @@ extension TutorSession {
         switch outcome {
         case .handled: return []
         case .notForPanel: return nil
-        case .submitted(let answer): return submit(panel.grade(answer, scoring: scoring))
+        case .submitted(let answer):
+            if following != nil { return sendToClass(answer) }
+            return submit(panel.grade(answer, scoring: scoring))
         }
     }
 
@@ -53,18 +55,24 @@ extension TutorSession {
     /// Records graded feedback, then lets the segment cross the wire with the feedback beside it.
     private mutating func submit(_ feedback: QuizFeedback) -> [Effect] {
         guard case .lesson(var player) = screen else { return [] }
-        answers[feedback.frameIndex] = feedback
-        var summary = attempt ?? LessonQuizSummary(lessonID: player.timeline.lessonID)
-        summary.record(feedback)
-        attempt = summary
-        progress.recordQuiz(
-            summary, questions: questionFrames(of: player.timeline).count, stepCount: player.stepCount)
+        _ = record(feedback, in: player)
         panel = nil
         panelHasFocus = false
         _ = player.forward(animate: animates)
         screen = .lesson(player)
         feedbackOnScreen = FeedbackFocus(feedback)
         return recordPosition()
+    }
+
+    /// Keeps graded feedback: in this opening's answers, its attempt, and the progress book.
+    mutating func record(_ feedback: QuizFeedback, in player: LessonPlayer) -> [Effect] {
+        answers[feedback.frameIndex] = feedback
+        var summary = attempt ?? LessonQuizSummary(lessonID: player.timeline.lessonID)
+        summary.record(feedback)
+        attempt = summary
+        progress.recordQuiz(
+            summary, questions: questionFrames(of: player.timeline).count, stepCount: player.stepCount)
+        return [.saveProgress(progress)]
     }
 
     /// A new opening of a lesson: no answers yet.
@@ -86,7 +94,9 @@ extension TutorSession {
             return
         }
         let index = player.stop.frameIndex
-        guard let quiz = player.pendingQuiz, !quiz.fields.isEmpty, answers[index] == nil else {
+        guard let quiz = player.pendingQuiz, !quiz.fields.isEmpty, answers[index] == nil,
+            following?.sent[player.position] == nil
+        else {
             panel = nil
             panelHasFocus = false
             return

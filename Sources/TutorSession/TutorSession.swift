@@ -46,6 +46,8 @@ public struct TutorSession: Hashable, Sendable {
     public var scoring: ScoringModel = .standard
     /// `q` in a lesson quits instead of going back to the menu: for a single capture or lesson opened directly.
     public var quitsFromLesson = false
+    /// Set when the student follows a presenter: the presenter steps, and answers go to the class.
+    public internal(set) var following: Following?
 
     public init(
         lessons: [LessonEntry], progress: ProgressBook = ProgressBook(), language: Language? = nil,
@@ -95,8 +97,10 @@ public struct TutorSession: Hashable, Sendable {
         switch message {
         case .tick:
             return tick()
-        case .time:
+        case .time, .classroom:
             return []
+        case .classStep(let step):
+            return follow(step)
         case .lessonLoaded(let index, let entry):
             replaceLesson(at: index, with: entry)
             return []
@@ -208,7 +212,7 @@ public struct TutorSession: Hashable, Sendable {
     private mutating func handleLesson(_ player: LessonPlayer, _ key: Key) -> [Effect] {
         var player = player
         if let effects = handleQuiz(key) { return effects }
-        guard let action = TutorKeys.lesson(quits: quitsFromLesson).action(for: key) else { return [] }
+        guard let action = lessonKeys.action(for: key) else { return [] }
         switch action {
         case .help:
             return showHelp()
@@ -246,6 +250,11 @@ public struct TutorSession: Hashable, Sendable {
         }
         screen = .lesson(player)
         return recordPosition()
+    }
+
+    /// The keys of the lesson screen: a follower's leave stepping to the presenter.
+    public var lessonKeys: KeyMap<LessonAction> {
+        following != nil ? TutorKeys.following : TutorKeys.lesson(quits: quitsFromLesson)
     }
 
     /// Whether a lesson that can be opened follows the open one on the path (a capture on its own has none).

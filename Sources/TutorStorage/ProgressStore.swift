@@ -56,16 +56,9 @@ public struct ProgressStore: Sendable {
             if !FileManager.default.fileExists(atPath: fileURL.path) { return .empty }
             throw ProgressError(message: "cannot read \(fileURL.path): \(error)")
         }
-        do {
-            let book = try JSONDecoder().decode(ProgressBook.self, from: data)
-            guard book.version == 1 else {
-                return try keepAside(reason: "it has format version \(book.version), this program reads version 1")
-            }
-            return .loaded(book)
-        } catch let error as ProgressError {
-            throw error
-        } catch {
-            return try keepAside(reason: "it is not a valid progress file (\(Self.describe(error)))")
+        switch ProgressBookFormat.decode(data) {
+        case .success(let book): return .loaded(book)
+        case .failure(let unreadable): return try keepAside(reason: unreadable.reason)
         }
     }
 
@@ -91,30 +84,11 @@ public struct ProgressStore: Sendable {
         } catch {
             throw ProgressError(message: "cannot create \(directory): \(error)")
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data: Data
+        let data = try ProgressBookFormat.encode(book)
         do {
-            data = try encoder.encode(book)
+            try AtomicFile.write(data, to: fileURL.path, what: "progress")
         } catch {
-            throw ProgressError(message: "cannot encode progress: \(error)")
-        }
-        let temporary = fileURL.path + ".tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw ProgressError(message: "cannot write \(temporary): \(errnoText())") }
-        let written = data.withUnsafeBytes { buffer in writeAll(descriptor, buffer) }
-        let synced = fsync(descriptor) == 0
-        close(descriptor)
-        guard written, synced, rename(temporary, fileURL.path) == 0 else {
-            let reason = errnoText()
-            unlink(temporary)
-            throw ProgressError(message: "cannot save progress to \(fileURL.path): \(reason)")
-        }
-        // The rename is durable only once the folder itself is synced.
-        let folder = open(directory, O_RDONLY)
-        if folder >= 0 {
-            fsync(folder)
-            close(folder)
+            throw ProgressError(message: error.message)
         }
     }
 
@@ -126,32 +100,6 @@ public struct ProgressStore: Sendable {
             throw ProgressError(message: "cannot remove \(fileURL.path): \(errnoText())")
         }
         return true
-    }
-
-    private func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
-        var offset = 0
-        while offset < buffer.count {
-            let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if count < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += count
-        }
-        return true
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        if let error = error as? DecodingError {
-            switch error {
-            case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context),
-                .valueNotFound(_, let context):
-                return context.debugDescription
-            @unknown default:
-                return "\(error)"
-            }
-        }
-        return "\(error)"
     }
 }
 

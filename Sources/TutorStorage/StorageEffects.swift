@@ -30,8 +30,15 @@ public struct StorageEffects {
             let (unwritten, reason) = examLog.append(entries)
             guard !unwritten.isEmpty else { return nil }
             return .failed(.appendToExamLog(unwritten), reason: reason ?? "the exam log could not be written")
-        case .quit:
+        case .writeLesson(let path, let text):
+            do {
+                try AtomicFile.write(Array(text.utf8), to: path, what: "the lesson")
+            } catch {
+                return .failed(effect, reason: error.message)
+            }
             return nil
+        case .showClassStep, .sendClassAnswer, .quit:
+            return nil  // nothing to write: the class link and the runtime carry these out
         }
     }
 }

@@ -12,7 +12,8 @@ struct LessonScreen: Widget {
     func render(in area: Rect, on canvas: inout Canvas) {
         let timeline = player.timeline
         let numbering = session.numbering ?? timeline.numbering
-        let status = strings.step(player.stepNumber, of: player.stepCount) + "   " + strings.numbering(numbering)
+        var status = strings.step(player.stepNumber, of: player.stepCount) + "   " + strings.numbering(numbering)
+        if session.following != nil { status += "   " + strings.followingPresenter }
         let title = timeline.title.text(strings.language)
         HeaderBar(
             title: "\(strings.appName)  \(title)", status: status, shorterTitles: HeaderBar.shorter(title)
@@ -46,7 +47,7 @@ struct LessonScreen: Widget {
         TextBlock(paragraphs: narration, width: textWidth).render(
             in: Rect(x: area.x + 2, y: ladderTop + ladderHeight + 1, width: textWidth, height: narrationHeight),
             on: &canvas)
-        KeyBar(keys: TutorKeys.lesson(quits: session.quitsFromLesson).barItems(strings.language)).render(
+        KeyBar(keys: session.lessonKeys.barItems(strings.language)).render(
             in: Rect(x: area.x, y: keyBarY, width: area.width, height: 1), on: &canvas)
     }
 
@@ -58,7 +59,7 @@ struct LessonScreen: Widget {
             let view = FeedbackView(focus: focus, strings: strings)
             let keys =
                 session.feedbackOnScreen == nil
-                ? TutorKeys.lesson(quits: session.quitsFromLesson).barItems(strings.language)
+                ? session.lessonKeys.barItems(strings.language)
                 : QuizKeys.feedback(inLesson: true).barItems(strings.language)
             return (view, view.height(width: width), true, keys)
         }
@@ -85,7 +86,11 @@ struct LessonScreen: Widget {
                         + QuestionWording.text(for: quiz, strings.language, from: wire?.from, to: wire?.to),
                     .question
                 ))
-            paragraphs.append((strings.revealHint, .dim))
+            if session.isWaitingForReveal {
+                paragraphs.append((strings.answerSent, .strong))
+            } else {
+                paragraphs.append((session.following == nil ? strings.revealHint : strings.presenterReveals, .dim))
+            }
             return paragraphs
         }
         // The numbers in the narration follow the ladder's numbering, switched with `r`.

@@ -136,7 +136,8 @@ public struct PlainTutor {
                     switch effect {
                     case .saveProgress(let book): console.saveProgress(book)
                     case .quit: quit = true
-                    case .appendToExamLog: break  // the tutor sits no exam
+                    // The tutor sits no exam, saves no lesson and leads no class.
+                    case .appendToExamLog, .writeLesson, .showClassStep, .sendClassAnswer: break
                     }
                 }
             }

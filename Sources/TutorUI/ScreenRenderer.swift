@@ -30,7 +30,7 @@ public enum ScreenRenderer {
             let lines =
                 session.player == nil
                 ? TutorKeys.menu.helpLines(language)
-                : TutorKeys.lesson(quits: session.quitsFromLesson).helpLines(language)
+                : session.lessonKeys.helpLines(language)
                     + QuizKeys.question(inLesson: true).helpLines(language)
                     + QuizKeys.answerField(exam: false).helpLines(language)
             HelpDialog(strings: strings, lines: lines).render(in: area, on: &canvas)

@@ -60,6 +60,14 @@ public struct Strings: Sendable {
     }
     var quizHeading: String { pick("Quiz:", "测验：") }
     var revealHint: String { pick("Press Space to see the answer.", "按空格键查看答案。") }
+    /// A student following a presenter: the presenter steps and reveals.
+    var followingPresenter: String { pick("following the instructor", "跟随老师") }
+    var presenterReveals: String { pick("The instructor reveals the answer.", "答案由老师揭晓。") }
+    var answerSent: String {
+        pick(
+            "Your answer is sent. It is graded here when the instructor reveals the answer.",
+            "你的答案已提交。老师揭晓答案后，这里会给出评分。")
+    }
     var endOfLesson: String { pick("End of the lesson. Press q for the menu.", "本课结束。按 q 返回菜单。") }
     var endOfLessonWithNext: String {
         pick("End of the lesson. Space: the next lesson; q: the menu.", "本课结束。空格：下一课；q：返回菜单。")

@@ -30,10 +30,13 @@ public enum TextWrap {
                 continue
             }
             if lineWidth + tokenWidth > width, lineWidth > 0 {
-                if let first = token.first, noLineStart.contains(first), tokenWidth <= 2, let moved = line.popLast() {
-                    // Carry the last character down so that closing punctuation does not start a line.
-                    finish(&lines, line)
-                    line = String(moved)
+                if let first = token.first, noLineStart.contains(first), tokenWidth <= 2,
+                    let moved = carriedTail(of: line, joining: tokenWidth, width: width)
+                {
+                    // Carry the last word (or wide character) down so that closing punctuation does not start a
+                    // line, and a Latin word in Chinese text ("SYN+ACK。") stays whole.
+                    finish(&lines, String(line.dropLast(moved.count)))
+                    line = moved
                     lineWidth = TextWidth.of(moved)
                 } else {
                     finish(&lines, line)
@@ -59,6 +62,19 @@ public enum TextWrap {
         }
         if !line.isEmpty || lines.isEmpty { finish(&lines, line) }
         return lines
+    }
+
+    /// The end of `line` that moves down with a closing punctuation mark: its last wide character, or its last
+    /// word of narrow characters. Nil when nothing can move: the line would be left empty, or the tail and the mark
+    /// together would not fit on the next line.
+    private static func carriedTail(of line: String, joining markWidth: Int, width: Int) -> String? {
+        guard let last = line.last, last != " " else { return nil }
+        var tail = String(last)
+        if TextWidth.of(last) == 1 {
+            tail = String(line.reversed().prefix { $0 != " " && TextWidth.of($0) == 1 }.reversed())
+        }
+        guard tail.count < line.count, TextWidth.of(tail) + markWidth <= width else { return nil }
+        return tail
     }
 
     private static func finish(_ lines: inout [String], _ line: String) {

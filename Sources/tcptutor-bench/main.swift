@@ -129,23 +129,32 @@ func line(_ name: String, _ rate: Rate, _ unit: String, _ detail: String) -> Str
         + "\(formatted(rate.perCPUSecond)) per second of CPU time)"
 }
 
-let (segmentRate, _) = segmentsPerSecond(segments: 20_000_000)
+// `tcptutor-bench engine [SEGMENTS]` measures the engine alone: what a profiler (perf, callgrind) should look at.
+let arguments = Array(CommandLine.arguments.dropFirst())
+let engineOnly = arguments.first == "engine"
+let segmentCount = engineOnly ? arguments.dropFirst().first.flatMap { Int($0) } ?? 20_000_000 : 20_000_000
+let (segmentRate, _) = segmentsPerSecond(segments: segmentCount)
 print(line("engine", segmentRate, "segments", "bulk transfer, Endpoint.receive, one core"))
-print(
-    line(
-        "simulation", connectionsPerSecond(connections: 50_000), "connections",
-        "open, 20 data segments, close, TIME_WAIT"))
-let sample =
-    CommandLine.arguments.dropFirst().first
-    ?? LessonLibrary.locate(executable: CommandLine.arguments[0]).flatMap { folder in
-        (try? LessonLibrary.lessonFiles(in: [folder]))?.first
+if !engineOnly { printTheOtherFigures() }
+
+/// The simulation, lesson and screen figures.
+func printTheOtherFigures() {
+    print(
+        line(
+            "simulation", connectionsPerSecond(connections: 50_000), "connections",
+            "open, 20 data segments, close, TIME_WAIT"))
+    let sample =
+        arguments.first
+        ?? LessonLibrary.locate(executable: CommandLine.arguments[0]).flatMap { folder in
+            (try? LessonLibrary.lessonFiles(in: [folder]))?.first
+        }
+    if let sample, let rate = lessonsPerSecond(sample, runs: 2_000) {
+        print(line("lessons", rate, "runs", sample))
     }
-if let sample, let rate = lessonsPerSecond(sample, runs: 2_000) {
-    print(line("lessons", rate, "runs", sample))
+    let (frameRate, cellsPerStep) = framesPerSecond(steps: 20_000)
+    print(
+        line(
+            "screen", frameRate, "steps drawn",
+            "\(Int(1e6 / frameRate.perWallSecond)) µs each, 100x30, handshake, \(cellsPerStep) cells changed per step on average"
+        ))
 }
-let (frameRate, cellsPerStep) = framesPerSecond(steps: 20_000)
-print(
-    line(
-        "screen", frameRate, "steps drawn",
-        "\(Int(1e6 / frameRate.perWallSecond)) µs each, 100x30, handshake, \(cellsPerStep) cells changed per step on average"
-    ))

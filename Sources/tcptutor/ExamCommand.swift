@@ -1,6 +1,7 @@
 import ArgumentParser
 import LessonKit
 import TimelineKit
+import TutorClassLink
 import TutorCurses
 import TutorSession
 import TutorStorage
@@ -77,8 +78,9 @@ struct ExamTakeCommand: ParsableCommand {
     var keyFile: String
     @Option(
         help: ArgumentHelp(
-            "Folder for the exam log (created if it is not there; its parent folder must exist).", valueName: "folder"))
-    var out: String
+            "Folder for the exam log (created if it is not there; its parent folder must exist). Not used when the "
+                + "class server started the exam: it keeps the answers.", valueName: "folder"))
+    var out: String?
     @OptionGroup var lessonFolder: LessonFolderOption
     @OptionGroup var languageOption: LanguageOption
     var language: Language? { languageOption.language }
@@ -89,29 +91,37 @@ struct ExamTakeCommand: ParsableCommand {
         let parameters = ExamParameters(
             lessons: lessons.split(separator: ",").map { $0.trimmingWhitespace() },
             questionCount: questions, minutes: minutes)
-        let opened: (sitting: ExamSitting, log: ExamLogFile)
+        let environment = ProcessInfo.processInfo.environment
+        let opened: (sitting: ExamSitting, perform: (Effect) -> Message?, log: ExamLogFile?)
         do {
             // Settings and key first: a mistyped command makes no folder.
             try parameters.validate()
             try StudentID.validate(student)
             let key = try ExamKey(contentsOf: URL(fileURLWithPath: keyFile))
-            try ExamOutFolder.prepare(out)
-            opened = try ExamLogFile.openSitting(
-                directory: URL(fileURLWithPath: out), key: key, studentID: student, parameters: parameters,
-                lessons: try LessonFolder(paths: [folder]), now: WallClock.now())
+            let lessons = try LessonFolder(paths: [folder])
+            if let classLink = try ClassLinkStart.connect(environment: environment) {
+                opened = try Self.openOnServer(
+                    classLink, key: key, student: student, parameters: parameters, lessons: lessons)
+            } else {
+                guard let out else { throw CommandFailure("--out is required: the folder for the exam log") }
+                try ExamOutFolder.prepare(out)
+                let local = try ExamLogFile.openSitting(
+                    directory: URL(fileURLWithPath: out), key: key, studentID: student, parameters: parameters,
+                    lessons: lessons, now: WallClock.now())
+                opened = (local.sitting, StorageEffects(examLog: local.log).perform, local.log)
+            }
         } catch let failure as CommandFailure {
             throw failure
         } catch {
             throw CommandFailure("\(error)")
         }
         // A student who leaves at the start screen leaves no empty log to be collected.
-        defer { opened.log.discardIfEmpty() }
+        defer { opened.log?.discardIfEmpty() }
         var session = ExamSession(sitting: opened.sitting, language: language ?? .en, now: WallClock.now())
-        let storage = StorageEffects(examLog: opened.log)
         if !screen.plain && isatty(0) == 1 && isatty(1) == 1 {
-            var runtime = TerminalRuntime(environment: ProcessInfo.processInfo.environment)
+            var runtime = TerminalRuntime(environment: environment)
             runtime.asciiLines = screen.asciiLines
-            runtime.perform = storage.perform
+            runtime.perform = opened.perform
             let ranFullScreen = try FullScreen.run(
                 { () throws(TerminalProblem) in try runtime.run(&session) },
                 finish: {
@@ -127,8 +137,24 @@ struct ExamTakeCommand: ParsableCommand {
         }
         var exam = PlainExam(
             session: session, readLine: { Swift.readLine() }, write: { print($0) }, now: WallClock.now,
-            perform: storage.perform)
+            perform: opened.perform)
         exam.run()
+    }
+
+    /// The sitting when the class server started the exam: derived from the key and the id as everywhere, with
+    /// the answers the server kept; every answer goes to the server and is given once it is committed there.
+    static func openOnServer(
+        _ classLink: ClassLinkStart, key: ExamKey, student: String, parameters: ExamParameters,
+        lessons: LessonFolder
+    ) throws -> (sitting: ExamSitting, perform: (Effect) -> Message?, log: ExamLogFile?) {
+        let server = "the class server"
+        let derived = try ExamSitting(
+            key: key, studentID: student, parameters: parameters, lessons: lessons, records: [], logName: server)
+        let sitting = try ExamSitting(
+            key: key, studentID: student, parameters: parameters, lessons: lessons,
+            records: classLink.examRecords(parameters: parameters, fingerprint: derived.blueprint.fingerprint),
+            logName: server)
+        return (sitting, ClassLinkEffects(link: classLink.link).perform, nil)
     }
 }
 

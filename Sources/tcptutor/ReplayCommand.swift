@@ -59,10 +59,19 @@ struct ReplayCommand: ParsableCommand {
 
     @OptionGroup var animation: AnimationOption
 
+    @Flag(help: "Write the connection as a lesson to edit: calls, asserted segments, narration, quiz points.")
+    var toLesson = false
+
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp("With --to-lesson: the lesson file to write (default: standard output).", valueName: "file"))
+    var output: String?
+
     func validate() throws {
         if quiz && format != nil {
             throw ValidationError("--quiz is a full-screen mode; it does not combine with --format")
         }
+        try validateLessonOptions()
     }
 
     func run() throws {
@@ -74,25 +83,11 @@ struct ReplayCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if list { return try runList(reader) }
+        if toLesson { return try writeLesson(reader) }
         let fullScreen = format == nil && !screen.plain && isatty(STDOUT_FILENO) != 0 && isatty(STDIN_FILENO) != 0
-        let result: (replay: CaptureReplay?, listing: CaptureListing)
-        do {
-            result = try CaptureAnalysis.replay(reader, stream: stream ?? 0)
-        } catch {
-            printError("tcptutor: \(error)")
-            throw ExitCode(1)
-        }
+        let result = try analyse(reader)
         guard let replay = result.replay else {
-            let count = result.listing.connections.count
-            if count == 0, result.listing.format == .text {
-                printError(noTcpdumpLines(result.listing))
-            } else if count == 0 {
-                printError("tcptutor: \(file) holds no TCP segments")
-            } else {
-                printError(
-                    "tcptutor: \(file) has no stream \(stream ?? 0): it holds \(count) TCP connection"
-                        + "\(count == 1 ? "" : "s") (0 to \(count - 1)); see --list")
-            }
+            printError(noStream(result.listing))
             throw ExitCode(1)
         }
         let streams = result.listing.connections.count
@@ -205,6 +200,25 @@ struct ReplayCommand: ParsableCommand {
             printError(noTcpdumpLines(listing))
             throw ExitCode(1)
         }
+    }
+
+    /// The chosen connection replayed, with the list of all; a capture that cannot be read is said and fails.
+    func analyse(_ reader: CaptureReader) throws -> (replay: CaptureReplay?, listing: CaptureListing) {
+        do {
+            return try CaptureAnalysis.replay(reader, stream: stream ?? 0)
+        } catch {
+            printError("tcptutor: \(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// Why the chosen stream cannot be replayed: the file holds no TCP, or not that many connections.
+    func noStream(_ listing: CaptureListing) -> String {
+        let count = listing.connections.count
+        if count == 0, listing.format == .text { return noTcpdumpLines(listing) }
+        if count == 0 { return "tcptutor: \(file) holds no TCP segments" }
+        return "tcptutor: \(file) has no stream \(stream ?? 0): it holds \(count) TCP connection"
+            + "\(count == 1 ? "" : "s") (0 to \(count - 1)); see --list"
     }
 
     /// Why a text file gave nothing to replay.

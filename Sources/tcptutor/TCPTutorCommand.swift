@@ -8,7 +8,8 @@ struct TCPTutorCommand: ParsableCommand {
         abstract: "A terminal tutor for how TCP opens and closes connections (RFC 9293).",
         subcommands: [
             TutorCommand.self, RunCommand.self, CheckCommand.self, QuizCommand.self, ExamCommand.self,
-            PresentCommand.self, ReplayCommand.self, ExportCommand.self, ProgressCommand.self, ClassCommand.self,
+            PresentCommand.self, ReplayCommand.self, ExportCommand.self, ProgressCommand.self, SandboxCommand.self,
+            ClassCommand.self,
         ],
         defaultSubcommand: TutorCommand.self
     )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LessonKit
 import TimelineKit
+import TutorClassLink
 import TutorCurses
 import TutorSession
 import TutorStorage
@@ -48,9 +49,12 @@ struct TutorCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         let store = ProgressStore(environment: environment)
+        // Started by the class server: the progress book comes from the server and goes back to it; no file is
+        // written on this machine (ARCHITECTURE.md, "The class").
+        let classLink = try ClassLinkStart.connect(environment: environment)
         var progress = ProgressBook()
         var notice: LocalizedText?
-        switch try store.load() {
+        switch try classLink?.progress ?? store.load() {
         case .loaded(let book): progress = book
         case .empty: break
         case .unreadable(let keptAt, let reason):
@@ -60,21 +64,20 @@ struct TutorCommand: ParsableCommand {
         }
         let catalog = LessonCatalog.load(folder: lessonFolder.path, inBackground: !screen.plain)
         var session = TutorSession(
-            lessons: catalog.entries, progress: progress, language: language, animates: !animation.noAnimation)
+            lessons: catalog.entries, progress: progress, language: language ?? classLink?.language,
+            animates: !animation.noAnimation)
         session.notice = notice ?? catalog.notice
         session.freshNumbers = freshNumbers.drawingSeed().map(FreshNumbers.init(seed:))
+        let perform =
+            classLink.map { ClassLinkEffects(link: $0.link).perform } ?? StorageEffects(progress: store).perform
         let save: (ProgressBook) -> Void = { book in
-            do {
-                try store.save(book)
-            } catch {
-                printError("tcptutor: \(error)")
-            }
+            if case .failed(_, let reason) = perform(.saveProgress(book)) { printError("tcptutor: \(reason)") }
         }
         if !screen.plain {
             var runtime = TerminalRuntime(environment: environment)
             runtime.asciiLines = screen.asciiLines
             runtime.crashKey = testCrashKey?.first
-            runtime.perform = StorageEffects(progress: store).perform
+            runtime.perform = perform
             if !catalog.files.isEmpty { runtime.sources = [LessonLoader(files: catalog.files)] }
             if try FullScreen.run({ () throws(TerminalProblem) in try runtime.run(&session) }) { return }
         }

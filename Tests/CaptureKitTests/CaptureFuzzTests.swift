@@ -79,7 +79,7 @@ struct SplitMix64: RandomNumberGenerator {
         }
     }
 
-    @Test(arguments: binaryFixtures)
+    @Test(arguments: binaryFixtures + TunnelFuzzTests.tunnelFixtures)
     func damagedBinaryCaptures(_ name: String) throws {
         let original = try Fixtures.bytes(name)
         var random = SplitMix64(state: Self.seed(name))

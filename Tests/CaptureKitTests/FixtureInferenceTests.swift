@@ -11,6 +11,7 @@ import Testing
         "abort.pcap", "unread-data.pcap", "simultaneous-open.pcap", "simultaneous-close.pcap", "ipv6.pcap",
         "keepalive.pcap", "retransmission.pcap", "reordered.pcap", "duplicated.pcap", "port-reuse.pcap",
         "loopback-ethernet.pcap", "loopback-ipv6-sll2.pcap", "loopback-sll.pcap", "midstream.pcap",
+        "unanswered-syn.pcap", "lost-fin.pcap",
         "a-closes-first.txt", "simultaneous-close.txt", "midstream.txt", "ipv6-verbose.txt",
     ]
 

@@ -35,6 +35,7 @@ import Testing
         let text = """
             IP 10.0.0.1.5000 > 10.0.0.2.80: Flags [S], seq 100, win 100, length 0
             IP 10.0.0.2.80 > 10.0.0.1.5000: Flags [S.], seq 300, ack 999, win 100, length 0
+            IP 10.0.0.1.5000 > 10.0.0.2.80: Flags [R], seq 999, win 0, length 0
             """
         let replay = try replay(text)
         let step = replay.steps[1]
@@ -44,8 +45,12 @@ import Testing
         #expect(expected.ack == SequenceNumber(101))
         #expect(step.notes.last?.en.contains("S. 300:300(0) ack 101") == true)
         #expect(step.notes.last?.zh.contains("状态机预期B发送") == true)
-        // A in SYN_SENT answers the unacceptable ACK with a reset (RFC 9293 §3.10.7.3).
+        // A in SYN_SENT answers the unacceptable ACK with a reset (RFC 9293 §3.10.7.3): the capture shows the
+        // SYN+ACK arrived by that answer.
         #expect(step.handledBecause == .synSentResetsBadAck)
+        #expect(step.fate == .delivered)
+        #expect(replay.steps[2].rule == .synSentResetsBadAck)
+        #expect(!replay.steps[2].has(.notPredicted))
     }
 
     @Test func captureThatMissedTheSyn() throws {

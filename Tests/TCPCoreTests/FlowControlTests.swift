@@ -24,6 +24,23 @@ struct FlowControlTests {
         return h
     }
 
+    @Test("RCV.WND is the receive buffer from the SYN-ACK on, so SYN-RECEIVED refuses data beyond what it announced")
+    func synReceivedWindowIsTheAnnouncedBuffer() {
+        var b = Endpoint(
+            initialSequenceNumber: SequenceNumber(300), configuration: EndpointConfiguration(receiveBuffer: 1000))
+        var reaction = Reaction()
+        b.call(.listen, at: 0, into: &reaction)
+        b.receive(Segment(flags: .syn, seq: SequenceNumber(100)), at: 0, into: &reaction)
+        #expect(reaction.sent.map(\.segment.window) == [1000])
+        #expect(b.tcb?.rcvWnd == 1000)
+        // The SYN-ACK announced 1000 bytes from 101; a segment at 2101 lies outside that window (§3.10.7.4, Table 6).
+        reaction.clear()
+        let beyond = Segment(flags: .psh, seq: SequenceNumber(2101), ack: SequenceNumber(301), payloadLength: 10)
+        b.receive(beyond, at: 0, into: &reaction)
+        #expect(reaction.verdict == .unacceptableSegmentAcked)
+        #expect(b.state == .synReceived)
+    }
+
     @Test("Unread data shrinks the advertised window; the sender sends no more than the window admits")
     func windowShrinksAndLimitsTheSender() {
         var h = Self.open()

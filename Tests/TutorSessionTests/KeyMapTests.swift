@@ -23,6 +23,11 @@ import TimelineKit
             erase("presenter", PresenterKeys.map), erase("exam start", ExamKeys.notice(starting: true)),
             erase("exam resumed", ExamKeys.notice(starting: false)), erase("exam paused", ExamKeys.paused),
             erase("exam closed", ExamKeys.closed),
+            (
+                "sandbox, empty command line",
+                (SandboxKeys.line.bindings + SandboxKeys.emptyLine.bindings).flatMap(\.keys),
+                { SandboxKeys.action(for: $0, lineIsEmpty: true).map { "\($0)" } }
+            ),
         ]
     }
 

@@ -86,41 +86,24 @@ struct ExamCrashTests {
         var tornTails = 0
         for round in 0..<4 {
             let tearing = round % 2 == 1
-            let child = Process()
-            child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-            child.arguments = ["--testing-library", "swift-testing", "--filter", "examLogChildWriter"]
-            var environment = ProcessInfo.processInfo.environment
-            environment[Self.childVariable] = (tearing ? "tear:" : "run: ") + url.path
-            environment["SWIFT_BACKTRACE"] = "enable=no"
-            child.environment = environment
-            let output = Pipe()
-            child.standardOutput = output
-            child.standardError = FileHandle.nullDevice
-            try child.run()
+            var child = try TestChildProcess.start(
+                test: "examLogChildWriter", variable: Self.childVariable,
+                value: (tearing ? "tear:" : "run: ") + url.path)
             let target = tearing ? 2 : 2 + Int.random(in: 0...3)
             var seen = 0
             var halfWritten = false
-            var buffer = ""
-            while seen < target || (tearing && !halfWritten) {
-                let data = output.fileHandleForReading.availableData
-                guard !data.isEmpty else { break }
-                buffer += String(decoding: data, as: UTF8.self)
-                while let newline = buffer.firstIndex(of: "\n") {
-                    let line = buffer[..<newline]
-                    if line.hasPrefix("DURABLE "), let index = Int(line.dropFirst(8)) {
-                        durable = max(durable, index)
-                        seen += 1
-                    }
-                    if line == "HALF" { halfWritten = true }
-                    buffer = String(buffer[buffer.index(after: newline)...])
+            while seen < target || (tearing && !halfWritten), let line = child.nextLine() {
+                if line.hasPrefix("DURABLE "), let index = Int(line.dropFirst(8)) {
+                    durable = max(durable, index)
+                    seen += 1
                 }
+                if line == "HALF" { halfWritten = true }
             }
-            // One read can bring several lines, so more than the target may have been seen before the kill.
             #expect(seen >= target, "round \(round): the child stopped early")
             if !tearing { usleep(UInt32.random(in: 0...20_000)) }
-            kill(child.processIdentifier, SIGKILL)
-            child.waitUntilExit()
-            #expect(child.terminationReason == .uncaughtSignal)
+            kill(child.process.processIdentifier, SIGKILL)
+            child.process.waitUntilExit()
+            #expect(child.process.terminationReason == .uncaughtSignal)
 
             let contents = try ExamLogFile.read(url)
             #expect(contents.problem == nil, "round \(round): \(String(describing: contents.problem))")

@@ -55,6 +55,14 @@ import Testing
         #expect(lines.allSatisfy { !($0.first.map { "，。".contains($0) } ?? false) })
     }
 
+    @Test func aLatinWordBeforeClosingPunctuationMovesDownWhole() {
+        // "。" does not fit after "SYN+ACK" on the first line; the word goes down with it, never as "SYN+AC" / "K。".
+        let lines = TextWrap.lines("第二个报文是SYN+ACK。", width: 19)
+        #expect(lines == ["第二个报文是", "SYN+ACK。"])
+        // A wide character still moves alone.
+        #expect(TextWrap.lines("主机进入监听状态。", width: 16) == ["主机进入监听状", "态。"])
+    }
+
     @Test func aWordLongerThanTheLineIsBroken() {
         #expect(TextWrap.lines("3626544836:3626544836", width: 8) == ["36265448", "36:36265", "44836"])
     }

@@ -31,6 +31,12 @@ public struct ExamLogRecord: Hashable, Sendable, Codable {
         public var version: Int
         public var parameters: ExamParameters
         public var fingerprint: String
+
+        public init(version: Int, parameters: ExamParameters, fingerprint: String) {
+            self.version = version
+            self.parameters = parameters
+            self.fingerprint = fingerprint
+        }
     }
 
     /// What an answer record holds: the typed text per field, keyed by field name.

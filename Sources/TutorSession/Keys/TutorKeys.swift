@@ -41,6 +41,10 @@ public enum TutorKeys {
         KeyBinding(.closeDialog, [.escape], help: KeyLabel("Esc", "close a dialog", "关闭对话框")),
     ])
 
+    /// A lesson followed from the presenter's steps: no stepping keys, `q` leaves.
+    public static let following = KeyMap<LessonAction>(
+        lesson(quits: true).bindings.filter { ![.next, .back, .first, .last, .goTo].contains($0.action) })
+
     /// A lesson's keys; `quits` where `q` leaves the program rather than going back to the menu (a capture or a
     /// lesson opened on its own).
     public static func lesson(quits: Bool) -> KeyMap<LessonAction> {

@@ -29,12 +29,46 @@ public struct PresenterSession: Hashable, Sendable {
     public let animates: Bool
     /// Whether the answer to the question on screen has been revealed.
     public private(set) var isRevealed = false
+    /// The class following from their own terminals, when the presenter leads one: its answers are tallied at
+    /// each question, and each step is sent to every follower (`Effect.showClassStep`).
+    public private(set) var classroom: Classroom?
 
-    /// Opens `timeline` at its first step.
-    public init(timeline: Timeline, language: Language = .en, animates: Bool = false) {
+    /// Opens `timeline` at its first step; with a `classroom`, the class follows.
+    public init(timeline: Timeline, language: Language = .en, animates: Bool = false, classroom: Classroom? = nil) {
         self.player = LessonPlayer(timeline: timeline)
         self.language = language
         self.animates = animates
+        self.classroom = classroom
+    }
+
+    /// The step every follower should show.
+    public var classStep: ClassStep { ClassStep(position: player.position, revealed: isRevealed) }
+
+    /// The class's answers to the question on screen, once it is revealed: the projector shows them.
+    public var revealedTally: ClassTally? {
+        guard let classroom, isRevealed || player.stop.phase == .shown,
+            let point = player.pendingQuiz ?? player.frame.quiz,
+            let position = questionPosition,
+            let question = QuizQuestion(timeline: timeline, frameIndex: player.stop.frameIndex, fields: point.fields)
+        else { return nil }
+        return ClassTally(question: question, answers: classroom.answers(at: position), students: classroom.students)
+    }
+
+    /// How many have answered the question on screen while it is asked: "17 of 25 answered".
+    public var answeredSoFar: (answered: Int, students: Int)? {
+        guard let classroom, player.pendingQuiz != nil, !isRevealed else { return nil }
+        let answered = classroom.answers(at: player.position).count
+        return (answered, max(classroom.students, answered))
+    }
+
+    /// The stop of the question whose answer is on screen: the current stop while it is asked or revealed in
+    /// place, the question stop just before when the answer's segment is shown.
+    private var questionPosition: Int? {
+        if player.pendingQuiz != nil { return player.position }
+        guard player.frame.quiz != nil else { return nil }
+        return player.stops[..<player.position].lastIndex {
+            $0.frameIndex == player.stop.frameIndex && $0.phase == .question
+        }
     }
 
     public var timeline: Timeline { player.timeline }
@@ -49,13 +83,23 @@ public struct PresenterSession: Hashable, Sendable {
         return nil
     }
 
-    /// Handles one message and says what the front end must do.
+    /// Handles one message and says what the front end must do; with a class, a step that changed is sent on.
     public mutating func update(_ message: Message) -> [Effect] {
+        let before = classStep
+        let effects = handle(message)
+        guard classroom != nil, classStep != before else { return effects }
+        return [.showClassStep(classStep)] + effects
+    }
+
+    private mutating func handle(_ message: Message) -> [Effect] {
         switch message {
+        case .classroom(let event):
+            classroom?.apply(event)
+            return []
         case .tick:
             tick()
             return []
-        case .time, .lessonLoaded, .failed:
+        case .time, .lessonLoaded, .failed, .classStep:
             return []
         case .key(let key):
             if key == .interrupt { return [.quit] }

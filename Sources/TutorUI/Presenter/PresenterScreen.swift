@@ -34,7 +34,20 @@ struct PresenterScreen: Widget {
         if let readout = layout.readout {
             PresenterReadout(player: player).render(in: readout, on: &canvas)
         }
-        PresenterPanel(blocks: content.blocks(withLadder: layout.ladder != nil)).render(in: layout.panel, on: &canvas)
+        if let tally = session.revealedTally {
+            // The class answered: its answers take the panel's place, the engine's answer stays in the readout.
+            ClassTallyView(tally: tally, language: strings.language).render(in: layout.panel, on: &canvas)
+        } else {
+            PresenterPanel(blocks: content.blocks(withLadder: layout.ladder != nil)).render(
+                in: layout.panel, on: &canvas)
+        }
+        if let (answered, students) = session.answeredSoFar {
+            let text = strings.answeredSoFar(answered, of: students)
+            let panel = layout.panel
+            canvas.write(
+                text, x: max(panel.maxX - 1 - TextWidth.of(text), panel.x), y: panel.maxY - 1, ink: .strong,
+                limit: panel.maxX)
+        }
         if let ladder = layout.ladder {
             // As the tutor draws it: up to the frame whose states are shown, the step's segment strong once
             // it is revealed.

@@ -21,6 +21,10 @@ struct PresenterStrings {
     }
 
     var questionHeading: String { pick("Question for the class", "请全班回答") }
+    /// The live count while a class answers on its own terminals.
+    func answeredSoFar(_ answered: Int, of students: Int) -> String {
+        pick("\(answered) of \(students) answered", "\(students) 人中 \(answered) 人已作答")
+    }
     func direction(_ from: HostID, _ to: HostID) -> String {
         pick("The next segment goes from \(from) to \(to).", "下一个报文段从 \(from) 发往 \(to)。")
     }
