@@ -71,7 +71,7 @@ let package = Package(
         .target(
             name: "ClassServer",
             dependencies: [
-                "CPseudoTerminal",
+                "CPseudoTerminal", "ClassLink", "ClassStore", "TutorSession", "TutorStorage", "LessonKit",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -85,7 +85,8 @@ let package = Package(
         .executableTarget(
             name: "tcptutor-class",
             dependencies: [
-                "ClassServer", "LessonKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "ClassServer", "ClassStore", "TutorSession", "LessonKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
             name: "tcptutor",
@@ -194,7 +195,7 @@ let package = Package(
                 "TutorClassLink", "ClassLink", "ClassStore", "TutorSession", "TutorStorage", "TCPTutorTestSupport",
             ]),
         // The built program in tmux: what is drawn and typed on a real terminal.
-        .testTarget(name: "TerminalTests", dependencies: ["TCPTutorTestSupport"]),
+        .testTarget(name: "TerminalTests", dependencies: ["TCPTutorTestSupport", "TutorSession", "TutorStorage"]),
     ],
     swiftLanguageModes: [.v6]
 )

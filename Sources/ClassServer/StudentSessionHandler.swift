@@ -1,3 +1,5 @@
+import ClassLink
+import ClassStore
 import Dispatch
 import NIOCore
 import NIOPosix
@@ -165,11 +167,24 @@ final class StudentSessionHandler: ChannelInboundHandler {
         let process: TutorProcess
         do {
             try makeFolder(launch.folder(for: student))
+            var environment = launch.environment(for: student, term: term ?? "dumb", clientVariables: clientVariables)
+            // An exam runs on the class link: its answers go to the server's store, and nothing is written on the
+            // student's side.
+            var link: (server: StudentLinkServer, exam: ClassExam, check: StudentLinkRequests.Exam)?
+            if let exam = launch.exam {
+                link = (try StudentLinkServer(), exam, try exam.linkExam(for: student))
+                environment["TCPTUTOR_CLASS_LINK"] = "3"
+            }
+            defer { link?.server.closeTutorEnd() }
             process = try TutorProcess(
-                executable: launch.executable, arguments: launch.arguments,
-                environment: launch.environment(
-                    for: student, term: term ?? "dumb", clientVariables: clientVariables),
-                columns: size.columns, rows: size.rows, terminal: terminal)
+                executable: launch.executable, arguments: launch.arguments(for: student), environment: environment,
+                columns: size.columns, rows: size.rows, terminal: terminal, link: link?.server.tutorEnd)
+            if let link {
+                let language = (environment["LANG"] ?? "").hasPrefix("zh") ? "zh" : ""
+                link.server.serve(
+                    store: link.exam.store, hello: Hello(student: student.value, mode: .exam, language: language),
+                    exam: link.check, log: log)
+            }
         } catch {
             leaveSeat()
             reply(wantReply, false, context: context)

@@ -7,12 +7,24 @@ public struct TutorLaunch: Sendable {
     public var studentsFolder: String
     /// Variables of the server's own environment handed on (where the lessons are, how a crash reports).
     public var inherited: [String: String]
+    /// The class's exam, when the server sets one: every student's tutor runs it instead of the menu, its answers
+    /// committed to the server's store over the class link.
+    public var exam: ClassExam?
 
-    public init(executable: String, arguments: [String], studentsFolder: String, inherited: [String: String]) {
+    public init(
+        executable: String, arguments: [String], studentsFolder: String, inherited: [String: String],
+        exam: ClassExam? = nil
+    ) {
         self.executable = executable
         self.arguments = arguments
         self.studentsFolder = studentsFolder
         self.inherited = inherited
+        self.exam = exam
+    }
+
+    /// The tutor's arguments for `student`: the exam's, with the lesson folder, when the class sits one.
+    func arguments(for student: StudentID) -> [String] {
+        exam?.arguments(for: student, lessonFolder: arguments) ?? arguments
     }
 
     /// The variables an SSH client may set with `env` (RFC 4254 §6.4), as sshd's usual `AcceptEnv LANG LC_*`:

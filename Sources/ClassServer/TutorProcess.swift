@@ -32,7 +32,7 @@ final class TutorProcess: @unchecked Sendable {
     /// what it gets as it is.
     init(
         executable: String, arguments: [String], environment: [String: String], columns: Int, rows: Int,
-        terminal: Bool
+        terminal: Bool, link: Int32? = nil
     ) throws(Failure) {
         var nameBuffer = [CChar](repeating: 0, count: 128)
         let master = tcptutor_open_pseudo_terminal(&nameBuffer, nameBuffer.count)
@@ -51,6 +51,8 @@ final class TutorProcess: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        // The class link, as descriptor 3 (dup2 clears its close-on-exec; every other descriptor is closed on exec).
+        if let link { posix_spawn_file_actions_adddup2(&actions, link, 3) }
         // The child starts with no signal blocked and every handler at its default, whatever the server's
         // threads block or ignore.
         var attributes = posix_spawnattr_t()

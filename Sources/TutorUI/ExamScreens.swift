@@ -176,7 +176,8 @@ public enum ExamText {
         }
         lines.append(
             strings.say(
-                "Your answers are saved in the exam log; your instructor grades them.", "你的答案已保存在考试记录中，由老师评分。"))
+                // True of a log file and of the class server's store alike.
+                "Your answers are saved; your instructor grades them.", "你的答案已保存，由老师评分。"))
         if let problem = session.problem { lines.append(problem) }
         return lines
     }

@@ -62,6 +62,15 @@ struct ServeCommand: ParsableCommand {
     var drainSeconds: Int = 10
 
     @Option(
+        help: ArgumentHelp(
+            "Every student sits this exam instead of the menu: the lessons (ids, comma-separated), the number of "
+                + "questions and the minutes, as LESSONS:QUESTIONS:MINUTES. Each student's exam is derived from the "
+                + "key in DIR/exam.key (made on first start) and their id; every answer is committed to "
+                + "DIR/class.sqlite before the student's screen accepts it; 'tcptutor class grade' grades them.",
+            valueName: "settings"))
+    var exam: String?
+
+    @Option(
         name: .customLong("lesson-folder"),
         help: ArgumentHelp(
             "The folder of .lesson files (default: $TCPTUTOR_LESSONS, ./Lessons or the installed ones).",
@@ -89,7 +98,8 @@ struct ServeCommand: ParsableCommand {
         let settings: ServerSettings
         do {
             settings = try ServerSettings.make(
-                data: data, rosterFile: roster, instructorKeyFile: instructorKey, lessonFolder: lessonFolder)
+                data: data, rosterFile: roster, instructorKeyFile: instructorKey, lessonFolder: lessonFolder,
+                exam: exam)
         } catch {
             throw ExitFailure(error.description)
         }
@@ -107,6 +117,11 @@ struct ServeCommand: ParsableCommand {
         let who = open ? "open: any student id, no password" : "roster: listed students only"
         log.announce("tcptutor class: serving on \(listen) port \(server.port) (\(who))")
         log.announce("Host key fingerprint: \(settings.hostKey.fingerprintLine)")
+        if let exam = settings.launch.exam {
+            log.announce(
+                "Exam: \(exam.parameters.settingsText) for every student; answers in \(data)/class.sqlite; "
+                    + "grade with: tcptutor class grade --data \(data)")
+        }
         log.announce("Students connect with: ssh -p \(server.port) STUDENT-ID@<this machine's address>")
         Self.endOnSignals(server: server, seconds: drainSeconds)
         try server.wait()

@@ -1,6 +1,8 @@
 import ClassServer
+import ClassStore
 import LessonKit
 import NIOSSH
+import TutorSession
 
 /// Everything `serve` settles before it listens: the data folder, the host key, who gets in, and how a
 /// student's tutor is started. Every problem here stops the server at start, with the file it is about.
@@ -16,9 +18,9 @@ struct ServerSettings {
         var description: String
     }
 
-    static func make(data: String, rosterFile: String?, instructorKeyFile: String?, lessonFolder: String?)
-        throws(Problem) -> ServerSettings
-    {
+    static func make(
+        data: String, rosterFile: String?, instructorKeyFile: String?, lessonFolder: String?, exam: String? = nil
+    ) throws(Problem) -> ServerSettings {
         do {
             let dataFolder = try ServerPaths.folder(data, create: true)
             let hostKey = try HostKey.loadOrCreate(in: dataFolder)
@@ -26,9 +28,13 @@ struct ServerSettings {
             guard let lessons = LessonLibrary.locate(explicit: lessonFolder, executable: tutor) else {
                 throw Problem(description: "no lessons folder found; name one with --lesson-folder FOLDER")
             }
-            let launch = TutorLaunch(
-                executable: tutor, arguments: ["--lesson-folder", try ServerPaths.folder(lessons, create: false)],
+            let lessonsPath = try ServerPaths.folder(lessons, create: false)
+            var launch = TutorLaunch(
+                executable: tutor, arguments: ["--lesson-folder", lessonsPath],
                 studentsFolder: dataFolder + "/students", inherited: ServerPaths.inheritedEnvironment())
+            if let exam {
+                launch.exam = try Self.classExam(exam, dataFolder: dataFolder, lessons: lessonsPath)
+            }
             var admission = Admission.open
             var summary: String?
             if let rosterFile {
@@ -45,5 +51,19 @@ struct ServerSettings {
         } catch {
             throw Problem(description: "\(error)")
         }
+    }
+
+    /// The exam `--exam` sets: its settings checked against the lessons (a mistyped lesson stops the server at
+    /// start, not a student at login), the key kept in the data folder, the store opened.
+    static func classExam(_ text: String, dataFolder: String, lessons: String) throws -> ClassExam {
+        let parameters = try ExamParameters(settingsText: text)
+        try parameters.validate()
+        let folder = try LessonFolder(paths: [lessons])
+        let (keyFile, key) = try ClassExam.loadOrMakeKey(in: dataFolder)
+        // Derived once for a made-up id: every lesson named must exist and hold enough questions.
+        _ = try ExamSitting(
+            key: key, studentID: "check", parameters: parameters, lessons: folder, records: [], logName: "--exam")
+        let store = try SQLiteClassStore(directory: dataFolder)
+        return ClassExam(parameters: parameters, keyFile: keyFile, key: key, lessons: folder, store: store)
     }
 }

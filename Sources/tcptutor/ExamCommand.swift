@@ -46,7 +46,7 @@ struct ExamCommand: ParsableCommand {
             log copied under another name) and casual edits (a changed answer breaks its hash chain). It does \
             not stop a determined student: the student holds the key and the log on their machine, so they can \
             see every exam's answers with the engine and write a log that verifies. Exams that count belong on \
-            a class server that keeps the key and the logs (planned: tcptutor class serve).
+            the class server, which keeps the key and the answers: tcptutor class serve --exam (see the README).
             """,
         subcommands: [ExamTakeCommand.self, ExamGradeCommand.self],
         defaultSubcommand: ExamTakeCommand.self)

@@ -1,0 +1,109 @@
+import Foundation
+import TCPTutorTestSupport
+import Testing
+import TutorSession
+import TutorStorage
+
+/// An exam sat on the class server with nothing but `ssh`: the key stays in the server's folder, every answer is
+/// committed to the server's store, a server killed with SIGKILL mid-exam loses nothing, and `class grade` grades
+/// the store with the engine.
+@Suite struct ClassServerExamTests {
+    static let parameters = ExamParameters(
+        lessons: ["three-way-handshake", "four-way-teardown"], questionCount: 4, minutes: 30)
+
+    /// `ssh -T` (no terminal: the tutor's plain lines), its input a pipe, its output collected.
+    final class PlainLogin {
+        let process = Process()
+        let input = Pipe()
+        let outputPath: String
+
+        init(_ server: ClassServerProcess, user: String, folder: String) throws {
+            outputPath = folder + "/ssh-\(UUID().uuidString).out"
+            _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = [
+                "-c",
+                server.sshCommand(user: user, knownHosts: folder + "/known_hosts").replacingOccurrences(
+                    of: "ssh -F", with: "ssh -T -F"),
+            ]
+            process.standardInput = input
+            let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
+            process.standardOutput = output
+            process.standardError = output
+            try process.run()
+        }
+
+        var output: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
+
+        func type(_ text: String) throws { try input.fileHandleForWriting.write(contentsOf: Data(text.utf8)) }
+
+        /// Waits until the output holds `text`.
+        func waitFor(_ text: String, timeout: Double = 20) throws {
+            let deadline = Date().addingTimeInterval(timeout)
+            while Date() < deadline {
+                if output.contains(text) { return }
+                usleep(50_000)
+            }
+            throw HarnessError("no '\(text)' in the student's session:\n\(output)")
+        }
+
+        func end() -> String {
+            try? input.fileHandleForWriting.close()
+            process.waitUntilExit()
+            return output
+        }
+    }
+
+    @Test func anExamSurvivesTheServerKilledWithSIGKILLAndIsGradedFromTheStore() throws {
+        try #require(
+            ClassServerTerminalTests.sshAvailable(),
+            "the class server tests need OpenSSH's ssh (apt-get install openssh-client)")
+        let folder = try TemporaryFolder.make("tcptutor-class-exam")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.path + "/class"
+        let options = ["--open", "--exam", Self.parameters.settingsText]
+        var server: ClassServerProcess? = try ClassServerProcess(dataFolder: data, options: options)
+        #expect(server?.output.contains("Exam: \(Self.parameters.settingsText)") == true)
+
+        // What a careful student types, from the server's own key (the test may read the server's folder).
+        let key = try ExamKey(contentsOf: URL(fileURLWithPath: data + "/exam.key"))
+        var derived = try ExamSitting(
+            key: key, studentID: "ada", parameters: Self.parameters, lessons: Curriculum.folder, records: [],
+            logName: "test")
+        _ = derived.begin(at: 0)
+        var typed: [String] = []
+        while let question = derived.currentQuestion {
+            let answer = RightAnswer.typed(question.quiz)
+            typed.append(question.quiz.fields.map { answer[$0] ?? "" }.joined(separator: "\n") + "\n")
+            _ = try derived.submit(answer, at: 1)
+        }
+        try #require(typed.count == 4)
+
+        let first = try PlainLogin(try #require(server), user: "Ada", folder: folder.path)
+        try first.waitFor("Press Enter to begin")
+        try first.type("\n" + typed[0] + typed[1])
+        try first.waitFor("\n3. ")
+        // The server dies without a word; its students' tutors lose their terminal and their link.
+        if let pid = server?.pid { kill(pid, SIGKILL) }
+        _ = first.end()
+        server = nil
+
+        server = try ClassServerProcess(dataFolder: data, options: options)
+        let second = try PlainLogin(try #require(server), user: "ada", folder: folder.path)
+        try second.waitFor("2 answers kept")
+        try second.type(typed[2] + typed[3])
+        try second.waitFor("The exam is finished")
+        let output = second.end()
+        #expect(!output.contains("Press Enter to begin"), "a resumed exam does not start again:\n\(output)")
+
+        let grades = try TutorProgram.run(["class", "grade", "--data", data, "--lesson-folder", Curriculum.path])
+        #expect(grades.status == 0, "\(grades.text)")
+        let row = try #require(grades.output.split(separator: "\n").first { $0.hasPrefix("ada,") })
+        let cells = row.split(separator: ",", omittingEmptySubsequences: false)
+        #expect(cells[1] == "ok", "\(row)")
+        let header = try #require(grades.output.split(separator: "\n").first).split(separator: ",")
+        let total = try #require(header.firstIndex(of: "total"))
+        #expect(cells[total] == cells[total + 1] && Int(cells[total]) ?? 0 > 0, "full marks: \(row)")
+        #expect(!FileManager.default.fileExists(atPath: data + "/students/ada/exams"), "no log file on disk")
+    }
+}
