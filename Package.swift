@@ -161,7 +161,7 @@ let package = Package(
                 "TutorClassLink", "ClassLink", "ClassStore", "TutorSession", "TutorStorage", "TCPTutorTestSupport",
             ]),
         // The built program in tmux: what is drawn and typed on a real terminal.
-        .testTarget(name: "TerminalTests", dependencies: ["TCPTutorTestSupport"]),
+        .testTarget(name: "TerminalTests", dependencies: ["TCPTutorTestSupport", "ClassLink", "TutorSession"]),
     ],
     swiftLanguageModes: [.v6]
 )

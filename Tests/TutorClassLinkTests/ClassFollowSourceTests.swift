@@ -78,4 +78,16 @@ struct ClassFollowSourceTests {
         }
         #expect(error == .timedOut(peer: "the class server", milliseconds: 100))
     }
+
+    @Test("the link may be named by a socket's path; a path nobody listens on, or a word, is a clear error")
+    func socketPath() throws {
+        let missing = try #require(throws: ClassLinkError.self) {
+            try ClassLinkStart.connect(environment: [ClassLinkStart.variable: "/nonexistent/class.sock"])
+        }
+        #expect(missing.description.contains("cannot connect to /nonexistent/class.sock"), "\(missing)")
+        let word = try #require(throws: ClassLinkError.self) {
+            try ClassLinkStart.connect(environment: [ClassLinkStart.variable: "three"])
+        }
+        #expect(word.description.contains("'three' is neither a file descriptor number nor a socket's path"))
+    }
 }
