@@ -79,9 +79,7 @@ extension ClassMessage {
             writer.string(reason)
         case .followStep(let lessonID, let position, let revealed):
             type = .followStep
-            writer.string(lessonID)
-            writer.uint32(position)
-            writer.bool(revealed)
+            writer.step(lessonID, position, revealed)
         case .classroom(let students):
             type = .classroom
             writer.uint32(students)
@@ -116,9 +114,7 @@ extension ClassMessage {
             writer.fields(fields)
         case .presenterStep(let lessonID, let position, let revealed):
             type = .presenterStep
-            writer.string(lessonID)
-            writer.uint32(position)
-            writer.bool(revealed)
+            writer.step(lessonID, position, revealed)
         case .bye(let reason):
             type = .bye
             writer.string(reason)
@@ -128,6 +124,13 @@ extension ClassMessage {
 }
 
 extension PayloadWriter {
+    /// A follow-mode step: the lesson, the stop, whether its answer is revealed.
+    fileprivate mutating func step(_ lessonID: String, _ position: UInt32, _ revealed: Bool) {
+        string(lessonID)
+        uint32(position)
+        bool(revealed)
+    }
+
     fileprivate mutating func clock(_ clock: ExamClock) {
         string(clock.settings)
         int64(clock.startedAt)

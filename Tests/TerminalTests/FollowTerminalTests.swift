@@ -14,18 +14,6 @@ import TutorSession
 struct FollowTerminalTests {
     static let lesson = "three-way-handshake"
 
-    /// The first question of the lesson: its stop and the engine's answer as a student types it.
-    static func firstQuestion() throws -> (position: Int, question: QuizQuestion) {
-        let timeline = try Curriculum.timeline(lesson)
-        let player = LessonPlayer(timeline: timeline)
-        let position = try #require(player.stops.firstIndex { $0.phase == .question })
-        let frameIndex = player.stops[position].frameIndex
-        let quiz = try #require(timeline.frames[frameIndex].quiz)
-        let question = try #require(
-            QuizQuestion(timeline: timeline, frameIndex: frameIndex, fields: quiz.fields, line: quiz.line))
-        return (position, question)
-    }
-
     /// Listens on `path`, starts the tutor in the pane with the link named, and accepts its connection.
     static func start(_ terminal: TmuxTerminal) throws -> (TutorRun, ClassLinkConnection) {
         let path = terminal.folder.appendingPathComponent("link").path
@@ -75,7 +63,7 @@ struct FollowTerminalTests {
     func follower() throws {
         let terminal = try TmuxTerminal()
         let (run, link) = try Self.start(terminal)
-        let (position, question) = try Self.firstQuestion()
+        let (position, question) = try Curriculum.firstQuestion(Self.lesson)
         try link.send(.hello(Hello(student: "ada", mode: .follow, language: "en")))
         try link.send(.followStep(lessonID: Self.lesson, position: UInt32(position), revealed: false))
         try terminal.waitFor("following the instructor")
@@ -99,7 +87,7 @@ struct FollowTerminalTests {
     func instructor() throws {
         let terminal = try TmuxTerminal()
         let (run, link) = try Self.start(terminal)
-        let (position, question) = try Self.firstQuestion()
+        let (position, question) = try Curriculum.firstQuestion(Self.lesson)
         try link.send(.hello(Hello(student: "instructor", mode: .lead, language: "en", lesson: Self.lesson)))
         let first = try Self.next(link) { message -> UInt32? in
             if case .presenterStep(Self.lesson, let at, false) = message { return at }

@@ -11,25 +11,13 @@ import TutorSession
 struct FollowClassTests {
     static let lesson = "three-way-handshake"
 
-    /// The lesson as every tutor in the class runs it (its own ISNs), and its first question's stop.
-    static func firstQuestion() throws -> (position: Int, question: QuizQuestion) {
-        let timeline = try Curriculum.timeline(Self.lesson)
-        let player = LessonPlayer(timeline: timeline)
-        let position = try #require(player.stops.firstIndex { $0.phase == .question })
-        let frameIndex = player.stops[position].frameIndex
-        let quiz = try #require(timeline.frames[frameIndex].quiz)
-        let question = try #require(
-            QuizQuestion(timeline: timeline, frameIndex: frameIndex, fields: quiz.fields, line: quiz.line))
-        return (position, question)
-    }
-
     @Test(
         "students see the instructor's step, their answers reach the instructor's count, feedback comes at the reveal, a late joiner lands on the current step"
     )
     func followClass() throws {
         let home = try TemporaryFolder.make("follow-class")
         defer { try? FileManager.default.removeItem(at: home) }
-        let (position, question) = try Self.firstQuestion()
+        let (position, question) = try Curriculum.firstQuestion(Self.lesson)
         let server = FollowClassServer(lesson: Self.lesson)
         server.start()
 

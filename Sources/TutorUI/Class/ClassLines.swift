@@ -39,3 +39,23 @@ enum ClassTallyText {
         return lines
     }
 }
+
+extension FullScreenApp {
+    /// Updates the app with `messages` and carries out the effects through `perform`; a failure goes back to the
+    /// app as the next message. True when the app asked to quit. The line modes' counterpart of the runtime's
+    /// effect handling.
+    mutating func deliver(_ messages: [Message], _ perform: (Effect) -> Message?) -> Bool {
+        var queue = messages[...]
+        var quits = false
+        while let message = queue.popFirst() {
+            for effect in update(message) {
+                if effect == .quit {
+                    quits = true
+                } else if let failure = perform(effect) {
+                    queue.append(failure)
+                }
+            }
+        }
+        return quits
+    }
+}

@@ -27,14 +27,14 @@ public struct PlainFollowing {
                 return
             case .messages(let messages):
                 let before = session
-                if deliver(messages, perform) { return }
+                if session.deliver(messages, perform) { return }
                 report(since: before, write)
             case .line(let line):
                 let text = line.trimmingWhitespace()
                 let strings = Strings(session.language)
                 if pending.isEmpty {
                     if text.lowercased() == "q" || text.lowercased() == "quit" {
-                        _ = deliver([.key(.character("q"))], perform)
+                        _ = session.deliver([.key(.character("q"))], perform)
                         return
                     }
                     write(
@@ -121,21 +121,5 @@ public struct PlainFollowing {
     private func ask(_ field: QuizField, _ write: (String) -> Void) {
         guard let panel = session.panel else { return }
         write(PlainQuestionText.prompt(field, panel: panel, strings: Strings(session.language)))
-    }
-
-    /// Updates the session with `messages`, carrying out the effects; true when it asked to quit.
-    private mutating func deliver(_ messages: [Message], _ perform: (Effect) -> Message?) -> Bool {
-        var queue = messages[...]
-        var quits = false
-        while let message = queue.popFirst() {
-            for effect in session.update(message) {
-                if effect == .quit {
-                    quits = true
-                } else if let failure = perform(effect) {
-                    queue.append(failure)
-                }
-            }
-        }
-        return quits
     }
 }

@@ -86,15 +86,15 @@ public struct PresenterPlain {
                 return
             case .messages(let messages):
                 let before = answeredText
-                if deliver(messages, perform) { return }
+                if session.deliver(messages, perform) { return }
                 if let now = answeredText, now != before { write("  " + now) }
             case .line(let line):
                 let before = session
                 var quit = false
-                for key in keys(for: line) where deliver([.key(key)], perform) { quit = true }
+                for key in keys(for: line) where session.deliver([.key(key)], perform) { quit = true }
                 if quit { return }
                 // A step number out of range leaves the entry open: close it, the line is spent.
-                if session.dialog != nil { _ = deliver([.key(.escape)], perform) }
+                if session.dialog != nil { _ = session.deliver([.key(.escape)], perform) }
                 if session.language != before.language { PresenterPlainText.header(session).forEach(write) }
                 if session.player != before.player || session.language != before.language
                     || session.isRevealed != before.isRevealed
@@ -119,23 +119,6 @@ public struct PresenterPlain {
     /// "17 of 25 answered" while a question is put to a class.
     private var answeredText: String? {
         session.answeredSoFar.map { PresenterStrings(session.language).answeredSoFar($0.answered, of: $0.students) }
-    }
-
-    /// Updates the session with `messages` and carries out the effects; a failure goes back to the session.
-    /// True when the session asked to quit.
-    private mutating func deliver(_ messages: [Message], _ perform: (Effect) -> Message?) -> Bool {
-        var queue = messages[...]
-        var quits = false
-        while let message = queue.popFirst() {
-            for effect in session.update(message) {
-                if effect == .quit {
-                    quits = true
-                } else if let failure = perform(effect) {
-                    queue.append(failure)
-                }
-            }
-        }
-        return quits
     }
 
     /// The keys a typed line stands for.
