@@ -195,7 +195,8 @@ let package = Package(
                 "TutorClassLink", "ClassLink", "ClassStore", "TutorSession", "TutorStorage", "TCPTutorTestSupport",
             ]),
         // The built program in tmux: what is drawn and typed on a real terminal.
-        .testTarget(name: "TerminalTests", dependencies: ["TCPTutorTestSupport", "TutorSession", "TutorStorage"]),
+        .testTarget(
+            name: "TerminalTests", dependencies: ["TCPTutorTestSupport", "ClassLink", "TutorSession", "TutorStorage"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -97,10 +97,13 @@ public final class ClassLinkConnection {
             }
             var wait: Int32 = -1
             if let deadline {
+                // A deadline already passed still looks once: `receive(timeoutMilliseconds: 0)` is how a run
+                // loop takes what has arrived without waiting.
                 let left = deadline - .now
-                if left <= .zero { return nil }
                 let (seconds, attoseconds) = left.components
-                wait = Int32(clamping: seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
+                wait =
+                    left <= .zero
+                    ? 0 : Int32(clamping: seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
             }
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             let ready = poll(&poller, 1, wait)
@@ -108,7 +111,10 @@ public final class ClassLinkConnection {
                 if errno == EINTR { continue }
                 throw .system("poll")
             }
-            if ready == 0 { continue }  // the deadline is checked at the top
+            if ready == 0 {
+                if wait == 0 { return nil }
+                continue  // woken early: the time left is worked out again at the top
+            }
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
             let count = chunk.withUnsafeMutableBytes { SystemCall.readBytes(descriptor, $0) }
             if count < 0 {

@@ -4,6 +4,11 @@
 /// here (`saveProgress`, `beginExam`, `examAnswer`, `finishExam`) that carries a request number, and the server
 /// answers it with the same number (`saved`, `examStarted`, `examResumed`, `committed` or `refused`) once the
 /// store has committed it. Unnumbered messages (`followStep`, `classEnding`) come from the server at any time.
+///
+/// Follow mode is unnumbered both ways and needs no acknowledgement (a step or an answer lost with a dead link
+/// is reported by the link closing, not by a reply): the instructor's tutor sends `presenterStep` at every
+/// move, the server passes it to each follower as `followStep`; a follower's `classAnswer` goes to the
+/// instructor as `studentAnswer`, and `classroom` tells the instructor how many follow.
 public enum ClassMessage: Hashable, Sendable {
     // Server to tutor.
     /// The first message on a link: who the student is, how the class is run, the student's saved progress
@@ -20,8 +25,14 @@ public enum ClassMessage: Hashable, Sendable {
     case committed(request: UInt32)
     /// The request was not carried out, and why, in words the student can be shown.
     case refused(request: UInt32, reason: String)
-    /// Follow mode: show this step of this lesson (the instructor moved).
-    case followStep(lessonID: String, step: UInt32)
+    /// Follow mode: show this stop (`LessonPlayer.position`) of this lesson, its answer revealed or not (the
+    /// instructor moved, or the student just joined).
+    case followStep(lessonID: String, position: UInt32, revealed: Bool)
+    /// Follow mode, to the instructor: this many students follow now.
+    case classroom(students: UInt32)
+    /// Follow mode, to the instructor: a student's answer to the question on stop `position`, as field texts
+    /// (`QuizAnswer.fieldTexts`).
+    case studentAnswer(student: String, position: UInt32, fields: [String: String])
     /// The class is ending (the server drains): save and leave.
     case classEnding(reason: String)
 
@@ -35,6 +46,10 @@ public enum ClassMessage: Hashable, Sendable {
     case examAnswer(request: UInt32, ExamAnswer)
     /// The student finished, or the time ran out.
     case finishExam(request: UInt32, timeUp: Bool)
+    /// Follow mode: the student's answer to the question on stop `position`, as field texts.
+    case classAnswer(position: UInt32, fields: [String: String])
+    /// Follow mode, from the instructor's tutor: the presenter rests on this stop of this lesson.
+    case presenterStep(lessonID: String, position: UInt32, revealed: Bool)
 
     // Either way.
     /// The sender is leaving; nothing more comes on this link.
@@ -47,7 +62,7 @@ public enum ClassMessage: Hashable, Sendable {
             .committed(let request), .refused(let request, _), .saveProgress(let request, _),
             .beginExam(let request, _, _), .examAnswer(let request, _), .finishExam(let request, _):
             request
-        case .hello, .followStep, .classEnding, .bye: nil
+        case .hello, .followStep, .classroom, .studentAnswer, .classEnding, .classAnswer, .presenterStep, .bye: nil
         }
     }
 
@@ -68,6 +83,8 @@ public enum ClassMode: UInt8, Hashable, Sendable, CaseIterable {
     case follow = 1
     /// The server's exam, on the server's clock.
     case exam = 2
+    /// The instructor's session in a follow class: the presenter, whose steps every follower's screen shows.
+    case lead = 3
 }
 
 /// The first message on a link.
@@ -76,16 +93,23 @@ public struct Hello: Hashable, Sendable {
     public var mode: ClassMode
     /// The language code the student's session asked for (`en`, `zh`), or empty for the default.
     public var language: String
+    /// The lesson the class follows (`lead` and `follow`), as the lessons folder names it; empty otherwise. A
+    /// follower opens the lesson its first `followStep` names, which is this one.
+    public var lesson: String
     /// The saved progress book (the bytes TutorStorage's ProgressBookFormat writes), empty when there is none.
     public var book: [UInt8]
     /// The student's exam when it is under way already: its clock and the answers kept ("Exam resumed: N
     /// answers kept"). Nil when no exam has begun.
     public var exam: ExamResume?
 
-    public init(student: String, mode: ClassMode, language: String, book: [UInt8] = [], exam: ExamResume? = nil) {
+    public init(
+        student: String, mode: ClassMode, language: String, lesson: String = "", book: [UInt8] = [],
+        exam: ExamResume? = nil
+    ) {
         self.student = student
         self.mode = mode
         self.language = language
+        self.lesson = lesson
         self.book = book
         self.exam = exam
     }

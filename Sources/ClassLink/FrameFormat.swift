@@ -28,10 +28,14 @@ enum MessageType: UInt8 {
     case refused = 0x06
     case followStep = 0x07
     case classEnding = 0x08
+    case classroom = 0x09
+    case studentAnswer = 0x0A
     case saveProgress = 0x10
     case beginExam = 0x11
     case examAnswer = 0x12
     case finishExam = 0x13
+    case classAnswer = 0x14
+    case presenterStep = 0x15
     case bye = 0x7F
 
     /// The name used in error messages.
@@ -45,10 +49,14 @@ enum MessageType: UInt8 {
         case .refused: "refused"
         case .followStep: "follow step"
         case .classEnding: "class ending"
+        case .classroom: "classroom"
+        case .studentAnswer: "student answer"
         case .saveProgress: "save progress"
         case .beginExam: "begin exam"
         case .examAnswer: "exam answer"
         case .finishExam: "finish exam"
+        case .classAnswer: "class answer"
+        case .presenterStep: "presenter step"
         case .bye: "bye"
         }
     }

@@ -99,9 +99,11 @@ extension ClassMessage {
                 throw FrameError("the 'hello' frame has the unknown mode \(modeByte)")
             }
             let language = try reader.string("language")
+            let lesson = try reader.string("lesson")
             let book = try reader.data("progress book")
             let exam = try reader.bool("exam flag") ? try reader.resume() : nil
-            message = .hello(Hello(student: student, mode: mode, language: language, book: book, exam: exam))
+            message = .hello(
+                Hello(student: student, mode: mode, language: language, lesson: lesson, book: book, exam: exam))
         case .examStarted:
             message = .examStarted(request: try reader.uint32("request number"), try reader.clock())
         case .examResumed:
@@ -111,7 +113,14 @@ extension ClassMessage {
         case .refused:
             message = .refused(request: try reader.uint32("request number"), reason: try reader.string("reason"))
         case .followStep:
-            message = .followStep(lessonID: try reader.string("lesson id"), step: try reader.uint32("step"))
+            message = .followStep(
+                lessonID: try reader.string("lesson id"), position: try reader.uint32("position"),
+                revealed: try reader.bool("revealed flag"))
+        case .classroom: message = .classroom(students: try reader.uint32("number of students"))
+        case .studentAnswer:
+            message = .studentAnswer(
+                student: try reader.string("student id"), position: try reader.uint32("position"),
+                fields: try reader.fields("fields"))
         case .classEnding: message = .classEnding(reason: try reader.string("reason"))
         case .saveProgress:
             message = .saveProgress(
@@ -124,6 +133,12 @@ extension ClassMessage {
             message = .examAnswer(request: try reader.uint32("request number"), try reader.answer())
         case .finishExam:
             message = .finishExam(request: try reader.uint32("request number"), timeUp: try reader.bool("time-up flag"))
+        case .classAnswer:
+            message = .classAnswer(position: try reader.uint32("position"), fields: try reader.fields("fields"))
+        case .presenterStep:
+            message = .presenterStep(
+                lessonID: try reader.string("lesson id"), position: try reader.uint32("position"),
+                revealed: try reader.bool("revealed flag"))
         case .bye: message = .bye(reason: try reader.string("reason"))
         }
         try reader.finish()

@@ -55,6 +55,7 @@ extension ClassMessage {
             writer.string(hello.student)
             writer.uint8(hello.mode.rawValue)
             writer.string(hello.language)
+            writer.string(hello.lesson)
             writer.data(hello.book)
             writer.bool(hello.exam != nil)
             if let exam = hello.exam { writer.resume(exam) }
@@ -76,10 +77,17 @@ extension ClassMessage {
             type = .refused
             writer.uint32(request)
             writer.string(reason)
-        case .followStep(let lessonID, let step):
+        case .followStep(let lessonID, let position, let revealed):
             type = .followStep
-            writer.string(lessonID)
-            writer.uint32(step)
+            writer.step(lessonID, position, revealed)
+        case .classroom(let students):
+            type = .classroom
+            writer.uint32(students)
+        case .studentAnswer(let student, let position, let fields):
+            type = .studentAnswer
+            writer.string(student)
+            writer.uint32(position)
+            writer.fields(fields)
         case .classEnding(let reason):
             type = .classEnding
             writer.string(reason)
@@ -100,6 +108,13 @@ extension ClassMessage {
             type = .finishExam
             writer.uint32(request)
             writer.bool(timeUp)
+        case .classAnswer(let position, let fields):
+            type = .classAnswer
+            writer.uint32(position)
+            writer.fields(fields)
+        case .presenterStep(let lessonID, let position, let revealed):
+            type = .presenterStep
+            writer.step(lessonID, position, revealed)
         case .bye(let reason):
             type = .bye
             writer.string(reason)
@@ -109,6 +124,13 @@ extension ClassMessage {
 }
 
 extension PayloadWriter {
+    /// A follow-mode step: the lesson, the stop, whether its answer is revealed.
+    fileprivate mutating func step(_ lessonID: String, _ position: UInt32, _ revealed: Bool) {
+        string(lessonID)
+        uint32(position)
+        bool(revealed)
+    }
+
     fileprivate mutating func clock(_ clock: ExamClock) {
         string(clock.settings)
         int64(clock.startedAt)

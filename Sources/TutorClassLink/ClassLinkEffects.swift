@@ -12,9 +12,13 @@ public final class ClassLinkEffects {
     /// How long a write waits for the server.
     public let timeoutMilliseconds: Int
 
-    public init(link: ClassLinkConnection, timeoutMilliseconds: Int = 5_000) {
+    /// The lesson the instructor's session leads (`ClassMode.lead`): its steps go to the class under this id.
+    public var leading: String?
+
+    public init(link: ClassLinkConnection, timeoutMilliseconds: Int = 5_000, leading: String? = nil) {
         self.link = link
         self.timeoutMilliseconds = timeoutMilliseconds
+        self.leading = leading
     }
 
     /// Performs `effect` if it writes something; the failure as a message, or nil. The runtime's `perform`.
@@ -52,9 +56,25 @@ public final class ClassLinkEffects {
         case .writeLesson:
             // A student in a class writes no file on the server.
             return .failed(effect, reason: "a class session saves no files")
-        case .showClassStep, .sendClassAnswer:
-            // Follow mode's messages have no frame in this link version yet: say so rather than drop them.
-            return .failed(effect, reason: "this class link does not carry follow mode")
+        case .showClassStep(let step):
+            // Sent and not acknowledged: the next step replaces it, and a server that is gone says so here.
+            guard let leading else { return .failed(effect, reason: "this session does not lead the class") }
+            return send(
+                .presenterStep(
+                    lessonID: leading, position: UInt32(clamping: step.position), revealed: step.revealed),
+                for: effect)
+        case .sendClassAnswer(let position, let answer):
+            return send(.classAnswer(position: UInt32(clamping: position), fields: answer.fieldTexts), for: effect)
+        }
+    }
+
+    /// Sends an unnumbered follow-mode message; a link that is gone is the effect's failure.
+    private func send(_ message: ClassMessage, for effect: Effect) -> Message? {
+        do {
+            try link.send(message)
+            return nil
+        } catch {
+            return .failed(effect, reason: "\(error)")
         }
     }
 

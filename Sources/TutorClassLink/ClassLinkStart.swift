@@ -10,8 +10,9 @@ import TutorStorage
 #endif
 
 /// How a tutor started by the class server finds its link: the server passes one end of a socketpair as an
-/// open descriptor and names it in `TCPTUTOR_CLASS_LINK` (`TCPTUTOR_CLASS_LINK=3`). Without the variable the
-/// tutor is on its own and writes its files as usual.
+/// open descriptor and names it in `TCPTUTOR_CLASS_LINK` (`TCPTUTOR_CLASS_LINK=3`); an absolute path instead
+/// names a Unix socket the server listens on (`ClassLinkSocketPath`). Without the variable the tutor is on its
+/// own and writes its files as usual.
 public struct ClassLinkStart {
     public static let variable = "TCPTUTOR_CLASS_LINK"
 
@@ -24,11 +25,18 @@ public struct ClassLinkStart {
         environment: [String: String], timeoutMilliseconds: Int = 5_000
     ) throws(ClassLinkError) -> ClassLinkStart? {
         guard let value = environment[variable] else { return nil }
-        guard let descriptor = Int32(value), descriptor >= 0 else {
-            throw .system(call: variable, reason: "'\(value)' is not a file descriptor number")
-        }
-        guard fcntl(descriptor, F_GETFD) >= 0 else {
-            throw .system(call: variable, reason: "descriptor \(descriptor) is not open")
+        let descriptor: Int32
+        if value.hasPrefix("/") {
+            descriptor = try ClassLinkSocketPath.connect(value)
+        } else {
+            guard let number = Int32(value), number >= 0 else {
+                throw .system(
+                    call: variable, reason: "'\(value)' is neither a file descriptor number nor a socket's path")
+            }
+            guard fcntl(number, F_GETFD) >= 0 else {
+                throw .system(call: variable, reason: "descriptor \(number) is not open")
+            }
+            descriptor = number
         }
         let link = ClassLinkConnection(descriptor: descriptor)
         guard let first = try link.receive(timeoutMilliseconds: timeoutMilliseconds) else {

@@ -104,8 +104,11 @@ public struct TutorSession: Hashable, Sendable {
         case .lessonLoaded(let index, let entry):
             replaceLesson(at: index, with: entry)
             return []
+        case .failed(.sendClassAnswer(let position, _), let reason):
+            classAnswerFailed(position: position, reason: reason)
+            return []
         case .failed(_, let reason):
-            // Only a save can fail here: the student is told on the menu, and the book stays in memory.
+            // Otherwise only a save can fail here: the student is told on the menu, and the book stays in memory.
             notice = LocalizedText.progressNotSaved(reason)
             return []
         case .key(let key):

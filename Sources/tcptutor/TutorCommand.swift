@@ -62,6 +62,14 @@ struct TutorCommand: ParsableCommand {
             printError("tcptutor: " + message)
             notice = LocalizedText(en: message, zh: "进度文件无法读取（\(reason)），已另存为 \(keptAt)；进度从头开始。")
         }
+        if let classLink, [.follow, .lead].contains(classLink.hello.mode) {
+            // A follow class: the instructor leads one lesson, every student's screen shows its steps.
+            let run = ClassFollowRun(
+                start: classLink, progress: progress, language: language ?? classLink.language, screen: screen,
+                lessonFolder: lessonFolder, environment: environment, crashKey: testCrashKey?.first)
+            if classLink.hello.mode == .lead { try run.lead(lesson: classLink.hello.lesson) } else { try run.follow() }
+            return
+        }
         let catalog = LessonCatalog.load(folder: lessonFolder.path, inBackground: !screen.plain)
         var session = TutorSession(
             lessons: catalog.entries, progress: progress, language: language ?? classLink?.language,

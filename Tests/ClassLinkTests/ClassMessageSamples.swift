@@ -10,7 +10,8 @@ enum ClassMessageSamples {
 
     static let all: [ClassMessage] = [
         .hello(Hello(student: "ada", mode: .selfPaced, language: "en", book: Array(#"{"version":1}"#.utf8))),
-        .hello(Hello(student: "李雷", mode: .follow, language: "zh")),
+        .hello(Hello(student: "李雷", mode: .follow, language: "zh", lesson: "three-way-handshake")),
+        .hello(Hello(student: "instructor", mode: .lead, language: "en", lesson: "four-way-teardown")),
         .hello(Hello(student: "", mode: .exam, language: "", book: [])),
         .hello(
             Hello(
@@ -29,8 +30,17 @@ enum ClassMessageSamples {
         .saved(request: 2),
         .committed(request: 3),
         .refused(request: 4, reason: "question 3 is answered already"),
-        .followStep(lessonID: "three-way-handshake", step: 12),
-        .followStep(lessonID: "", step: 0),
+        .followStep(lessonID: "three-way-handshake", position: 12, revealed: false),
+        .followStep(lessonID: "", position: UInt32.max, revealed: true),
+        .classroom(students: 0),
+        .classroom(students: 100),
+        .studentAnswer(
+            student: "李雷", position: 7, fields: ["flags": "S.", "seq": "0", "ack": "-", "state": "SYN-RECEIVED"]),
+        .studentAnswer(student: "", position: 0, fields: [:]),
+        .classAnswer(position: 7, fields: ["flags": "none", "time": "4 min", "sender": "B", "len": "0"]),
+        .classAnswer(position: UInt32.max, fields: [:]),
+        .presenterStep(lessonID: "three-way-handshake", position: 7, revealed: true),
+        .presenterStep(lessonID: "", position: 0, revealed: false),
         .classEnding(reason: "the class is ending: your work is saved"),
         .saveProgress(request: 5, book: Array(repeating: 0xFF, count: 70_000)),
         .saveProgress(request: 6, book: []),

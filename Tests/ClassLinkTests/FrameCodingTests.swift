@@ -21,8 +21,9 @@ struct FrameCodingTests {
         }
         // Every message type is among the samples.
         let allTypes: [MessageType] = [
-            .hello, .examStarted, .examResumed, .saved, .committed, .refused, .followStep, .classEnding,
-            .saveProgress, .beginExam, .examAnswer, .finishExam, .bye,
+            .hello, .examStarted, .examResumed, .saved, .committed, .refused, .followStep, .classroom,
+            .studentAnswer, .classEnding, .saveProgress, .beginExam, .examAnswer, .finishExam, .classAnswer,
+            .presenterStep, .bye,
         ]
         #expect(kinds == Set(allTypes.map(\.rawValue)))
     }
@@ -89,6 +90,20 @@ struct FrameCodingTests {
                 "names the field 'seq' twice"
             ),
             (frameOf(type: 0x12, bigEndian(1) + bigEndian(0)), "question 0"),
+            (frameOf(type: 0x07, bigEndian(1) + [0x61] + bigEndian(3) + [2]), "has 2 for its revealed flag"),
+            (
+                frameOf(type: 0x15, bigEndian(1) + [0x61] + bigEndian(3)),
+                "'presenter step' frame ends inside its revealed"
+            ),
+            (frameOf(type: 0x09, [0, 0, 1]), "'classroom' frame ends inside its number of students"),
+            (
+                frameOf(type: 0x14, bigEndian(3) + bigEndian(2) + field("ack", "1") + field("ack", "-")),
+                "'class answer' frame names the field 'ack' twice"
+            ),
+            (
+                frameOf(type: 0x0A, bigEndian(2) + [0xC3, 0x28] + bigEndian(0) + bigEndian(0)),
+                "'student answer' frame's student id is not UTF-8"
+            ),
         ]
         for (bytes, expected) in cases {
             let error = try #require(throws: FrameError.self) { try FrameDecoder.decode(frame: bytes) }
@@ -123,7 +138,8 @@ struct FrameCodingTests {
                 let payload = (0..<Int.random(in: 0...48, using: &random)).map { _ in
                     UInt8.random(in: 0...255, using: &random)
                 }
-                let type = [0x01, 0x02, 0x03, 0x06, 0x07, 0x10, 0x11, 0x12, 0x13, 0x7F].randomElement(using: &random)!
+                let type = [0x01, 0x02, 0x03, 0x06, 0x07, 0x09, 0x0A, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x7F]
+                    .randomElement(using: &random)!
                 bytes = frameOf(type: UInt8(type), payload)
             default:
                 bytes = frames.randomElement(using: &random)!

@@ -46,7 +46,7 @@ struct LinkConversationTests {
         let book = Array(#"{"version":1,"lessons":{}}"#.utf8)
         let answer = ExamAnswer(question: 1, point: "three-way-handshake:14", fields: ["flags": "S", "seq": "100"])
         let server = TestThread {
-            Self.serve(serverEnd, replies: 4, before: [.followStep(lessonID: "close", step: 3)])
+            Self.serve(serverEnd, replies: 4, before: [.followStep(lessonID: "close", position: 3, revealed: false)])
         }
         let link = ClassLinkConnection(descriptor: tutorEnd)
         #expect(
@@ -62,10 +62,13 @@ struct LinkConversationTests {
                 == .committed(request: 4))
         // The steps the server sent while requests waited are kept, in order, for the runtime.
         for _ in 0..<4 {
-            #expect(try link.receive(timeoutMilliseconds: 0) == .followStep(lessonID: "close", step: 3))
+            #expect(
+                try link.receive(timeoutMilliseconds: 0) == .followStep(lessonID: "close", position: 3, revealed: false)
+            )
         }
-        #expect(try link.receive(timeoutMilliseconds: 0) == nil)
         let received = server.join()
+        // The server has gone: a look at the link says so rather than finding nothing.
+        #expect(throws: ClassLinkError.self) { try link.receive(timeoutMilliseconds: 0) }
         #expect(
             received == [
                 .saveProgress(request: 1, book: book), .examAnswer(request: 2, answer),
@@ -131,6 +134,20 @@ struct LinkConversationTests {
         }
         #expect(bye == .gone(peer: "the class server", reason: "the class has ended"))
         server.join()
+    }
+
+    @Test("a look without waiting takes what is on the socket, and says nil when nothing is")
+    func receiveWithoutWaiting() throws {
+        let (tutorEnd, serverEnd) = try SocketPair.make()
+        let link = ClassLinkConnection(descriptor: tutorEnd)
+        #expect(try link.receive(timeoutMilliseconds: 0) == nil)
+        let step = ClassMessage.followStep(lessonID: "close", position: 4, revealed: true)
+        let frame = step.frame() + ClassMessage.classroom(students: 3).frame()
+        #expect(write(serverEnd, frame, frame.count) == frame.count)
+        #expect(try link.receive(timeoutMilliseconds: 0) == step)
+        #expect(try link.receive(timeoutMilliseconds: 0) == .classroom(students: 3))
+        #expect(try link.receive(timeoutMilliseconds: 0) == nil)
+        close(serverEnd)
     }
 
     @Test("garbage from the other end is a frame error, not a crash or a hang")

@@ -68,14 +68,55 @@ extension TutorSession {
         return effects + recordPosition()
     }
 
-    /// The student's answer goes to the presenter; the panel closes until the reveal.
+    /// The student's answer goes to the presenter; the panel closes until the reveal. The numbers go in the
+    /// lesson's own numbering, the one the presenter's tally grades in, whatever numbering this screen shows
+    /// (`r`); the student's own feedback grades what they typed, in the numbering they typed it in.
     mutating func sendToClass(_ answer: QuizAnswer) -> [Effect] {
         guard var following, let player else { return [] }
         following.sent[player.position] = answer
         self.following = following
+        let sent = panel.map { Self.inLessonNumbering(answer, $0.question, player.timeline) } ?? answer
         panel = nil
         panelHasFocus = false
-        return [.sendClassAnswer(position: player.position, answer)]
+        notice = nil
+        return [.sendClassAnswer(position: player.position, sent)]
+    }
+
+    /// The line mode's answer: the texts typed per field, read as the panel reads them and sent to the class.
+    /// Unreadable fields stay in `panel.errors` and nothing is sent.
+    public mutating func sendTypedToClass(_ typed: [QuizField: String]) -> [Effect] {
+        guard following != nil, var panel else { return [] }
+        for (field, text) in typed { panel.setText(text, for: field) }
+        let outcome = panel.submit()
+        self.panel = panel
+        guard case .submitted(let answer, _) = outcome else { return [] }
+        return sendToClass(answer)
+    }
+
+    /// The answer could not go to the presenter (the class server is gone): it is taken back, the panel comes
+    /// back for another try, and the student is told why.
+    mutating func classAnswerFailed(position: Int, reason: String) {
+        following?.sent[position] = nil
+        notice = LocalizedText(
+            en: "Your answer did not reach the instructor: \(reason)", zh: "你的答案没有送达老师：\(reason)")
+    }
+
+    /// `answer`'s seq and ack moved from the numbering `question` was asked in to `timeline`'s own.
+    static func inLessonNumbering(_ answer: QuizAnswer, _ question: QuizQuestion, _ timeline: Timeline) -> QuizAnswer {
+        let typed = question.numbering
+        let lesson = QuizNumbering(timeline: timeline)
+        guard typed != lesson else { return answer }
+        var moved = answer
+        let sender = question.sender
+        let rule = question.expected.sentBecause
+        if let seq = answer.seq {
+            moved.seq = lesson.typed(
+                typed.absolute(typed: seq, .seq, sender: sender, rule: rule), .seq, sender: sender, rule: rule)
+        }
+        if case .number(let ack) = answer.ack {
+            moved.ack = .number(lesson.typed(typed.absolute(typed: ack, .ack, sender: sender), .ack, sender: sender))
+        }
+        return moved
     }
 }
 

@@ -70,24 +70,55 @@ public struct PresenterPlain {
 
     /// Runs until `q` or the end of input.
     public mutating func run() {
+        let read = readLine
+        run(next: { read().map { .line($0) } ?? .end }, perform: { _ in nil })
+    }
+
+    /// Runs until `q` or the end of input, taking lines and messages from `next` in the order they come: with a
+    /// class, each step goes to `perform` (to be sent to every follower), the class's messages update the count,
+    /// which is printed as it changes ("17 of 25 answered"), and a reveal prints the class's answers.
+    public mutating func run(next: () -> ClassLineInput, perform: (Effect) -> Message?) {
         PresenterPlainText.header(session).forEach(write)
-        PresenterPlainText.describe(session).forEach(write)
-        while let line = readLine() {
-            let before = session
-            var quit = false
-            for key in keys(for: line) where session.update(.key(key)).contains(.quit) { quit = true }
-            if quit { return }
-            // A step number out of range leaves the entry open: close it, the line is spent.
-            if session.dialog != nil { _ = session.update(.key(.escape)) }
-            if session.language != before.language { PresenterPlainText.header(session).forEach(write) }
-            if session.player != before.player || session.language != before.language
-                || session.isRevealed != before.isRevealed
-            {
-                PresenterPlainText.describe(session).forEach(write)
-            } else {
-                write(PresenterStrings(session.language).plainNothing)
+        describe()
+        while true {
+            switch next() {
+            case .end:
+                return
+            case .messages(let messages):
+                let before = answeredText
+                if session.deliver(messages, perform) { return }
+                if let now = answeredText, now != before { write("  " + now) }
+            case .line(let line):
+                let before = session
+                var quit = false
+                for key in keys(for: line) where session.deliver([.key(key)], perform) { quit = true }
+                if quit { return }
+                // A step number out of range leaves the entry open: close it, the line is spent.
+                if session.dialog != nil { _ = session.deliver([.key(.escape)], perform) }
+                if session.language != before.language { PresenterPlainText.header(session).forEach(write) }
+                if session.player != before.player || session.language != before.language
+                    || session.isRevealed != before.isRevealed
+                {
+                    describe()
+                } else {
+                    write(PresenterStrings(session.language).plainNothing)
+                }
             }
         }
+    }
+
+    /// The stop, then the class's count or answers when a class follows.
+    private func describe() {
+        PresenterPlainText.describe(session).forEach(write)
+        if let answeredText { write("  " + answeredText) }
+        if let tally = session.revealedTally {
+            ClassTallyText.lines(tally, language: session.language).forEach(write)
+        }
+    }
+
+    /// "17 of 25 answered" while a question is put to a class.
+    private var answeredText: String? {
+        session.answeredSoFar.map { PresenterStrings(session.language).answeredSoFar($0.answered, of: $0.students) }
     }
 
     /// The keys a typed line stands for.
