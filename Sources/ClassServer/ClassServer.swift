@@ -41,11 +41,13 @@ public final class ClassServer: Sendable {
                             return channel.eventLoop.makeFailedFuture(UnsupportedChannel())
                         }
                         return channel.eventLoop.makeCompletedFuture {
+                            // In a follow class the instructor's session is a tutor too, the one that leads.
                             let handler: ChannelHandler =
-                                login.isInstructor
+                                login.isInstructor && launch.follow == nil
                                 ? InstructorSessionHandler(peer: peer, room: room, log: log)
                                 : StudentSessionHandler(
-                                    userName: login.value ?? "", peer: peer, launch: launch, room: room, log: log)
+                                    userName: login.value ?? "", peer: peer, launch: launch, room: room, log: log,
+                                    instructor: login.isInstructor)
                             try channel.pipeline.syncOperations.addHandler(handler)
                         }
                     })

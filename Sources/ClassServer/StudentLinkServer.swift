@@ -11,11 +11,15 @@ import Foundation
 /// The server's side of one student's class link: a socketpair whose other end the tutor inherits as descriptor 3
 /// (`TCPTUTOR_CLASS_LINK=3`), served on a thread of its own because the store's writes block (they wait for the disk,
 /// as an answer must). The thread sends the hello, answers each request once the store has committed it, and ends
-/// when the tutor says bye or goes.
+/// when the tutor says bye or goes. In a follow class it also hands the tutor's messages to the class's relay and
+/// sends what the relay delivers to this link; every message to the tutor goes through one `LinkWriter`, so the
+/// replies and the class's steps never interleave.
 final class StudentLinkServer: @unchecked Sendable {
     /// The end the tutor gets, as its descriptor 3; the server closes its copy once the tutor has started.
     let tutorEnd: Int32
     private let serverEnd: Int32
+    /// A duplicate of the server's end for the writer, close-on-exec as the others (no other tutor inherits it).
+    private let writerEnd: Int32
     /// Whether a thread serves the link (and closes it when done); otherwise it is closed with this object.
     private var served = false
 
@@ -27,32 +31,61 @@ final class StudentLinkServer: @unchecked Sendable {
             let type = SOCK_STREAM
         #endif
         guard socketpair(AF_UNIX, type, 0, &ends) == 0 else { throw TutorProcess.Failure("cannot make the class link") }
+        let writerEnd = fcntl(ends[1], F_DUPFD_CLOEXEC, 0)
+        guard writerEnd >= 0 else {
+            let failure = TutorProcess.Failure("cannot make the class link")
+            close(ends[0])
+            close(ends[1])
+            throw failure
+        }
         tutorEnd = ends[0]
         serverEnd = ends[1]
+        self.writerEnd = writerEnd
     }
 
     deinit {
-        if !served { close(serverEnd) }
+        if !served {
+            close(serverEnd)
+            close(writerEnd)
+        }
     }
 
     /// The tutor has its end now, or will never have it.
     func closeTutorEnd() { close(tutorEnd) }
 
-    /// Serves the link until the tutor is done with it, then closes it.
-    func serve(store: any ClassStore, hello: Hello, exam: StudentLinkRequests.Exam?, log: ClassLog) {
+    /// Serves the link until the tutor is done with it, then closes it. With `seat`, the session is in a follow
+    /// class: it joins the class's relay once its hello is queued, and leaves it when the link ends or turns out
+    /// dead.
+    func serve(
+        store: any ClassStore, hello: Hello, exam: StudentLinkRequests.Exam?, seat: FollowSeat? = nil, log: ClassLog
+    ) {
         let serverEnd = serverEnd
+        let writer = LinkWriter(descriptor: writerEnd, peer: "\(hello.student)'s tutor")
         served = true
+        if let seat {
+            // The writer drops this closure once called or closed, which ends the reference it holds to itself.
+            writer.onGone { [writer] in
+                log.record("link-dead", [("student", hello.student)], level: .warning)
+                seat.follow.leave(seat.role, writer: writer)
+            }
+        }
         let thread = Thread {
-            defer { close(serverEnd) }
+            // The connection closes the server's end when it goes; the writer closes its own.
             let link = ClassLinkConnection(descriptor: serverEnd, peer: "\(hello.student)'s tutor")
+            defer {
+                if let seat { seat.follow.leave(seat.role, writer: writer) }
+                writer.close()
+            }
             var requests = StudentLinkRequests(store: store, student: hello.student, exam: exam)
             do {
                 var hello = hello
                 hello.exam = try requests.examAtLogin(now: Self.now())
-                try link.send(.hello(hello))
+                writer.send(.hello(hello))
+                if let seat { seat.follow.join(seat.role, writer: writer) }
                 while let message = try link.receive(timeoutMilliseconds: 24 * 3_600_000) {
                     if case .bye = message { return }
-                    if let reply = requests.reply(to: message, now: Self.now()) { try link.send(reply) }
+                    if let reply = requests.reply(to: message, now: Self.now()) { writer.send(reply) }
+                    if let seat { seat.follow.received(message, from: seat.role) }
                 }
             } catch {
                 log.record("link-ended", [("student", hello.student), ("reason", "\(error)")], level: .warning)

@@ -13,6 +13,8 @@ final class StudentSessionHandler: ChannelInboundHandler {
     typealias OutboundOut = SSHChannelData
 
     private let userName: String
+    /// The instructor's session in a follow class: its tutor leads the lesson.
+    private let instructor: Bool
     private let peer: String
     private let launch: TutorLaunch
     private let room: ClassRoom
@@ -35,8 +37,11 @@ final class StudentSessionHandler: ChannelInboundHandler {
     /// The class is ending (SIGTERM): the tutor was asked to end, the student is told why once it has.
     private var classEnding = false
 
-    init(userName: String, peer: String, launch: TutorLaunch, room: ClassRoom, log: ClassLog) {
+    init(
+        userName: String, peer: String, launch: TutorLaunch, room: ClassRoom, log: ClassLog, instructor: Bool = false
+    ) {
         self.userName = userName
+        self.instructor = instructor
         self.peer = peer
         self.launch = launch
         self.room = room
@@ -168,23 +173,16 @@ final class StudentSessionHandler: ChannelInboundHandler {
         do {
             try makeFolder(launch.folder(for: student))
             var environment = launch.environment(for: student, term: term ?? "dumb", clientVariables: clientVariables)
-            // An exam runs on the class link: its answers go to the server's store, and nothing is written on the
-            // student's side.
-            var link: (server: StudentLinkServer, exam: ClassExam, check: StudentLinkRequests.Exam)?
-            if let exam = launch.exam {
-                link = (try StudentLinkServer(), exam, try exam.linkExam(for: student))
-                environment["TCPTUTOR_CLASS_LINK"] = "3"
-            }
+            // An exam runs on the class link (its answers go to the server's store, and nothing is written on the
+            // student's side), and so does a follow class (the instructor's steps, the students' answers).
+            let language = (environment["LANG"] ?? "").hasPrefix("zh") ? "zh" : ""
+            let link = try launch.link(for: student, instructor: instructor, language: language)
+            if link != nil { environment["TCPTUTOR_CLASS_LINK"] = "3" }
             defer { link?.server.closeTutorEnd() }
             process = try TutorProcess(
                 executable: launch.executable, arguments: launch.arguments(for: student), environment: environment,
                 columns: size.columns, rows: size.rows, terminal: terminal, link: link?.server.tutorEnd)
-            if let link {
-                let language = (environment["LANG"] ?? "").hasPrefix("zh") ? "zh" : ""
-                link.server.serve(
-                    store: link.exam.store, hello: Hello(student: student.value, mode: .exam, language: language),
-                    exam: link.check, log: log)
-            }
+            link?.serve(log: log)
         } catch {
             leaveSeat()
             reply(wantReply, false, context: context)

@@ -10,6 +10,9 @@ public struct TutorLaunch: Sendable {
     /// The class's exam, when the server sets one: every student's tutor runs it instead of the menu, its answers
     /// committed to the server's store over the class link.
     public var exam: ClassExam?
+    /// The class's follow lesson, when the server sets one: the instructor's tutor leads it and every student's
+    /// follows, over the class link.
+    public var follow: ClassFollow?
 
     public init(
         executable: String, arguments: [String], studentsFolder: String, inherited: [String: String],

@@ -71,6 +71,14 @@ struct ServeCommand: ParsableCommand {
     var exam: String?
 
     @Option(
+        help: ArgumentHelp(
+            "Teach this lesson (its id) to the whole class: the instructor (ssh instructor@..., with a key from "
+                + "--instructor-key) steps through it, every student's screen follows, each student answers its "
+                + "questions and the instructor sees the class's answers.",
+            valueName: "lesson"))
+    var follow: String?
+
+    @Option(
         name: .customLong("lesson-folder"),
         help: ArgumentHelp(
             "The folder of .lesson files (default: $TCPTUTOR_LESSONS, ./Lessons or the installed ones).",
@@ -86,6 +94,11 @@ struct ServeCommand: ParsableCommand {
         if let maxSessions, maxSessions < 1 {
             throw ValidationError("--max-sessions must be at least 1, not \(maxSessions)")
         }
+        if follow != nil, exam != nil {
+            throw ValidationError(
+                "--follow and --exam cannot be used together: a class either follows the instructor through a "
+                    + "lesson or sits an exam; start one server for each")
+        }
         guard drainSeconds >= 0 else { throw ValidationError("--drain-seconds cannot be negative") }
     }
 
@@ -99,7 +112,7 @@ struct ServeCommand: ParsableCommand {
         do {
             settings = try ServerSettings.make(
                 data: data, rosterFile: roster, instructorKeyFile: instructorKey, lessonFolder: lessonFolder,
-                exam: exam)
+                exam: exam, follow: follow)
         } catch {
             throw ExitFailure(error.description)
         }
@@ -121,6 +134,12 @@ struct ServeCommand: ParsableCommand {
             log.announce(
                 "Exam: \(exam.parameters.settingsText) for every student; answers in \(data)/class.sqlite; "
                     + "grade with: tcptutor class grade --data \(data)")
+        }
+        if let follow = settings.launch.follow {
+            let lead = instructorKey == nil ? " (give --instructor-key to lead it)" : ""
+            log.announce(
+                "Follow: \(follow.lesson); the instructor leads with: ssh -p \(server.port) instructor@<this machine's "
+                    + "address>\(lead); progress in \(data)/class.sqlite")
         }
         log.announce("Students connect with: ssh -p \(server.port) STUDENT-ID@<this machine's address>")
         Self.endOnSignals(server: server, seconds: drainSeconds)

@@ -19,7 +19,8 @@ struct ServerSettings {
     }
 
     static func make(
-        data: String, rosterFile: String?, instructorKeyFile: String?, lessonFolder: String?, exam: String? = nil
+        data: String, rosterFile: String?, instructorKeyFile: String?, lessonFolder: String?, exam: String? = nil,
+        follow: String? = nil
     ) throws(Problem) -> ServerSettings {
         do {
             let dataFolder = try ServerPaths.folder(data, create: true)
@@ -34,6 +35,9 @@ struct ServerSettings {
                 studentsFolder: dataFolder + "/students", inherited: ServerPaths.inheritedEnvironment())
             if let exam {
                 launch.exam = try Self.classExam(exam, dataFolder: dataFolder, lessons: lessonsPath)
+            }
+            if let follow {
+                launch.follow = try Self.classFollow(follow, dataFolder: dataFolder, lessons: lessonsPath)
             }
             var admission = Admission.open
             var summary: String?
@@ -51,6 +55,18 @@ struct ServerSettings {
         } catch {
             throw Problem(description: "\(error)")
         }
+    }
+
+    /// The class `--follow` sets: the lesson checked at start (a mistyped id stops the server, not the class),
+    /// the store opened for the students' progress.
+    static func classFollow(_ lesson: String, dataFolder: String, lessons: String) throws -> ClassFollow {
+        let folder = try LessonFolder(paths: [lessons])
+        guard folder.lessons[lesson] != nil else {
+            let known = folder.lessons.keys.sorted().joined(separator: ", ")
+            throw Problem(
+                description: "--follow: there is no lesson '\(lesson)' in \(lessons); the lessons are: \(known)")
+        }
+        return ClassFollow(lesson: lesson, store: try SQLiteClassStore(directory: dataFolder))
     }
 
     /// The exam `--exam` sets: its settings checked against the lessons (a mistyped lesson stops the server at

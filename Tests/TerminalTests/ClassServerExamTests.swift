@@ -17,14 +17,16 @@ import TutorStorage
         let input = Pipe()
         let outputPath: String
 
-        init(_ server: ClassServerProcess, user: String, folder: String) throws {
+        /// Logs `user` in, with the private key in `keyFile` when given (the instructor's).
+        init(_ server: ClassServerProcess, user: String, folder: String, keyFile: String? = nil) throws {
             outputPath = folder + "/ssh-\(UUID().uuidString).out"
             _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = [
                 "-c",
-                server.sshCommand(user: user, knownHosts: folder + "/known_hosts").replacingOccurrences(
-                    of: "ssh -F", with: "ssh -T -F"),
+                (keyFile.map { server.sshCommand(user: user, knownHosts: folder + "/known_hosts", keyFile: $0) }
+                    ?? server.sshCommand(user: user, knownHosts: folder + "/known_hosts")).replacingOccurrences(
+                        of: "ssh -F", with: "ssh -T -F"),
             ]
             process.standardInput = input
             let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
