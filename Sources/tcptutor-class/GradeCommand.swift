@@ -25,12 +25,7 @@ struct GradeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the grades CSV here instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(
-        name: .customLong("lesson-folder"),
-        help: ArgumentHelp(
-            "The folder of .lesson files (default: $TCPTUTOR_LESSONS, ./Lessons or the installed ones).",
-            valueName: "folder"))
-    var lessonFolder: String?
+    @OptionGroup var lessonFolder: LessonFolderOption
 
     func run() throws {
         let report: ExamReport
@@ -39,10 +34,7 @@ struct GradeCommand: ParsableCommand {
                 throw ExitFailure("\(data) holds no class store (class.sqlite): no exam was sat on a server there")
             }
             let key = try ExamKey(contentsOf: URL(fileURLWithPath: data + "/exam.key"))
-            let tutor = try ServerPaths.tutorBesideThisProgram()
-            guard let lessons = LessonLibrary.locate(explicit: lessonFolder, executable: tutor) else {
-                throw ExitFailure("no lessons folder found; name one with --lesson-folder FOLDER")
-            }
+            let lessons = try lessonFolder.locate()
             let grader = ExamGrader(key: key, lessons: try LessonFolder(paths: [lessons]))
             let store = try SQLiteClassStore(directory: data)
             let results = try store.sittingsForGrading().map { state in

@@ -78,12 +78,7 @@ struct ServeCommand: ParsableCommand {
             valueName: "lesson"))
     var follow: String?
 
-    @Option(
-        name: .customLong("lesson-folder"),
-        help: ArgumentHelp(
-            "The folder of .lesson files (default: $TCPTUTOR_LESSONS, ./Lessons or the installed ones).",
-            valueName: "folder"))
-    var lessonFolder: String?
+    @OptionGroup var lessonFolder: LessonFolderOption
 
     func validate() throws {
         guard open != (roster != nil) else {
@@ -111,7 +106,7 @@ struct ServeCommand: ParsableCommand {
         let settings: ServerSettings
         do {
             settings = try ServerSettings.make(
-                data: data, rosterFile: roster, instructorKeyFile: instructorKey, lessonFolder: lessonFolder,
+                data: data, rosterFile: roster, instructorKeyFile: instructorKey, lessonFolder: lessonFolder.path,
                 exam: exam, follow: follow)
         } catch {
             throw ExitFailure(error.description)
