@@ -196,7 +196,8 @@ let package = Package(
             ]),
         // The built program in tmux: what is drawn and typed on a real terminal.
         .testTarget(
-            name: "TerminalTests", dependencies: ["TCPTutorTestSupport", "ClassLink", "TutorSession", "TutorStorage"]),
+            name: "TerminalTests",
+            dependencies: ["TCPTutorTestSupport", "ClassLink", "ClassStore", "TutorSession", "TutorStorage"]),
     ],
     swiftLanguageModes: [.v6]
 )
