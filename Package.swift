@@ -179,7 +179,7 @@ let package = Package(
         .testTarget(
             name: "ClassServerTests",
             dependencies: [
-                "ClassServer", .product(name: "Crypto", package: "swift-crypto"),
+                "ClassServer", "ClassLink", "ClassStore", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOSSH", package: "swift-nio-ssh"),
             ]),
         .testTarget(name: "ClassLinkTests", dependencies: ["ClassLink", "TCPTutorTestSupport"]),
@@ -196,7 +196,8 @@ let package = Package(
             ]),
         // The built program in tmux: what is drawn and typed on a real terminal.
         .testTarget(
-            name: "TerminalTests", dependencies: ["TCPTutorTestSupport", "ClassLink", "TutorSession", "TutorStorage"]),
+            name: "TerminalTests",
+            dependencies: ["TCPTutorTestSupport", "ClassLink", "ClassStore", "TutorSession", "TutorStorage"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -23,8 +23,10 @@ import TutorStorage
             _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = [
+                // exec: the process is ssh itself, so that ending it drops the connection as a closed laptop does.
                 "-c",
-                (keyFile.map { server.sshCommand(user: user, knownHosts: folder + "/known_hosts", keyFile: $0) }
+                "exec "
+                    + (keyFile.map { server.sshCommand(user: user, knownHosts: folder + "/known_hosts", keyFile: $0) }
                     ?? server.sshCommand(user: user, knownHosts: folder + "/known_hosts")).replacingOccurrences(
                         of: "ssh -F", with: "ssh -T -F"),
             ]
