@@ -50,9 +50,13 @@ final class StudentSessionHandler: ChannelInboundHandler {
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
+        eventLoop = context.eventLoop
         // The client may close its side (end of input) while the tutor still writes.
         context.channel.setOption(ChannelOptions.allowRemoteHalfClosure, value: true).whenFailure { _ in }
     }
+
+    /// The loop the session runs on, kept after the channel goes: a tutor that ends later is reaped on it.
+    private var eventLoop: EventLoop?
 
     func handlerRemoved(context: ChannelHandlerContext) {
         self.context = nil
@@ -246,11 +250,12 @@ final class StudentSessionHandler: ChannelInboundHandler {
     /// The tutor's side of the pty closed: wait for the process off the event loop, then send its exit status
     /// after the last of its output.
     fileprivate func tutorClosed() {
-        guard let tutor, !ended, let context else { return }
+        // The session's channel may be gone already (the student's connection broke): the tutor is still reaped
+        // and the seat freed, on the loop the session ran on.
+        guard let tutor, !ended, let loop = eventLoop else { return }
         ended = true
         ptyChannel = nil
-        let session = NIOLoopBound(self, eventLoop: context.eventLoop)
-        let loop = context.eventLoop
+        let session = NIOLoopBound(self, eventLoop: loop)
         DispatchQueue.global().async {
             let status = tutor.waitForExit()
             close(tutor.master)

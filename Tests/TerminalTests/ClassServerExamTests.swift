@@ -110,4 +110,24 @@ import TutorStorage
         #expect(cells[total] == cells[total + 1] && Int(cells[total]) ?? 0 > 0, "full marks: \(row)")
         #expect(!FileManager.default.fileExists(atPath: data + "/students/ada/exams"), "no log file on disk")
     }
+
+    @Test func aStudentWhoseConnectionBreaksHasTheirTutorReapedAndSeatFreed() throws {
+        try #require(
+            ClassServerTerminalTests.sshAvailable(),
+            "the class server tests need OpenSSH's ssh (apt-get install openssh-client)")
+        let folder = try TemporaryFolder.make("tcptutor-class-drop")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let server = try ClassServerProcess(
+            dataFolder: folder.path + "/class", options: ["--open", "--max-sessions", "1"])
+        let first = try PlainLogin(server, user: "ada", folder: folder.path)
+        try first.waitFor("The three-way handshake")
+        // The connection breaks without a goodbye (the laptop closed): the tutor is hung up, reaped and logged,
+        // and the one seat is free for the next student.
+        kill(first.process.processIdentifier, SIGKILL)
+        try server.waitForLog(["event=exit", "student=ada"], timeout: 15)
+        let second = try PlainLogin(server, user: "bo", folder: folder.path)
+        try second.waitFor("The three-way handshake")
+        kill(second.process.processIdentifier, SIGKILL)
+        #expect(server.stop() == 0)
+    }
 }
