@@ -179,7 +179,8 @@ let package = Package(
         .testTarget(
             name: "ClassServerTests",
             dependencies: [
-                "ClassServer", "ClassLink", "ClassStore", .product(name: "Crypto", package: "swift-crypto"),
+                "ClassServer", "ClassLink", "ClassStore", "TutorSession", "TutorStorage",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOSSH", package: "swift-nio-ssh"),
             ]),
         .testTarget(name: "ClassLinkTests", dependencies: ["ClassLink", "TCPTutorTestSupport"]),

@@ -30,6 +30,8 @@ public protocol ClassStore: Sendable {
     func saveProgress(_ book: [UInt8], student: String, at time: Int64) throws(ClassStoreError)
     /// The student's progress book, or nil when none was saved.
     func progress(student: String) throws(ClassStoreError) -> [UInt8]?
+    /// Every progress book kept, by student id: the class's progress, for the instructor after the class.
+    func progressBooks() throws(ClassStoreError) -> [ProgressBookRecord]
 
     // MARK: Exams
 

@@ -11,6 +11,20 @@ public struct StudentRecord: Hashable, Sendable {
     }
 }
 
+/// One student's progress book as the store keeps it: what `class progress` reads after a class.
+public struct ProgressBookRecord: Hashable, Sendable {
+    public var student: String
+    /// The bytes TutorStorage's `ProgressBookFormat` writes.
+    public var book: [UInt8]
+    public var savedAt: Int64
+
+    public init(student: String, book: [UInt8], savedAt: Int64) {
+        self.student = student
+        self.book = book
+        self.savedAt = savedAt
+    }
+}
+
 /// One line of the event log: appended, never changed.
 public struct ClassEvent: Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable, CaseIterable {

@@ -52,6 +52,25 @@ struct StoreRoundTripTests {
         #expect(try store.students() == [StudentRecord(id: "ada", firstSeen: 1_000, lastSeen: 2_000)])
     }
 
+    @Test("every book kept is listed by student id, each with its latest save, for the class's progress")
+    func progressBooksOfTheClass() throws {
+        let (store, _) = try StoreFixtures.store()
+        #expect(try store.progressBooks().isEmpty)
+        try store.recordLogin(student: "carol", at: 500, detail: "no save yet")
+        let bob = try ProgressBookFormat.encode(ProgressBook())
+        var book = ProgressBook()
+        book.lessons["three-way-handshake"] = LessonProgress(step: 2, stepCount: 9)
+        let ada = try ProgressBookFormat.encode(book)
+        try store.saveProgress(bob, student: "bob", at: 1_000)
+        try store.saveProgress(bob, student: "ada", at: 1_500)
+        try store.saveProgress(ada, student: "ada", at: 2_000)
+        #expect(
+            try store.progressBooks() == [
+                ProgressBookRecord(student: "ada", book: ada, savedAt: 2_000),
+                ProgressBookRecord(student: "bob", book: bob, savedAt: 1_000),
+            ])
+    }
+
     @Test("an exam: begun, answered, resumed with its answers in commit order, listed, finished")
     func examSitting() throws {
         let (store, _) = try StoreFixtures.store()
