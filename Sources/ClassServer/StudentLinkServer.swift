@@ -85,6 +85,9 @@ final class StudentLinkServer: @unchecked Sendable {
                     if let reply = requests.reply(to: message, now: Self.now()) { writer.send(reply) }
                     if let seat { seat.follow.received(message, from: seat.role) }
                 }
+            } catch ClassLinkError.gone(_, reason: "the link closed") where hello.mode == .selfPaced {
+                // A self-paced tutor that ends closes its link between two messages: every save it made was
+                // answered, and the session's `exit` says how the tutor ended.
             } catch {
                 log.record("link-ended", [("student", hello.student), ("reason", "\(error)")], level: .warning)
             }
