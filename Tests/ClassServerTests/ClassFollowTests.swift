@@ -32,12 +32,18 @@ struct ClassFollowTests {
         return (ClassFollow(lesson: Self.lesson, store: try SQLiteClassStore(directory: folder)), folder)
     }
 
-    @Test func aFollowerWhoseLinkIsDeadLeavesTheClass() throws {
-        let (follow, folder) = try makeFollow()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    /// The instructor's link joins `follow`, and is told the class is empty.
+    func instructorJoins(_ follow: ClassFollow) throws -> Pair {
         let instructor = try Pair("instructor")
         follow.join(.instructor, writer: instructor.writer)
         #expect(try instructor.next() == .classroom(students: 0))
+        return instructor
+    }
+
+    @Test func aFollowerWhoseLinkIsDeadLeavesTheClass() throws {
+        let (follow, folder) = try makeFollow()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let instructor = try instructorJoins(follow)
 
         let ada = try Pair("ada")
         let role = FollowRelay.Recipient.follower(.init(session: follow.newSession(), student: "ada"))
@@ -103,9 +109,7 @@ struct ClassFollowTests {
     @Test func aFollowerThatNeverReadsIsDroppedOnceTooMuchWaitsForIt() throws {
         let (follow, folder) = try makeFollow()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let instructor = try Pair("instructor")
-        follow.join(.instructor, writer: instructor.writer)
-        #expect(try instructor.next() == .classroom(students: 0))
+        let instructor = try instructorJoins(follow)
         let limit = 256 << 10
         let slow = try Pair("slow", limits: .init(queuedBytes: limit, stalled: .seconds(600)))
         let gone = GoneReason()
