@@ -5,12 +5,6 @@ public struct StudentRecord: Hashable, Sendable {
     public var id: String
     public var firstSeen: Int64
     public var lastSeen: Int64
-
-    public init(id: String, firstSeen: Int64, lastSeen: Int64) {
-        self.id = id
-        self.firstSeen = firstSeen
-        self.lastSeen = lastSeen
-    }
 }
 
 /// One line of the event log: appended, never changed.
@@ -32,14 +26,6 @@ public struct ClassEvent: Hashable, Sendable {
     public var kind: Kind
     /// What else the instructor needs to read it ("question 3", "connection closed", the refusal's reason).
     public var detail: String
-
-    public init(id: Int64, time: Int64, student: String?, kind: Kind, detail: String) {
-        self.id = id
-        self.time = time
-        self.student = student
-        self.kind = kind
-        self.detail = detail
-    }
 }
 
 /// What beginning an exam needs: who, which settings, the fingerprint of the exam derived for them, and the

@@ -44,12 +44,6 @@ public struct FollowRelay: Sendable {
         public var position: UInt32
         public var revealed: Bool
 
-        public init(lessonID: String, position: UInt32, revealed: Bool) {
-            self.lessonID = lessonID
-            self.position = position
-            self.revealed = revealed
-        }
-
         var followStep: ClassMessage { .followStep(lessonID: lessonID, position: position, revealed: revealed) }
     }
 

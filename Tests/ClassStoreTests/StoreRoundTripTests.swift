@@ -1,8 +1,9 @@
-import ClassStore
 import Foundation
 import Testing
 import TutorSession
 import TutorStorage
+
+@testable import ClassStore
 
 @Suite("Class store: what is written is read back")
 struct StoreRoundTripTests {
