@@ -28,7 +28,7 @@ extension TutorLaunch {
         }
         if let follow {
             let role: FollowRelay.Recipient =
-                instructor ? .instructor : .follower(.init(session: follow.newSession(), student: student.value))
+                instructor ? .instructor : .follower(follow.newFollower(student: student.value))
             let book = try follow.store.progress(student: student.value) ?? []
             return SessionLink(
                 server: try StudentLinkServer(), store: follow.store,

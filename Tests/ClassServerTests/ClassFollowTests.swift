@@ -41,7 +41,7 @@ struct ClassFollowTests {
         #expect(try instructor.next() == .classroom(students: 0))
 
         let ada = try Pair("ada")
-        let role = FollowRelay.Recipient.follower(.init(session: follow.newSession(), student: "ada"))
+        let role = FollowRelay.Recipient.follower(follow.newFollower(student: "ada"))
         ada.writer.onGone { [writer = ada.writer] in follow.leave(role, writer: writer) }
         follow.join(role, writer: ada.writer)
         #expect(try ada.next() == .followStep(lessonID: Self.lesson, position: 0, revealed: false))
@@ -57,10 +57,10 @@ struct ClassFollowTests {
         let (follow, folder) = try makeFollow()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let slow = try Pair("slow")
-        let slowRole = FollowRelay.Recipient.follower(.init(session: follow.newSession(), student: "slow"))
+        let slowRole = FollowRelay.Recipient.follower(follow.newFollower(student: "slow"))
         follow.join(slowRole, writer: slow.writer)
         let ada = try Pair("ada")
-        follow.join(.follower(.init(session: follow.newSession(), student: "ada")), writer: ada.writer)
+        follow.join(.follower(follow.newFollower(student: "ada")), writer: ada.writer)
         #expect(try ada.next() == .followStep(lessonID: Self.lesson, position: 0, revealed: false))
 
         // Far more steps than the slow tutor's socket holds: the relay goes on, and Ada gets every one.
