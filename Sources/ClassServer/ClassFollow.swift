@@ -14,7 +14,6 @@ public final class ClassFollow: @unchecked Sendable {
     private let lock = NSLock()
     private var relay: FollowRelay
     private var writers: [FollowRelay.Recipient: LinkWriter] = [:]
-    private var sessions: UInt64 = 0
 
     public init(lesson: String, store: any ClassStore) {
         self.lesson = lesson
@@ -22,12 +21,9 @@ public final class ClassFollow: @unchecked Sendable {
         relay = FollowRelay(lessonID: lesson)
     }
 
-    /// A number for a new follower's session: one student may follow from several terminals.
-    func newSession() -> UInt64 {
-        lock.withLock {
-            sessions += 1
-            return sessions
-        }
+    /// A new follower's session for `student` (who may follow from several terminals).
+    func newFollower(student: String) -> FollowRelay.Follower {
+        lock.withLock { relay.newFollower(student: student) }
     }
 
     /// A session's link is ready (its hello queued): it joins the relay, and a follower gets the current step.

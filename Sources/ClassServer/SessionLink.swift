@@ -32,7 +32,7 @@ extension TutorLaunch {
         let book = try ProgressFileImport(studentsFolder: studentsFolder, store: store).book(for: student, log: log)
         if let follow {
             let role: FollowRelay.Recipient =
-                instructor ? .instructor : .follower(.init(session: follow.newSession(), student: student.value))
+                instructor ? .instructor : .follower(follow.newFollower(student: student.value))
             return SessionLink(
                 server: try StudentLinkServer(), store: follow.store,
                 hello: Hello(

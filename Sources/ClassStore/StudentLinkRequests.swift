@@ -82,9 +82,7 @@ public struct StudentLinkRequests: Sendable {
             }
         case .examAnswer(_, let answer):
             guard let sittingID else { return .refused(request: request, reason: "the exam has not begun") }
-            let submission = AnswerSubmission(
-                question: Int(answer.question), point: answer.point, fields: answer.fields, timeUp: answer.timeUp)
-            switch try store.commitAnswer(submission, sitting: sittingID, at: now) {
+            switch try store.commitAnswer(answer, sitting: sittingID, at: now) {
             case .committed: return .committed(request: request)
             case .refused(let refusal): return .refused(request: request, reason: "\(refusal)")
             }
@@ -102,9 +100,7 @@ public struct StudentLinkRequests: Sendable {
         return ExamResume(
             clock: ExamClock(
                 settings: sitting.settings, startedAt: sitting.startedAt, deadline: sitting.deadline, serverNow: now),
-            answers: state.answers.map {
-                ExamAnswer(question: UInt32($0.question), point: $0.point, fields: $0.fields, timeUp: $0.timeUp)
-            },
+            answers: state.answers.map(\.answer),
             finished: sitting.status == .finished)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClassStore
+import CommandOptions
 import Foundation
 import LessonKit
 import TutorSession

@@ -46,7 +46,7 @@ struct ClassFollowTests {
         let instructor = try instructorJoins(follow)
 
         let ada = try Pair("ada")
-        let role = FollowRelay.Recipient.follower(.init(session: follow.newSession(), student: "ada"))
+        let role = FollowRelay.Recipient.follower(follow.newFollower(student: "ada"))
         ada.writer.onGone { [writer = ada.writer] _ in follow.leave(role, writer: writer) }
         follow.join(role, writer: ada.writer)
         #expect(try ada.next() == .followStep(lessonID: Self.lesson, position: 0, revealed: false))
@@ -62,10 +62,10 @@ struct ClassFollowTests {
         let (follow, folder) = try makeFollow()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let slow = try Pair("slow")
-        let slowRole = FollowRelay.Recipient.follower(.init(session: follow.newSession(), student: "slow"))
+        let slowRole = FollowRelay.Recipient.follower(follow.newFollower(student: "slow"))
         follow.join(slowRole, writer: slow.writer)
         let ada = try Pair("ada")
-        follow.join(.follower(.init(session: follow.newSession(), student: "ada")), writer: ada.writer)
+        follow.join(.follower(follow.newFollower(student: "ada")), writer: ada.writer)
         #expect(try ada.next() == .followStep(lessonID: Self.lesson, position: 0, revealed: false))
 
         // Far more steps than the slow tutor's socket holds: the relay goes on, and Ada gets every one.
@@ -113,7 +113,7 @@ struct ClassFollowTests {
         let limit = 256 << 10
         let slow = try Pair("slow", limits: .init(queuedBytes: limit, stalled: .seconds(600)))
         let gone = GoneReason()
-        let role = FollowRelay.Recipient.follower(.init(session: follow.newSession(), student: "slow"))
+        let role = FollowRelay.Recipient.follower(follow.newFollower(student: "slow"))
         slow.writer.onGone { [writer = slow.writer] reason in
             gone.record(reason)
             follow.leave(role, writer: writer)

@@ -1,8 +1,9 @@
-import ClassStore
 import Foundation
 import Testing
 import TutorSession
 import TutorStorage
+
+@testable import ClassStore
 
 @Suite("Class store: what is written is read back")
 struct StoreRoundTripTests {
@@ -95,9 +96,9 @@ struct StoreRoundTripTests {
         // A login later (another settings string is another exam) finds the sitting and its answers.
         #expect(try store.sitting(student: "ada", settings: "other:1:5") == nil)
         let kept = try #require(try store.sitting(student: "ada", settings: StoreFixtures.settings))
-        #expect(kept.answers.map(\.question) == [2, 1, 3])
+        #expect(kept.answers.map(\.answer.question) == [2, 1, 3])
         #expect(kept.answers.map(\.position) == [0, 1, 2])
-        #expect(kept.answers[0].fields == ["flags": "S", "seq": "200"])
+        #expect(kept.answers[0].answer.fields == ["flags": "S", "seq": "200"])
         #expect(kept.answers[0].committedAt == StoreFixtures.start + 1_000)
         let resumed = try store.beginSitting(StoreFixtures.request("ada", at: StoreFixtures.start + 60_000))
         #expect(resumed == .resumed(kept), "a second begin resumes, with the first start time and deadline")
