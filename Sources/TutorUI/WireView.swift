@@ -23,6 +23,12 @@ struct WireView: Widget {
             drawSegment(wire, in: area, arrowY: arrowY, on: &canvas, animated: false)
             return
         }
+        if let point = player.pendingQuiz, let host = point.measure?.stateHost,
+            player.timeline.frames[player.stop.frameIndex].wire == nil
+        {
+            drawStateQuestion(host, in: area, arrowY: arrowY, on: &canvas)
+            return
+        }
         if player.pendingQuiz != nil {
             let text = "? ? ?"
             canvas.write(text, x: area.x + (area.width - text.count) / 2, y: arrowY, ink: .question)
@@ -62,6 +68,22 @@ struct WireView: Widget {
             InFlightNote(timeline: player.timeline, frame: frame, strings: strings).render(
                 y: arrowY + 1, left: area.x + 1, right: area.maxX - 1, ink: .dim, on: &canvas)
         }
+    }
+
+    /// A question on a `wait` that asks when a host's state changes: no segment crosses, so question marks in
+    /// the arrow's place would stand for one that never comes. The wire shows what is known: the segment before it
+    /// as it arrived (which the question measures from, unless it says otherwise), and on the host's side the
+    /// state it is in, asked about; never the state it reaches nor the time (TEACHING.md rule 12).
+    private func drawStateQuestion(_ host: HostID, in area: Rect, arrowY: Int, on canvas: inout Canvas) {
+        let shown = player.visibleFrame
+        if let last = player.timeline.frames[...shown.index].last(where: { $0.wire != nil })?.wire {
+            drawSegment(last, in: area, arrowY: arrowY, on: &canvas, animated: false)
+        }
+        let state = shown.host(host).state
+        let text = strings.say("\(host) leaves \(state): when?", "主机\(host)何时离开\(state)？")
+        let width = TextWidth.of(text)
+        let x = host == .a ? area.x + 1 : area.maxX - 1 - width
+        canvas.write(text, x: max(x, area.x), y: arrowY + 1, ink: .question, limit: area.maxX)
     }
 
     /// A call on its host's side, or time passing in the middle; other events draw nothing here.
