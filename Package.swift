@@ -157,6 +157,8 @@ let package = Package(
             ],
             exclude: ["Snapshots"]
         ),
+        // The full-screen runtime's parts that need no terminal (its effects).
+        .testTarget(name: "TutorCursesTests", dependencies: ["TutorCurses", "TutorSession"]),
         .testTarget(
             name: "TimelinePrintingTests",
             dependencies: [
