@@ -1,0 +1,42 @@
+import ClassLink
+import Foundation
+import TCPTutorTestSupport
+import Testing
+
+/// A follower's tutor waits on the class link and the keyboard together: with nothing coming it sleeps, and a
+/// step from the class server is on the screen without a key being pressed.
+@Suite("Follow mode: the tutor sleeps on the class link")
+struct FollowWaitTerminalTests {
+    /// Times all the tutor's threads went to sleep waiting (voluntary context switches, /proc/PID/task/*/status):
+    /// each is one wake-up, whatever the machine's load makes each of them cost.
+    static func wakeups(_ pid: pid_t) throws -> Int {
+        let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")
+        return try tasks.reduce(0) { total, task in
+            let status = try String(contentsOfFile: "/proc/\(pid)/task/\(task)/status", encoding: .utf8)
+            let line = status.split(separator: "\n").first { $0.hasPrefix("voluntary_ctxt_switches:") }
+            return total + (line.flatMap { Int($0.split(separator: "\t").last ?? "") } ?? 0)
+        }
+    }
+
+    @Test("an idle follower wakes a few times a second at most, and the instructor's next step shows by itself")
+    func idleFollowerSleeps() throws {
+        let terminal = try TmuxTerminal()
+        let (run, link) = try FollowTerminalTests.start(terminal)
+        let lesson = FollowTerminalTests.lesson
+        try link.send(.hello(Hello(student: "ada", mode: .follow, language: "en")))
+        try link.send(.followStep(lessonID: lesson, position: 0, revealed: false))
+        try terminal.waitFor("Step 1 of")
+        let pid = try run.pid()
+        // Polling the link every 5 ms woke the tutor 200 times a second; waiting on it, the keyboard's idle
+        // timeout (200 ms) is all that is left. Two seconds: about ten wake-ups, against four hundred.
+        let before = try Self.wakeups(pid)
+        usleep(2_000_000)
+        let woken = try Self.wakeups(pid) - before
+        #expect(woken < 60, "the idle follower's tutor woke \(woken) times in 2 s")
+
+        // Nothing typed: the step arrives on the link alone and the screen shows it.
+        try link.send(.followStep(lessonID: lesson, position: 1, revealed: false))
+        try terminal.waitFor("Step 2 of")
+        try FollowTerminalTests.endClass(link, run)
+    }
+}
