@@ -39,4 +39,29 @@ struct FollowWaitTerminalTests {
         try terminal.waitFor("Step 2 of")
         try FollowTerminalTests.endClass(link, run)
     }
+
+    @Test("while the tutor waits on the link, a resized window is redrawn and keys are read")
+    func resizeAndKeysWhileWaiting() throws {
+        let terminal = try TmuxTerminal()
+        let (run, link) = try FollowTerminalTests.start(terminal)
+        try link.send(.hello(Hello(student: "ada", mode: .follow, language: "en")))
+        try link.send(.followStep(lessonID: FollowTerminalTests.lesson, position: 0, revealed: false))
+        try terminal.waitFor("Step 1 of")
+        // SIGWINCH interrupts the wait; the resize ncurses noted is read before the next wait.
+        try terminal.tmux(["resize-window", "-t", "0", "-x", "60", "-y", "20"])
+        try terminal.waitFor("at least 80x24")
+        try terminal.tmux(["resize-window", "-t", "0", "-x", "120", "-y", "40"])
+        try terminal.waitFor("the 120x40 layout") { lines in
+            lines.count >= 40 && lines.contains { $0.contains("Step 1 of") }
+        }
+        // Keys come through the wait: the help opens, Esc (a lone escape byte, which ncurses holds until it
+        // knows no sequence follows) closes it, and r switches the numbers.
+        try terminal.send("?")
+        try terminal.waitFor("Press any key to close.")
+        try terminal.send("Escape")
+        try terminal.waitFor("the help closed") { lines in !lines.joined().contains("Press any key to close.") }
+        try terminal.send("r")
+        try terminal.waitFor("relative numbers")
+        try FollowTerminalTests.endClass(link, run)
+    }
 }
