@@ -18,14 +18,20 @@ struct FollowWaitTerminalTests {
         }
     }
 
+    /// A follower's tutor in the pane, on the lesson's first step.
+    static func following(_ terminal: TmuxTerminal) throws -> (TutorRun, ClassLinkConnection) {
+        let (run, link) = try FollowTerminalTests.start(terminal)
+        try link.send(.hello(Hello(student: "ada", mode: .follow, language: "en")))
+        try link.send(.followStep(lessonID: FollowTerminalTests.lesson, position: 0, revealed: false))
+        try terminal.waitFor("Step 1 of")
+        return (run, link)
+    }
+
     @Test("an idle follower wakes a few times a second at most, and the instructor's next step shows by itself")
     func idleFollowerSleeps() throws {
         let terminal = try TmuxTerminal()
-        let (run, link) = try FollowTerminalTests.start(terminal)
+        let (run, link) = try Self.following(terminal)
         let lesson = FollowTerminalTests.lesson
-        try link.send(.hello(Hello(student: "ada", mode: .follow, language: "en")))
-        try link.send(.followStep(lessonID: lesson, position: 0, revealed: false))
-        try terminal.waitFor("Step 1 of")
         let pid = try run.pid()
         // Polling the link every 5 ms woke the tutor 200 times a second; waiting on it, the keyboard's idle
         // timeout (200 ms) is all that is left. Two seconds: about ten wake-ups, against four hundred.
@@ -43,10 +49,7 @@ struct FollowWaitTerminalTests {
     @Test("while the tutor waits on the link, a resized window is redrawn and keys are read")
     func resizeAndKeysWhileWaiting() throws {
         let terminal = try TmuxTerminal()
-        let (run, link) = try FollowTerminalTests.start(terminal)
-        try link.send(.hello(Hello(student: "ada", mode: .follow, language: "en")))
-        try link.send(.followStep(lessonID: FollowTerminalTests.lesson, position: 0, revealed: false))
-        try terminal.waitFor("Step 1 of")
+        let (run, link) = try Self.following(terminal)
         // SIGWINCH interrupts the wait; the resize ncurses noted is read before the next wait.
         try terminal.tmux(["resize-window", "-t", "0", "-x", "60", "-y", "20"])
         try terminal.waitFor("at least 80x24")
