@@ -63,6 +63,11 @@ public final class ClassLinkConnection {
         return try read(until: timeoutMilliseconds.map { deadline(after: $0) })
     }
 
+    /// Whether a message already read from the socket waits for `receive` (one that came while a request
+    /// waited for its reply, or a second frame of the same read): a caller that waits on `descriptor` takes
+    /// these first, since the socket has nothing more to say about them.
+    public var hasBufferedMessages: Bool { !pending.isEmpty || decoder.holdsWholeFrame }
+
     /// Sends the request `make` builds with a fresh number and waits for its reply. A `bye` from the other end,
     /// or the link closing, is `gone`; no reply in `timeoutMilliseconds` is `timedOut`.
     public func request(

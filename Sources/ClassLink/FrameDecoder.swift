@@ -17,6 +17,15 @@ public struct FrameDecoder: Sendable {
     /// Bytes received but not yet part of a whole message.
     public var bufferedCount: Int { buffer.count - start }
 
+    /// Whether `next` has something to give without more bytes: a whole frame, or bytes it will refuse.
+    public var holdsWholeFrame: Bool {
+        let available = buffer.count - start
+        if failure != nil { return true }
+        guard available >= FrameFormat.headerSize else { return false }
+        let length = buffer[start + 4..<start + 8].reduce(0) { $0 << 8 | Int($1) }
+        return available >= FrameFormat.headerSize + length || length > FrameFormat.maximumPayload
+    }
+
     /// The next whole message, or nil until more bytes arrive.
     public mutating func next() throws(FrameError) -> ClassMessage? {
         if let failure { throw failure }

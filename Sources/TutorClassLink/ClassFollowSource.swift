@@ -2,7 +2,8 @@ import ClassLink
 import TutorSession
 
 /// Follow mode's messages from the class server, for the tutor's run loop: read from the link without waiting
-/// (the loop polls it between keys), and turned into the sessions' messages. A follower gets the instructor's
+/// (the loop waits on `link.descriptor` together with the keyboard, and reads when it turns readable), and
+/// turned into the sessions' messages. A follower gets the instructor's
 /// steps (`Message.classStep`); the instructor gets the class (`Message.classroom`: how many follow, each
 /// answer). When the class ends, or the server is gone, `ending` says why and the session is asked to leave as
 /// Ctrl-C leaves it (progress saved first), so the student's terminal never waits on a class that is over.
@@ -22,6 +23,10 @@ public final class ClassFollowSource {
 
     /// Whether messages may still come.
     public var isOpen: Bool { ending == nil }
+
+    /// Whether messages were already read from the link (while a request waited for its reply): they are to
+    /// be taken without waiting on the descriptor, which has nothing more to show for them.
+    public var hasBufferedMessages: Bool { ending == nil && link.hasBufferedMessages }
 
     /// The messages that arrived, without waiting.
     public func poll() -> [Message] {

@@ -12,8 +12,9 @@ import TutorUI
 /// terminal until it quits or a signal asks it to stop, and restores the terminal however the run ends.
 ///
 /// Messages come from the keyboard (`TerminalEvents`), from the clock (animation ticks, the wall time for
-/// screens that show one) and from the `sources`; the app's effects other than quitting are handed to
-/// `perform`, whose answer (a write that failed) goes back to the app as a message.
+/// screens that show one) and from the `sources`, whose descriptors are waited on with the keyboard in one
+/// poll(2); the app's effects other than quitting are handed to `perform`, whose answer (a write that failed)
+/// goes back to the app as a message.
 public struct TerminalRuntime {
     /// How the run ended.
     public enum Ending: Hashable, Sendable {
@@ -29,7 +30,7 @@ public struct TerminalRuntime {
     public var asciiLines = false
     /// A key that makes the program crash on purpose, to test that a crash restores the terminal.
     public var crashKey: Character?
-    /// Where messages other than keys and ticks come from (lessons loading, later a class link).
+    /// Where messages other than keys and ticks come from (lessons loading, a class link).
     public var sources: [any EventSource] = []
     /// Carries out an effect (saving progress, writing an exam log); returns the message that tells the app it
     /// failed, or nil. Effects that may wait (`Effect.mayWait`) are performed when the student is idle.
@@ -43,7 +44,7 @@ public struct TerminalRuntime {
     static let idleTimeout: Int32 = 200
     /// Time between animation ticks.
     static let tickTimeout: Int32 = 30
-    /// How often an active source is polled.
+    /// How often an active source without a descriptor is polled.
     static let sourceTimeout: Int32 = 5
 
     /// Runs `app` on the terminal; returns how it ended with the terminal already restored.
@@ -58,9 +59,11 @@ public struct TerminalRuntime {
         var effects = EffectRunner(perform: perform)
         var events = TerminalEvents(screen: screen)
         while true {
-            let polling = sources.contains { $0.isActive }
-            let timeout = app.isAnimating ? Self.tickTimeout : polling ? Self.sourceTimeout : Self.idleTimeout
-            switch events.next(timeout: timeout, redraw: draw) {
+            let wait = SourceWait(sources)
+            let timeout =
+                wait.hasBufferedMessages
+                ? 0 : app.isAnimating ? Self.tickTimeout : wait.needsPolling ? Self.sourceTimeout : Self.idleTimeout
+            switch events.next(timeout: timeout, watching: wait.descriptors, redraw: draw) {
             case .stop(let ending):
                 effects.performWaiting(on: &app)
                 return ending
@@ -87,6 +90,27 @@ public struct TerminalRuntime {
                 let quits = effects.deliver(messages, to: &app)
                 draw()
                 if quits { return .quit }
+            }
+        }
+    }
+}
+
+/// What the runtime's next wait must watch besides the keyboard, from the sources active now.
+struct SourceWait {
+    /// The descriptors of the active sources that have one: waited on together with the keyboard.
+    var descriptors: [Int32] = []
+    /// Whether an active source has no descriptor, so it must be polled every `sourceTimeout`.
+    var needsPolling = false
+    /// Whether a source holds messages already read: the wait must not block.
+    var hasBufferedMessages = false
+
+    init(_ sources: [any EventSource]) {
+        for source in sources where source.isActive {
+            if let descriptor = source.readableDescriptor {
+                descriptors.append(descriptor)
+                if source.hasBufferedMessages { hasBufferedMessages = true }
+            } else {
+                needsPolling = true
             }
         }
     }

@@ -122,7 +122,8 @@ struct ClassFollowRun {
     }
 }
 
-/// The class link as an event source of the full-screen runtime: polled between keys, never waited for.
+/// The class link as an event source of the full-screen runtime: its socket is waited on together with the
+/// keyboard, so an idle follower's tutor sleeps and a step is read the moment it arrives.
 final class ClassLinkEvents: EventSource {
     let source: ClassFollowSource
 
@@ -132,8 +133,12 @@ final class ClassLinkEvents: EventSource {
 
     func start() {}
 
-    /// While the class goes on the runtime polls often, so a step shows within milliseconds of its arrival.
     var isActive: Bool { source.isOpen }
+
+    /// The link's socket while the class goes on (once it has ended the descriptor is closed).
+    var readableDescriptor: Int32? { source.isOpen ? source.link.descriptor : nil }
+
+    var hasBufferedMessages: Bool { source.hasBufferedMessages }
 
     func poll() -> [Message] { source.poll() }
 

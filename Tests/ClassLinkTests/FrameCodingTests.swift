@@ -45,6 +45,7 @@ struct FrameCodingTests {
             for length in 0..<frame.count {
                 var decoder = FrameDecoder()
                 decoder.append(frame.prefix(length))
+                #expect(!decoder.holdsWholeFrame, "\(message) cut at \(length)")
                 #expect(try decoder.next() == nil, "\(message) cut at \(length)")
                 #expect(throws: FrameError.self) { try FrameDecoder.decode(frame: Array(frame.prefix(length))) }
             }
