@@ -13,12 +13,6 @@ public struct ProgressBookRecord: Hashable, Sendable {
     /// The bytes TutorStorage's `ProgressBookFormat` writes.
     public var book: [UInt8]
     public var savedAt: Int64
-
-    public init(student: String, book: [UInt8], savedAt: Int64) {
-        self.student = student
-        self.book = book
-        self.savedAt = savedAt
-    }
 }
 
 /// One line of the event log: appended, never changed.
