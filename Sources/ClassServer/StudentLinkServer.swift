@@ -82,8 +82,14 @@ final class StudentLinkServer: @unchecked Sendable {
                 if let seat { seat.follow.join(seat.role, writer: writer) }
                 while let message = try link.receive(timeoutMilliseconds: 24 * 3_600_000) {
                     if case .bye = message { return }
-                    if let reply = requests.reply(to: message, now: Self.now()) { writer.send(reply) }
-                    if let seat { seat.follow.received(message, from: seat.role) }
+                    if let reply = requests.reply(to: message, now: Self.now()) {
+                        Self.logAnswer(message, reply, student: hello.student, log: log)
+                        writer.send(reply)
+                    }
+                    if let seat {
+                        Self.keepClassAnswer(message, seat: seat, hello: hello, store: store, log: log)
+                        seat.follow.received(message, from: seat.role)
+                    }
                 }
             } catch ClassLinkError.gone(_, reason: "the link closed") where hello.mode == .selfPaced {
                 // A self-paced tutor that ends closes its link between two messages: every save it made was
@@ -93,6 +99,34 @@ final class StudentLinkServer: @unchecked Sendable {
             }
         }
         thread.start()
+    }
+
+    /// The log's line for an exam answer, once the store has answered it: committed, or refused and why.
+    static func logAnswer(_ message: ClassMessage, _ reply: ClassMessage, student: String, log: ClassLog) {
+        guard case .examAnswer(_, let answer) = message else { return }
+        var fields = [("student", student), ("question", "\(answer.question)")]
+        switch reply {
+        case .committed: fields.append(("outcome", "committed"))
+        case .refused(_, let reason): fields += [("outcome", "refused"), ("reason", reason)]
+        default: return
+        }
+        log.record("answer", fields)
+    }
+
+    /// A follower's answer is kept in the store before the class's count hears of it, so that the class's answers
+    /// outlive the server; a store that fails is logged, and the live class goes on without it.
+    static func keepClassAnswer(
+        _ message: ClassMessage, seat: FollowSeat, hello: Hello, store: any ClassStore, log: ClassLog
+    ) {
+        guard case .follower = seat.role, case .classAnswer(let position, let fields) = message else { return }
+        do {
+            try store.recordFollowAnswer(
+                student: hello.student, lesson: hello.lesson, position: position, fields: fields, at: now())
+            log.record("class-answer", [("student", hello.student), ("step", "\(position)")])
+        } catch {
+            log.record(
+                "class-answer-not-kept", [("student", hello.student), ("reason", "\(error)")], level: .warning)
+        }
     }
 
     /// The server's clock: every answer is stamped with it, never with the tutor's.

@@ -53,6 +53,17 @@ public protocol ClassStore: Sendable {
     func sittingSummaries() throws(ClassStoreError) -> [SittingSummary]
     /// Every sitting with all its answers in the order they were committed: what `class grade` grades.
     func sittingsForGrading() throws(ClassStoreError) -> [ExamSittingState]
+
+    // MARK: Follow classes
+
+    /// Keeps a follower's answer to the question on stop `position` of `lesson`, as typed, before the class's
+    /// count hears of it: the class's answers outlive the server. A student who answers again adds a row; the
+    /// latest before the reveal is the one the class's tally counts.
+    func recordFollowAnswer(
+        student: String, lesson: String, position: UInt32, fields: [String: String], at time: Int64
+    ) throws(ClassStoreError)
+    /// Every answer kept for `lesson`, in the order they came.
+    func followAnswers(lesson: String) throws(ClassStoreError) -> [FollowAnswerRecord]
 }
 
 /// A store problem, worded for the server's log and the instructor.

@@ -135,3 +135,12 @@ public struct SittingSummary: Hashable, Sendable {
     /// When the latest answer was committed.
     public var lastAnswerAt: Int64?
 }
+
+/// A follower's answer as the store keeps it: to the question on stop `position`, as typed, on the server's clock.
+public struct FollowAnswerRecord: Hashable, Sendable {
+    public var student: String
+    /// The stop (`LessonPlayer.position`) whose question it answers.
+    public var position: UInt32
+    public var fields: [String: String]
+    public var answeredAt: Int64
+}

@@ -83,6 +83,32 @@ enum ClassStoreSchema {
                     "events", changed: "the event log is append-only", removed: "the event log is append-only")
                 + "CREATE INDEX events_by_student ON events(student_id, id);\n"
         ),
+        (
+            "3 follow answers",
+            """
+            CREATE TABLE follow_answers (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                student_id TEXT NOT NULL REFERENCES students(id),
+                lesson TEXT NOT NULL,
+                position INTEGER NOT NULL CHECK (position >= 0),
+                answered_at INTEGER NOT NULL
+            );
+            CREATE TABLE follow_answer_fields (
+                answer_id INTEGER NOT NULL REFERENCES follow_answers(id),
+                field TEXT NOT NULL,
+                typed TEXT NOT NULL,
+                PRIMARY KEY (answer_id, field)
+            );
+            CREATE INDEX follow_answers_by_stop ON follow_answers(lesson, position, id);
+
+            """
+                + appendOnly(
+                    "follow_answers", changed: "a follow answer is never changed",
+                    removed: "a follow answer is never removed")
+                + appendOnly(
+                    "follow_answer_fields", changed: "a follow answer is never changed",
+                    removed: "a follow answer is never removed")
+        ),
     ]
 
     /// The migrator with every migration, or with those up to `last` (to make an older file in tests).

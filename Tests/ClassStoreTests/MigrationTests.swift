@@ -40,24 +40,24 @@ struct MigrationTests {
             try old.close()
         }
         let store = try SQLiteClassStore(path: path)
-        #expect(try store.schemaVersion() == 2)
+        #expect(try store.schemaVersion() == ClassStoreSchema.currentVersion)
         let kept = try #require(try store.sitting(student: "ada", settings: StoreFixtures.settings))
         #expect(kept.answers.map(\.answer.point) == ["q"] && kept.answers[0].answer.fields == ["seq": "100"])
         #expect(throws: DatabaseError.self) {
             try store.pool.write { try $0.execute(sql: "UPDATE exam_answers SET point = 'r'") }
         }
         // Opening again migrates nothing more.
-        #expect(try SQLiteClassStore(path: path).schemaVersion() == 2)
+        #expect(try SQLiteClassStore(path: path).schemaVersion() == ClassStoreSchema.currentVersion)
     }
 
     @Test("a file from a newer program, or one that is not a database, is refused with a clear message")
     func refusedFiles() throws {
         let (store, folder) = try StoreFixtures.store()
         try store.pool.write { db in
-            try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('3 something newer')")
+            try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('4 something newer')")
         }
         let error = try #require(throws: ClassStoreError.self) { try SQLiteClassStore(directory: folder.path) }
-        #expect(error.message.contains("was written by a newer tcptutor (schema past version 2)"))
+        #expect(error.message.contains("was written by a newer tcptutor (schema past version 3)"))
 
         let other = try TemporaryFolder.make("tcptutor-class-store")
         let path = other.appendingPathComponent(SQLiteClassStore.fileName)

@@ -11,7 +11,7 @@ struct StoreRoundTripTests {
     func walAndVersion() throws {
         let (store, folder) = try StoreFixtures.store()
         #expect(try store.journalMode() == "wal")
-        #expect(try store.schemaVersion() == 2)
+        #expect(try store.schemaVersion() == 3)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("class.sqlite").path))
     }
 

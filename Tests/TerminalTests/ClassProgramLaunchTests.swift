@@ -8,7 +8,13 @@ struct ClassProgramLaunchTests {
         let folder = try TemporaryFolder.make("class-launch")
         defer { try? FileManager.default.removeItem(at: folder) }
         let copy = folder.appendingPathComponent("tcptutor").path
-        try FileManager.default.copyItem(atPath: try TutorProgram.path(), toPath: copy)
+        // A hard link, not a copy: a copy is written through a descriptor that a child process forked meanwhile by
+        // another test may still hold, and running it would then fail with "Text file busy".
+        do {
+            try FileManager.default.linkItem(atPath: try TutorProgram.path(), toPath: copy)
+        } catch {
+            try FileManager.default.copyItem(atPath: try TutorProgram.path(), toPath: copy)
+        }
         let result = try TutorProgram.run(["class", "serve", "--help"], executable: copy)
         #expect(result.status == 1, "\(result.text)")
         #expect(result.errors.contains("\(folder.path)/tcptutor-class is missing"), "\(result.errors)")

@@ -99,6 +99,12 @@ import TutorStorage
         try second.waitFor("The exam is finished")
         let output = second.end()
         #expect(!output.contains("Press Enter to begin"), "a resumed exam does not start again:\n\(output)")
+        // The structured log has a line for each answer the second server committed.
+        let log = try #require(server).output
+        let committed = log.components(separatedBy: "\n").filter {
+            $0.contains("answer") && $0.contains("student=ada") && $0.contains("outcome=committed")
+        }
+        #expect(committed.count == 2, "\(log)")
 
         let grades = try TutorProgram.run(["class", "grade", "--data", data, "--lesson-folder", Curriculum.path])
         #expect(grades.status == 0, "\(grades.text)")

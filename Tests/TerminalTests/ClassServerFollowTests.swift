@@ -72,6 +72,13 @@ import TutorSession
         for student in ["ada", "bob"] {
             #expect(try store.progress(student: student) != nil, "\(student)'s progress is in the store")
         }
+        // Each answer the class counted was kept in the store before it was counted, as typed, with its stop.
+        let kept = try store.followAnswers(lesson: Self.lesson)
+        #expect(kept.map(\.student) == ["ada", "bob"], "\(kept)")
+        #expect(kept.allSatisfy { $0.position == UInt32(position) }, "\(kept)")
+        let asked = Set(question.fields.map(\.rawValue))
+        #expect(kept.allSatisfy { !$0.fields.isEmpty && Set($0.fields.keys).isSubset(of: asked) }, "\(kept)")
+        #expect(server.output.contains("class-answer"), "the structured log names each class answer")
     }
 
     /// Waits until `login`'s output holds `text` `times` times.
