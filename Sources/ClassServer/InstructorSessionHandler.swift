@@ -95,6 +95,8 @@ final class InstructorSessionHandler: ChannelInboundHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        // Gone (the instructor left or the connection broke): a store read still on its way draws nothing.
+        ended = true
         timer?.cancel()
         leaveSeat()
         context.fireChannelInactive()
