@@ -81,11 +81,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Command-line options both programs take, declared once so they read and are explained the same.
+        .target(
+            name: "CommandOptions",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // `tcptutor class ...` runs this program, found beside `tcptutor`; it starts a `tcptutor` per student.
         .executableTarget(
             name: "tcptutor-class",
             dependencies: [
-                "ClassServer", "ClassStore", "TutorSession", "LessonKit",
+                "ClassServer", "ClassStore", "TutorSession", "LessonKit", "CommandOptions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -93,7 +97,7 @@ let package = Package(
             dependencies: [
                 "TCPCore", "TCPNotation", "TimelineKit", "LessonKit", "CaptureKit", "TutorSession", "TutorStorage",
                 "TutorUI", "TutorCurses", "TimelinePrinting", "TimelineExport", "CaptureLessons", "TutorClassLink",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CommandOptions", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Swift runtime linked in: the dynamic loader no longer maps and relocates a dozen Swift libraries
             // at every start, which brings the first frame under 15 ms (DECISIONS.md).
@@ -153,6 +157,8 @@ let package = Package(
             ],
             exclude: ["Snapshots"]
         ),
+        // The full-screen runtime's parts that need no terminal (its effects).
+        .testTarget(name: "TutorCursesTests", dependencies: ["TutorCurses", "TutorSession"]),
         .testTarget(
             name: "TimelinePrintingTests",
             dependencies: [
@@ -179,7 +185,8 @@ let package = Package(
         .testTarget(
             name: "ClassServerTests",
             dependencies: [
-                "ClassServer", "ClassLink", "ClassStore", .product(name: "Crypto", package: "swift-crypto"),
+                "ClassServer", "ClassLink", "ClassStore", "TutorSession", "TutorStorage",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOSSH", package: "swift-nio-ssh"),
             ]),
         .testTarget(name: "ClassLinkTests", dependencies: ["ClassLink", "TCPTutorTestSupport"]),

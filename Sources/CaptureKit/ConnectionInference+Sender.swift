@@ -109,8 +109,11 @@ extension ConnectionInference {
                 index, .outOfOrder,
                 en: "out of order: sent before segments the capture showed earlier; it fills their gap",
                 zh: "乱序：它比抓包中先出现的报文段发得更早，填补了之前的缺口")
-        } else if let earlier = seen[sender][segment], steps[earlier].fate == .delivered {
-            // The first copy arrived; a sender that had no ACK for it would be retransmitting instead.
+        } else if let earlier = seen[sender][segment], steps[earlier].fate == .delivered,
+            !atCapturePoint.contains(sender)
+        {
+            // The first copy arrived, and the capture was not taken at the sender: the network made this copy (at
+            // the sender, every copy is one it sent again).
             steps[index].rule = steps[earlier].rule
             mark(
                 index, .duplicate, en: "duplicate: an exact copy of step \(earlier + 1)",
@@ -123,10 +126,21 @@ extension ConnectionInference {
             }
             let when = first.map { " (first sent at step \($0 + 1))" } ?? ""
             let whenZh = first.map { "（第\($0 + 1)步首次发送）" } ?? ""
-            mark(
-                index, .retransmission,
-                en: "retransmission: seq \(segment.seq) was sent before\(when) and not acknowledged in time",
-                zh: "重传：序列号\(segment.seq)之前已发送\(whenZh)，未及时得到确认")
+            if let acks = acknowledgmentsOfEachCopy(index) {
+                let steps = acks.map { String($0 + 1) }
+                mark(
+                    index, .retransmission,
+                    en: "spurious retransmission: seq \(segment.seq) was sent again\(when) before its ACK came, "
+                        + "but the first copy had arrived: \(sender.peer) acknowledges the data once for each copy "
+                        + "(steps \(steps.joined(separator: ", ")); RFC 5682)",
+                    zh: "伪重传：序列号\(segment.seq)在确认到达之前再次发送\(whenZh)，但第一份已经到达："
+                        + "\(sender.peer)对每一份都发送了确认（第\(steps.joined(separator: "、"))步；RFC 5682）")
+            } else {
+                mark(
+                    index, .retransmission,
+                    en: "retransmission: seq \(segment.seq) was sent before\(when) and not acknowledged in time",
+                    zh: "重传：序列号\(segment.seq)之前已发送\(whenZh)，未及时得到确认")
+            }
             fireRetransmissionTimer(index)
         }
         // Anything past SND.NXT in it is new: the engine sends it too.

@@ -135,8 +135,9 @@ struct ConnectionInference {
     mutating func putOnWire(_ index: Int, now: UInt64) {
         let sender = senders[index]
         let segment = packets[index].segment
-        if segment.sequenceLength > 0, steps[index].has(.retransmission) {
-            // Sent again before any sign it arrived: the earlier copy was lost.
+        if segment.sequenceLength > 0, steps[index].has(.retransmission), acknowledgmentsOfEachCopy(index) == nil {
+            // Sent again before any sign it arrived: the earlier copy was lost (unless each copy is acknowledged:
+            // then the retransmission was spurious and the earlier copy arrives first).
             let lost = wire[sender].filter { $0.segment.seq == segment.seq && $0.segment.sequenceLength > 0 }
             for flight in lost where steps[flight.step].fate == .inFlight {
                 steps[flight.step].fate = .dropped

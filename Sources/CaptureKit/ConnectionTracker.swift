@@ -6,12 +6,11 @@ public struct ConnectionTracker {
     /// The 4-tuple in a fixed order, so both directions find the same connection, and the tunnel's identity
     /// (the tunnel itself is compared only when a bucket's 4-tuple matches).
     private struct Key: Hashable {
-        var low: SocketAddress
-        var high: SocketAddress
+        var ends: ConnectionEnds
         var tunnel: UInt64
 
         init(_ one: SocketAddress, _ other: SocketAddress, tunnel: UInt64) {
-            (low, high) = one < other ? (one, other) : (other, one)
+            ends = ConnectionEnds(one, other)
             self.tunnel = tunnel
         }
 
@@ -24,6 +23,7 @@ public struct ConnectionTracker {
                 let product = (state ^ word) &* 0xbf58_476d_1ce4_e5b9
                 return product ^ (product >> 31)
             }
+            let (low, high) = (ends.low, ends.high)
             var state = step(seed, low.address.low)
             state = step(state, high.address.low)
             state = step(state, UInt64(low.port) << 16 | UInt64(high.port))
@@ -156,7 +156,7 @@ public struct ConnectionTracker {
     private func matches(_ position: Int, _ key: Key, _ tunnel: Encapsulation) -> Bool {
         let hostA = summaries[position].hostA
         let hostB = summaries[position].hostB
-        guard (hostA == key.low && hostB == key.high) || (hostA == key.high && hostB == key.low) else { return false }
+        guard key.ends.joins(hostA, hostB) else { return false }
         if key.tunnel == 0 { return summaries[position].tunnel.identity == 0 }
         return summaries[position].tunnel.sameTunnel(as: tunnel)
     }

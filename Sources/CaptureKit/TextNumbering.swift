@@ -23,12 +23,11 @@ struct TextNumbering {
 
     /// The 4-tuple and the tunnel: a pure ACK's seq is its sender's next one in its own tenant's connection.
     private struct Key: Hashable {
-        var low: SocketAddress
-        var high: SocketAddress
+        var ends: ConnectionEnds
         var tunnel: Encapsulation
 
         init(_ one: SocketAddress, _ other: SocketAddress, tunnel: Encapsulation) {
-            (low, high) = one < other ? (one, other) : (other, one)
+            ends = ConnectionEnds(one, other)
             self.tunnel = Encapsulation(tunnel.layers.filter { $0.kind != .mpls })
         }
     }

@@ -37,8 +37,13 @@ public final class ClassLinkConnection {
 
     /// Sends one message whole.
     public func send(_ message: ClassMessage) throws(ClassLinkError) {
+        try send(frame: message.frame())
+    }
+
+    /// Sends one message already framed (`ClassMessage.frame()`), whole: a writer that counts what it has
+    /// queued frames each message once.
+    public func send(frame: [UInt8]) throws(ClassLinkError) {
         if let closedReason { throw .gone(peer: peer, reason: closedReason) }
-        let frame = message.frame()
         var offset = 0
         while offset < frame.count {
             let sent = frame[offset...].withUnsafeBytes { SystemCall.sendBytes(descriptor, $0) }

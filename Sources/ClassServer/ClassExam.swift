@@ -39,9 +39,7 @@ public struct ClassExam: Sendable {
         let sitting = try ExamSitting(
             key: key, studentID: student.value, parameters: parameters, lessons: lessons, records: [],
             logName: "the class server")
-        return StudentLinkRequests.Exam(
-            settings: parameters.settingsText, fingerprint: sitting.blueprint.fingerprint,
-            milliseconds: parameters.milliseconds)
+        return StudentLinkRequests.Exam(version: 1, parameters: parameters, fingerprint: sitting.blueprint.fingerprint)
     }
 
     /// The tutor's arguments for this student's exam: the server's settings, never the student's.

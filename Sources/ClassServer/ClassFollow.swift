@@ -14,7 +14,6 @@ public final class ClassFollow: @unchecked Sendable {
     private let lock = NSLock()
     private var relay: FollowRelay
     private var writers: [FollowRelay.Recipient: LinkWriter] = [:]
-    private var sessions: UInt64 = 0
 
     public init(lesson: String, store: any ClassStore) {
         self.lesson = lesson
@@ -22,12 +21,9 @@ public final class ClassFollow: @unchecked Sendable {
         relay = FollowRelay(lessonID: lesson)
     }
 
-    /// A number for a new follower's session: one student may follow from several terminals.
-    func newSession() -> UInt64 {
-        lock.withLock {
-            sessions += 1
-            return sessions
-        }
+    /// A new follower's session for `student` (who may follow from several terminals).
+    func newFollower(student: String) -> FollowRelay.Follower {
+        lock.withLock { relay.newFollower(student: student) }
     }
 
     /// A session's link is ready (its hello queued): it joins the relay, and a follower gets the current step.
@@ -77,48 +73,4 @@ public final class ClassFollow: @unchecked Sendable {
 struct FollowSeat: Sendable {
     let follow: ClassFollow
     let role: FollowRelay.Recipient
-}
-
-/// The sending side of one class link: a serial queue of its own writes each message whole, in order, on a
-/// descriptor of its own (a duplicate of the link's), so that the thread reading the link and the relay never
-/// wait for a tutor that does not read. A link that cannot be written to is dead: `gone` is called once, and
-/// nothing more is sent.
-final class LinkWriter: @unchecked Sendable {
-    private let queue: DispatchQueue
-    private let connection: ClassLinkConnection
-    private var gone: (@Sendable () -> Void)?
-    private var dead = false
-
-    /// Takes over `descriptor` (closed by `close`).
-    init(descriptor: Int32, peer: String) {
-        queue = DispatchQueue(label: "class link to \(peer)")
-        connection = ClassLinkConnection(descriptor: descriptor, peer: peer)
-    }
-
-    /// What to do when the link turns out dead (set before anything is sent).
-    func onGone(_ action: @escaping @Sendable () -> Void) {
-        queue.sync { gone = action }
-    }
-
-    func send(_ message: ClassMessage) {
-        queue.async { [self] in
-            guard !dead else { return }
-            do {
-                try connection.send(message)
-            } catch {
-                dead = true
-                gone?()
-                gone = nil
-            }
-        }
-    }
-
-    /// Closes the link once everything queued before has been sent.
-    func close() {
-        queue.async { [self] in
-            dead = true
-            gone = nil
-            connection.close()
-        }
-    }
 }

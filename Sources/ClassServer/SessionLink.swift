@@ -1,8 +1,10 @@
 import ClassLink
 import ClassStore
 
-/// What one session's class link carries, when the class has one: the exam's requests (`--exam`), or the
-/// follow class's steps and answers (`--follow`), with the hello that tells the tutor which.
+/// What one session's class link carries: the student's progress (a self-paced class, the default), the exam's
+/// requests (`--exam`), or the follow class's steps and answers (`--follow`), with the hello that tells the tutor
+/// which. Every session has one: the tutor's progress comes from the store and goes back to it, and nothing is
+/// written on the student's side.
 struct SessionLink {
     let server: StudentLinkServer
     let store: any ClassStore
@@ -16,20 +18,21 @@ struct SessionLink {
 }
 
 extension TutorLaunch {
-    /// The link for `student`'s session, nil for a self-paced class. In a follow class the instructor's tutor
-    /// leads (the presenter, its steps sent to the class) and every student's follows, starting from the
-    /// progress the store keeps for them.
-    func link(for student: StudentID, instructor: Bool, language: String) throws -> SessionLink? {
+    /// The link for `student`'s session. In a self-paced class the tutor gets the menu and the book the store
+    /// keeps (a book from a file kept before, brought in at the first login); its saves are answered once
+    /// committed. In a follow class the instructor's tutor leads (the presenter, its steps sent to the class) and
+    /// every student's follows, starting from the same book.
+    func link(for student: StudentID, instructor: Bool, language: String, log: ClassLog) throws -> SessionLink {
         if let exam {
             return SessionLink(
                 server: try StudentLinkServer(), store: exam.store,
                 hello: Hello(student: student.value, mode: .exam, language: language),
                 exam: try exam.linkExam(for: student), seat: nil)
         }
+        let book = try ProgressFileImport(studentsFolder: studentsFolder, store: store).book(for: student, log: log)
         if let follow {
             let role: FollowRelay.Recipient =
-                instructor ? .instructor : .follower(.init(session: follow.newSession(), student: student.value))
-            let book = try follow.store.progress(student: student.value) ?? []
+                instructor ? .instructor : .follower(follow.newFollower(student: student.value))
             return SessionLink(
                 server: try StudentLinkServer(), store: follow.store,
                 hello: Hello(
@@ -37,6 +40,9 @@ extension TutorLaunch {
                     lesson: follow.lesson, book: book),
                 exam: nil, seat: FollowSeat(follow: follow, role: role))
         }
-        return nil
+        return SessionLink(
+            server: try StudentLinkServer(), store: store,
+            hello: Hello(student: student.value, mode: .selfPaced, language: language, book: book), exam: nil,
+            seat: nil)
     }
 }

@@ -24,22 +24,22 @@ final class StudentLinkServer: @unchecked Sendable {
     private var served = false
 
     init() throws(TutorProcess.Failure) {
-        var ends: [Int32] = [-1, -1]
-        #if canImport(Glibc)
-            let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
-        #else
-            let type = SOCK_STREAM
-        #endif
-        guard socketpair(AF_UNIX, type, 0, &ends) == 0 else { throw TutorProcess.Failure("cannot make the class link") }
-        let writerEnd = fcntl(ends[1], F_DUPFD_CLOEXEC, 0)
+        let ends: (tutor: Int32, server: Int32)
+        do {
+            ends = try SocketPair.make()
+        } catch {
+            // errno is still socketpair's: the failure names it.
+            throw TutorProcess.Failure("cannot make the class link")
+        }
+        let writerEnd = fcntl(ends.server, F_DUPFD_CLOEXEC, 0)
         guard writerEnd >= 0 else {
             let failure = TutorProcess.Failure("cannot make the class link")
-            close(ends[0])
-            close(ends[1])
+            close(ends.tutor)
+            close(ends.server)
             throw failure
         }
-        tutorEnd = ends[0]
-        serverEnd = ends[1]
+        tutorEnd = ends.tutor
+        serverEnd = ends.server
         self.writerEnd = writerEnd
     }
 
@@ -62,12 +62,10 @@ final class StudentLinkServer: @unchecked Sendable {
         let serverEnd = serverEnd
         let writer = LinkWriter(descriptor: writerEnd, peer: "\(hello.student)'s tutor")
         served = true
-        if let seat {
-            // The writer drops this closure once called or closed, which ends the reference it holds to itself.
-            writer.onGone { [writer] in
-                log.record("link-dead", [("student", hello.student)], level: .warning)
-                seat.follow.leave(seat.role, writer: writer)
-            }
+        // The writer drops this closure once called or closed, which ends the reference it holds to itself.
+        writer.onGone { [writer] reason in
+            log.record("link-dead", [("student", hello.student), ("reason", reason)], level: .warning)
+            if let seat { seat.follow.leave(seat.role, writer: writer) }
         }
         let thread = Thread {
             // The connection closes the server's end when it goes; the writer closes its own.
@@ -87,6 +85,9 @@ final class StudentLinkServer: @unchecked Sendable {
                     if let reply = requests.reply(to: message, now: Self.now()) { writer.send(reply) }
                     if let seat { seat.follow.received(message, from: seat.role) }
                 }
+            } catch ClassLinkError.gone(_, reason: "the link closed") where hello.mode == .selfPaced {
+                // A self-paced tutor that ends closes its link between two messages: every save it made was
+                // answered, and the session's `exit` says how the tutor ended.
             } catch {
                 log.record("link-ended", [("student", hello.student), ("reason", "\(error)")], level: .warning)
             }

@@ -176,18 +176,17 @@ final class StudentSessionHandler: ChannelInboundHandler {
         let terminal = term != nil
         let process: TutorProcess
         do {
-            try makeFolder(launch.folder(for: student))
             var environment = launch.environment(for: student, term: term ?? "dumb", clientVariables: clientVariables)
-            // An exam runs on the class link (its answers go to the server's store, and nothing is written on the
-            // student's side), and so does a follow class (the instructor's steps, the students' answers).
+            // Every session runs on the class link: the progress (and an exam's answers) go to the server's store,
+            // and nothing is written on the student's side; a follow class also carries the steps and answers.
             let language = (environment["LANG"] ?? "").hasPrefix("zh") ? "zh" : ""
-            let link = try launch.link(for: student, instructor: instructor, language: language)
-            if link != nil { environment["TCPTUTOR_CLASS_LINK"] = "3" }
-            defer { link?.server.closeTutorEnd() }
+            let link = try launch.link(for: student, instructor: instructor, language: language, log: log)
+            environment["TCPTUTOR_CLASS_LINK"] = "3"
+            defer { link.server.closeTutorEnd() }
             process = try TutorProcess(
                 executable: launch.executable, arguments: launch.arguments(for: student), environment: environment,
-                columns: size.columns, rows: size.rows, terminal: terminal, link: link?.server.tutorEnd)
-            link?.serve(log: log)
+                columns: size.columns, rows: size.rows, terminal: terminal, link: link.server.tutorEnd)
+            link.serve(log: log)
         } catch {
             leaveSeat()
             reply(wantReply, false, context: context)
@@ -359,14 +358,6 @@ final class StudentSessionHandler: ChannelInboundHandler {
             context.triggerUserOutboundEvent(ChannelSuccessEvent(), promise: nil)
         } else {
             context.triggerUserOutboundEvent(ChannelFailureEvent(), promise: nil)
-        }
-    }
-
-    private func makeFolder(_ path: String) throws(TutorProcess.Failure) {
-        var partial = ""
-        for component in path.split(separator: "/") {
-            partial += "/" + component
-            if mkdir(partial, 0o700) != 0 && errno != EEXIST { throw TutorProcess.Failure("cannot create \(partial)") }
         }
     }
 

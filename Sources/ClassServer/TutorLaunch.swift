@@ -1,9 +1,15 @@
-/// How the server starts one student's tutor: the program (this same binary), its arguments, and the folder
-/// under which each student's progress is kept.
+import ClassStore
+
+/// How the server starts one student's tutor: the program (this same binary), its arguments, and the store that
+/// keeps every student's progress.
 public struct TutorLaunch: Sendable {
     public var executable: String
     public var arguments: [String]
-    /// `DIR/students`: each student's progress under `<id>/state`, given to the tutor as `XDG_STATE_HOME`.
+    /// `DIR/class.sqlite`: every student's progress book, whatever the class does, and the exam's answers. The
+    /// tutor gets its book in the class link's hello and saves over the link; it writes nothing itself.
+    public let store: any ClassStore
+    /// `DIR/students`, where a server that kept progress in files kept each student's book (`<id>/state`); read
+    /// once per student, at their first login, to bring that book into the store. Nothing is written there.
     public var studentsFolder: String
     /// Variables of the server's own environment handed on (where the lessons are, how a crash reports).
     public var inherited: [String: String]
@@ -15,11 +21,12 @@ public struct TutorLaunch: Sendable {
     public var follow: ClassFollow?
 
     public init(
-        executable: String, arguments: [String], studentsFolder: String, inherited: [String: String],
-        exam: ClassExam? = nil
+        executable: String, arguments: [String], store: any ClassStore, studentsFolder: String,
+        inherited: [String: String], exam: ClassExam? = nil
     ) {
         self.executable = executable
         self.arguments = arguments
+        self.store = store
         self.studentsFolder = studentsFolder
         self.inherited = inherited
         self.exam = exam
@@ -38,16 +45,16 @@ public struct TutorLaunch: Sendable {
             || (name.hasPrefix("LC_") && !rest.isEmpty && rest.allSatisfy { $0.isUppercase || $0 == "_" })
     }
 
-    /// The student's folder, made if new: `DIR/students/<id>`.
-    func folder(for student: StudentID) -> String { studentsFolder + "/" + student.value }
+    /// Where the tutor may think its home is: no folder (Debian's home for users without one), so that a tutor
+    /// that tried to write a file on the server would fail, not leave it behind. A class tutor writes nothing:
+    /// its progress goes over the class link to the store.
+    static let home = "/nonexistent"
 
-    /// The tutor's whole environment: nothing of the server's but what `inherited` names, the student's own
-    /// state folder, the terminal the client asked for and the language it sent.
+    /// The tutor's whole environment: nothing of the server's but what `inherited` names, no home to write in,
+    /// the terminal the client asked for and the language it sent.
     func environment(for student: StudentID, term: String, clientVariables: [String: String]) -> [String: String] {
         var environment = inherited
-        let home = folder(for: student)
-        environment["HOME"] = home
-        environment["XDG_STATE_HOME"] = home + "/state"
+        environment["HOME"] = Self.home
         environment["PATH"] = "/usr/bin:/bin"
         environment["TERM"] = term
         environment["LANG"] = environment["LANG"] ?? "C.UTF-8"

@@ -1,3 +1,5 @@
+import ClassLink
+
 /// What the class server keeps: students, each student's progress book, exam sittings with their answers, and
 /// an append-only log of what happened. Times are milliseconds since 1970 on the server's clock.
 ///
@@ -30,6 +32,8 @@ public protocol ClassStore: Sendable {
     func saveProgress(_ book: [UInt8], student: String, at time: Int64) throws(ClassStoreError)
     /// The student's progress book, or nil when none was saved.
     func progress(student: String) throws(ClassStoreError) -> [UInt8]?
+    /// Every progress book kept, by student id: the class's progress, for the instructor after the class.
+    func progressBooks() throws(ClassStoreError) -> [ProgressBookRecord]
 
     // MARK: Exams
 
@@ -40,7 +44,7 @@ public protocol ClassStore: Sendable {
     func sitting(student: String, settings: String) throws(ClassStoreError) -> ExamSittingState?
     /// Commits one answer, or refuses it: a question already answered, a finished sitting, an answer past the
     /// deadline. A refused answer changes nothing but the event log.
-    func commitAnswer(_ answer: AnswerSubmission, sitting: Int64, at time: Int64) throws(ClassStoreError)
+    func commitAnswer(_ answer: ExamAnswer, sitting: Int64, at time: Int64) throws(ClassStoreError)
         -> AnswerOutcome
     /// Marks the sitting finished (the student is done, or the time ran out); false if it was already.
     @discardableResult

@@ -1,13 +1,23 @@
+import ClassLink
+
 /// A student the server has seen.
 public struct StudentRecord: Hashable, Sendable {
     public var id: String
     public var firstSeen: Int64
     public var lastSeen: Int64
+}
 
-    public init(id: String, firstSeen: Int64, lastSeen: Int64) {
-        self.id = id
-        self.firstSeen = firstSeen
-        self.lastSeen = lastSeen
+/// One student's progress book as the store keeps it: what `class progress` reads after a class.
+public struct ProgressBookRecord: Hashable, Sendable {
+    public var student: String
+    /// The bytes TutorStorage's `ProgressBookFormat` writes.
+    public var book: [UInt8]
+    public var savedAt: Int64
+
+    public init(student: String, book: [UInt8], savedAt: Int64) {
+        self.student = student
+        self.book = book
+        self.savedAt = savedAt
     }
 }
 
@@ -30,14 +40,6 @@ public struct ClassEvent: Hashable, Sendable {
     public var kind: Kind
     /// What else the instructor needs to read it ("question 3", "connection closed", the refusal's reason).
     public var detail: String
-
-    public init(id: Int64, time: Int64, student: String?, kind: Kind, detail: String) {
-        self.id = id
-        self.time = time
-        self.student = student
-        self.kind = kind
-        self.detail = detail
-    }
 }
 
 /// What beginning an exam needs: who, which settings, the fingerprint of the exam derived for them, and the
@@ -84,31 +86,9 @@ public struct ExamSittingRecord: Hashable, Sendable {
     public func remaining(at now: Int64) -> Int64 { status == .finished ? 0 : max(0, deadline - now) }
 }
 
-/// An answer to submit.
-public struct AnswerSubmission: Hashable, Sendable {
-    /// 1-based question number.
-    public var question: Int
-    /// The quiz point asked (`lesson:line`).
-    public var point: String
-    /// The typed text per field name.
-    public var fields: [String: String]
-    /// The clock submitted it when the time ran out (accepted for a few seconds past the deadline).
-    public var timeUp: Bool
-
-    public init(question: Int, point: String, fields: [String: String], timeUp: Bool = false) {
-        self.question = question
-        self.point = point
-        self.fields = fields
-        self.timeUp = timeUp
-    }
-}
-
-/// An answer the store committed.
+/// An answer the store committed: as the tutor sent it, stamped with the server's clock.
 public struct StoredAnswer: Hashable, Sendable {
-    public var question: Int
-    public var point: String
-    public var fields: [String: String]
-    public var timeUp: Bool
+    public var answer: ExamAnswer
     /// The server's clock when it was committed.
     public var committedAt: Int64
     /// 0 for the sitting's first committed answer, then 1, 2, ...: the order they were committed in.

@@ -7,6 +7,18 @@ import GRDB
 /// The SQL is kept to what PostgreSQL also reads (but for `AUTOINCREMENT`, `BLOB` and the triggers' syntax),
 /// so that a PostgreSQL store can make the same tables.
 enum ClassStoreSchema {
+    /// Triggers by which the database itself refuses to change or remove a row of `table`, with the words the
+    /// refusal gives (`<table>_not_changed`, `<table>_not_removed`).
+    private static func appendOnly(_ table: String, changed: String, removed: String) -> String {
+        """
+        CREATE TRIGGER \(table)_not_changed BEFORE UPDATE ON \(table)
+            BEGIN SELECT RAISE(ABORT, '\(changed)'); END;
+        CREATE TRIGGER \(table)_not_removed BEFORE DELETE ON \(table)
+            BEGIN SELECT RAISE(ABORT, '\(removed)'); END;
+
+        """
+    }
+
     static let migrations: [(id: String, sql: String)] = [
         (
             "1 students, progress, exams, events",
@@ -62,21 +74,14 @@ enum ClassStoreSchema {
         ),
         (
             "2 answers and events are append-only",
-            """
-            CREATE TRIGGER exam_answers_not_changed BEFORE UPDATE ON exam_answers
-                BEGIN SELECT RAISE(ABORT, 'an exam answer is never changed'); END;
-            CREATE TRIGGER exam_answers_not_removed BEFORE DELETE ON exam_answers
-                BEGIN SELECT RAISE(ABORT, 'an exam answer is never removed'); END;
-            CREATE TRIGGER exam_answer_fields_not_changed BEFORE UPDATE ON exam_answer_fields
-                BEGIN SELECT RAISE(ABORT, 'an exam answer is never changed'); END;
-            CREATE TRIGGER exam_answer_fields_not_removed BEFORE DELETE ON exam_answer_fields
-                BEGIN SELECT RAISE(ABORT, 'an exam answer is never removed'); END;
-            CREATE TRIGGER events_not_changed BEFORE UPDATE ON events
-                BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
-            CREATE TRIGGER events_not_removed BEFORE DELETE ON events
-                BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
-            CREATE INDEX events_by_student ON events(student_id, id);
-            """
+            appendOnly(
+                "exam_answers", changed: "an exam answer is never changed", removed: "an exam answer is never removed")
+                + appendOnly(
+                    "exam_answer_fields", changed: "an exam answer is never changed",
+                    removed: "an exam answer is never removed")
+                + appendOnly(
+                    "events", changed: "the event log is append-only", removed: "the event log is append-only")
+                + "CREATE INDEX events_by_student ON events(student_id, id);\n"
         ),
     ]
 

@@ -1,3 +1,4 @@
+import ClassLink
 import TutorSession
 
 extension ExamSittingState {
@@ -10,11 +11,12 @@ extension ExamSittingState {
             student: sitting.student,
             start: ExamLogRecord.Start(version: 1, parameters: parameters, fingerprint: sitting.fingerprint),
             startedAt: sitting.startedAt,
-            answers: answers.map { answer in
-                (
-                    answer.committedAt,
+            answers: answers.map { stored in
+                let answer = stored.answer
+                return (
+                    stored.committedAt,
                     ExamLogRecord.Answer(
-                        question: answer.question, point: answer.point, fieldNames: answer.fields,
+                        question: Int(answer.question), point: answer.point, fieldNames: answer.fields,
                         timeUp: answer.timeUp)
                 )
             },

@@ -10,15 +10,11 @@ import ClassLink
 /// could copy it. A student who answers twice replaces their answer (they may change their mind until the
 /// reveal), so each student counts once, however many terminals they follow from.
 public struct FollowRelay: Sendable {
-    /// One connection following the instructor: the server's number for the session and the student's id.
+    /// One connection following the instructor: the relay's number for the session (`newFollower`) and the
+    /// student's id.
     public struct Follower: Hashable, Sendable {
-        public var session: UInt64
-        public var student: String
-
-        public init(session: UInt64, student: String) {
-            self.session = session
-            self.student = student
-        }
+        public let session: UInt64
+        public let student: String
     }
 
     /// Who a message goes to.
@@ -44,17 +40,13 @@ public struct FollowRelay: Sendable {
         public var position: UInt32
         public var revealed: Bool
 
-        public init(lessonID: String, position: UInt32, revealed: Bool) {
-            self.lessonID = lessonID
-            self.position = position
-            self.revealed = revealed
-        }
-
         var followStep: ClassMessage { .followStep(lessonID: lessonID, position: position, revealed: revealed) }
     }
 
     public private(set) var step: Step
     public private(set) var followers: Set<Follower> = []
+    /// Sessions numbered so far: one student may follow from several terminals, each a follower of its own.
+    private var sessions: UInt64 = 0
     /// Whether the instructor's session is connected.
     public private(set) var instructorConnected = false
     /// Every answer counted: by stop, then by student, the fields as sent.
@@ -89,6 +81,12 @@ public struct FollowRelay: Sendable {
     /// The instructor's session ended; the followers stay where they are.
     public mutating func instructorLeft() {
         instructorConnected = false
+    }
+
+    /// A new session for `student`, numbered apart from every other; it follows once it `join`s.
+    public mutating func newFollower(student: String) -> Follower {
+        sessions += 1
+        return Follower(session: sessions, student: student)
     }
 
     /// A follower connected: the current step at once, and the new count to the instructor.

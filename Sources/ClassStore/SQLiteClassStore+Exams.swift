@@ -1,3 +1,4 @@
+import ClassLink
 import GRDB
 
 extension SQLiteClassStore {
@@ -31,7 +32,7 @@ extension SQLiteClassStore {
     }
 
     public func commitAnswer(
-        _ answer: AnswerSubmission, sitting id: Int64, at time: Int64
+        _ answer: ExamAnswer, sitting id: Int64, at time: Int64
     ) throws(ClassStoreError) -> AnswerOutcome {
         try write("commit an answer") { db in
             let sitting = try Self.sittingRecord(id, db)
@@ -56,26 +57,23 @@ extension SQLiteClassStore {
                     arguments: [id, answer.question, field, typed])
             }
             try log(.answer, student: sitting?.student, at: time, "sitting \(id) question \(answer.question)", db)
-            return .committed(
-                StoredAnswer(
-                    question: answer.question, point: answer.point, fields: answer.fields, timeUp: answer.timeUp,
-                    committedAt: time, position: position))
+            return .committed(StoredAnswer(answer: answer, committedAt: time, position: position))
         }
     }
 
     /// Why `answer` cannot be committed, or nil when it can.
     private func refusal(
-        of answer: AnswerSubmission, to sitting: ExamSittingRecord?, id: Int64, at time: Int64, _ db: Database
+        of answer: ExamAnswer, to sitting: ExamSittingRecord?, id: Int64, at time: Int64, _ db: Database
     ) throws -> AnswerRefusal? {
         guard let sitting else { return .noSuchSitting(id) }
-        guard answer.question >= 1 else { return .badQuestion(answer.question) }
+        guard answer.question >= 1 else { return .badQuestion(Int(answer.question)) }
         guard sitting.status == .open else { return .sittingFinished }
         // An answer the clock submitted is written a moment after the deadline, by design.
         guard time <= sitting.deadline + (answer.timeUp ? timeUpGrace : 0) else { return .pastDeadline }
         let answered = try Bool.fetchOne(
             db, sql: "SELECT EXISTS (SELECT 1 FROM exam_answers WHERE sitting_id = ? AND question = ?)",
             arguments: [id, answer.question])
-        return answered == true ? .alreadyAnswered(question: answer.question) : nil
+        return answered == true ? .alreadyAnswered(question: Int(answer.question)) : nil
     }
 
     @discardableResult
@@ -159,7 +157,7 @@ extension SQLiteClassStore {
 
     /// A sitting's answers in the order they were committed, each with its typed fields.
     static func answers(sitting id: Int64, _ db: Database) throws -> [StoredAnswer] {
-        var fields: [Int: [String: String]] = [:]
+        var fields: [UInt32: [String: String]] = [:]
         for row in try Row.fetchAll(
             db, sql: "SELECT question, field, typed FROM exam_answer_fields WHERE sitting_id = ?", arguments: [id])
         {
@@ -168,9 +166,10 @@ extension SQLiteClassStore {
         return try Row.fetchAll(
             db, sql: "SELECT * FROM exam_answers WHERE sitting_id = ? ORDER BY position", arguments: [id]
         ).map { row in
-            let question: Int = row["question"]
+            let question: UInt32 = row["question"]
             return StoredAnswer(
-                question: question, point: row["point"], fields: fields[question] ?? [:], timeUp: row["time_up"],
+                answer: ExamAnswer(
+                    question: question, point: row["point"], fields: fields[question] ?? [:], timeUp: row["time_up"]),
                 committedAt: row["committed_at"], position: row["position"])
         }
     }

@@ -63,4 +63,13 @@ extension SQLiteClassStore {
                 .map { Array($0) }
         }
     }
+
+    public func progressBooks() throws(ClassStoreError) -> [ProgressBookRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM progress_books ORDER BY student_id").map { row in
+                let book: Data = row["book"]
+                return ProgressBookRecord(student: row["student_id"], book: Array(book), savedAt: row["saved_at"])
+            }
+        }
+    }
 }

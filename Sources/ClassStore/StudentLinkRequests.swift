@@ -1,24 +1,14 @@
 import ClassLink
+import TutorSession
 
 /// The server's side of one student's class link: each request the tutor sends, carried out on the store,
 /// and the reply to send back. The reply goes out only once the store has committed, which is what lets the
 /// tutor accept an answer on the student's screen.
 public struct StudentLinkRequests: Sendable {
-    /// The exam the server holds, as this student gets it.
-    public struct Exam: Hashable, Sendable {
-        /// The server's settings, `LESSONS:QUESTIONS:MINUTES` (`ExamParameters.settingsText`).
-        public var settings: String
-        /// The fingerprint of the exam the key gives this student: a tutor that derived another exam is refused.
-        public var fingerprint: String
-        /// The exam's length.
-        public var milliseconds: Int64
-
-        public init(settings: String, fingerprint: String, milliseconds: Int64) {
-            self.settings = settings
-            self.fingerprint = fingerprint
-            self.milliseconds = milliseconds
-        }
-    }
+    /// The exam the server holds, as this student gets it: as the start record of an exam log names it, with the
+    /// server's settings and the fingerprint of the exam the key gives this student (a tutor that derived another
+    /// exam is refused).
+    public typealias Exam = ExamLogRecord.Start
 
     public let store: any ClassStore
     public let student: String
@@ -35,7 +25,9 @@ public struct StudentLinkRequests: Sendable {
     /// The student's exam when it is under way, for `hello`: the sitting with its answers ("Exam resumed: N
     /// answers kept"). Nil when there is no exam or it has not begun.
     public mutating func examAtLogin(now: Int64) throws(ClassStoreError) -> ExamResume? {
-        guard let exam, let state = try store.sitting(student: student, settings: exam.settings) else { return nil }
+        guard let exam, let state = try store.sitting(student: student, settings: exam.parameters.settingsText) else {
+            return nil
+        }
         sittingID = state.sitting.id
         return Self.resume(state, now: now)
     }
@@ -60,15 +52,17 @@ public struct StudentLinkRequests: Sendable {
             return .saved(request: request)
         case .beginExam(_, let settings, let fingerprint):
             guard let exam else { return .refused(request: request, reason: "this class has no exam") }
-            guard settings == exam.settings, fingerprint == exam.fingerprint else {
+            guard settings == exam.parameters.settingsText, fingerprint == exam.fingerprint else {
                 return .refused(
                     request: request,
-                    reason: "this class's exam is \(exam.settings); an exam with other settings cannot be started")
+                    reason:
+                        "this class's exam is \(exam.parameters.settingsText); an exam with other settings cannot be "
+                        + "started")
             }
             let begin = try store.beginSitting(
                 SittingRequest(
                     student: student, settings: settings, fingerprint: fingerprint, startedAt: now,
-                    deadline: now + exam.milliseconds))
+                    deadline: now + exam.parameters.milliseconds))
             switch begin {
             case .started(let sitting):
                 sittingID = sitting.id
@@ -82,9 +76,7 @@ public struct StudentLinkRequests: Sendable {
             }
         case .examAnswer(_, let answer):
             guard let sittingID else { return .refused(request: request, reason: "the exam has not begun") }
-            let submission = AnswerSubmission(
-                question: Int(answer.question), point: answer.point, fields: answer.fields, timeUp: answer.timeUp)
-            switch try store.commitAnswer(submission, sitting: sittingID, at: now) {
+            switch try store.commitAnswer(answer, sitting: sittingID, at: now) {
             case .committed: return .committed(request: request)
             case .refused(let refusal): return .refused(request: request, reason: "\(refusal)")
             }
@@ -102,9 +94,7 @@ public struct StudentLinkRequests: Sendable {
         return ExamResume(
             clock: ExamClock(
                 settings: sitting.settings, startedAt: sitting.startedAt, deadline: sitting.deadline, serverNow: now),
-            answers: state.answers.map {
-                ExamAnswer(question: UInt32($0.question), point: $0.point, fields: $0.fields, timeUp: $0.timeUp)
-            },
+            answers: state.answers.map(\.answer),
             finished: sitting.status == .finished)
     }
 }

@@ -23,17 +23,9 @@ public enum FreshISNPolicy: String, Hashable, Sendable, CaseIterable {
 
 /// The randomness for one fresh opening of a lesson: one 64-bit word per host. `--seed` and `quiz --fresh`
 /// take it from a seed, exams from the student's keyed stream; `Lesson.freshISN` turns it into ISNs.
-public struct FreshDraw: Hashable, Sendable {
-    public var a: UInt64
-    public var b: UInt64
+public typealias FreshDraw = PerHost<UInt64>
 
-    public init(a: UInt64, b: UInt64) {
-        self.a = a
-        self.b = b
-    }
-
-    public subscript(host: HostID) -> UInt64 { host == .a ? a : b }
-
+extension PerHost where Value == UInt64 {
     /// Two words from a seed, reproducibly (SplitMix64).
     public static func seeded(_ seed: UInt64) -> FreshDraw {
         var state = seed

@@ -41,12 +41,6 @@ public struct Transition: Hashable, Sendable {
     public var to: ConnectionState
     public var because: Rule
 
-    public init(from: ConnectionState, to: ConnectionState, because: Rule) {
-        self.from = from
-        self.to = to
-        self.because = because
-    }
-
     /// The RFC 9293 section that makes the change: its rule's.
     public var section: String { because.section }
 }

@@ -86,10 +86,7 @@ public struct TerminalRuntime {
                 messages.append(.key(key))
                 let quits = effects.deliver(messages, to: &app)
                 draw()
-                if quits {
-                    effects.performWaiting(on: &app)
-                    return .quit
-                }
+                if quits { return .quit }
             }
         }
     }
@@ -106,7 +103,9 @@ struct EffectRunner {
         self.perform = perform
     }
 
-    /// Updates `app` with each message and handles the effects; true when the app asked to quit.
+    /// Updates `app` with each message and handles the effects; true when the app asked to quit, and then the
+    /// effects that were waiting have been carried out too, whichever event the quit came from (a key, or a
+    /// source's message such as the class ending): the run ends with nothing the app asked for left undone.
     mutating func deliver<App: FullScreenApp>(_ messages: [Message], to app: inout App) -> Bool {
         var queue = messages[...]
         var quits = false
@@ -122,6 +121,7 @@ struct EffectRunner {
                 }
             }
         }
+        if quits { performWaiting(on: &app) }
         return quits
     }
 

@@ -11,13 +11,6 @@ public struct QuizScore: Hashable, Sendable, Codable {
     /// Questions the attempt asks (a lesson's quiz points, or every segment in "predict every segment").
     public var questions: Int
 
-    public init(points: Int, possible: Int, answered: Int, questions: Int) {
-        self.points = points
-        self.possible = possible
-        self.answered = answered
-        self.questions = questions
-    }
-
     /// Whether every question of the attempt was answered.
     public var isComplete: Bool { answered >= questions }
 

@@ -130,14 +130,9 @@ public struct QuizSession: Hashable, Sendable {
             case .skip:
                 // Skipping counts as a question answered with nothing.
                 return answer(panel.grade(QuizAnswer(), scoring: scoring))
-            case .language:
-                return switchLanguage()
-            case .help:
-                showsHelp = true
-                return []
-            case .leave:
-                phase = .summary
-                return [.saveProgress(progress)]
+            case .language: return switchLanguage()
+            case .help: return showHelp()
+            case .leave: return leaveForSummary()
             case .answer, .hint, .back, nil:
                 return []
             }
@@ -166,20 +161,26 @@ public struct QuizSession: Hashable, Sendable {
         case .goOn:
             next()
             return []
-        case .language:
-            return switchLanguage()
-        case .help:
-            showsHelp = true
-            return []
-        case .leave:
-            phase = .summary
-            player = nil
-            return []
+        case .language: return switchLanguage()
+        case .help: return showHelp()
+        case .leave: return leaveForSummary()
         case nil:
             return []
         }
         phase = .feedback(focus)
         return []
+    }
+
+    private mutating func showHelp() -> [Effect] {
+        showsHelp = true
+        return []
+    }
+
+    /// `q` before the quiz is done: its results so far, the progress saved with them.
+    private mutating func leaveForSummary() -> [Effect] {
+        phase = .summary
+        player = nil
+        return [.saveProgress(progress)]
     }
 
     /// `l`: the other language, saved as the student's choice (a `--lang` flag applies to one run only).
@@ -192,9 +193,7 @@ public struct QuizSession: Hashable, Sendable {
     private mutating func handleSummary(_ key: Key) -> [Effect] {
         switch QuizKeys.results.action(for: key) {
         case .language: return switchLanguage()
-        case .help:
-            showsHelp = true
-            return []
+        case .help: return showHelp()
         case .quit: return [.saveProgress(progress), .quit]
         case nil: return []
         }

@@ -264,7 +264,7 @@ public struct PlainExam {
             write(problem)
             return
         }
-        questions: while let panel = session.panel, let player = session.player, let number = session.questionNumber {
+        while let panel = session.panel, let player = session.player, let number = session.questionNumber {
             write("")
             write(
                 "\(number). "
@@ -273,28 +273,27 @@ public struct PlainExam {
                         to: panel.question.receiver)
                     + "  (" + strings.timeLeft(session.remainingMilliseconds) + ")")
             PlainQuestionText.context(player, strings: strings).forEach(write)
-            var pending = panel.fields
-            while !pending.isEmpty {
-                for field in pending {
+            let answered = PlainQuestionText.answer(
+                panel.fields, strings: { strings }, write: write,
+                read: { field in
                     write(PlainQuestionText.prompt(field, panel: panel, strings: strings))
-                    guard let line = readLine() else { break questions }
+                    guard let line = readLine() else { return false }
                     session.setAnswer(line, for: field)
-                }
-                let before = session.answeredCount
-                carryOut(session.update(.time(now())))
-                carryOut(session.submitTyped())
-                if session.answeredCount > before { continue questions }
-                if case .finished = session.phase { break questions }
-                if let problem = session.problem {
-                    write(problem)
-                    break questions
-                }
-                let errors = session.panel?.errors ?? [:]
-                pending = panel.fields.filter { errors[$0] != nil }
-                for field in pending {
-                    if let error = errors[field] { PlainQuestionText.error(error, strings: strings).forEach(write) }
-                }
-            }
+                    return true
+                },
+                submit: {
+                    let before = session.answeredCount
+                    carryOut(session.update(.time(now())))
+                    carryOut(session.submitTyped())
+                    if session.answeredCount > before { return .answered }
+                    if case .finished = session.phase { return .stopped }
+                    if let problem = session.problem {
+                        write(problem)
+                        return .stopped
+                    }
+                    return .unreadable(session.panel?.errors ?? [:])
+                })
+            guard answered else { break }
         }
         carryOut(session.update(.time(now())))
         write("")

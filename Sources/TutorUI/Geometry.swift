@@ -29,14 +29,15 @@ public struct Rect: Hashable, Sendable {
     }
 }
 
-/// The terminal's size in cells.
+/// The terminal's size in cells; never negative, as a `Rect`'s (a terminal that reports no size is 0 by 0, which
+/// every screen then finds too small).
 public struct Size: Hashable, Sendable {
     public var width: Int
     public var height: Int
 
     public init(width: Int, height: Int) {
-        self.width = width
-        self.height = height
+        self.width = max(width, 0)
+        self.height = max(height, 0)
     }
 
     /// The smallest window the lesson screen is laid out for.

@@ -76,6 +76,41 @@ enum PlainQuestionText {
         return strings.fieldName(field) + strings.aside(accepts) + strings.labelColon
     }
 
+    /// How a question's fields, once read, were taken.
+    enum Submission {
+        /// The answer was taken: on to the next question.
+        case answered
+        /// No more questions (the exam closed, or could not log the answer).
+        case stopped
+        /// These fields could not be read, nothing was taken: each is shown with its error and asked again.
+        case unreadable([QuizField: AnswerError])
+    }
+
+    /// Reads a question's fields one line each (`read` sets the field, or returns false when input ended) and
+    /// submits them, asking again for the fields that could not be read, each after its error, until the answer
+    /// is taken. True when it was; false when input ended or `submit` stopped the questions.
+    static func answer(
+        _ fields: [QuizField], strings: () -> Strings, write: (String) -> Void, read: (QuizField) -> Bool,
+        submit: () -> Submission
+    ) -> Bool {
+        var pending = fields
+        while true {
+            for field in pending {
+                guard read(field) else { return false }
+            }
+            switch submit() {
+            case .answered: return true
+            case .stopped: return false
+            case .unreadable(let errors):
+                // A refusal that names no field (none is known today) asks for all of them again.
+                pending = errors.isEmpty ? fields : fields.filter { errors[$0] != nil }
+                for field in pending {
+                    if let error = errors[field] { Self.error(error, strings: strings()).forEach(write) }
+                }
+            }
+        }
+    }
+
     /// An unreadable answer: the text with a caret under the column, and the message.
     static func error(_ error: AnswerError, strings: Strings) -> [String] {
         [
@@ -102,7 +137,7 @@ public struct PlainQuiz {
                 "Quiz: \(session.items.count) questions. Answer each field on its own line; 'h' gives a hint "
                     + "(it costs points), '?' lists these, 'q' ends the quiz.",
                 "测验：共 \(session.items.count) 题。每栏一行作答；输入 h 获得提示（扣分），输入 ? 查看说明，输入 q 结束测验。"))
-        questions: while let item = session.item, let player = session.player, let panel = session.panel {
+        while let item = session.item, let player = session.player, let panel = session.panel {
             write("")
             write(
                 strings.say(
@@ -112,24 +147,21 @@ public struct PlainQuiz {
                         for: player.pendingQuiz ?? QuizPoint(fields: panel.fields, line: 0), session.language,
                         from: panel.question.sender, to: panel.question.receiver))
             PlainQuestionText.context(player, strings: strings).forEach(write)
-            var pending = panel.fields
-            while !pending.isEmpty {
-                for field in pending {
-                    guard let answer = ask(field, console) else { break questions }
+            let answered = PlainQuestionText.answer(
+                panel.fields, strings: { strings }, write: write,
+                read: { field in
+                    guard let answer = ask(field, console) else { return false }
                     session.setAnswer(answer, for: field)
-                }
-                if let feedback = session.submitTyped() {
+                    return true
+                },
+                submit: {
+                    guard let feedback = session.submitTyped() else { return .unreadable(session.panel?.errors ?? [:]) }
                     PlainQuestionText.feedback(feedback, strings: strings).forEach(write)
                     console.saveProgress(session.progress)
                     session.next()
-                    continue questions
-                }
-                let errors = session.panel?.errors ?? [:]
-                pending = panel.fields.filter { errors[$0] != nil }
-                for field in pending {
-                    if let error = errors[field] { PlainQuestionText.error(error, strings: strings).forEach(write) }
-                }
-            }
+                    return .answered
+                })
+            guard answered else { break }
         }
         write("")
         QuizSummaryText.plainLines(session.results, items: session.items, language: session.language).forEach(write)

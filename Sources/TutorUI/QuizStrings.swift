@@ -11,17 +11,7 @@ extension Strings {
         }
     }
 
-    public func fieldName(_ field: QuizField) -> String {
-        switch field {
-        case .sender: say("sender", "发送方")
-        case .flags: say("flags", "标志位")
-        case .seq: say("seq", "序列号")
-        case .ack: say("ack", "确认号")
-        case .len: say("len", "长度")
-        case .state: say("state", "状态")
-        case .time: say("time", "时间")
-        }
-    }
+    public func fieldName(_ field: QuizField) -> String { QuizFieldWords(field).name.text(language) }
 
     /// The flags field's note: the letters and that names work, never a combination that is an answer.
     var flagsNote: String { say("letters S A F R P U, or names", "字母 S A F R P U 或名称") }

@@ -24,12 +24,25 @@ struct WireView: Widget {
             return
         }
         if player.pendingQuiz != nil {
-            let text = "? ? ?"
-            canvas.write(text, x: area.x + (area.width - text.count) / 2, y: arrowY, ink: .question)
             // What happened since the last segment stays in sight around the question, the latest under it: a
             // call such as `B: send 400 bytes` is where the segment's length comes from, a wait is why a timer
             // fired. Two rows hold the last two.
             let lead = QuestionLead.events(player).suffix(2)
+            if let note = stateQuestionNote {
+                guard lead.isEmpty else {
+                    // The calls before it keep their rows; the question takes the arrow's place.
+                    let x = area.x + max((area.width - TextWidth.of(note)) / 2, 0)
+                    canvas.write(note, x: x, y: arrowY, ink: .question, limit: area.maxX)
+                    for (offset, event) in lead.reversed().enumerated() {
+                        drawEvent(event, in: area, y: arrowY + 1 - 2 * offset, on: &canvas)
+                    }
+                    return
+                }
+                drawStateQuestion(note, in: area, arrowY: arrowY, on: &canvas)
+                return
+            }
+            let text = "? ? ?"
+            canvas.write(text, x: area.x + (area.width - text.count) / 2, y: arrowY, ink: .question)
             for (offset, event) in lead.reversed().enumerated() {
                 drawEvent(event, in: area, y: arrowY + 1 - 2 * offset, on: &canvas)
             }
@@ -62,6 +75,30 @@ struct WireView: Widget {
             InFlightNote(timeline: player.timeline, frame: frame, strings: strings).render(
                 y: arrowY + 1, left: area.x + 1, right: area.maxX - 1, ink: .dim, on: &canvas)
         }
+    }
+
+    /// A question on a `wait` that asks when a host's state changes: no segment crosses, so question marks in
+    /// the arrow's place would stand for one that never comes. The wire shows what is known: the segment before it
+    /// as it arrived (which the question measures from, unless it says otherwise), and on the host's side the
+    /// state it is in, asked about; never the state it reaches nor the time (TEACHING.md rule 12).
+    private func drawStateQuestion(_ note: String, in area: Rect, arrowY: Int, on canvas: inout Canvas) {
+        let shown = player.visibleFrame
+        if let last = player.timeline.frames[...shown.index].last(where: { $0.wire != nil })?.wire {
+            drawSegment(last, in: area, arrowY: arrowY, on: &canvas, animated: false)
+        }
+        let host = player.pendingQuiz?.measure?.stateHost ?? .a
+        let x = host == .a ? area.x + 1 : area.maxX - 1 - TextWidth.of(note)
+        canvas.write(note, x: max(x, area.x), y: arrowY + 1, ink: .question, limit: area.maxX)
+    }
+
+    /// What the wire asks at a question on a `wait` about a host's state ("A leaves TIME_WAIT: when?"); nil at any
+    /// other question (a segment crosses there, drawn as question marks).
+    var stateQuestionNote: String? {
+        guard let point = player.pendingQuiz, let host = point.measure?.stateHost,
+            player.timeline.frames[player.stop.frameIndex].wire == nil
+        else { return nil }
+        let state = player.visibleFrame.host(host).state
+        return strings.say("\(host) leaves \(state): when?", "主机\(host)何时离开\(state)？")
     }
 
     /// A call on its host's side, or time passing in the middle; other events draw nothing here.

@@ -7,6 +7,6 @@ struct ClassServerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tcptutor class",
         abstract: "Serve the tutor to a class over SSH.",
-        subcommands: [ServeCommand.self, GradeCommand.self]
+        subcommands: [ServeCommand.self, GradeCommand.self, ClassProgressCommand.self]
     )
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClassServer
 import ClassStore
+import CommandOptions
 import Foundation
 import LessonKit
 import TutorSession

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClassServer
+import CommandOptions
 import Dispatch
 import LessonKit
 

@@ -30,14 +30,16 @@ struct ServerSettings {
                 throw Problem(description: "no lessons folder found; name one with --lesson-folder FOLDER")
             }
             let lessonsPath = try ServerPaths.folder(lessons, create: false)
+            // One store for the whole class, whatever it does: every student's progress, and an exam's answers.
+            let store = try SQLiteClassStore(directory: dataFolder)
             var launch = TutorLaunch(
-                executable: tutor, arguments: ["--lesson-folder", lessonsPath],
+                executable: tutor, arguments: ["--lesson-folder", lessonsPath], store: store,
                 studentsFolder: dataFolder + "/students", inherited: ServerPaths.inheritedEnvironment())
             if let exam {
-                launch.exam = try Self.classExam(exam, dataFolder: dataFolder, lessons: lessonsPath)
+                launch.exam = try Self.classExam(exam, dataFolder: dataFolder, lessons: lessonsPath, store: store)
             }
             if let follow {
-                launch.follow = try Self.classFollow(follow, dataFolder: dataFolder, lessons: lessonsPath)
+                launch.follow = try Self.classFollow(follow, lessons: lessonsPath, store: store)
             }
             var admission = Admission.open
             var summary: String?
@@ -58,20 +60,22 @@ struct ServerSettings {
     }
 
     /// The class `--follow` sets: the lesson checked at start (a mistyped id stops the server, not the class),
-    /// the store opened for the students' progress.
-    static func classFollow(_ lesson: String, dataFolder: String, lessons: String) throws -> ClassFollow {
+    /// the class's store for the students' progress.
+    static func classFollow(_ lesson: String, lessons: String, store: SQLiteClassStore) throws -> ClassFollow {
         let folder = try LessonFolder(paths: [lessons])
         guard folder.lessons[lesson] != nil else {
             let known = folder.lessons.keys.sorted().joined(separator: ", ")
             throw Problem(
                 description: "--follow: there is no lesson '\(lesson)' in \(lessons); the lessons are: \(known)")
         }
-        return ClassFollow(lesson: lesson, store: try SQLiteClassStore(directory: dataFolder))
+        return ClassFollow(lesson: lesson, store: store)
     }
 
     /// The exam `--exam` sets: its settings checked against the lessons (a mistyped lesson stops the server at
-    /// start, not a student at login), the key kept in the data folder, the store opened.
-    static func classExam(_ text: String, dataFolder: String, lessons: String) throws -> ClassExam {
+    /// start, not a student at login), the key kept in the data folder, its answers in the class's store.
+    static func classExam(
+        _ text: String, dataFolder: String, lessons: String, store: SQLiteClassStore
+    ) throws -> ClassExam {
         let parameters = try ExamParameters(settingsText: text)
         try parameters.validate()
         let folder = try LessonFolder(paths: [lessons])
@@ -79,7 +83,6 @@ struct ServerSettings {
         // Derived once for a made-up id: every lesson named must exist and hold enough questions.
         _ = try ExamSitting(
             key: key, studentID: "check", parameters: parameters, lessons: folder, records: [], logName: "--exam")
-        let store = try SQLiteClassStore(directory: dataFolder)
         return ClassExam(parameters: parameters, keyFile: keyFile, key: key, lessons: folder, store: store)
     }
 }

@@ -1,4 +1,5 @@
 import ClassLink
+import CommandOptions
 import LessonKit
 import TimelineKit
 import TutorClassLink

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaptureKit
+import CommandOptions
 import LessonKit
 import TCPCore
 import TimelineExport

@@ -81,18 +81,5 @@ enum LessonCatalog {
     }
 
     /// The lesson in `file` parsed and run on the engine, or the first problem found.
-    static func entry(_ file: String) -> LessonEntry {
-        let name = fileName(file)
-        do {
-            let lesson = try LessonLibrary.load(file)
-            let run = LessonRunner.run(lesson)
-            if let problem = run.diagnostics.first {
-                return LessonEntry(fileName: name, content: .failure(LessonProblem(message: problem.description)))
-            }
-            return LessonEntry(fileName: name, content: .success(run.timeline), lesson: lesson)
-        } catch {
-            let message = error.diagnostics.first?.description ?? "\(file): cannot be loaded"
-            return LessonEntry(fileName: name, content: .failure(LessonProblem(message: message)))
-        }
-    }
+    static func entry(_ file: String) -> LessonEntry { LessonEntry(file: file) }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandOptions
 import LessonKit
 import TimelineKit
 import TutorSession
@@ -59,41 +60,6 @@ struct ProgressCommand: ParsableCommand {
         let catalog = LessonCatalog.load(folder: lessonFolder.path)
         // Without lesson files the catalog holds the built-in examples, which are no path.
         let entries = catalog.files.isEmpty ? [] : catalog.entries
-        let width = String(entries.count).count
-        let colon = language == .zh ? "：" : ": "
-        for (index, entry) in entries.enumerated() {
-            // Numbered as the menu numbers them, a lesson that cannot be loaded included.
-            let number = String(index + 1)
-            let padding = String(repeating: " ", count: width - number.count)
-            guard let timeline = entry.timeline else {
-                print(
-                    "  \(padding)\(number). \(entry.fileName)\(colon)" + (language == .zh ? "无法加载" : "cannot be loaded")
-                )
-                continue
-            }
-            print(
-                "  \(padding)\(number). \(timeline.title.text(language)) (\(timeline.lessonID))\(colon)"
-                    + status(book.lessons[timeline.lessonID], language))
-        }
-        let timelines = entries.compactMap(\.timeline)
-        let listed = Set(timelines.map(\.lessonID))
-        for (id, entry) in book.lessons.sorted(by: { $0.key < $1.key }) where !listed.contains(id) {
-            print("  \(id)\(colon)\(status(entry, language))")
-        }
-        if book.lessons.isEmpty, timelines.isEmpty { print(language == .zh ? "  还没有打开过课程" : "  no lessons opened yet") }
-    }
-
-    private func status(_ entry: LessonProgress?, _ language: Language) -> String {
-        let zh = language == .zh
-        guard let entry else { return zh ? "未开始" : "not started" }
-        var parts = [
-            zh ? "第 \(entry.step + 1) 步，共 \(entry.stepCount) 步" : "step \(entry.step + 1) of \(entry.stepCount)"
-        ]
-        if entry.completed { parts.append(zh ? "已完成" : "completed") }
-        if let score = entry.score {
-            parts.append((zh ? "测验" : "quiz ") + score.text(language))
-            if let latest = entry.latest { parts.append((zh ? "最近一次" : "latest ") + latest.text(language)) }
-        }
-        return parts.joined(separator: zh ? "，" : ", ")
+        for line in ProgressListing.lines(book, entries: entries, language: language) { print(line) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandOptions
 import LessonKit
 import TCPCore
 import TimelineKit
@@ -13,16 +14,7 @@ struct LanguageOption: ParsableArguments {
     var language: Language?
 }
 
-/// `--lesson-folder`: where every command that reads lessons finds them. (`--lessons` names lessons, never a
-/// folder: `exam --lessons A,B`.)
-struct LessonFolderOption: ParsableArguments {
-    @Option(
-        name: .customLong("lesson-folder"),
-        help: ArgumentHelp(
-            "The folder of .lesson files (default: $TCPTUTOR_LESSONS, ./Lessons or the installed ones).",
-            valueName: "folder"))
-    var path: String?
-
+extension LessonFolderOption {
     /// The folder named, or the one `LessonLibrary` finds.
     func locate() throws(CommandFailure) -> String {
         guard let folder = LessonLibrary.locate(explicit: path, executable: CommandLine.arguments[0]) else {

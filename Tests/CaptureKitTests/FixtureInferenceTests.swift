@@ -11,7 +11,7 @@ import Testing
         "abort.pcap", "unread-data.pcap", "simultaneous-open.pcap", "simultaneous-close.pcap", "ipv6.pcap",
         "keepalive.pcap", "retransmission.pcap", "reordered.pcap", "duplicated.pcap", "port-reuse.pcap",
         "loopback-ethernet.pcap", "loopback-ipv6-sll2.pcap", "loopback-sll.pcap", "midstream.pcap",
-        "unanswered-syn.pcap", "lost-fin.pcap",
+        "unanswered-syn.pcap", "lost-fin.pcap", "spurious-retransmission.pcap",
         "a-closes-first.txt", "simultaneous-close.txt", "midstream.txt", "ipv6-verbose.txt",
     ]
 
@@ -131,6 +131,24 @@ import Testing
             replay.steps.first { $0.has(.data) && $0.segment.seq == retransmissions[0].segment.seq })
         #expect(original.fate == .dropped)
         #expect(retransmissions[0].fate == .delivered)
+    }
+
+    /// Captured at the sender: the data, a copy sent when A's timer fired, then B's ACK of the first and B's ACK of
+    /// the copy. The copy is a spurious retransmission (not a duplicate, which only the network makes), and the
+    /// first copy was not lost: it arrived, and B answered the copy as an old duplicate.
+    @Test func spuriousRetransmissionAtTheSender() throws {
+        let replay = try expectEnd("spurious-retransmission.pcap", .timeWait, .closed)
+        let copies = replay.steps.filter { $0.has(.data) && $0.from == .a }
+        #expect(copies.count == 2)
+        #expect(copies[0].segment == copies[1].segment)
+        #expect(copies[0].labels == [.data] && copies[0].fate == .delivered)
+        #expect(copies[1].labels == [.data, .retransmission], "\(copies[1].labels)")
+        #expect(copies[1].rule == .retransmissionTimeout)
+        #expect(copies[1].handledBecause == .unacceptableSegmentAcked)
+        let note = try #require(copies[1].notes.first)
+        #expect(note.en.hasPrefix("spurious retransmission: seq \(copies[1].segment.seq) was sent again"), "\(note.en)")
+        #expect(note.zh.hasPrefix("伪重传：序列号\(copies[1].segment.seq)在确认到达之前再次发送"), "\(note.zh)")
+        #expect(!replay.steps.contains { $0.has(.data) && $0.has(.duplicate) })
     }
 
     @Test func reorderedCaptureOnTheReceiver() throws {

@@ -45,17 +45,4 @@ struct SessionLimitsTests {
             #expect(!TutorLaunch.acceptsVariable(name), "\(name)")
         }
     }
-
-    @Test func aStudentsTutorGetsTheirOwnStateFolderWhateverTheClientSends() throws {
-        let launch = TutorLaunch(
-            executable: "/bin/true", arguments: [], studentsFolder: "/data/students", inherited: ["LANG": "C.UTF-8"])
-        let environment = launch.environment(
-            for: try StudentID(userName: "Ada"), term: "xterm-256color",
-            clientVariables: ["LANG": "zh_CN.UTF-8", "XDG_STATE_HOME": "/tmp/elsewhere", "PATH": "/tmp"])
-        #expect(environment["XDG_STATE_HOME"] == "/data/students/ada/state")
-        #expect(environment["HOME"] == "/data/students/ada")
-        #expect(environment["PATH"] == "/usr/bin:/bin")
-        #expect(environment["LANG"] == "zh_CN.UTF-8")
-        #expect(environment["TERM"] == "xterm-256color")
-    }
 }

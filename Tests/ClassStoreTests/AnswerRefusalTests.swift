@@ -24,7 +24,7 @@ struct AnswerRefusalTests {
         )
         let kept = try #require(try store.sitting(student: "ada", settings: StoreFixtures.settings))
         #expect(kept.answers.count == 1)
-        #expect(kept.answers[0].fields["seq"] == "100")
+        #expect(kept.answers[0].answer.fields["seq"] == "100")
         let last = try #require(try store.events(after: 0, limit: 10).last)
         #expect(last.kind == .answerRefused && last.student == "ada")
         #expect(last.detail.contains("question 1 is answered already"))
@@ -43,7 +43,7 @@ struct AnswerRefusalTests {
             Issue.record("an answer the clock submitted at the deadline should be taken")
             return
         }
-        #expect(stored.timeUp)
+        #expect(stored.answer.timeUp)
         clock.question = 2
         #expect(
             try store.commitAnswer(clock, sitting: id, at: StoreFixtures.deadline + 5_001) == .refused(.pastDeadline))
@@ -79,7 +79,7 @@ struct AnswerRefusalTests {
             #expect(error.message?.contains(expected) == true, "\(sql): \(error)")
         }
         #expect(
-            try store.sitting(student: "ada", settings: StoreFixtures.settings)?.answers.first?.point
+            try store.sitting(student: "ada", settings: StoreFixtures.settings)?.answers.first?.answer.point
                 == "three-way-handshake:11")
     }
 }

@@ -45,12 +45,14 @@ struct CrashAndConcurrencyTests {
 
             let store = try SQLiteClassStore(directory: folder.path)
             let kept = try #require(try store.sitting(student: "ada", settings: StoreFixtures.settings))
-            let questions = kept.answers.map(\.question)
+            let questions = kept.answers.map { Int($0.answer.question) }
             #expect(questions.count >= committed, "round \(round): an answer reported committed is missing")
             #expect(questions == Array(1...questions.count), "round \(round): answers are whole and in order")
             #expect(kept.answers.map(\.position) == Array(0..<questions.count))
             #expect(
-                kept.answers.allSatisfy { $0.fields["seq"] == "\($0.question)" && $0.fields["flags"]?.count == 200 })
+                kept.answers.map(\.answer).allSatisfy {
+                    $0.fields["seq"] == "\($0.question)" && $0.fields["flags"]?.count == 200
+                })
             committed = questions.count
         }
         print("class store kill -9: 4 rounds, \(committed) answers kept")
@@ -87,7 +89,7 @@ struct CrashAndConcurrencyTests {
         #expect(summaries.map(\.sitting.student) == ["ada", "bob", "carol"])
         #expect(summaries.map(\.answered) == [perWriter, perWriter, perWriter])
         for state in try second.sittingsForGrading() {
-            #expect(state.answers.map(\.question) == Array(1...perWriter))
+            #expect(state.answers.map { Int($0.answer.question) } == Array(1...perWriter))
         }
         let events = try first.events(after: 0, limit: 10_000)
         #expect(events.filter { $0.kind == .answer }.count == 3 * perWriter)

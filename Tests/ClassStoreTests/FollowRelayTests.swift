@@ -1,7 +1,8 @@
 import ClassLink
-import ClassStore
 import Foundation
 import Testing
+
+@testable import ClassStore
 
 @Suite("Follow mode on the server: the relay between the instructor and the followers")
 struct FollowRelayTests {

@@ -1,3 +1,4 @@
+import ClassLink
 import ClassStore
 import LessonKit
 import TCPTutorTestSupport
@@ -25,8 +26,8 @@ struct GradingFromStoreTests {
         let id = StoreFixtures.sittingID(begin)
         for (offset, question) in exam.questions.enumerated() {
             let typed = RightAnswer.typed(question.quiz)
-            let answer = AnswerSubmission(
-                question: question.plan.number, point: question.plan.point.id,
+            let answer = ExamAnswer(
+                question: UInt32(question.plan.number), point: question.plan.point.id,
                 fields: Dictionary(uniqueKeysWithValues: typed.map { ($0.key.rawValue, $0.value) }))
             let outcome = try store.commitAnswer(
                 answer, sitting: id, at: StoreFixtures.start + Int64(offset + 1) * 60_000)
@@ -37,8 +38,9 @@ struct GradingFromStoreTests {
         }
         // A student who tries to change the first answer is refused; the right one stands.
         let first = try #require(exam.questions.first)
-        let wrong = AnswerSubmission(
-            question: first.plan.number, point: first.plan.point.id, fields: ["flags": "R", "seq": "0", "ack": "0"])
+        let wrong = ExamAnswer(
+            question: UInt32(first.plan.number), point: first.plan.point.id,
+            fields: ["flags": "R", "seq": "0", "ack": "0"])
         #expect(
             try store.commitAnswer(wrong, sitting: id, at: StoreFixtures.start + 300_000)
                 == .refused(.alreadyAnswered(question: 1)))

@@ -42,7 +42,7 @@ struct MigrationTests {
         let store = try SQLiteClassStore(path: path)
         #expect(try store.schemaVersion() == 2)
         let kept = try #require(try store.sitting(student: "ada", settings: StoreFixtures.settings))
-        #expect(kept.answers.map(\.point) == ["q"] && kept.answers[0].fields == ["seq": "100"])
+        #expect(kept.answers.map(\.answer.point) == ["q"] && kept.answers[0].answer.fields == ["seq": "100"])
         #expect(throws: DatabaseError.self) {
             try store.pool.write { try $0.execute(sql: "UPDATE exam_answers SET point = 'r'") }
         }

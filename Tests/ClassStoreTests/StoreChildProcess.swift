@@ -1,3 +1,4 @@
+import ClassLink
 import ClassStore
 import Foundation
 import TCPTutorTestSupport
@@ -42,12 +43,12 @@ enum StoreChildProcess {
         let (id, kept) =
             switch begin {
             case .started(let sitting): (sitting.id, 0)
-            case .resumed(let state): (state.sitting.id, state.answers.map(\.question).max() ?? 0)
+            case .resumed(let state): (state.sitting.id, state.answers.map { Int($0.answer.question) }.max() ?? 0)
             }
         var question = kept + 1
         while task.count.map({ question <= kept + $0 }) ?? true {
-            let answer = AnswerSubmission(
-                question: question, point: "p",
+            let answer = ExamAnswer(
+                question: UInt32(question), point: "p",
                 fields: ["seq": "\(question)", "flags": String(repeating: "S", count: 200)])
             guard case .committed = try store.commitAnswer(answer, sitting: id, at: 2) else {
                 throw ClassStoreError("answer \(question) refused")

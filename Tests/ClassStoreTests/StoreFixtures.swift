@@ -1,3 +1,4 @@
+import ClassLink
 import ClassStore
 import Foundation
 import TCPTutorTestSupport
@@ -20,9 +21,10 @@ enum StoreFixtures {
             deadline: time + 30 * 60_000)
     }
 
-    static func answer(_ question: Int, seq: String = "100") -> AnswerSubmission {
-        AnswerSubmission(
-            question: question, point: "three-way-handshake:\(10 + question)", fields: ["flags": "S", "seq": seq])
+    static func answer(_ question: Int, seq: String = "100") -> ExamAnswer {
+        ExamAnswer(
+            question: UInt32(question), point: "three-way-handshake:\(10 + question)",
+            fields: ["flags": "S", "seq": seq])
     }
 
     /// The sitting a `beginSitting` started or resumed.

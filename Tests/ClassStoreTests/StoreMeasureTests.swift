@@ -1,3 +1,4 @@
+import ClassLink
 import Foundation
 import GRDB
 import Testing
@@ -27,8 +28,8 @@ struct StoreMeasureTests {
         let clock = ContinuousClock()
         let elapsed = try clock.measure {
             for index in 0..<answers {
-                let answer = AnswerSubmission(
-                    question: index / students + 1, point: "three-way-handshake:14",
+                let answer = ExamAnswer(
+                    question: UInt32(index / students + 1), point: "three-way-handshake:14",
                     fields: ["flags": "S.", "seq": "\(3_000_000_000 + index)", "ack": "\(1_000_000 + index)"])
                 guard
                     case .committed = try store.commitAnswer(

@@ -1,8 +1,9 @@
-import ClassStore
 import Foundation
 import Testing
 import TutorSession
 import TutorStorage
+
+@testable import ClassStore
 
 @Suite("Class store: what is written is read back")
 struct StoreRoundTripTests {
@@ -52,6 +53,25 @@ struct StoreRoundTripTests {
         #expect(try store.students() == [StudentRecord(id: "ada", firstSeen: 1_000, lastSeen: 2_000)])
     }
 
+    @Test("every book kept is listed by student id, each with its latest save, for the class's progress")
+    func progressBooksOfTheClass() throws {
+        let (store, _) = try StoreFixtures.store()
+        #expect(try store.progressBooks().isEmpty)
+        try store.recordLogin(student: "carol", at: 500, detail: "no save yet")
+        let bob = try ProgressBookFormat.encode(ProgressBook())
+        var book = ProgressBook()
+        book.lessons["three-way-handshake"] = LessonProgress(step: 2, stepCount: 9)
+        let ada = try ProgressBookFormat.encode(book)
+        try store.saveProgress(bob, student: "bob", at: 1_000)
+        try store.saveProgress(bob, student: "ada", at: 1_500)
+        try store.saveProgress(ada, student: "ada", at: 2_000)
+        #expect(
+            try store.progressBooks() == [
+                ProgressBookRecord(student: "ada", book: ada, savedAt: 2_000),
+                ProgressBookRecord(student: "bob", book: bob, savedAt: 1_000),
+            ])
+    }
+
     @Test("an exam: begun, answered, resumed with its answers in commit order, listed, finished")
     func examSitting() throws {
         let (store, _) = try StoreFixtures.store()
@@ -76,9 +96,9 @@ struct StoreRoundTripTests {
         // A login later (another settings string is another exam) finds the sitting and its answers.
         #expect(try store.sitting(student: "ada", settings: "other:1:5") == nil)
         let kept = try #require(try store.sitting(student: "ada", settings: StoreFixtures.settings))
-        #expect(kept.answers.map(\.question) == [2, 1, 3])
+        #expect(kept.answers.map(\.answer.question) == [2, 1, 3])
         #expect(kept.answers.map(\.position) == [0, 1, 2])
-        #expect(kept.answers[0].fields == ["flags": "S", "seq": "200"])
+        #expect(kept.answers[0].answer.fields == ["flags": "S", "seq": "200"])
         #expect(kept.answers[0].committedAt == StoreFixtures.start + 1_000)
         let resumed = try store.beginSitting(StoreFixtures.request("ada", at: StoreFixtures.start + 60_000))
         #expect(resumed == .resumed(kept), "a second begin resumes, with the first start time and deadline")

@@ -97,3 +97,22 @@ struct ReplayCommandLineTests {
         #expect(result.output.contains("(A: CLOSED → SYN_SENT)"))
     }
 }
+
+extension ReplayCommandLineTests {
+    @Test("a copy the sender sent again while its ACK was late reads as a spurious retransmission, in both languages")
+    func spuriousRetransmissionText() throws {
+        let capture = Self.fixture("spurious-retransmission.pcap")
+        let english = try TutorProgram.run(["replay", capture, "--plain", "--explain"])
+        #expect(english.status == 0, "\(english.text)")
+        let lines = english.output.split(separator: "\n").map(String.init)
+        let data = lines.filter { $0.contains("A > B: P. ") }
+        #expect(data.count == 2, "\(english.output)")
+        #expect(data.first?.hasSuffix("[data]") == true, "the first copy arrived: \(data)")
+        #expect(data.last?.hasSuffix("[data; retransmission]") == true, "\(data)")
+        #expect(english.output.contains("note: spurious retransmission: seq "), "\(english.output)")
+        #expect(!english.output.contains("[data; duplicate]") && !english.output.contains("[data; dropped]"))
+        let chinese = try TutorProgram.run(["replay", capture, "--plain", "--explain", "--lang", "zh"])
+        #expect(chinese.output.contains("[数据；重传]") || chinese.output.contains("[数据; 重传]"), "\(chinese.output)")
+        #expect(chinese.output.contains("伪重传：序列号"), "\(chinese.output)")
+    }
+}

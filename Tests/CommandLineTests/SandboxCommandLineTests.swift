@@ -140,3 +140,25 @@ extension SandboxCommandLineTests {
         #expect(Self.stepLines(result.output).last?.hasPrefix("2.  A connect") == true)
     }
 }
+
+extension SandboxCommandLineTests {
+    @Test("in Chinese the sandbox's own problems are in Chinese after 第 N 列；the lesson parser's stay its own")
+    func chineseProblems() throws {
+        let input = "hello\nsave\nsave notes.txt\nundo now\nA conect\n"
+        let result = try TutorProgram.run(["sandbox", "--plain", "--lang", "zh"], input: input)
+        #expect(result.status == 1)
+        for expected in [
+            "> hello\n第 1 列：应为一个步骤（A 或 B 加调用或 '>'，drop、duplicate、reorder、inject、wait），或 undo、save FILE、help、quit\n",
+            "> save\n第 5 列：缺少文件名，例如 save my-session.lesson\n",
+            "> save notes.txt\n第 6 列：文件名应以 .lesson 结尾\n",
+            "> undo now\n第 6 列：undo 后面不应再有任何内容\n",
+            // LessonKit's messages are the ones `tcptutor check` prints, in English in both languages.
+            "> A conect\n第 3 列：unknown call 'conect'",
+        ] {
+            #expect(result.output.contains(expected), "\(expected)\n---\n\(result.output)")
+        }
+        let english = try TutorProgram.run(["sandbox", "--plain"], input: input)
+        #expect(english.output.contains("> save notes.txt\ncolumn 6: expected a file name ending in .lesson\n"))
+        #expect(english.output.contains("> undo now\ncolumn 6: expected nothing after 'undo'\n"))
+    }
+}

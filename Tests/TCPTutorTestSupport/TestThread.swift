@@ -25,19 +25,3 @@ public final class TestThread<Result: Sendable>: @unchecked Sendable {
         return lock.withLock { result! }
     }
 }
-
-/// A connected pair of Unix stream sockets, as the class server makes for each tutor it starts.
-public enum SocketPair {
-    public static func make() throws -> (tutor: Int32, server: Int32) {
-        var ends: [Int32] = [-1, -1]
-        #if canImport(Glibc)
-            let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
-        #else
-            let type = SOCK_STREAM
-        #endif
-        guard socketpair(AF_UNIX, type, 0, &ends) == 0 else {
-            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-        }
-        return (ends[0], ends[1])
-    }
-}

@@ -70,9 +70,10 @@ import Testing
         #expect(
             screen.contains { $0.contains("tcptutor class: the class is ending. Your work is saved") },
             "\(screen.joined(separator: "\n"))")
-        let progress = try String(
-            contentsOfFile: server.dataFolder + "/students/ada/state/tcptutor/progress.json", encoding: .utf8)
-        #expect(progress.contains("\"step\" : 1") || progress.contains("\"step\":1"), "step 2 is kept: \(progress)")
+        let listing = try ClassServerTerminalTests.classProgress(server)
+        #expect(
+            ClassServerTerminalTests.line(of: "ada", lesson: "three-way-handshake", in: listing)?.contains(
+                ": step 2 of ") == true, "step 2 is kept in the store: \(listing)")
         #expect(server.output.contains("event=class-ending students=1"))
         #expect(
             server.output.contains("event=exit student=ada status=0 tutor-status=143 class-ending=true"),

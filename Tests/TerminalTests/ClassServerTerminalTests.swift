@@ -46,11 +46,15 @@ import Testing
         #expect(try run.expectRestored() == 0, "q in the menu ends the session with exit status 0")
         try server.waitForLog(["event=login", "student=student1", "term=tmux-256color"])
         try server.waitForLog(["event=exit", "student=student1", "status=0"])
-        // The id is case-folded, and the progress is kept under the server's data folder, not on the client.
-        let progress = try String(
-            contentsOfFile: server.dataFolder + "/students/student1/state/tcptutor/progress.json", encoding: .utf8)
-        #expect(progress.contains("\"step\""), "the lesson's step is kept: \(progress)")
+        #expect(!server.output.contains("event=link-ended"), "a tutor that ends is no broken link:\n\(server.output)")
+        // The id is case-folded, and the progress is kept in the server's store: not on the client, and in no
+        // file of the student's on the server either.
+        let listing = try Self.classProgress(server)
+        #expect(
+            Self.line(of: "student1", lesson: "three-way-handshake", in: listing)?.contains(": step 2 of ") == true,
+            "the lesson's step is kept: \(listing)")
         #expect(!FileManager.default.fileExists(atPath: terminal.folder.path + "/state/tcptutor/progress.json"))
+        #expect(!FileManager.default.fileExists(atPath: server.dataFolder + "/students"), "nothing under DIR/students")
     }
 
     @Test func aWindowChangeReachesTheTutor() throws {
@@ -90,20 +94,84 @@ import Testing
         #expect(try ada.expectRestored() == 0)
         #expect(try bob.expectRestored() == 0)
 
-        // Back the next day: Ada's step is there, Bob's menu is still fresh.
+        // Back the next day, the server restarted: Ada's step is there, Bob's menu is still fresh.
+        #expect(server.stop() == 0)
+        let restarted = try ClassServerProcess(dataFolder: server.dataFolder)
         let again = try TmuxTerminal()
-        let adaAgain = try TutorRun(again, command: server.sshCommand(user: "ADA", knownHosts: knownHosts))
+        let adaAgain = try TutorRun(again, command: restarted.sshCommand(user: "ADA", knownHosts: knownHosts))
         try again.waitFor("at step 2 of")
         try again.send("q")
         #expect(try adaAgain.expectRestored() == 0)
-        let book = { (student: String) in
-            (try? String(
-                contentsOfFile: server.dataFolder + "/students/\(student)/state/tcptutor/progress.json", encoding: .utf8
-            ))
-                ?? ""
-        }
-        #expect(book("ada").contains("three-way-handshake"), "\(book("ada"))")
-        #expect(!book("bob").contains("three-way-handshake"), "\(book("bob"))")
+        let bobAgain = try TmuxTerminal()
+        let bobsRun = try TutorRun(bobAgain, command: restarted.sshCommand(user: "bob", knownHosts: knownHosts))
+        try bobAgain.waitFor("The three-way handshake")
+        #expect(!(try bobAgain.screen().joined().contains("at step")), "Bob's menu still shows none of Ada's progress")
+        try bobAgain.send("q")
+        #expect(try bobsRun.expectRestored() == 0)
+
+        // The instructor's view after class, from the store alone: one row per student and lesson.
+        let csv = try Self.classProgress(restarted, csv: true).split(separator: "\n").map(String.init)
+        #expect(
+            csv.first == "student,lesson,step,steps,completed,quiz_points,quiz_possible,quiz_answered,quiz_questions")
+        #expect(csv.contains { $0.hasPrefix("ada,three-way-handshake,2,") && $0.hasSuffix(",no,,,,") }, "\(csv)")
+        #expect(
+            !csv.contains { $0.hasPrefix("bob,three-way-handshake,") && !$0.hasPrefix("bob,three-way-handshake,,") })
+        #expect(!FileManager.default.fileExists(atPath: server.dataFolder + "/students"), "nothing under DIR/students")
+    }
+
+    @Test func aServerThatKeptProgressInFilesBringsEachBookIntoItsStoreAtTheFirstLogin() throws {
+        try #require(Self.sshAvailable())
+        let first = try TmuxTerminal()
+        let data = Self.dataFolder(in: first)
+        // What a server that kept progress in files did: the student's tutor, its state in DIR/students/ID/state.
+        let old = try TutorRun(first, environment: ["XDG_STATE_HOME=\(data)/students/ada/state"])
+        try Self.takeOneStepAndLeave(first)
+        try first.send("q")
+        #expect(try old.expectRestored() == 0)
+        let file = data + "/students/ada/state/tcptutor/progress.json"
+        let kept = try String(contentsOfFile: file, encoding: .utf8)
+
+        let server = try ClassServerProcess(dataFolder: data)
+        let knownHosts = first.folder.path + "/known_hosts"
+        let login = try TmuxTerminal()
+        let ada = try TutorRun(login, command: server.sshCommand(user: "ada", knownHosts: knownHosts))
+        try login.waitFor("at step 2 of")
+        try login.send("q")
+        #expect(try ada.expectRestored() == 0)
+        try server.waitForLog(["event=progress-imported", "student=ada", file])
+        let listing = try Self.classProgress(server)
+        #expect(
+            Self.line(of: "ada", lesson: "three-way-handshake", in: listing)?.contains(": step 2 of ") == true,
+            "\(listing)")
+
+        // Once: the store's book is the one from then on, and the file is left as it was.
+        #expect(server.stop() == 0)
+        let restarted = try ClassServerProcess(dataFolder: data)
+        let later = try TmuxTerminal()
+        let adaLater = try TutorRun(later, command: restarted.sshCommand(user: "ada", knownHosts: knownHosts))
+        try later.waitFor("at step 2 of")
+        try later.send("q")
+        #expect(try adaLater.expectRestored() == 0)
+        try restarted.waitForLog(["event=exit", "student=ada"])
+        #expect(!restarted.output.contains("event=progress-imported"), "\(restarted.output)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == kept)
+        let written = try FileManager.default.subpathsOfDirectory(atPath: data + "/students")
+        #expect(written.sorted() == ["ada", "ada/state", "ada/state/tcptutor", "ada/state/tcptutor/progress.json"])
+    }
+
+    /// `tcptutor class progress` on the server's folder, as the instructor runs it after class.
+    static func classProgress(_ server: ClassServerProcess, csv: Bool = false) throws -> String {
+        try TmuxTerminal.run(
+            try TutorProgram.path(),
+            ["class", "progress", "--data", server.dataFolder, "--lesson-folder", Curriculum.path]
+                + (csv ? ["--csv"] : []))
+    }
+
+    /// The line for `lesson` under "Progress of `student`:" in `class progress`'s listing.
+    static func line(of student: String, lesson: String, in listing: String) -> String? {
+        let lines = listing.split(separator: "\n").map(String.init)
+        guard let start = lines.firstIndex(of: "Progress of \(student):") else { return nil }
+        return lines[(start + 1)...].prefix { $0.hasPrefix("  ") }.first { $0.contains("(\(lesson))") }
     }
 
     @Test func garbageOnThePortClosesThatConnectionAndTheServerGoesOn() throws {

@@ -39,15 +39,18 @@ struct FollowTerminalTests {
         return (run, ClassLinkConnection(descriptor: descriptor, peer: "the tutor"))
     }
 
-    /// The next message of the kind `match` picks, within 5 s; saves are acknowledged on the way.
+    /// The next message of the kind `match` picks, within 20 s (a bound for a loaded machine, not a measure);
+    /// saves are acknowledged on the way.
     static func next<T>(_ link: ClassLinkConnection, _ match: (ClassMessage) -> T?) throws -> T {
-        let deadline = Date().addingTimeInterval(5)
+        let deadline = Date().addingTimeInterval(20)
+        var seen: [ClassMessage] = []
         while Date() < deadline {
             guard let message = try link.receive(timeoutMilliseconds: 100) else { continue }
             if case .saveProgress(let request, _) = message { try link.send(.saved(request: request)) }
             if let found = match(message) { return found }
+            seen.append(message)
         }
-        throw HarnessError("no such message from the tutor")
+        throw HarnessError("no such message from the tutor; it sent \(seen)")
     }
 
     /// The class ends: the tutor saves (acknowledged), leaves, and the terminal is as it was.
@@ -94,6 +97,8 @@ struct FollowTerminalTests {
             return nil
         }
         #expect(first == 0)
+        // The first step goes out before the screen is up: keys pressed before it would be keys to no screen.
+        try terminal.waitFor("Step 1 of")
         try link.send(.classroom(students: 2))
         for _ in 0..<position { try terminal.send("Right") }
         _ = try Self.next(link) { message -> Bool? in

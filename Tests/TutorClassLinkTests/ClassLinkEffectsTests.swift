@@ -52,9 +52,7 @@ struct ClassLinkEffectsTests {
     }
 
     static func exam(for sitting: ExamSitting) -> StudentLinkRequests.Exam {
-        StudentLinkRequests.Exam(
-            settings: parameters.settingsText, fingerprint: sitting.blueprint.fingerprint,
-            milliseconds: parameters.milliseconds)
+        StudentLinkRequests.Exam(version: 1, parameters: parameters, fingerprint: sitting.blueprint.fingerprint)
     }
 
     @Test("exam settings as one string: written and read back, bad text refused with the form to use")
@@ -157,7 +155,7 @@ struct ClassLinkEffectsTests {
             key: Self.key, studentID: "ada", parameters: Self.parameters, lessons: Curriculum.folder, records: [],
             logName: "the class server")
         var other = Self.exam(for: sitting)
-        other.settings = "three-way-handshake:2:10"
+        other.parameters = try ExamParameters(settingsText: "three-way-handshake:2:10")
         let (start, server) = try Self.start(store: store, exam: other)
         let effects = ClassLinkEffects(link: start.link, timeoutMilliseconds: 2_000)
         let started = sitting.begin(at: Self.now())

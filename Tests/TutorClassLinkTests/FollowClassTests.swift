@@ -1,9 +1,10 @@
 import ClassLink
-import ClassStore
 import Foundation
 import TCPTutorTestSupport
 import Testing
 import TutorSession
+
+@testable import ClassStore
 
 /// A follow class with the real program: one instructor and two students, each a real `tcptutor --plain` on its
 /// own class link, the server's side played by `FollowClassServer` around a `FollowRelay`.

@@ -13,8 +13,7 @@ struct LinkLatencyTests {
     func answerRoundTrip() throws {
         let (store, _) = try StoreFixtures.store()
         let parameters = ClassLinkEffectsTests.parameters
-        let exam = StudentLinkRequests.Exam(
-            settings: parameters.settingsText, fingerprint: "f", milliseconds: parameters.milliseconds)
+        let exam = StudentLinkRequests.Exam(version: 1, parameters: parameters, fingerprint: "f")
         let (start, server) = try ClassLinkEffectsTests.start(store: store, exam: exam)
         let effects = ClassLinkEffects(link: start.link)
         let begin = ExamLogEntry(

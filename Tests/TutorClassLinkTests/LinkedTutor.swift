@@ -1,3 +1,4 @@
+import ClassLink
 import ClassStore
 import Foundation
 import TCPTutorTestSupport

@@ -1,7 +1,8 @@
 import LessonKit
-import TCPCore
 import TCPNotation
 import TimelineKit
+
+@testable import TCPCore
 
 /// Builds timelines by hand, one step at a time, with the values the engine must produce: the segments as
 /// the seed document prints them, each with its rule, and each host's state after the step.

@@ -1,7 +1,8 @@
 import Foundation
 import LessonKit
 import Testing
-import TutorSession
+
+@testable import TutorSession
 
 /// One scoring (points), and the best complete attempt kept: quitting half-way through a retry never replaces
 /// a finished quiz's score.

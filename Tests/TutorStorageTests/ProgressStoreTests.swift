@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-import TutorSession
 import TutorStorage
+
+@testable import TutorSession
 
 /// The progress file: where it lives, atomic saves, and what happens to a file that cannot be read.
 @Suite struct ProgressStoreTests {

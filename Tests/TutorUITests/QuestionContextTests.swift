@@ -13,6 +13,7 @@ import TutorSession
         let strings = Strings(language)
         var leads = 0
         var lengths = 0
+        var stateQuestions = 0
         for timeline in try CurriculumScreenTests.timelines() {
             for item in QuizRunItem.items([timeline], everySegment: false) {
                 let question = item.question
@@ -20,7 +21,14 @@ import TutorSession
                 let player = try #require(session.player)
                 let screen = QuizRenderer.render(session, size: Size(width: 80, height: 24)).text
                 let context = PlainQuestionText.context(player, strings: strings)
-                #expect(screen.contains("? ? ?"))
+                // A segment to come is question marks; a question on a wait asks about the state on the wire.
+                let wire = WireView(player: player, numbering: timeline.numbering, strings: strings, arrowRow: 2)
+                if let note = wire.stateQuestionNote {
+                    #expect(screen.contains(note) && !screen.contains("? ? ?"), "\(screen)")
+                    stateQuestions += 1
+                } else {
+                    #expect(screen.contains("? ? ?"))
+                }
                 let labels = QuestionLead.events(player).compactMap(strings.stepEvent)
                 for label in labels.suffix(2) {
                     #expect(screen.contains(label), "\(timeline.lessonID) line \(question.line): \(label)\n\(screen)")
@@ -40,6 +48,7 @@ import TutorSession
         }
         #expect(leads >= 15)
         #expect(lengths >= 5)
+        #expect(stateQuestions >= 2, "lessons 14 and 34 ask when A leaves TIME_WAIT")
     }
 
     @Test func thePlainContextTellsTheStoryInOrder() throws {

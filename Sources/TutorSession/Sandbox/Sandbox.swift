@@ -19,7 +19,9 @@ public struct Sandbox: Sendable {
         case help
         case quit
         /// A command that cannot be read or cannot be done here, with the column the problem is at. Nothing ran.
-        case problem(column: Int, message: String)
+        /// The sandbox's own words come in both languages; a step's problem is the lesson parser's or the
+        /// runner's, in the words `tcptutor check` prints (English only: `LocalizedText.text` falls back to it).
+        case problem(column: Int, message: LocalizedText)
         /// A call the socket API refuses in this state, explained with its rule. Nothing ran.
         case refused(SandboxRefusal)
         /// `save FILE`: the lesson file to write.
@@ -85,7 +87,10 @@ public struct Sandbox: Sendable {
         switch first.text {
         case "undo", "help", "quit":
             if let extra = words.second {
-                return .problem(column: extra.column, message: "expected nothing after '\(first.text)'")
+                return .problem(
+                    column: extra.column,
+                    message: LocalizedText(
+                        en: "expected nothing after '\(first.text)'", zh: "\(first.text) 后面不应再有任何内容"))
             }
             if first.text == "help" { return .help }
             if first.text == "quit" { return .quit }
@@ -93,11 +98,17 @@ public struct Sandbox: Sendable {
         case "save":
             guard let name = words.second else {
                 return .problem(
-                    column: first.column + 4, message: "expected a file name, as in 'save my-session.lesson'")
+                    column: first.column + 4,
+                    message: LocalizedText(
+                        en: "expected a file name, as in 'save my-session.lesson'",
+                        zh: "缺少文件名，例如 save my-session.lesson"))
             }
             let path = words.rest(from: name)
             guard path.hasSuffix(".lesson"), path.count > ".lesson".count else {
-                return .problem(column: name.column, message: "expected a file name ending in .lesson")
+                return .problem(
+                    column: name.column,
+                    message: LocalizedText(
+                        en: "expected a file name ending in .lesson", zh: "文件名应以 .lesson 结尾"))
             }
             return .save(path: path, text: lessonText(savedAs: path))
         case "A", "B", "drop", "duplicate", "reorder", "inject", "wait", "say":
@@ -105,16 +116,18 @@ public struct Sandbox: Sendable {
         default:
             return .problem(
                 column: first.column,
-                message:
-                    "expected a step (A or B and a call or '>', drop, duplicate, reorder, inject, wait) or undo, save FILE, help, quit"
-            )
+                message: LocalizedText(
+                    en: "expected a step (A or B and a call or '>', drop, duplicate, reorder, inject, wait) "
+                        + "or undo, save FILE, help, quit",
+                    zh: "应为一个步骤（A 或 B 加调用或 '>'，drop、duplicate、reorder、inject、wait），"
+                        + "或 undo、save FILE、help、quit"))
         }
     }
 
     private mutating func step(_ line: String) -> Outcome {
         let step: Step
         switch LessonParser.parseStep(line) {
-        case .failure(let problem): return .problem(column: problem.column, message: problem.message)
+        case .failure(let problem): return .problem(column: problem.column, message: Self.untranslated(problem))
         case .success(let parsed): step = parsed
         }
         if case .call(let host, let call) = step.action,
@@ -124,13 +137,19 @@ public struct Sandbox: Sendable {
         }
         var next = run
         if let problem = next.perform(step).first {
-            return .problem(column: problem.column, message: problem.message)
+            return .problem(column: problem.column, message: Self.untranslated(problem))
         }
         savedSteps.append(Self.savedLines(step, after: next))
         typed.append(step)
         run = next
         choices = SandboxChoices(next.simulation)
         return .stepped
+    }
+
+    /// A problem in the lesson parser's or the runner's words, as `tcptutor check` reports it: LessonKit's
+    /// messages have no Chinese, so they are not translated here either (the Chinese screen shows the English).
+    private static func untranslated(_ problem: Diagnostic) -> LocalizedText {
+        LocalizedText(en: problem.message, zh: "")
     }
 
     private mutating func undo() -> Outcome {

@@ -8,6 +8,18 @@ public enum ClassLineInput: Hashable, Sendable {
     case line(String)
     case messages([Message])
     case end
+
+    /// Takes what `next` gives, in the order it comes, until the end of input or until a handler answers true
+    /// (the session quit, or the user left).
+    static func read(_ next: () -> ClassLineInput, messages: ([Message]) -> Bool, line: (String) -> Bool) {
+        while true {
+            switch next() {
+            case .end: return
+            case .messages(let received): if messages(received) { return }
+            case .line(let text): if line(text) { return }
+            }
+        }
+    }
 }
 
 /// The class as lines for the instructor's plain mode: "17 of 25 answered" while a question is asked, and the

@@ -21,36 +21,36 @@ public struct PlainFollowing {
     ) {
         PlainText.lessonHeader(session).forEach(write)
         describe(write)
-        while true {
-            switch next() {
-            case .end:
-                return
-            case .messages(let messages):
+        ClassLineInput.read(
+            next,
+            messages: { messages in
                 let before = session
-                if session.deliver(messages, perform) { return }
+                if session.deliver(messages, perform) { return true }
                 report(since: before, write)
-            case .line(let line):
-                let text = line.trimmingWhitespace()
-                let strings = Strings(session.language)
-                if pending.isEmpty {
-                    if text.lowercased() == "q" || text.lowercased() == "quit" {
-                        _ = session.deliver([.key(.character("q"))], perform)
-                        return
-                    }
-                    write(
-                        "  "
-                            + strings.say(
-                                "The instructor steps through the lesson; q leaves.", "由老师控制步骤；输入 q 退出。"))
-                    continue
-                }
-                typed[pending.removeFirst()] = line
-                if let field = pending.first {
-                    ask(field, write)
-                    continue
-                }
-                submit(write, perform)
+                return false
+            },
+            line: { line in take(line, write, perform) })
+    }
+
+    /// A typed line: `q`, or the next field of the question on screen. True when the student leaves.
+    private mutating func take(_ line: String, _ write: (String) -> Void, _ perform: (Effect) -> Message?) -> Bool {
+        let text = line.trimmingWhitespace()
+        if pending.isEmpty {
+            if text.lowercased() == "q" || text.lowercased() == "quit" {
+                _ = session.deliver([.key(.character("q"))], perform)
+                return true
             }
+            let strings = Strings(session.language)
+            write("  " + strings.say("The instructor steps through the lesson; q leaves.", "由老师控制步骤；输入 q 退出。"))
+            return false
         }
+        typed[pending.removeFirst()] = line
+        if let field = pending.first {
+            ask(field, write)
+        } else {
+            submit(write, perform)
+        }
+        return false
     }
 
     /// Sends the typed answer; unreadable fields are shown with their error and asked again.

@@ -80,31 +80,34 @@ public struct PresenterPlain {
     public mutating func run(next: () -> ClassLineInput, perform: (Effect) -> Message?) {
         PresenterPlainText.header(session).forEach(write)
         describe()
-        while true {
-            switch next() {
-            case .end:
-                return
-            case .messages(let messages):
+        ClassLineInput.read(
+            next,
+            messages: { messages in
                 let before = answeredText
-                if session.deliver(messages, perform) { return }
+                if session.deliver(messages, perform) { return true }
                 if let now = answeredText, now != before { write("  " + now) }
-            case .line(let line):
-                let before = session
-                var quit = false
-                for key in keys(for: line) where session.deliver([.key(key)], perform) { quit = true }
-                if quit { return }
-                // A step number out of range leaves the entry open: close it, the line is spent.
-                if session.dialog != nil { _ = session.deliver([.key(.escape)], perform) }
-                if session.language != before.language { PresenterPlainText.header(session).forEach(write) }
-                if session.player != before.player || session.language != before.language
-                    || session.isRevealed != before.isRevealed
-                {
-                    describe()
-                } else {
-                    write(PresenterStrings(session.language).plainNothing)
-                }
-            }
+                return false
+            },
+            line: { line in take(line, perform) })
+    }
+
+    /// A typed line, as the keys it stands for. True when the presenter quits.
+    private mutating func take(_ line: String, _ perform: (Effect) -> Message?) -> Bool {
+        let before = session
+        var quit = false
+        for key in keys(for: line) where session.deliver([.key(key)], perform) { quit = true }
+        if quit { return true }
+        // A step number out of range leaves the entry open: close it, the line is spent.
+        if session.dialog != nil { _ = session.deliver([.key(.escape)], perform) }
+        if session.language != before.language { PresenterPlainText.header(session).forEach(write) }
+        if session.player != before.player || session.language != before.language
+            || session.isRevealed != before.isRevealed
+        {
+            describe()
+        } else {
+            write(PresenterStrings(session.language).plainNothing)
         }
+        return false
     }
 
     /// The stop, then the class's count or answers when a class follows.

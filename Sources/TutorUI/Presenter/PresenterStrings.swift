@@ -37,17 +37,7 @@ struct PresenterStrings {
         return language == .zh ? text + "？" : (text.first?.uppercased() ?? "") + text.dropFirst() + "?"
     }
 
-    func question(_ field: QuizField) -> String {
-        switch field {
-        case .sender: pick("Who sends next?", "下一个报文段由谁发送？")
-        case .flags: pick("Flags?", "标志位？")
-        case .seq: pick("seq?", "序列号 seq？")
-        case .ack: pick("ack?", "确认号 ack？")
-        case .len: pick("Data bytes?", "数据字节数？")
-        case .state: pick("The receiver's new state?", "接收方的新状态？")
-        case .time: pick("How long after the segment before?", "距前一个报文段多久？")
-        }
-    }
+    func question(_ field: QuizField) -> String { QuizFieldWords(field).question.text(language) }
 
     /// Which numbers the class should answer in, without naming the sender (that may be the question).
     func numbering(_ numbering: Numbering) -> String {

@@ -25,7 +25,7 @@ public struct SandboxWords: Sendable {
         case .nothing, .stepped, .help, .quit:
             return []
         case .problem(let column, let message):
-            return [pick("column \(column): \(message)", "第 \(column) 列：\(message)")]
+            return [pick("column \(column): ", "第 \(column) 列：") + message.text(language)]
         case .refused(let refusal):
             return [
                 pick("refused, not run: \(refusal.host) \(refusal.call)", "被拒绝，未执行：\(refusal.host) \(refusal.call)"),

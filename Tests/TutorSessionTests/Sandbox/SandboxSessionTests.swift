@@ -78,7 +78,8 @@ struct SandboxSessionTests {
         let before = session.sandbox.timeline
         _ = type("A lisen", into: &session)
         _ = session.update(.key(.enter))
-        #expect(session.outcome == .problem(column: 3, message: session.problemMessage ?? ""))
+        #expect(
+            session.outcome == .problem(column: 3, message: session.problemMessage ?? LocalizedText(en: "", zh: "")))
         #expect(session.lastCommand == "A lisen" && session.sandbox.timeline == before)
     }
 
@@ -126,7 +127,7 @@ struct SandboxSessionTests {
 }
 
 extension SandboxSession {
-    var problemMessage: String? {
+    var problemMessage: LocalizedText? {
         if case .problem(_, let message) = outcome { return message }
         return nil
     }

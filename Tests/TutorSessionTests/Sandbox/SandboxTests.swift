@@ -102,8 +102,8 @@ struct SandboxTests {
                 Issue.record("\(command): \(outcome)")
                 continue
             }
-            #expect(at == column, "\(command): \(text)")
-            #expect(text.contains(message), "\(command): \(text)")
+            #expect(at == column, "\(command): \(text.en)")
+            #expect(text.en.contains(message), "\(command): \(text.en)")
             #expect(sandbox.timeline == timeline && sandbox.typedSteps == 2)
         }
     }
