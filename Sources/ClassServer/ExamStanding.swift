@@ -20,10 +20,11 @@ struct ExamStanding: Hashable, Sendable {
         static func < (lhs: State, rhs: State) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
+    /// The student's id, as the store keeps it (case-folded).
     let student: String
     let state: State
-    let answered: Int
-    let questions: Int
+    /// Answers committed to the store, of `questions`.
+    let answered: Int, questions: Int
     /// Milliseconds left on the server's clock; nil before the exam begins.
     let remaining: Int64?
     /// The student's sessions connected now (a second login with the same id is a second session).

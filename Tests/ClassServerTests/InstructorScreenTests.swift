@@ -1,3 +1,4 @@
+import ClassLink
 import ClassStore
 import Foundation
 import Testing
@@ -36,7 +37,7 @@ struct InstructorScreenTests {
         guard case .started(let sitting) = begin else { throw ClassStoreError("\(student) began twice") }
         for question in 0..<answers {
             _ = try store.commitAnswer(
-                AnswerSubmission(question: question + 1, point: "p:\(question)", fields: ["seq": "1"]),
+                ExamAnswer(question: UInt32(question + 1), point: "p:\(question)", fields: ["seq": "1"]),
                 sitting: sitting.id, at: startedAt + Int64(question + 1) * 1_000)
         }
         return sitting.id
