@@ -27,6 +27,8 @@ final class InstructorSessionHandler: ChannelInboundHandler {
 
     /// The exam as last read from the store, and what went wrong reading it.
     private var summaries: [SittingSummary] = []
+    /// Whether the store has been read once: until it has, the exam's screen would show nobody's answers.
+    private var read = false
     private var problem: String?
     private var reading = false
     /// The first student row shown, when the list is longer than the screen.
@@ -136,6 +138,7 @@ final class InstructorSessionHandler: ChannelInboundHandler {
             loop.execute {
                 let (handler, context) = session.value
                 handler.reading = false
+                handler.read = true
                 switch result {
                 case .success(let summaries):
                     handler.summaries = summaries
@@ -152,12 +155,16 @@ final class InstructorSessionHandler: ChannelInboundHandler {
     private func classEnds(context: ChannelHandlerContext) {
         guard !ended else { return }
         ending = true
-        draw(context: context)
+        if exam != nil && !read {
+            write("\r\n\(words.ending)\r\n", context: context)
+        } else {
+            draw(context: context)
+        }
         end(status: 0, context: context)
     }
 
     private func draw(context: ChannelHandlerContext) {
-        guard !ended else { return }
+        guard !ended, exam == nil || read else { return }
         let screen = InstructorScreen(words: words, size: size)
         let lines: [String]
         var unchanged: [String]

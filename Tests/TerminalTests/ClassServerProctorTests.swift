@@ -87,7 +87,11 @@ import Testing
         // (Bob's and the first instructor's): the same list, whole lines.
         let plain = try Login(
             server, user: "instructor", folder: folder.path, keyFile: folder.path + "/teacher")
+        // Enter at once, as an impatient instructor presses it: the list comes only once the store has been read.
+        try plain.type("\n")
         try plain.waitFor("LEFT: not connected")
+        #expect(
+            !plain.output.contains("1 student, 1 connected"), "no list without Ada's answers:\n\(plain.output)")
         let row = try #require(plain.output.split(whereSeparator: \.isNewline).first { $0.hasPrefix("  ada ") })
         #expect(row.contains("2 of 4") && Self.timeLeft(String(row)) != nil, "\(plain.output)")
         #expect(plain.output.contains("Enter: show again"), "\(plain.output)")
