@@ -72,7 +72,7 @@ let package = Package(
             name: "ClassServer",
             dependencies: [
                 "CPseudoTerminal", "ClassLink", "ClassStore", "TutorSession", "TutorStorage", "LessonKit",
-                .product(name: "NIOCore", package: "swift-nio"),
+                "TimelineKit", "TutorUI", .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOSSH", package: "swift-nio-ssh"),

@@ -70,6 +70,32 @@ public struct ClassExam: Sendable {
     }
 }
 
+extension ClassExam {
+    /// What the instructor's screen reads of this exam.
+    var watch: ExamWatch {
+        ExamWatch(
+            store: store, settings: parameters.settingsText, lessons: parameters.lessons.joined(separator: ", "),
+            questionCount: parameters.questionCount, minutesText: parameters.minutesText)
+    }
+}
+
+/// What the instructor's screen needs of the class's exam: the store its sittings are in (any backend: the
+/// screen asks the `ClassStore` protocol only) and the exam's settings and size.
+struct ExamWatch: Sendable {
+    let store: any ClassStore
+    /// `LESSONS:QUESTIONS:MINUTES`, as the sittings are stored under.
+    let settings: String
+    /// The lessons the questions come from, for the screen.
+    let lessons: String
+    let questionCount: Int
+    let minutesText: String
+
+    /// The sittings of this exam with how far each got, read from the store.
+    func summaries() throws(ClassStoreError) -> [SittingSummary] {
+        try store.sittingSummaries(settings: settings)
+    }
+}
+
 /// A problem with the class's exam, worded for the instructor.
 public struct ClassExamError: Error, CustomStringConvertible {
     public var description: String

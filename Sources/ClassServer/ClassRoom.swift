@@ -6,13 +6,18 @@ import NIOConcurrencyHelpers
     import Darwin
 #endif
 
-/// The students connected now, shared by every connection: the `--max-sessions` limit, the list the
+/// The sessions connected now, shared by every connection: the `--max-sessions` limit, the list the
 /// instructor sees, and the class's end (SIGTERM), when every session is asked to save and go.
+///
+/// The instructor's sessions (a key from `--instructor-key`) have seats too, so that the class's end reaches
+/// them, but they are outside the limit: a full class never locks the instructor out of it.
 public final class ClassRoom: Sendable {
-    /// One student's session: who, from where, since when, and how to end it gently.
+    /// One session: who, from where, since when, and how to end it gently.
     struct Seat: Sendable {
         let number: Int
         let student: StudentID
+        /// The instructor's session: not counted against `--max-sessions`, not listed among the students.
+        let instructor: Bool
         let peer: String
         let since: String
         /// Asks the session (on its own event loop) to end its tutor, which saves, and to tell the student.
@@ -40,16 +45,21 @@ public final class ClassRoom: Sendable {
         self.maxSessions = maxSessions
     }
 
-    /// Takes a seat for `student`, unless the class is full or ending.
-    func take(student: StudentID, peer: String, endClass: @escaping @Sendable () -> Void) -> Result<Int, Refusal> {
+    /// Takes a seat for `student`, unless the class is ending or (for a student) full. The instructor always
+    /// gets one: their seats are not counted against the limit.
+    func take(
+        student: StudentID, peer: String, instructor: Bool = false, endClass: @escaping @Sendable () -> Void
+    ) -> Result<Int, Refusal> {
         state.withLockedValue { state in
             if state.ending { return .failure(.ending) }
-            if let maxSessions, state.seats.count >= maxSessions { return .failure(.full(maxSessions)) }
+            if !instructor, let maxSessions, state.seats.values.count(where: { !$0.instructor }) >= maxSessions {
+                return .failure(.full(maxSessions))
+            }
             let number = state.nextNumber
             state.nextNumber += 1
             state.seats[number] = Seat(
-                number: number, student: student, peer: peer, since: ClassLogLine.timestamp(), endClass: endClass,
-                pid: 0)
+                number: number, student: student, instructor: instructor, peer: peer,
+                since: ClassLogLine.timestamp(), endClass: endClass, pid: 0)
             return .success(number)
         }
     }
@@ -59,8 +69,8 @@ public final class ClassRoom: Sendable {
         state.withLockedValue { state in
             guard let seat = state.seats[number] else { return }
             state.seats[number] = Seat(
-                number: seat.number, student: seat.student, peer: seat.peer, since: seat.since,
-                endClass: seat.endClass, pid: pid)
+                number: seat.number, student: seat.student, instructor: seat.instructor, peer: seat.peer,
+                since: seat.since, endClass: seat.endClass, pid: pid)
         }
     }
 
@@ -73,6 +83,10 @@ public final class ClassRoom: Sendable {
     var seats: [Seat] {
         state.withLockedValue { $0.seats.values.sorted { $0.number < $1.number } }
     }
+
+    /// The students' seats taken now (the instructor's left out), oldest first: what the limit counts and the
+    /// instructor's screen lists.
+    var students: [Seat] { seats.filter { !$0.instructor } }
 
     var isEnding: Bool { state.withLockedValue { $0.ending } }
 

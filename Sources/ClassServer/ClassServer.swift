@@ -44,7 +44,7 @@ public final class ClassServer: Sendable {
                             // In a follow class the instructor's session is a tutor too, the one that leads.
                             let handler: ChannelHandler =
                                 login.isInstructor && launch.follow == nil
-                                ? InstructorSessionHandler(peer: peer, room: room, log: log)
+                                ? InstructorSessionHandler(peer: peer, room: room, log: log, exam: launch.exam?.watch)
                                 : StudentSessionHandler(
                                     userName: login.value ?? "", peer: peer, launch: launch, room: room, log: log,
                                     instructor: login.isInstructor)
@@ -84,7 +84,7 @@ public final class ClassServer: Sendable {
             return !ending
         }
         guard first else { return }
-        let students = room.seats.count
+        let students = room.students.count
         log.record("class-ending", [("students", "\(students)"), ("seconds", "\(limit.components.seconds)")])
         listener.close(promise: nil)
         let room = self.room

@@ -154,7 +154,8 @@ final class StudentSessionHandler: ChannelInboundHandler {
         let session = NIOLoopBound(self, eventLoop: context.eventLoop)
         let loop = context.eventLoop
         switch room.take(
-            student: student, peer: peer, endClass: { loop.execute { session.value.endClass() } })
+            student: student, peer: peer, instructor: instructor,
+            endClass: { loop.execute { session.value.endClass() } })
         {
         case .success(let number):
             seat = number
@@ -277,7 +278,7 @@ final class StudentSessionHandler: ChannelInboundHandler {
         var done = lastOutput ?? context.eventLoop.makeSucceededVoidFuture()
         if classEnding {
             var buffer = channel.allocator.buffer(capacity: 120)
-            buffer.writeString("\r\n\(Self.classEndingMessage)\r\n")
+            buffer.writeString("\r\n\(ServerWords(lang: clientVariables["LANG"]).classEnding)\r\n")
             done = context.writeAndFlush(wrapOutboundOut(SSHChannelData(type: .channel, data: .byteBuffer(buffer))))
         }
         let room = self.room
@@ -288,8 +289,6 @@ final class StudentSessionHandler: ChannelInboundHandler {
             }
         }
     }
-
-    static let classEndingMessage = "tcptutor class: the class is ending. Your work is saved; see you next time."
 
     private func leaveSeat() {
         if let seat { room.leave(seat) }

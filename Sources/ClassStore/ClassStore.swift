@@ -51,6 +51,9 @@ public protocol ClassStore: Sendable {
     func finishSitting(_ sitting: Int64, at time: Int64, timeUp: Bool) throws(ClassStoreError) -> Bool
     /// Every sitting with how far it got, for the instructor's screen.
     func sittingSummaries() throws(ClassStoreError) -> [SittingSummary]
+    /// The sittings of the exam with these settings (`LESSONS:QUESTIONS:MINUTES`) with how far each got: what
+    /// the instructor's screen reads every second during the exam, so one query, however many students.
+    func sittingSummaries(settings: String) throws(ClassStoreError) -> [SittingSummary]
     /// Every sitting with all its answers in the order they were committed: what `class grade` grades.
     func sittingsForGrading() throws(ClassStoreError) -> [ExamSittingState]
 

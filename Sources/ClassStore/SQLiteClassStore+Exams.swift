@@ -92,19 +92,30 @@ extension SQLiteClassStore {
     }
 
     public func sittingSummaries() throws(ClassStoreError) -> [SittingSummary] {
-        try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT s.*, COUNT(a.question) AS answered, MAX(a.committed_at) AS last_answer_at
-                    FROM exam_sittings s LEFT JOIN exam_answers a ON a.sitting_id = s.id
-                    GROUP BY s.id ORDER BY s.student_id, s.id
-                    """
-            ).map { row in
-                SittingSummary(
-                    sitting: try Self.sittingRecord(row), answered: row["answered"], lastAnswerAt: row["last_answer_at"]
-                )
-            }
+        try read { db in try Self.summaries(where: "", arguments: [], db) }
+    }
+
+    public func sittingSummaries(settings: String) throws(ClassStoreError) -> [SittingSummary] {
+        try read { db in try Self.summaries(where: "WHERE s.settings = ?", arguments: [settings], db) }
+    }
+
+    /// Sittings with their number of answers and the time of the latest, by student: one query (a join and a
+    /// count, as PostgreSQL reads it too).
+    private static func summaries(
+        where condition: String, arguments: StatementArguments, _ db: Database
+    ) throws -> [SittingSummary] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT s.*, COUNT(a.question) AS answered, MAX(a.committed_at) AS last_answer_at
+                FROM exam_sittings s LEFT JOIN exam_answers a ON a.sitting_id = s.id
+                \(condition)
+                GROUP BY s.id ORDER BY s.student_id, s.id
+                """,
+            arguments: arguments
+        ).map { row in
+            SittingSummary(
+                sitting: try sittingRecord(row), answered: row["answered"], lastAnswerAt: row["last_answer_at"])
         }
     }
 

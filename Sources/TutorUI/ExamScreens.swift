@@ -220,6 +220,9 @@ public struct PlainExam {
     var now: () -> Int64
     /// Carries out an effect (a log write); the message that says it failed, or nil.
     var perform: (Effect) -> Message?
+    /// What is said when the input ends before the exam does; nil for a local exam's words (run the same
+    /// command to resume). The class server's exam says its own (`ExamText.leavingTheServer`).
+    public var leaving: ((ExamSession) -> [String])?
 
     public init(
         session: ExamSession, readLine: @escaping () -> String?, write: @escaping (String) -> Void,
@@ -247,6 +250,7 @@ public struct PlainExam {
             ExamText.rules(session, strings: strings).forEach(write)
             write(strings.say("Press Enter to begin: the clock starts then.", "按回车键开始：计时从那时开始。"))
             guard readLine() != nil else {
+                if let leaving { return leaving(session).forEach(write) }
                 write(strings.say("The exam was not begun: nothing was saved.", "考试没有开始：没有保存任何内容。"))
                 return
             }
@@ -295,6 +299,8 @@ public struct PlainExam {
         write("")
         if case .finished = session.phase {
             ExamText.plainClosing(session).forEach(write)
+        } else if let leaving {
+            leaving(session).forEach(write)
         } else {
             write(
                 strings.say(

@@ -94,6 +94,9 @@ struct ExamTakeCommand: ParsableCommand {
             questionCount: questions, minutes: minutes)
         let environment = ProcessInfo.processInfo.environment
         let opened: (sitting: ExamSitting, perform: (Effect) -> Message?, log: ExamLogFile?)
+        var onServer = false
+        // The language the student's SSH session asked for (LANG), on the class server, as the menu takes it.
+        var sessionLanguage: Language?
         do {
             // Settings and key first: a mistyped command makes no folder.
             try parameters.validate()
@@ -101,6 +104,8 @@ struct ExamTakeCommand: ParsableCommand {
             let key = try ExamKey(contentsOf: URL(fileURLWithPath: keyFile))
             let lessons = try LessonFolder(paths: [folder])
             if let classLink = try ClassLinkStart.connect(environment: environment) {
+                onServer = true
+                sessionLanguage = classLink.language
                 opened = try Self.openOnServer(
                     classLink, key: key, student: student, parameters: parameters, lessons: lessons)
             } else {
@@ -118,16 +123,26 @@ struct ExamTakeCommand: ParsableCommand {
         }
         // A student who leaves at the start screen leaves no empty log to be collected.
         defer { opened.log?.discardIfEmpty() }
-        var session = ExamSession(sitting: opened.sitting, language: language ?? .en, now: WallClock.now())
+        var session = ExamSession(
+            sitting: opened.sitting, language: language ?? sessionLanguage ?? .en, now: WallClock.now())
         if !screen.plain && isatty(0) == 1 && isatty(1) == 1 {
             var runtime = TerminalRuntime(environment: environment)
             runtime.asciiLines = screen.asciiLines
             runtime.perform = opened.perform
+            var ending = TerminalRuntime.Ending.quit
             let ranFullScreen = try FullScreen.run(
-                { () throws(TerminalProblem) in try runtime.run(&session) },
+                { () throws(TerminalProblem) in
+                    ending = try runtime.run(&session)
+                    return ending
+                },
                 finish: {
                     if case .finished = session.phase {
                         ExamText.plainClosing(session).forEach { print($0) }
+                    } else if onServer {
+                        // SIGTERM from the class server: the class is ending (ClassServer.drain).
+                        ExamText.leavingTheServer(session, classEnding: ending == .signal(SIGTERM)).forEach {
+                            print($0)
+                        }
                     } else if session.phase == .ready {
                         print("The exam was not begun: nothing was saved and the clock did not start.")
                     } else {
@@ -136,10 +151,23 @@ struct ExamTakeCommand: ParsableCommand {
                 })
             if ranFullScreen { return }
         }
+        guard onServer else {
+            var exam = PlainExam(
+                session: session, readLine: { Swift.readLine() }, write: { print($0) }, now: WallClock.now,
+                perform: opened.perform)
+            return exam.run()
+        }
+        // On the class server the plain exam waits for lines and for the server's SIGTERM (the class ending)
+        // alike: the student is told their answers are kept, and the tutor ends of that signal, as asked.
+        ExitSignals.install()
+        var lines = SignalAwareLines()
         var exam = PlainExam(
-            session: session, readLine: { Swift.readLine() }, write: { print($0) }, now: WallClock.now,
+            session: session, readLine: { lines.next() }, write: { print($0) }, now: WallClock.now,
             perform: opened.perform)
+        exam.leaving = { ExamText.leavingTheServer($0, classEnding: ExitSignals.received == SIGTERM) }
         exam.run()
+        fflush(nil)
+        ExitSignals.dieOfReceived()
     }
 
     /// The sitting when the class server started the exam: derived from the key and the id as everywhere, with

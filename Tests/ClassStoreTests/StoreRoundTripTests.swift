@@ -120,4 +120,26 @@ struct StoreRoundTripTests {
         let kinds = try store.events(after: 0, limit: 100).map(\.kind)
         #expect(kinds == [.examStarted, .answer, .answer, .answer, .examResumed, .examStarted, .examFinished])
     }
+
+    @Test("the instructor's screen reads the sittings of the class's exam only, each with its answers counted")
+    func summariesOfOneExam() throws {
+        let (store, folder) = try StoreFixtures.store()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ada = StoreFixtures.sittingID(try store.beginSitting(StoreFixtures.request("ada")))
+        for question in 1...2 {
+            _ = try store.commitAnswer(StoreFixtures.answer(question), sitting: ada, at: StoreFixtures.start + 1_000)
+        }
+        _ = try store.beginSitting(StoreFixtures.request("bob"))
+        // An exam of an earlier class in the same folder, with other settings.
+        var earlier = StoreFixtures.request("ada")
+        earlier.settings = "three-way-handshake:2:10"
+        _ = try store.beginSitting(earlier)
+
+        let summaries = try store.sittingSummaries(settings: StoreFixtures.settings)
+        #expect(summaries.map(\.sitting.student) == ["ada", "bob"])
+        #expect(summaries.map(\.answered) == [2, 0])
+        #expect(summaries.allSatisfy { $0.sitting.settings == StoreFixtures.settings })
+        #expect(try store.sittingSummaries().count == 3)
+        #expect(try store.sittingSummaries(settings: "nothing:1:1").isEmpty)
+    }
 }

@@ -138,7 +138,7 @@ import Testing
         let run = try TutorRun(
             terminal,
             command: server.sshCommand(user: "instructor", knownHosts: knownHosts, keyFile: folder + "/teacher"))
-        try terminal.waitFor("1 students connected")
+        try terminal.waitFor("1 student connected")
         try terminal.waitFor("ada in the list") { lines in
             lines.contains { $0.contains("ada") && $0.contains("since 20") && $0.contains("from 127.0.0.1:") }
         }

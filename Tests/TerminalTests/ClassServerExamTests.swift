@@ -17,8 +17,12 @@ import TutorStorage
         let input = Pipe()
         let outputPath: String
 
-        /// Logs `user` in, with the private key in `keyFile` when given (the instructor's).
-        init(_ server: ClassServerProcess, user: String, folder: String, keyFile: String? = nil) throws {
+        /// Logs `user` in, with the private key in `keyFile` when given (the instructor's), and `LANG` sent
+        /// when `language` is given.
+        init(
+            _ server: ClassServerProcess, user: String, folder: String, keyFile: String? = nil,
+            language: String? = nil
+        ) throws {
             outputPath = folder + "/ssh-\(UUID().uuidString).out"
             _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -30,6 +34,11 @@ import TutorStorage
                     ?? server.sshCommand(user: user, knownHosts: folder + "/known_hosts")).replacingOccurrences(
                         of: "ssh -F", with: "ssh -T -F"),
             ]
+            if let language {
+                var environment = ProcessInfo.processInfo.environment
+                environment["LANG"] = language
+                process.environment = environment
+            }
             process.standardInput = input
             let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
             process.standardOutput = output
@@ -58,6 +67,28 @@ import TutorStorage
         }
     }
 
+    /// What a careful student types, question by question (each field's line), from the server's own key (the
+    /// test may read the server's folder).
+    static func typedAnswers(student: String, data: String) throws -> [String] {
+        try rightAnswers(student: student, data: data).map { $0.joined(separator: "\n") + "\n" }
+    }
+
+    /// The right answer to each question of `student`'s exam: the text typed in each field, in the fields' order.
+    static func rightAnswers(student: String, data: String) throws -> [[String]] {
+        let key = try ExamKey(contentsOf: URL(fileURLWithPath: data + "/exam.key"))
+        var derived = try ExamSitting(
+            key: key, studentID: student, parameters: Self.parameters, lessons: Curriculum.folder, records: [],
+            logName: "test")
+        _ = derived.begin(at: 0)
+        var answers: [[String]] = []
+        while let question = derived.currentQuestion {
+            let answer = RightAnswer.typed(question.quiz)
+            answers.append(question.quiz.fields.map { answer[$0] ?? "" })
+            _ = try derived.submit(answer, at: 1)
+        }
+        return answers
+    }
+
     @Test func anExamSurvivesTheServerKilledWithSIGKILLAndIsGradedFromTheStore() throws {
         try #require(
             ClassServerTerminalTests.sshAvailable(),
@@ -69,18 +100,7 @@ import TutorStorage
         var server: ClassServerProcess? = try ClassServerProcess(dataFolder: data, options: options)
         #expect(server?.output.contains("Exam: \(Self.parameters.settingsText)") == true)
 
-        // What a careful student types, from the server's own key (the test may read the server's folder).
-        let key = try ExamKey(contentsOf: URL(fileURLWithPath: data + "/exam.key"))
-        var derived = try ExamSitting(
-            key: key, studentID: "ada", parameters: Self.parameters, lessons: Curriculum.folder, records: [],
-            logName: "test")
-        _ = derived.begin(at: 0)
-        var typed: [String] = []
-        while let question = derived.currentQuestion {
-            let answer = RightAnswer.typed(question.quiz)
-            typed.append(question.quiz.fields.map { answer[$0] ?? "" }.joined(separator: "\n") + "\n")
-            _ = try derived.submit(answer, at: 1)
-        }
+        let typed = try Self.typedAnswers(student: "ada", data: data)
         try #require(typed.count == 4)
 
         let first = try PlainLogin(try #require(server), user: "Ada", folder: folder.path)
