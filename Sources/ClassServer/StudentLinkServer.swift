@@ -70,9 +70,18 @@ final class StudentLinkServer: @unchecked Sendable {
         let thread = Thread {
             // The connection closes the server's end when it goes; the writer closes its own.
             let link = ClassLinkConnection(descriptor: serverEnd, peer: "\(hello.student)'s tutor")
+            // The store's students and event log: who came, in which mode, and when they left (the instructor's
+            // leading tutor is no student).
+            let student = hello.mode == .lead ? nil : hello.student
+            Self.keep("record a login", log) { () throws(ClassStoreError) in
+                if let student { try store.recordLogin(student: student, at: Self.now(), detail: "\(hello.mode)") }
+            }
             defer {
                 if let seat { seat.follow.leave(seat.role, writer: writer) }
                 writer.close()
+                Self.keep("record an exit", log) { () throws(ClassStoreError) in
+                    if let student { try store.recordExit(student: student, at: Self.now(), detail: "\(hello.mode)") }
+                }
             }
             var requests = StudentLinkRequests(store: store, student: hello.student, exam: exam)
             do {
@@ -126,6 +135,13 @@ final class StudentLinkServer: @unchecked Sendable {
         } catch {
             log.record(
                 "class-answer-not-kept", [("student", hello.student), ("reason", "\(error)")], level: .warning)
+        }
+    }
+
+    /// Carries out a store write the session does not wait on; one that fails is logged, and the session goes on.
+    static func keep(_ doing: String, _ log: ClassLog, _ write: () throws(ClassStoreError) -> Void) {
+        do { try write() } catch {
+            log.record("store-failed", [("doing", doing), ("reason", "\(error)")], level: .warning)
         }
     }
 

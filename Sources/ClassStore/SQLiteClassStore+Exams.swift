@@ -80,6 +80,9 @@ extension SQLiteClassStore {
     public func finishSitting(_ id: Int64, at time: Int64, timeUp: Bool) throws(ClassStoreError) -> Bool {
         try write("finish an exam") { db in
             guard let sitting = try Self.sittingRecord(id, db), sitting.status == .open else { return false }
+            // The server's clock is the exam's: a finish at or past the deadline is the clock's, whatever the
+            // tutor says (a time-up with nothing typed submits no answer for the tutor to mark).
+            let timeUp = timeUp || time >= sitting.deadline
             try db.execute(
                 sql:
                     "UPDATE exam_sittings SET status = 'finished', finished_at = ?, finished_by_clock = ? WHERE id = ?",

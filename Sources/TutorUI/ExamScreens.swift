@@ -130,9 +130,9 @@ public enum ExamText {
                     + "Esc pauses typing, not the clock.",
                 "时间到时，已输入的内容会按原样提交，考试结束。Esc 暂停输入，但计时不停。"),
             strings.say(
-                "Every answer is saved at once. If the program stops, run the same command to resume: "
-                    + "the clock runs on.",
-                "每个答案都会立即保存。如果程序中断，再次运行同一命令即可继续：计时不停。"),
+                "Every answer is saved at once. If the exam is cut off, it resumes where you left it when you "
+                    + "start it again: the clock runs on.",
+                "每个答案都会立即保存。如果考试中断，再次开始时会从中断处继续：计时不停。"),
         ]
     }
 
@@ -205,8 +205,8 @@ extension Strings {
     }
     var examPaused: String {
         say(
-            "Typing paused; the clock runs on. Enter: go on. q: leave (run the same command to resume).",
-            "已暂停输入，计时继续。回车继续作答；q 离开（再次运行同一命令即可继续）。")
+            "Typing paused; the clock runs on. Enter: go on. q: leave (the exam resumes where you left it).",
+            "已暂停输入，计时继续。回车继续作答；q 离开（考试可从中断处继续）。")
     }
 }
 

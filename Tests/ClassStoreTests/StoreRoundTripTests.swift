@@ -121,6 +121,19 @@ struct StoreRoundTripTests {
         #expect(kinds == [.examStarted, .answer, .answer, .answer, .examResumed, .examStarted, .examFinished])
     }
 
+    @Test("a finish at the deadline is the clock's, on the server's clock, even when the tutor does not say so")
+    func finishAtTheDeadlineIsTheClocks() throws {
+        let (store, _) = try StoreFixtures.store()
+        guard case .started(let sitting) = try store.beginSitting(StoreFixtures.request("ada")) else {
+            Issue.record("a new sitting starts")
+            return
+        }
+        // Time up with nothing typed: the tutor submits no answer, and its finish does not say time up.
+        #expect(try store.finishSitting(sitting.id, at: StoreFixtures.deadline, timeUp: false))
+        let finished = try #require(try store.sittingsForGrading().first)
+        #expect(finished.sitting.finishedByClock)
+    }
+
     @Test("the instructor's screen reads the sittings of the class's exam only, each with its answers counted")
     func summariesOfOneExam() throws {
         let (store, folder) = try StoreFixtures.store()

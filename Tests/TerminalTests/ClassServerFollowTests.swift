@@ -79,6 +79,12 @@ import TutorSession
         let asked = Set(question.fields.map(\.rawValue))
         #expect(kept.allSatisfy { !$0.fields.isEmpty && Set($0.fields.keys).isSubset(of: asked) }, "\(kept)")
         #expect(server.output.contains("class-answer"), "the structured log names each class answer")
+        // Every student who came is in the store's students and event log, the one who dropped too; the
+        // instructor's leading tutor is no student.
+        #expect(try store.students().map(\.id) == ["ada", "bob", "cy"])
+        let events = try store.events(after: 0, limit: 100)
+        #expect(events.contains { $0.kind == .login && $0.student == "cy" }, "\(events)")
+        #expect(events.contains { $0.kind == .exit && $0.student == "cy" }, "\(events)")
     }
 
     /// Waits until `login`'s output holds `text` `times` times.

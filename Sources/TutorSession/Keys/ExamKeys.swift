@@ -3,13 +3,14 @@ public enum ExamAction: Hashable, Sendable {
     /// Enter: begin, go on, or back to typing.
     case goOn
     case language, help
-    /// Leave the program; the same command resumes the exam, its clock running on.
+    /// Leave the program; starting the exam again (the same command, or logging in to the class server again)
+    /// resumes it, its clock running on.
     case leave
 }
 
 public enum ExamKeys {
     /// `q` before the exam is over: the exam is not lost.
-    static let resumeLater = KeyLabel("q", "leave (run the same command to resume)", "离开（再次运行同一命令即可继续）")
+    static let resumeLater = KeyLabel("q", "leave (the exam resumes where you left it)", "离开（考试可从中断处继续）")
 
     /// The start screen (`starting`) or the notice after a resume.
     public static func notice(starting: Bool) -> KeyMap<ExamAction> {
