@@ -9,10 +9,7 @@ import NIOSSH
 ///
 /// It takes a seat in the room as the instructor's, which `--max-sessions` does not count: a full class never
 /// locks the instructor out.
-final class InstructorSessionHandler: ChannelInboundHandler {
-    typealias InboundIn = SSHChannelData
-    typealias OutboundOut = SSHChannelData
-
+final class InstructorSessionHandler: SSHSessionHandler {
     private let peer: String
     private let room: ClassRoom
     private let log: ClassLog
@@ -192,11 +189,7 @@ final class InstructorSessionHandler: ChannelInboundHandler {
         }
     }
 
-    private func write(_ text: String, context: ChannelHandlerContext) {
-        var buffer = context.channel.allocator.buffer(capacity: text.utf8.count)
-        buffer.writeString(text)
-        context.writeAndFlush(wrapOutboundOut(SSHChannelData(type: .channel, data: .byteBuffer(buffer))), promise: nil)
-    }
+    private func write(_ text: String, context: ChannelHandlerContext) { send(text, context: context) }
 
     private func end(status: Int, context: ChannelHandlerContext) {
         guard !ended else { return }
@@ -206,18 +199,11 @@ final class InstructorSessionHandler: ChannelInboundHandler {
         if size != nil { write("\r\n", context: context) }
         let channel = context.channel
         log.record("exit", [("instructor", LoginGate.instructorName), ("status", "\(status)")])
-        channel.triggerUserOutboundEvent(SSHChannelRequestEvent.ExitStatus(exitStatus: status)).whenComplete { _ in
-            channel.close(promise: nil)
-        }
+        Self.exit(channel, status: status)
     }
 
     private func leaveSeat() {
         if let seat { room.leave(seat) }
         seat = nil
-    }
-
-    private func reply(_ wanted: Bool, context: ChannelHandlerContext) {
-        guard wanted else { return }
-        context.triggerUserOutboundEvent(ChannelSuccessEvent(), promise: nil)
     }
 }

@@ -8,10 +8,7 @@ import NIOSSH
 /// One SSH session channel (RFC 4254 §6): takes the terminal's type and size (`pty-req`), the language (`env`),
 /// starts the student's tutor on `shell`, relays bytes both ways, passes window changes on, and ends with the
 /// tutor's exit status (`exit-status`, §6.10) once everything the tutor wrote has been sent.
-final class StudentSessionHandler: ChannelInboundHandler {
-    typealias InboundIn = SSHChannelData
-    typealias OutboundOut = SSHChannelData
-
+final class StudentSessionHandler: SSHSessionHandler {
     private let userName: String
     /// The instructor's session in a follow class: its tutor leads the lesson.
     private let instructor: Bool
@@ -277,9 +274,7 @@ final class StudentSessionHandler: ChannelInboundHandler {
         let channel = context.channel
         var done = lastOutput ?? context.eventLoop.makeSucceededVoidFuture()
         if classEnding {
-            var buffer = channel.allocator.buffer(capacity: 120)
-            buffer.writeString("\r\n\(ServerWords(lang: clientVariables["LANG"]).classEnding)\r\n")
-            done = context.writeAndFlush(wrapOutboundOut(SSHChannelData(type: .channel, data: .byteBuffer(buffer))))
+            done = send("\r\n\(ServerWords(lang: clientVariables["LANG"]).classEnding)\r\n", context: context)
         }
         let room = self.room
         let seat = self.seat
@@ -333,31 +328,15 @@ final class StudentSessionHandler: ChannelInboundHandler {
 
     /// A line on the client's standard error, the session going on.
     private func tell(_ message: String, context: ChannelHandlerContext) {
-        var buffer = context.channel.allocator.buffer(capacity: message.utf8.count + 20)
-        buffer.writeString("\r\ntcptutor class: \(message)\r\n")
-        context.writeAndFlush(wrapOutboundOut(SSHChannelData(type: .stdErr, data: .byteBuffer(buffer))), promise: nil)
+        send("\r\ntcptutor class: \(message)\r\n", on: .stdErr, context: context)
     }
 
     /// Ends the session with a message on the client's standard error and exit status 1.
     private func refuse(_ message: String, context: ChannelHandlerContext) {
         ended = true
-        var buffer = context.channel.allocator.buffer(capacity: message.utf8.count + 20)
-        buffer.writeString("tcptutor class: \(message)\r\n")
         let channel = context.channel
-        context.writeAndFlush(wrapOutboundOut(SSHChannelData(type: .stdErr, data: .byteBuffer(buffer))))
-            .whenComplete { _ in
-                channel.triggerUserOutboundEvent(SSHChannelRequestEvent.ExitStatus(exitStatus: 1)).whenComplete {
-                    _ in channel.close(promise: nil)
-                }
-            }
-    }
-
-    private func reply(_ wanted: Bool, _ success: Bool, context: ChannelHandlerContext) {
-        guard wanted else { return }
-        if success {
-            context.triggerUserOutboundEvent(ChannelSuccessEvent(), promise: nil)
-        } else {
-            context.triggerUserOutboundEvent(ChannelFailureEvent(), promise: nil)
+        send("tcptutor class: \(message)\r\n", on: .stdErr, context: context).whenComplete { _ in
+            Self.exit(channel, status: 1)
         }
     }
 

@@ -160,19 +160,14 @@ extension SQLiteClassStore {
 
     /// A sitting's answers in the order they were committed, each with its typed fields.
     static func answers(sitting id: Int64, _ db: Database) throws -> [StoredAnswer] {
-        var fields: [UInt32: [String: String]] = [:]
-        for row in try Row.fetchAll(
-            db, sql: "SELECT question, field, typed FROM exam_answer_fields WHERE sitting_id = ?", arguments: [id])
-        {
-            fields[row["question"], default: [:]][row["field"]] = row["typed"] as String
-        }
-        return try Row.fetchAll(
-            db, sql: "SELECT * FROM exam_answers WHERE sitting_id = ? ORDER BY position", arguments: [id]
-        ).map { row in
-            let question: UInt32 = row["question"]
-            return StoredAnswer(
+        try Self.answers(
+            db, rows: "SELECT * FROM exam_answers WHERE sitting_id = ? ORDER BY position",
+            fields: "SELECT question AS answer, field, typed FROM exam_answer_fields WHERE sitting_id = ?",
+            arguments: [id], key: "question", of: UInt32.self
+        ).map { row, fields in
+            StoredAnswer(
                 answer: ExamAnswer(
-                    question: question, point: row["point"], fields: fields[question] ?? [:], timeUp: row["time_up"]),
+                    question: row["question"], point: row["point"], fields: fields, timeUp: row["time_up"]),
                 committedAt: row["committed_at"], position: row["position"])
         }
     }

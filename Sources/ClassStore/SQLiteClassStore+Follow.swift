@@ -20,23 +20,16 @@ extension SQLiteClassStore {
 
     public func followAnswers(lesson: String) throws(ClassStoreError) -> [FollowAnswerRecord] {
         try read { db in
-            var fields: [Int64: [String: String]] = [:]
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT answer_id, field, typed FROM follow_answer_fields
+            try Self.answers(
+                db, rows: "SELECT * FROM follow_answers WHERE lesson = ? ORDER BY id",
+                fields: """
+                    SELECT answer_id AS answer, field, typed FROM follow_answer_fields
                     WHERE answer_id IN (SELECT id FROM follow_answers WHERE lesson = ?)
                     """,
-                arguments: [lesson])
-            {
-                fields[row["answer_id"], default: [:]][row["field"]] = row["typed"] as String
-            }
-            return try Row.fetchAll(
-                db, sql: "SELECT * FROM follow_answers WHERE lesson = ? ORDER BY id", arguments: [lesson]
-            ).map { row in
-                let id: Int64 = row["id"]
-                return FollowAnswerRecord(
-                    student: row["student_id"], position: row["position"], fields: fields[id] ?? [:],
+                arguments: [lesson], key: "id", of: Int64.self
+            ).map { row, fields in
+                FollowAnswerRecord(
+                    student: row["student_id"], position: row["position"], fields: fields,
                     answeredAt: row["answered_at"])
             }
         }

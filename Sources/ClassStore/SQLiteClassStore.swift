@@ -93,6 +93,18 @@ public final class SQLiteClassStore: ClassStore {
         return ClassStoreError("cannot \(doing) the class store \(path): \(error)")
     }
 
+    /// Answers' rows (`rows`), each with its typed fields (`fields`, which selects `answer`, `field` and `typed`),
+    /// joined on the row's column `key`: an answer's fields are rows of a table of their own.
+    static func answers<Answer: DatabaseValueConvertible & Hashable>(
+        _ db: Database, rows: String, fields: String, arguments: StatementArguments, key: String, of: Answer.Type
+    ) throws -> [(row: Row, fields: [String: String])] {
+        var typed: [Answer: [String: String]] = [:]
+        for row in try Row.fetchAll(db, sql: fields, arguments: arguments) {
+            typed[row["answer"] as Answer, default: [:]][row["field"]] = row["typed"] as String
+        }
+        return try Row.fetchAll(db, sql: rows, arguments: arguments).map { ($0, typed[$0[key] as Answer] ?? [:]) }
+    }
+
     /// Adds a student, or moves their last-seen time on.
     func touch(_ student: String, at time: Int64, _ db: Database) throws {
         try db.execute(
