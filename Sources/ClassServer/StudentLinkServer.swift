@@ -73,9 +73,6 @@ final class StudentLinkServer: @unchecked Sendable {
             // The store's students and event log: who came, in which mode, and when they left (the instructor's
             // leading tutor is no student).
             let student = hello.mode == .lead ? nil : hello.student
-            Self.keep("record a login", log) { () throws(ClassStoreError) in
-                if let student { try store.recordLogin(student: student, at: Self.now(), detail: "\(hello.mode)") }
-            }
             defer {
                 if let seat { seat.follow.leave(seat.role, writer: writer) }
                 writer.close()
@@ -89,6 +86,10 @@ final class StudentLinkServer: @unchecked Sendable {
                 hello.exam = try requests.examAtLogin(now: Self.now())
                 writer.send(.hello(hello))
                 if let seat { seat.follow.join(seat.role, writer: writer) }
+                // Recorded once the hello is on its way, so that the write does not hold up the first frame.
+                Self.keep("record a login", log) { () throws(ClassStoreError) in
+                    if let student { try store.recordLogin(student: student, at: Self.now(), detail: "\(hello.mode)") }
+                }
                 while let message = try link.receive(timeoutMilliseconds: 24 * 3_600_000) {
                     if case .bye = message { return }
                     if let reply = requests.reply(to: message, now: Self.now()) {
