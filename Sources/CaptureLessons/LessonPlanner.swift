@@ -173,6 +173,11 @@ struct LessonPlanner {
             rounds += 1
             if let deadline = simulation[sender].delayedAckDeadline {
                 wait(until: deadline)
+            } else if step.labels.contains(.retransmission), let deadline = simulation[sender].retransmissionDeadline {
+                // A copy sent again comes from the sender's timer, not from anything it received: what its peer
+                // has in flight stays there until the capture shows it (a spurious retransmission: the ACK was on
+                // its way).
+                wait(until: deadline)
             } else if let front = simulation.nextInFlight(from: sender.peer) {
                 // The sender answers something it has not received yet in the lesson: deliver it now, the bytes
                 // the capture shows later last.

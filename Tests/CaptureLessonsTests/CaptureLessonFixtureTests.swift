@@ -29,18 +29,9 @@ import TimelineKit
         }
     }
 
-    /// Captures whose lesson is known not to match yet: ACKs the network held back (the replay delivers the data
-    /// when sent and keeps B's ACKs on their way; the lesson drops B's first ACK as "not in the capture" and
-    /// takes the last for a network copy, so one ACK is left over).
-    static let knownMismatches: Set<String> = ["spurious-retransmission.pcap"]
-
     @Test(arguments: everyStream)
     func lessonPassesCheckAndReachesTheReplaysStates(_ stream: Stream) throws {
-        try withKnownIssue(isIntermittent: false) {
-            try Self.check(stream)
-        } when: {
-            Self.knownMismatches.contains(stream.file)
-        }
+        try Self.check(stream)
     }
 
     static func check(_ stream: Stream) throws {
