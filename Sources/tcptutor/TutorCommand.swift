@@ -79,6 +79,9 @@ struct TutorCommand: ParsableCommand {
         session.freshNumbers = freshNumbers.drawingSeed().map(FreshNumbers.init(seed:))
         let perform =
             classLink.map { ClassLinkEffects(link: $0.link).perform } ?? StorageEffects(progress: store).perform
+        // On the class server, the tutor says goodbye on its link however it ends (the runtime keeps `quit` to
+        // itself), so that the server can tell a student who left from a tutor that died.
+        defer { if classLink != nil { _ = perform(.quit) } }
         let save: (ProgressBook) -> Void = { book in
             if case .failed(_, let reason) = perform(.saveProgress(book)) { printError("tcptutor: \(reason)") }
         }

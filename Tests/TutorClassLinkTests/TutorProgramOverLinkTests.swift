@@ -38,6 +38,8 @@ struct TutorProgramOverLinkTests {
         let first = try Self.run("2\n\n\n\nq\nq\n", store: store, home: home)
         #expect(first.output.contains("2. The three-way handshake (at step 3 of 12)"), "\(first.output)")
         #expect(first.requests.contains { if case .saveProgress = $0 { true } else { false } })
+        // The tutor that quits says goodbye on its link: the server tells a student who left from a tutor that died.
+        #expect(first.requests.last == .bye(reason: "the student left"), "\(first.requests)")
         let bytes = try #require(try store.progress(student: "ada"))
         let book = try ProgressBookFormat.decode(bytes).get()
         #expect(book["three-way-handshake"]?.step == 2)
