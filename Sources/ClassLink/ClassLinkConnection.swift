@@ -50,6 +50,8 @@ public final class ClassLinkConnection {
             if sent < 0 {
                 if errno == EINTR { continue }
                 if errno == EPIPE || errno == ECONNRESET { throw .gone(peer: peer, reason: "the link is closed") }
+                // On a blocking socket, only a send timeout ends a send with nothing sent this way.
+                if errno == EAGAIN || errno == EWOULDBLOCK { throw .notRead(peer: peer) }
                 throw .system("send")
             }
             offset += sent

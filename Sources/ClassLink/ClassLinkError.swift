@@ -14,6 +14,8 @@ public enum ClassLinkError: Error, Hashable, Sendable, CustomStringConvertible {
     case timedOut(peer: String, milliseconds: Int)
     /// A system call failed.
     case system(call: String, reason: String)
+    /// A send waited for the peer to read longer than the socket's send timeout (`SO_SNDTIMEO`) allows.
+    case notRead(peer: String)
 
     public var description: String {
         switch self {
@@ -22,6 +24,7 @@ public enum ClassLinkError: Error, Hashable, Sendable, CustomStringConvertible {
         case .timedOut(let peer, let milliseconds):
             "\(peer) did not answer within \(Self.seconds(milliseconds)); nothing was saved"
         case .system(let call, let reason): "class link: \(call) failed: \(reason)"
+        case .notRead(let peer): "\(peer) read nothing within the link's send timeout"
         }
     }
 
