@@ -93,7 +93,8 @@ struct ServerWords: Sendable {
         var text: String
         switch standing.state {
         case .left:
-            text = say("LEFT: not connected", "已离开：未连接")
+            // Short enough for an 80-column row with the longest id: the time must not be cut.
+            text = say("LEFT", "已离开")
             if let last = standing.lastAnswerAt {
                 text += say(", last answer \(Self.timeOfDay(last))", "，最后作答 \(Self.timeOfDay(last))")
             }

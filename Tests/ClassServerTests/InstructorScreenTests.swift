@@ -43,6 +43,21 @@ struct InstructorScreenTests {
         return sitting.id
     }
 
+    @Test func aStudentWhoLeftShowsTheLastAnswersTimeWholeAt80ColumnsWithTheLongestId() throws {
+        let (store, folder) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let longest = String(repeating: "a", count: StudentID.maximumLength)
+        _ = try Self.sit(store, longest, answers: 2)
+        let roll = ExamStanding.roll(
+            summaries: try Self.watch(store).summaries(), connected: [], questions: 4, now: Self.start + Self.minute)
+        var scroll = 0
+        let lines = InstructorScreen(words: ServerWords(language: .en), size: (80, 24)).examLines(
+            watch: Self.watch(store), standings: roll, problem: nil, ending: false, scroll: &scroll)
+        let row = try #require(lines.first { $0.hasPrefix("  " + longest) }, "\(lines)")
+        #expect(TextWidth.of(row) <= 80, "\(row)")
+        #expect(row.hasSuffix("LEFT, last answer " + ServerWords.timeOfDay(Self.start + 2_000)), "\(row)")
+    }
+
     @Test func eachStudentsStateComesFromTheStoreAndWhoMayNeedTheInstructorComesFirst() throws {
         let (store, folder) = try Self.store()
         defer { try? FileManager.default.removeItem(at: folder) }

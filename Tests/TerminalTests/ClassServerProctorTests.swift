@@ -75,7 +75,7 @@ import Testing
         try bob.waitFor("Press Enter to begin")
         kill(ada.process.processIdentifier, SIGKILL)
         lines = try terminal.waitFor("ada as left, with her answers") { lines in
-            Self.row("ada", in: lines).map { $0.contains("2 of 4") && $0.contains("LEFT: not connected") } ?? false
+            Self.row("ada", in: lines).map { $0.contains("2 of 4") && $0.contains("LEFT, last answer ") } ?? false
         }
         #expect(lines.contains { $0.contains("2 students, 1 connected: 1 left mid-exam, 1 not begun") }, "\(lines)")
         // Who needs attention first: Ada, who left mid-exam, above Bob.
@@ -89,7 +89,7 @@ import Testing
             server, user: "instructor", folder: folder.path, keyFile: folder.path + "/teacher")
         // Enter at once, as an impatient instructor presses it: the list comes only once the store has been read.
         try plain.type("\n")
-        try plain.waitFor("LEFT: not connected")
+        try plain.waitFor("LEFT, last answer ")
         #expect(
             !plain.output.contains("1 student, 1 connected"), "no list without Ada's answers:\n\(plain.output)")
         let row = try #require(plain.output.split(whereSeparator: \.isNewline).first { $0.hasPrefix("  ada ") })
