@@ -76,7 +76,7 @@ final class StudentLinkServer: @unchecked Sendable {
             defer {
                 if let seat { seat.follow.leave(seat.role, writer: writer) }
                 writer.close()
-                Self.keep("record an exit", log) { () throws(ClassStoreError) in
+                Self.keep("record an exit", student: hello.student, log) { () throws(ClassStoreError) in
                     if let student { try store.recordExit(student: student, at: Self.now(), detail: "\(hello.mode)") }
                 }
             }
@@ -87,7 +87,7 @@ final class StudentLinkServer: @unchecked Sendable {
                 writer.send(.hello(hello))
                 if let seat { seat.follow.join(seat.role, writer: writer) }
                 // Recorded once the hello is on its way, so that the write does not hold up the first frame.
-                Self.keep("record a login", log) { () throws(ClassStoreError) in
+                Self.keep("record a login", student: hello.student, log) { () throws(ClassStoreError) in
                     if let student { try store.recordLogin(student: student, at: Self.now(), detail: "\(hello.mode)") }
                 }
                 while let message = try link.receive(timeoutMilliseconds: 24 * 3_600_000) {
@@ -129,20 +129,20 @@ final class StudentLinkServer: @unchecked Sendable {
         _ message: ClassMessage, seat: FollowSeat, hello: Hello, store: any ClassStore, log: ClassLog
     ) {
         guard case .follower = seat.role, case .classAnswer(let position, let fields) = message else { return }
-        do {
+        keep("keep a class answer", student: hello.student, log) { () throws(ClassStoreError) in
             try store.recordFollowAnswer(
                 student: hello.student, lesson: hello.lesson, position: position, fields: fields, at: now())
             log.record("class-answer", [("student", hello.student), ("step", "\(position)")])
-        } catch {
-            log.record(
-                "class-answer-not-kept", [("student", hello.student), ("reason", "\(error)")], level: .warning)
         }
     }
 
     /// Carries out a store write the session does not wait on; one that fails is logged, and the session goes on.
-    static func keep(_ doing: String, _ log: ClassLog, _ write: () throws(ClassStoreError) -> Void) {
+    static func keep(
+        _ doing: String, student: String, _ log: ClassLog, _ write: () throws(ClassStoreError) -> Void
+    ) {
         do { try write() } catch {
-            log.record("store-failed", [("doing", doing), ("reason", "\(error)")], level: .warning)
+            log.record(
+                "store-failed", [("student", student), ("doing", doing), ("reason", "\(error)")], level: .warning)
         }
     }
 
